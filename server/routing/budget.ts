@@ -1,0 +1,50 @@
+/**
+ * When a search stops: a wall-clock budget, an iteration budget, or both
+ * (whichever ends first). Iteration budgets make runs reproducible; time
+ * budgets do not, even with one seed.
+ */
+
+export interface SolveOptions {
+  /** Wall-clock budget in milliseconds. */
+  timeMs?: number;
+  /** Number of improvement iterations (kicks, ruin-and-recreate steps). */
+  iterations?: number;
+  /** Seed of every random choice. */
+  seed?: number;
+  /** Clock in milliseconds; defaults to performance.now. Passed in so that callers and tests own time. */
+  now?: () => number;
+}
+
+export class Budget {
+  private readonly now: () => number;
+  private readonly startMs: number;
+  private readonly timeMs: number;
+  private readonly iterations: number;
+  done = 0;
+
+  constructor(options: { timeMs?: number; iterations?: number; now?: () => number }, startMs?: number) {
+    this.now = options.now ?? (() => performance.now());
+    this.startMs = startMs ?? this.now();
+    this.timeMs = options.timeMs ?? Infinity;
+    this.iterations = options.iterations ?? Infinity;
+  }
+
+  elapsedMs(): number {
+    return this.now() - this.startMs;
+  }
+
+  /** Fraction of the budget used, 0..1 (for annealing schedules). */
+  progress(): number {
+    const byIterations = this.done / this.iterations;
+    if (this.timeMs === Infinity) return Math.min(1, byIterations);
+    return Math.min(1, Math.max(byIterations, this.elapsedMs() / this.timeMs));
+  }
+
+  /** Counts one iteration; false once the budget is spent. */
+  tick(): boolean {
+    if (this.done >= this.iterations) return false;
+    this.done++;
+    if (this.timeMs !== Infinity && this.now() - this.startMs >= this.timeMs) return false;
+    return true;
+  }
+}
