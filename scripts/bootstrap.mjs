@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// Sets up everything the service needs on a fresh Debian machine, then runs it.
+//
+//   node scripts/bootstrap.mjs start            npm start: the service with the Makassar demo data
+//   node scripts/bootstrap.mjs test [args]      npm test: every test, against a fresh test database
+//   node scripts/bootstrap.mjs seed [args]      npm run seed: regenerate the demo data
+//   node scripts/bootstrap.mjs migrate          apply sql/ migrations only
+//   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
+//
+// Database, in this order: $DATABASE_URL as given (nothing is installed);
+// else a PostgreSQL answering on 127.0.0.1:5432 as user postgres; else a private
+// cluster under .data/ started with the installed binaries (installed from
+// Debian when missing). PostGIS is installed from Debian when the server lacks
+// it. Plain Node with no dependencies: it runs before `npm ci`.
+
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const PRIVATE_PORT = Number(process.env.TIRTA_PG_PORT ?? 54329);
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = fs.existsSync('/usr/bin/apt-get');
+
+const [command = 'start', ...rest] = process.argv.slice(2);
+const passArgs = rest[0] === '--' ? rest.slice(1) : rest;
+
+function log(message) {
+  console.log(`[setup] ${message}`);
+}
+
+function fail(message) {
+  console.error(`\n[setup] ${message}\n`);
+  process.exit(1);
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function aptInstall(packages, why) {
+  const line = `apt-get update && apt-get install -y ${packages.join(' ')}`;
+  if (!isRoot || !hasApt) {
+    fail(`${why}\nInstall it, then run the command again:\n\n    sudo sh -c '${line}'\n\nor set DATABASE_URL to a PostgreSQL 15+ server with PostGIS 3.`);
+  }
+  log(`${why} Installing from Debian: ${packages.join(' ')} (one time)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], { env }) !== 0) fail(`apt-get update failed. Run by hand: ${line}`);
+  if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env }) !== 0) fail(`Installing ${packages.join(' ')} failed. Run by hand: ${line}`);
+}
+
+// ---------------------------------------------------------------- npm packages
+function ensureNodeModules() {
+  const lock = path.join(root, 'package-lock.json');
+  const installed = path.join(root, 'node_modules', '.package-lock.json');
+  const stale = !fs.existsSync(installed) || fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs + 1000;
+  if (!stale) return;
+  log('Installing npm packages (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']) !== 0) fail('npm ci failed; see the messages above.');
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+function portOpen(port, host = '127.0.0.1', timeoutMs = 1500) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (open) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function tryConnect(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    await client.end().catch(() => {});
+    return { error: err };
+  }
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function databaseOf(url) {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+}
+
+function installedPostgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!fs.existsSync(base)) return null;
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? { version: versions[0], bin: path.join(base, versions[0], 'bin') } : null;
+}
+
+/** Runs a PostgreSQL binary as the postgres user when we are root (initdb refuses root). */
+function asPostgres(bin, args) {
+  if (isRoot) return run('runuser', ['-u', 'postgres', '--', bin, ...args]);
+  return run(bin, args);
+}
+
+function privateClusterDir() {
+  const preferred = path.join(dataDir, 'pg');
+  if (!isRoot) return preferred;
+  // The postgres user must be able to reach the directory (a clone under /root is not reachable).
+  fs.mkdirSync(dataDir, { recursive: true });
+  const reachable = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dataDir]).status === 0;
+  if (reachable) return preferred;
+  const hash = Buffer.from(root).toString('base64url').slice(-24);
+  const fallback = path.join('/var/lib/tirta-dispatch', hash, 'pg');
+  log(`The postgres user cannot reach ${dataDir}; keeping the private cluster in ${fallback}.`);
+  fs.mkdirSync(path.dirname(fallback), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'pg-location'), fallback + '\n');
+  return fallback;
+}
+
+async function startPrivateCluster() {
+  let pgInstall = installedPostgresBin();
+  if (!pgInstall) {
+    aptInstall(['postgresql-15', 'postgresql-15-postgis-3'], 'No PostgreSQL server is running or installed.');
+    pgInstall = installedPostgresBin();
+    if (!pgInstall) fail('PostgreSQL was installed but initdb was not found under /usr/lib/postgresql.');
+  }
+  const dir = privateClusterDir();
+  const url = `postgres://postgres@127.0.0.1:${PRIVATE_PORT}/postgres`;
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    log(`Creating a private PostgreSQL ${pgInstall.version} cluster in ${dir} (port ${PRIVATE_PORT})…`);
+    fs.mkdirSync(dir, { recursive: true });
+    if (isRoot) run('chown', ['-R', 'postgres:postgres', path.dirname(dir)]);
+    if (asPostgres(path.join(pgInstall.bin, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']) !== 0) {
+      fail(`initdb failed for ${dir}.`);
+    }
+  }
+  if (!(await portOpen(PRIVATE_PORT))) {
+    log(`Starting the private PostgreSQL cluster on port ${PRIVATE_PORT}…`);
+    const options = `-p ${PRIVATE_PORT} -c listen_addresses=127.0.0.1 -k /tmp`;
+    if (asPostgres(path.join(pgInstall.bin, 'pg_ctl'), ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', 'start']) !== 0) {
+      fail(`The private PostgreSQL cluster did not start; see ${path.join(dir, 'server.log')}.`);
+    }
+  }
+  return url;
+}
+
+/** A server URL (any database) we can connect to as a superuser-ish role. */
+async function findServer() {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, managed: false };
+  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (await portOpen(5432)) {
+    const client = await tryConnect(local);
+    if (!client.error) {
+      await client.end();
+      return { url: local, managed: true };
+    }
+    log(`A PostgreSQL on 127.0.0.1:5432 refused us (${client.error.message}); using a private cluster instead.`);
+  }
+  return { url: await startPrivateCluster(), managed: true };
+}
+
+async function ensurePostgis(serverUrl, managed) {
+  const client = await tryConnect(serverUrl);
+  if (client.error) fail(`Cannot connect to ${serverUrl}: ${client.error.message}`);
+  const { rows } = await client.query("SELECT current_setting('server_version_num')::int / 10000 AS major, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') AS has_postgis");
+  await client.end();
+  const { major, has_postgis: hasPostgis } = rows[0];
+  if (hasPostgis) return;
+  if (!managed) fail(`The server in DATABASE_URL has no PostGIS. Install postgresql-${major}-postgis-3 on it.`);
+  aptInstall([`postgresql-${major}-postgis-3`], `PostgreSQL ${major} has no PostGIS.`);
+}
+
+async function ensureDatabase(serverUrl, name, { fresh }) {
+  const adminUrl = withDatabase(serverUrl, 'postgres');
+  const admin = await tryConnect(adminUrl);
+  if (!admin.error) {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      log(`Creating database ${name}…`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+    }
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, name);
+  const client = await tryConnect(url);
+  if (client.error) fail(`Cannot connect to database ${name}: ${client.error.message}`);
+  await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  await client.end();
+  return url;
+}
+
+async function databaseUrlFor(purpose) {
+  const server = await findServer();
+  await ensurePostgis(server.url, server.managed);
+  if (purpose === 'test') {
+    if (process.env.TEST_DATABASE_URL) return ensureDatabase(process.env.TEST_DATABASE_URL, databaseOf(process.env.TEST_DATABASE_URL), { fresh: true });
+    const base = server.managed ? 'tirta' : databaseOf(server.url);
+    return ensureDatabase(server.url, `${base}_test`, { fresh: true });
+  }
+  const name = server.managed ? 'tirta' : databaseOf(server.url);
+  return ensureDatabase(server.url, name, { fresh: false });
+}
+
+// ---------------------------------------------------------------- browser
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  aptInstall(['chromium', 'fonts-dejavu-core'], 'The browser tests need Chromium.');
+  return '/usr/bin/chromium';
+}
+
+// ---------------------------------------------------------------- main
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function exec(cmd, args, env) {
+  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+ensureNodeModules();
+switch (command) {
+  case 'start': {
+    const url = await databaseUrlFor('run');
+    exec(bin('tsx'), ['server/main.ts', ...passArgs], { DATABASE_URL: url });
+    break;
+  }
+  case 'test': {
+    const url = await databaseUrlFor('test');
+    const chromium = ensureChromium();
+    const photoDir = path.join(dataDir, 'test-photos');
+    fs.rmSync(photoDir, { recursive: true, force: true });
+    exec(bin('vitest'), ['run', ...passArgs], { DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' });
+    break;
+  }
+  case 'seed': {
+    const url = await databaseUrlFor('run');
+    exec(bin('tsx'), ['fixtures/cli.ts', ...passArgs], { DATABASE_URL: url });
+    break;
+  }
+  case 'migrate': {
+    const url = await databaseUrlFor('run');
+    exec(bin('tsx'), ['server/cli/migrate.ts'], { DATABASE_URL: url });
+    break;
+  }
+  case 'env': {
+    console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
+    break;
+  }
+  default:
+    fail(`Unknown command "${command}". Use start, test, seed, migrate or env.`);
+}

@@ -1,0 +1,101 @@
+import type { Runner } from './knex.js';
+import { geographyMultiPolygon, geographyPoint } from './geo.js';
+import { resolveSettings, type UtilitySettings } from '../domain/settings.js';
+
+export interface Utility {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+  settings: UtilitySettings;
+}
+
+interface UtilityRow {
+  id: number;
+  code: string;
+  name: string;
+  time_zone: string;
+  settings: unknown;
+}
+
+const toUtility = (row: UtilityRow): Utility => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  timeZone: row.time_zone,
+  settings: resolveSettings(row.settings),
+});
+
+export async function findUtilityByCode(db: Runner, code: string): Promise<Utility | null> {
+  const row = await db<UtilityRow>('utilities').where({ code }).first();
+  return row ? toUtility(row) : null;
+}
+
+export async function findUtilityById(db: Runner, id: number): Promise<Utility | null> {
+  const row = await db<UtilityRow>('utilities').where({ id }).first();
+  return row ? toUtility(row) : null;
+}
+
+/** The only utility, when there is exactly one (a single-city install). */
+export async function findSoleUtility(db: Runner): Promise<Utility | null> {
+  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2);
+  return rows.length === 1 ? toUtility(rows[0]) : null;
+}
+
+export async function countUtilities(db: Runner): Promise<number> {
+  const [{ count }] = await db('utilities').count<{ count: string }[]>({ count: '*' });
+  return Number(count);
+}
+
+export interface NewUtility {
+  code: string;
+  name: string;
+  timeZone?: string;
+  serviceArea: unknown; // GeoJSON Polygon or MultiPolygon
+  settings?: Record<string, unknown>;
+}
+
+export async function insertUtility(db: Runner, u: NewUtility): Promise<number> {
+  const [row] = await db('utilities')
+    .insert({
+      code: u.code,
+      name: u.name,
+      time_zone: u.timeZone ?? 'Asia/Makassar',
+      service_area: geographyMultiPolygon(db, u.serviceArea),
+      settings: JSON.stringify(u.settings ?? {}),
+    })
+    .returning('id');
+  return row.id;
+}
+
+export async function isInsideServiceArea(db: Runner, utilityId: number, lon: number, lat: number): Promise<boolean> {
+  const row = await db('utilities')
+    .where({ id: utilityId })
+    .select(db.raw('ST_Covers(service_area, ?) AS inside', [geographyPoint(db, lon, lat)]))
+    .first();
+  return Boolean(row?.inside);
+}
+
+export interface Place {
+  regionId: number | null;
+  regionName: string | null;
+  areaId: number | null;
+  areaName: string | null;
+  district: string | null;
+}
+
+/** Which service region and kelurahan a point falls in (either may be unknown). */
+export async function locatePoint(db: Runner, utilityId: number, lon: number, lat: number): Promise<Place> {
+  const point = geographyPoint(db, lon, lat);
+  const [region, area] = await Promise.all([
+    db('service_regions').where({ utility_id: utilityId }).andWhere(db.raw('ST_Covers(area, ?)', [point])).select('id', 'name').first(),
+    db('areas').where({ utility_id: utilityId }).andWhere(db.raw('ST_Covers(geom, ?)', [point])).select('id', 'name', 'district').first(),
+  ]);
+  return {
+    regionId: region?.id ?? null,
+    regionName: region?.name ?? null,
+    areaId: area?.id ?? null,
+    areaName: area?.name ?? null,
+    district: area?.district ?? null,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Domain errors: typed values with a stable code and details, and no word of
+ * HTTP. `server/http/errors.ts` maps each code to a status in one place.
+ * Clients and tests rely on the code, never on the message.
+ */
+export const ErrorCode = {
+  validationFailed: 'VALIDATION_FAILED',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  outsideServiceArea: 'OUTSIDE_SERVICE_AREA',
+  photoRequired: 'PHOTO_REQUIRED',
+  photoNotImage: 'PHOTO_NOT_IMAGE',
+  photoTooLarge: 'PHOTO_TOO_LARGE',
+  reporterBlocked: 'REPORTER_BLOCKED',
+  invalidTransition: 'INVALID_TRANSITION',
+  blurredPhotoNeedsVerification: 'BLURRED_PHOTO_NEEDS_VERIFICATION',
+  resultPhotoRequired: 'RESULT_PHOTO_REQUIRED',
+  crewNotAvailable: 'CREW_NOT_AVAILABLE',
+  notYourTicket: 'NOT_YOUR_TICKET',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
+/** A request that fails validation: one issue per field at fault. */
+export function validationError(issues: FieldIssue[], message?: string): DomainError {
+  const text = message ?? issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return new DomainError(ErrorCode.validationFailed, text, { fields: issues });
+}
+
+export function notFound(what: string, key: string | number): DomainError {
+  return new DomainError(ErrorCode.notFound, `${what} ${key} not found`, { what, key });
+}

@@ -1,0 +1,13 @@
+import type { TicketStatus } from './tickets.js';
+
+/** Status names as a citizen reads them: Bahasa Indonesia first, English beside. */
+export const statusLabels: Record<TicketStatus, { id: string; en: string }> = {
+  received: { id: 'Laporan diterima', en: 'Report received' },
+  rejected: { id: 'Laporan ditolak', en: 'Report rejected' },
+  spk_issued: { id: 'SPK diterbitkan', en: 'Work order issued' },
+  assigned: { id: 'Tim ditugaskan', en: 'Crew assigned' },
+  on_site: { id: 'Tim di lokasi', en: 'Crew on site' },
+  escalated: { id: 'Menunggu alat berat', en: 'Waiting for heavy equipment' },
+  fixed: { id: 'Sudah diperbaiki', en: 'Repaired' },
+  closed: { id: 'Selesai', en: 'Closed' },
+};

@@ -1,0 +1,82 @@
+import type { Priority, Role, Category } from './tickets.js';
+
+/**
+ * Utility settings, with the SOP's values as defaults (DOMAIN.md). A utility
+ * stores only its overrides (utilities.settings, jsonb); `resolveSettings`
+ * merges them over these defaults.
+ */
+export interface SlaTarget {
+  respondMinutes: number;
+  resolveMinutes: number;
+  escalateTo: Role;
+}
+
+export interface UtilitySettings {
+  /** Service levels per priority (seed 000). */
+  sla: Record<Priority, SlaTarget>;
+  /** Incentive points per fixed ticket; Critical takes the High figure by default. */
+  points: Record<Priority, number>;
+  /** H3 resolution for zoning Normal tickets (8: cells of ~0.74 km²). */
+  h3Resolution: number;
+  /** Road distance / straight-line distance, for travel estimates without a road graph. */
+  detourFactor: number;
+  /** Mean driving speed in city traffic. */
+  speedKmh: number;
+  /** Repair time on site per category, minutes. */
+  serviceMinutes: Record<Category, number>;
+  /** Below this blur score (variance of the Laplacian) a photo counts as blurred. */
+  blurThreshold: number;
+  /** A repeat report within this many hours of the fix reopens the ticket (seed 003). */
+  reReportWindowHours: number;
+  /** Planner objective: least total distance, or the longest crew day as short as possible. */
+  planObjective: 'distance' | 'makespan';
+  /** Whom a blocked reporter or a citizen with a question should contact. */
+  contact: string;
+}
+
+export const defaultSettings: UtilitySettings = {
+  sla: {
+    critical: { respondMinutes: 15, resolveMinutes: 4 * 60, escalateTo: 'direktur' },
+    high: { respondMinutes: 30, resolveMinutes: 12 * 60, escalateTo: 'kabag' },
+    normal: { respondMinutes: 60, resolveMinutes: 24 * 60, escalateTo: 'kasie' },
+  },
+  points: { critical: 5, high: 5, normal: 2 },
+  h3Resolution: 8,
+  detourFactor: 1.35,
+  speedKmh: 20,
+  serviceMinutes: { pipe_burst: 45, visible_leak: 35, meter_leak: 30, no_water: 30, other: 30 },
+  blurThreshold: 60,
+  reReportWindowHours: 6,
+  planObjective: 'distance',
+  contact: 'the PDAM call centre / kantor pelayanan PDAM',
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type SettingsOverrides = DeepPartial<UtilitySettings>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeDeep<T>(base: T, overrides: unknown): T {
+  if (!isPlainObject(overrides) || !isPlainObject(base)) return (overrides === undefined ? base : overrides) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    out[key] = key in out ? mergeDeep(out[key], value) : value;
+  }
+  return out as T;
+}
+
+export function resolveSettings(overrides: unknown): UtilitySettings {
+  return mergeDeep(defaultSettings, overrides ?? {});
+}
+
+/** Due times of a ticket's service levels, counted from intake, 24/7 in absolute time. */
+export function slaDueTimes(settings: UtilitySettings, priority: Priority, receivedAt: Date): { respondDueAt: Date; resolveDueAt: Date } {
+  const target = settings.sla[priority];
+  return {
+    respondDueAt: new Date(receivedAt.getTime() + target.respondMinutes * 60_000),
+    resolveDueAt: new Date(receivedAt.getTime() + target.resolveMinutes * 60_000),
+  };
+}

@@ -1,0 +1,36 @@
+import express, { type Express } from 'express';
+import type { AppContext } from '../services/context.js';
+import { errorHandler } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { healthRouter } from './routes/health.js';
+import { authRouter } from './routes/auth.js';
+import { reportsRouter } from './routes/reports.js';
+import { ticketsRouter } from './routes/tickets.js';
+import { crewsRouter } from './routes/crews.js';
+import { docsPage } from './docs.js';
+import { DomainError, ErrorCode } from '../domain/errors.js';
+
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+
+  app.use(healthRouter(ctx));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api/v1/auth', authRouter(ctx));
+  app.use('/api/v1/reports', reportsRouter(ctx));
+  app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/crews', crewsRouter(ctx));
+  app.get('/', (_req, res) => {
+    res.type('html').send(docsPage);
+  });
+  app.use('/api', (req) => {
+    throw new DomainError(ErrorCode.notFound, `No endpoint ${req.method} ${req.originalUrl}`, { method: req.method, path: req.originalUrl });
+  });
+  app.use(errorHandler(ctx.config.maxPhotoBytes));
+  return app;
+}

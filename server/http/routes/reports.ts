@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import multer from 'multer';
+import type { AppContext } from '../../services/context.js';
+import { submitReport } from '../../services/intake.js';
+import { publicStatus } from '../../services/tickets.js';
+import { errorResponses, registry, z } from '../openapi.js';
+import { parse } from '../validate.js';
+import { publicUtility } from '../context.js';
+import { PublicStatus, ReportFields, ReportReceipt } from '../schemas.js';
+import { presentReceipt } from '../present.js';
+
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/reports',
+  summary: 'A citizen reports a leak (photo and GPS required)',
+  request: {
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: ReportFields.extend({ photo: z.string().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or HEIC, at most 10 MB' }) }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Report received', content: { 'application/json': { schema: ReportReceipt } } },
+    ...errorResponses(400, 403, 413, 415, 422),
+  },
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/reports/{number}',
+  summary: 'Public status of a report: status, timeline, expected resolution (no personal data)',
+  request: { params: z.object({ number: z.string().openapi({ example: 'LK-2026-000123' }) }), query: z.object({ jurisdiction_id: z.string().optional() }) },
+  responses: { 200: { description: 'Status', content: { 'application/json': { schema: PublicStatus } } }, ...errorResponses(404) },
+});
+
+export function uploadPhoto(ctx: AppContext) {
+  return multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxPhotoBytes, files: 1, fields: 30 } }).single('photo');
+}
+
+export function reportsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/', uploadPhoto(ctx), async (req, res) => {
+    const fields = parse(ReportFields, req.body ?? {});
+    const utility = await publicUtility(ctx, req);
+    const receipt = await submitReport(ctx, utility, { ...fields, source: 'app', photo: req.file?.buffer ?? null });
+    res.status(201).location(`/api/v1/reports/${receipt.number}?jurisdiction_id=${utility.code}`).json(presentReceipt(receipt, utility));
+  });
+  router.get('/:number', async (req, res) => {
+    const utility = await publicUtility(ctx, req);
+    res.json(await publicStatus(ctx, utility, String(req.params.number)));
+  });
+  return router;
+}

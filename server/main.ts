@@ -1,0 +1,57 @@
+import http from 'node:http';
+import { loadConfig } from './config.js';
+import { createDb, migrate } from './db/knex.js';
+import { createApp } from './http/app.js';
+import { PhotoStore } from './storage/photos.js';
+import type { AppContext } from './services/context.js';
+import { countUtilities } from './db/utilities.js';
+import { listPasswordHashes } from './db/staff.js';
+import { verifyPassword } from './services/passwords.js';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const db = createDb(config.databaseUrl);
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+
+  if (config.seedDemo && (await countUtilities(db)) === 0) {
+    console.log('Empty database: loading the Makassar demo data (30 days, 150 reports a day, seed 42)…');
+    const summary = await seedDemo(db, { days: 30, perDay: 150, seed: 42 });
+    console.log(`Demo data loaded: ${summary.tickets} tickets, ${summary.crews} crews, ${summary.staff} accounts.`);
+  }
+
+  if (config.production) {
+    for (const account of await listPasswordHashes(db)) {
+      if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) {
+        console.error(`Refusing to start with NODE_ENV=production: account "${account.username}" still has the demo password. Change every demo password first.`);
+        await db.destroy();
+        process.exit(1);
+      }
+    }
+  }
+
+  const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => new Date() };
+  const app = createApp(ctx);
+  const server = http.createServer(app);
+  server.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}/`;
+    console.log(`Tirta Dispatch is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (!config.production) {
+      console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`);
+    }
+  });
+
+  const shutdown = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { latLngToCell } from 'h3-js';
+import type { AppContext } from './context.js';
+import { DomainError, ErrorCode, validationError } from '../domain/errors.js';
+import { normalisePhone } from '../domain/phone.js';
+import type { Category, Source, TicketStatus } from '../domain/tickets.js';
+import { isInsideServiceArea, locatePoint, type Utility } from '../db/utilities.js';
+import { findReporterByPhone, upsertReporter } from '../db/reporters.js';
+import { insertEvent, insertPhoto, insertTicket, nextNumber } from '../db/tickets.js';
+import type { StaffUser } from '../db/staff.js';
+import { analysePhoto, type PhotoAnalysis } from '../storage/photos.js';
+import { yearIn } from '../domain/time.js';
+
+export interface ReportInput {
+  lat: number;
+  lon: number;
+  description?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  category?: Category;
+  source: Source;
+  photo?: Buffer | null;
+}
+
+export interface ReportReceipt {
+  id: number;
+  number: string;
+  status: TicketStatus;
+  receivedAt: Date;
+  photoBlurred: boolean | null;
+  region: string | null;
+  kelurahan: string | null;
+}
+
+/**
+ * Takes in one report, from a citizen (photo and phone required) or from staff
+ * (`enteredBy`; photo optional). Every check runs before anything is written;
+ * the photo reaches disk before the ticket is committed, so an acknowledged
+ * report never points at a missing file.
+ */
+export async function submitReport(ctx: AppContext, utility: Utility, input: ReportInput, enteredBy: StaffUser | null = null): Promise<ReportReceipt> {
+  const fromCitizen = enteredBy === null;
+
+  let phone: string | null = null;
+  if (input.phone != null && input.phone.trim() !== '') {
+    phone = normalisePhone(input.phone);
+    if (!phone) throw validationError([{ field: 'phone', message: 'not an Indonesian phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)' }]);
+  } else if (fromCitizen) {
+    throw validationError([{ field: 'phone', message: 'required, so that we can confirm the report with you' }]);
+  }
+  if (fromCitizen && !input.photo) {
+    throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required', { field: 'photo' });
+  }
+
+  if (phone) {
+    const reporter = await findReporterByPhone(ctx.db, utility.id, phone);
+    if (reporter?.blocked) {
+      throw new DomainError(
+        ErrorCode.reporterBlocked,
+        `This phone number is blocked from reporting (${reporter.blockedReason ?? 'earlier reports were not valid'}). Please contact ${utility.settings.contact}.`,
+        { field: 'phone', reason: reporter.blockedReason, contact: utility.settings.contact },
+      );
+    }
+  }
+
+  if (!(await isInsideServiceArea(ctx.db, utility.id, input.lon, input.lat))) {
+    throw new DomainError(ErrorCode.outsideServiceArea, `The location is outside the service area of ${utility.name}`, {
+      field: 'lat',
+      lat: input.lat,
+      lon: input.lon,
+    });
+  }
+
+  const photo: PhotoAnalysis | null = input.photo ? await analysePhoto(input.photo) : null;
+  const place = await locatePoint(ctx.db, utility.id, input.lon, input.lat);
+  const h3Cell = latLngToCell(input.lat, input.lon, utility.settings.h3Resolution);
+  const storedPath = photo && input.photo ? await ctx.photos.save(input.photo, photo) : null;
+  const receivedAt = ctx.now();
+  const photoBlurred = photo ? photo.blurScore < utility.settings.blurThreshold : null;
+
+  return ctx.db.transaction(async (tx) => {
+    const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
+    const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
+    const ticketId = await insertTicket(tx, {
+      utilityId: utility.id,
+      number,
+      reporterId,
+      enteredBy: enteredBy?.id ?? null,
+      source: input.source,
+      lat: input.lat,
+      lon: input.lon,
+      h3Cell,
+      regionId: place.regionId,
+      areaId: place.areaId,
+      address: input.address ?? null,
+      description: input.description ?? null,
+      category: input.category ?? 'other',
+      photoBlurred,
+      receivedAt,
+    });
+    if (photo && storedPath) {
+      await insertPhoto(tx, {
+        utilityId: utility.id,
+        ticketId,
+        kind: 'report',
+        sha256: photo.sha256,
+        storedPath,
+        mimeType: photo.mimeType,
+        sizeBytes: photo.sizeBytes,
+        width: photo.width,
+        height: photo.height,
+        blurScore: photo.blurScore,
+        exifLat: photo.exifLat,
+        exifLon: photo.exifLon,
+        exifTakenAt: photo.exifTakenAt,
+        uploadedBy: enteredBy?.id ?? null,
+      });
+    }
+    await insertEvent(tx, {
+      utilityId: utility.id,
+      ticketId,
+      action: 'report',
+      actorKind: fromCitizen ? 'reporter' : 'staff',
+      actorId: enteredBy?.id ?? null,
+      fromStatus: null,
+      toStatus: 'received',
+      data: { source: input.source, photoBlurred },
+      at: receivedAt,
+    });
+    return { id: ticketId, number, status: 'received' as const, receivedAt, photoBlurred, region: place.regionName, kelurahan: place.areaName };
+  });
+}
