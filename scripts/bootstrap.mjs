@@ -210,7 +210,8 @@ async function databaseUrlFor(purpose) {
   if (purpose === 'test') {
     if (process.env.TEST_DATABASE_URL) return ensureDatabase(process.env.TEST_DATABASE_URL, databaseOf(process.env.TEST_DATABASE_URL), { fresh: true });
     const base = server.managed ? 'tirta' : databaseOf(server.url);
-    return ensureDatabase(server.url, `${base}_test`, { fresh: true });
+    // TIRTA_TEST_DB lets several people test on one server without clobbering each other.
+    return ensureDatabase(server.url, process.env.TIRTA_TEST_DB ?? `${base}_test`, { fresh: true });
   }
   const name = server.managed ? 'tirta' : databaseOf(server.url);
   return ensureDatabase(server.url, name, { fresh: false });
@@ -245,7 +246,7 @@ switch (command) {
   case 'test': {
     const url = await databaseUrlFor('test');
     const chromium = ensureChromium();
-    const photoDir = path.join(dataDir, 'test-photos');
+    const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
     fs.rmSync(photoDir, { recursive: true, force: true });
     exec(bin('vitest'), ['run', ...passArgs], { DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' });
     break;

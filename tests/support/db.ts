@@ -1,0 +1,155 @@
+/**
+ * Database test support. Each test file makes its own utility (tenant), so
+ * files run in parallel on one database without seeing each other's rows.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import os from 'node:os';
+import sharp from 'sharp';
+import { createDb, type Db } from '../../server/db/knex.js';
+import { loadConfig } from '../../server/config.js';
+import { PhotoStore } from '../../server/storage/photos.js';
+import { createApp } from '../../server/http/app.js';
+import type { AppContext } from '../../server/services/context.js';
+import { insertUtility, findUtilityById, type Utility } from '../../server/db/utilities.js';
+import { insertStaff } from '../../server/db/staff.js';
+import { insertCrew } from '../../server/db/crews.js';
+import { hashPassword } from '../../server/services/passwords.js';
+import { roles, type Role } from '../../server/domain/tickets.js';
+
+export const TEST_PASSWORD = 'rahasia-uji';
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which sets up the test database');
+  return url;
+}
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public current = new Date('2026-11-23T01:00:00Z')) {}
+  now = (): Date => new Date(this.current.getTime());
+  advanceMinutes(minutes: number): Date {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+    return this.now();
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+}
+
+export interface TestEnv {
+  db: Db;
+  ctx: AppContext;
+  clock: TestClock;
+  utility: Utility;
+  crews: number[];
+  users: Record<string, number>; // username -> id
+  regionId: number;
+  close(): Promise<void>;
+}
+
+/** A 4 km x 4 km square around central Makassar: the test utility's service area. */
+export const testArea = { minLon: 119.40, minLat: -5.17, maxLon: 119.44, maxLat: -5.13 };
+export const insideArea = { lat: -5.15, lon: 119.42 };
+export const outsideArea = { lat: -5.30, lon: 119.60 };
+
+let cachedHash: Promise<string> | null = null;
+
+export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown> } = {}): Promise<TestEnv> {
+  const db = createDb(requireDatabaseUrl(), 4);
+  const clock = new TestClock();
+  const config = { ...loadConfig(), photoDir: process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos') };
+  const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
+  const code = `test-${crypto.randomBytes(5).toString('hex')}`;
+  const { minLon, minLat, maxLon, maxLat } = testArea;
+  const utilityId = await insertUtility(db, {
+    code,
+    name: `Test utility ${code}`,
+    serviceArea: { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] },
+    settings: options.settings,
+  });
+  const [{ id: regionId }] = await db('service_regions')
+    .insert({ utility_id: utilityId, code: 'R1', name: 'Region One', area: db.raw('(SELECT service_area FROM utilities WHERE id = ?)', [utilityId]) })
+    .returning('id');
+  const crews: number[] = [];
+  for (let i = 0; i < (options.crews ?? 2); i++) {
+    crews.push(await insertCrew(db, { utilityId, code: `C${i + 1}`, name: `Crew ${i + 1}`, regionId, base: { lat: -5.14 - 0.01 * i, lon: 119.41 + 0.01 * i } }));
+  }
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await cachedHash;
+  const users: Record<string, number> = {};
+  for (const role of roles) {
+    if (role === 'crew') continue;
+    users[role] = await insertStaff(db, { utilityId, username: role, displayName: `Test ${role}`, role, passwordHash: hash });
+  }
+  for (const [i, crewId] of crews.entries()) {
+    users[`crew${i + 1}`] = await insertStaff(db, { utilityId, username: `crew${i + 1}`, displayName: `Test crew ${i + 1}`, role: 'crew', crewId, passwordHash: hash });
+  }
+  const utility = (await findUtilityById(db, utilityId))!;
+  return {
+    db,
+    ctx,
+    clock,
+    utility,
+    crews,
+    users,
+    regionId,
+    close: async () => {
+      await db('utilities').where({ id: utilityId }).delete();
+      await db.destroy();
+    },
+  };
+}
+
+/** The real app on an ephemeral port. */
+export async function startServer(ctx: AppContext): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = http.createServer(createApp(ctx));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function loginAs(baseUrl: string, utility: Utility, username: Role | string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD, jurisdiction_id: utility.code }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A sharp photo (noise: high Laplacian variance), unique per call unless a seed is given. */
+export async function sharpPhoto(seed = crypto.randomInt(1 << 30)): Promise<Buffer> {
+  const width = 160;
+  const height = 120;
+  const pixels = Buffer.alloc(width * height * 3);
+  let s = seed >>> 0;
+  for (let i = 0; i < pixels.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    pixels[i] = s >>> 24;
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+}
+
+/** A blurred photo: a smooth gradient, almost no edges. */
+export async function blurredPhoto(): Promise<Buffer> {
+  const width = 160;
+  const height = 120;
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      pixels[i] = Math.round((x / width) * 200);
+      pixels[i + 1] = Math.round((y / height) * 200);
+      pixels[i + 2] = 120;
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).blur(3).jpeg({ quality: 90 }).toBuffer();
+}
