@@ -1,0 +1,58 @@
+/**
+ * The VRP local-search driver: pop a job, ask every operator for its best
+ * move around it, apply the best one, re-queue the jobs of the changed routes.
+ * Runs until no queued job has an improving move.
+ */
+import { IndexQueue } from '../queue.js';
+import { emptyMove, type VrpOperator } from './operators/operator.js';
+import { relocate } from './operators/relocate.js';
+import { swap } from './operators/swap.js';
+import { twoOptStar } from './operators/two-opt-star.js';
+import { twoOpt } from './operators/two-opt.js';
+import type { RouteState } from './state.js';
+
+export const VRP_OPERATORS: readonly VrpOperator[] = [relocate, swap, twoOptStar, twoOpt];
+
+export class VrpLocalSearch {
+  private readonly queue: IndexQueue;
+  private readonly best = emptyMove();
+
+  constructor(
+    private readonly s: RouteState,
+    private readonly operators: readonly VrpOperator[] = VRP_OPERATORS,
+  ) {
+    this.queue = new IndexQueue(s.model.m);
+  }
+
+  pushRoute(r: number): void {
+    const { s } = this;
+    const b = r * s.stride;
+    for (let p = 1; p <= s.len[r]; p++) this.queue.push(s.jobs[b + p]);
+  }
+
+  pushAll(): void {
+    for (let r = 0; r < this.s.len.length; r++) this.pushRoute(r);
+  }
+
+  /** Returns the total gain. */
+  run(): number {
+    const { s, queue, best, operators } = this;
+    let total = 0;
+    while (queue.length > 0) {
+      const u = queue.pop();
+      if (s.jobRoute[u] < 0) continue;
+      best.gain = 0;
+      best.op = null;
+      for (const op of operators) op.search(s, u, best);
+      const chosen = best.op as VrpOperator | null;
+      if (chosen) {
+        const { r1, r2, gain } = best;
+        chosen.apply(s, best);
+        total += gain;
+        this.pushRoute(r1);
+        if (r2 !== r1) this.pushRoute(r2);
+      }
+    }
+    return total;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * A VrpProblem checked and flattened into typed arrays: what every VRP
+ * operator reads. Built once per solve.
+ */
+import { invalidProblem } from '../errors.js';
+import { nearestLists } from '../neighbours.js';
+import type { UnassignedReason, VrpProblem } from '../types.js';
+
+/** Travel cost standing in for "no path": far beyond any shift, still exact in doubles. */
+export const NO_PATH = 1_000_000_000;
+
+export const MODEL_DEFAULTS = {
+  /** Nearest jobs kept per job (ruin adjacency; construction). */
+  adjacency: 50,
+  /** Of those, how many the local-search operators try. */
+  localNeighbours: 12,
+};
+
+export interface Model {
+  size: number;
+  /** Number of jobs. */
+  m: number;
+  /** Number of vehicles. */
+  vehicles: number;
+  dist: Int32Array;
+  dur: Int32Array;
+  symmetric: boolean;
+  jobLoc: Int32Array;
+  jobService: Float64Array;
+  jobDemand: Float64Array;
+  jobPriority: Float64Array;
+  /** allowed[v*m + j]; null when every job may use every vehicle. */
+  allowed: Uint8Array | null;
+  vStart: Int32Array;
+  vEnd: Int32Array;
+  vCap: Float64Array;
+  vMaxDuration: Float64Array;
+  vShiftStart: Float64Array;
+  /** Nearest jobs per job, flat, `adjacency` per row. */
+  neighbours: Int32Array;
+  adjacency: number;
+  localNeighbours: number;
+  /** Distance from the nearest vehicle start (SISR's "far" order). */
+  jobFar: Float64Array;
+  /** Per job: why it can never be served, or null if some vehicle could serve it alone. */
+  neverFits: (UnassignedReason | null)[];
+  totalPriority: number;
+}
+
+function checkMatrix(name: string, a: unknown, size: number): Int32Array {
+  if (!(a instanceof Int32Array)) throw invalidProblem(`${name} must be an Int32Array`);
+  if (a.length !== size * size) throw invalidProblem(`${name} has ${a.length} entries, expected ${size * size}`, { name });
+  return a;
+}
+
+function sanitize(a: Int32Array): Int32Array {
+  let negative = false;
+  for (let i = 0; i < a.length; i++) if (a[i] < 0) negative = true;
+  if (!negative) return a;
+  const out = Int32Array.from(a);
+  for (let i = 0; i < out.length; i++) if (out[i] < 0) out[i] = NO_PATH;
+  return out;
+}
+
+function isSymmetric(a: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (a[i * n + j] !== a[j * n + i]) return false;
+  return true;
+}
+
+export function buildModel(problem: VrpProblem): Model {
+  const size = problem.size;
+  if (!Number.isInteger(size) || size < 1) throw invalidProblem(`size must be a positive integer, got ${size}`);
+  const rawDur = checkMatrix('durations', problem.durations, size);
+  const rawDist = problem.distances ? checkMatrix('distances', problem.distances, size) : rawDur;
+  const dur = sanitize(rawDur);
+  const dist = rawDist === rawDur ? dur : sanitize(rawDist);
+  const vs = problem.vehicles;
+  const js = problem.jobs;
+  const K = vs.length;
+  const m = js.length;
+  const loc = (v: number, what: string, details: Record<string, unknown>) => {
+    if (!Number.isInteger(v) || v < 0 || v >= size) throw invalidProblem(`${what} ${v} outside 0..${size - 1}`, details);
+    return v;
+  };
+  const vStart = new Int32Array(K);
+  const vEnd = new Int32Array(K);
+  const vCap = new Float64Array(K);
+  const vMaxDuration = new Float64Array(K);
+  const vShiftStart = new Float64Array(K);
+  vs.forEach((v, i) => {
+    vStart[i] = loc(v.start, 'vehicle start', { vehicle: i });
+    vEnd[i] = loc(v.end, 'vehicle end', { vehicle: i });
+    const cap = v.capacity ?? Infinity;
+    if (!(cap >= 0)) throw invalidProblem(`vehicle ${i}: capacity must be >= 0`, { vehicle: i });
+    vCap[i] = cap;
+    if (!Number.isFinite(v.shiftStartSeconds) || Number.isNaN(v.shiftEndSeconds) || v.shiftEndSeconds < v.shiftStartSeconds)
+      throw invalidProblem(`vehicle ${i}: shift must satisfy start <= end`, { vehicle: i });
+    vShiftStart[i] = v.shiftStartSeconds;
+    vMaxDuration[i] = v.shiftEndSeconds - v.shiftStartSeconds;
+  });
+  const jobLoc = new Int32Array(m);
+  const jobService = new Float64Array(m);
+  const jobDemand = new Float64Array(m);
+  const jobPriority = new Float64Array(m);
+  let allowed: Uint8Array | null = null;
+  let totalPriority = 0;
+  js.forEach((j, i) => {
+    jobLoc[i] = loc(j.location, 'job location', { job: i });
+    if (!(j.serviceSeconds >= 0) || !Number.isFinite(j.serviceSeconds))
+      throw invalidProblem(`job ${i}: serviceSeconds must be a finite number >= 0`, { job: i });
+    jobService[i] = Math.round(j.serviceSeconds);
+    const demand = j.demand ?? 1;
+    if (!(demand >= 0) || !Number.isFinite(demand)) throw invalidProblem(`job ${i}: demand must be >= 0`, { job: i });
+    jobDemand[i] = demand;
+    const priority = j.priority ?? 0;
+    if (!Number.isInteger(priority) || priority < 0) throw invalidProblem(`job ${i}: priority must be an integer >= 0`, { job: i });
+    jobPriority[i] = priority;
+    totalPriority += priority;
+    if (j.allowedVehicles) {
+      if (!allowed) allowed = new Uint8Array(K * m).fill(1);
+      for (let v = 0; v < K; v++) allowed[v * m + i] = 0;
+      for (const v of j.allowedVehicles) {
+        if (!Number.isInteger(v) || v < 0 || v >= K) throw invalidProblem(`job ${i}: allowed vehicle ${v} outside 0..${K - 1}`, { job: i });
+        allowed[v * m + i] = 1;
+      }
+    }
+  });
+  const n = size;
+  const adjacency = Math.min(MODEL_DEFAULTS.adjacency, Math.max(0, m - 1));
+  const neighbours = nearestLists(m, adjacency, (a, b) => {
+    const la = jobLoc[a];
+    const lb = jobLoc[b];
+    return dist[la * n + lb] + dist[lb * n + la];
+  });
+  const jobFar = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    let far = Infinity;
+    for (let v = 0; v < K; v++) far = Math.min(far, dist[vStart[v] * n + jobLoc[j]]);
+    jobFar[j] = far;
+  }
+  const model: Model = {
+    size,
+    m,
+    vehicles: K,
+    dist,
+    dur,
+    symmetric: isSymmetric(dist, n) && (dur === dist || isSymmetric(dur, n)),
+    jobLoc,
+    jobService,
+    jobDemand,
+    jobPriority,
+    allowed,
+    vStart,
+    vEnd,
+    vCap,
+    vMaxDuration,
+    vShiftStart,
+    neighbours,
+    adjacency,
+    localNeighbours: Math.min(MODEL_DEFAULTS.localNeighbours, adjacency),
+    jobFar,
+    neverFits: [],
+    totalPriority,
+  };
+  for (let j = 0; j < m; j++) model.neverFits.push(reasonJobNeverFits(model, rawDur, j));
+  return model;
+}
+
+export function isAllowed(model: Model, vehicle: number, job: number): boolean {
+  return model.allowed === null || model.allowed[vehicle * model.m + job] === 1;
+}
+
+/**
+ * Why job j cannot be served even alone by any allowed vehicle (null if some
+ * vehicle can). Of several vehicles, the reason of the one that got furthest
+ * (reachable, then within capacity, then within its shift).
+ */
+function reasonJobNeverFits(model: Model, rawDur: Int32Array, j: number): UnassignedReason | null {
+  const n = model.size;
+  const l = model.jobLoc[j];
+  let furthest = -1;
+  const reasons: UnassignedReason[] = ['unreachable', 'capacity', 'shift_too_short'];
+  for (let v = 0; v < model.vehicles; v++) {
+    if (!isAllowed(model, v, j)) continue;
+    const s = model.vStart[v];
+    const e = model.vEnd[v];
+    if (rawDur[s * n + l] < 0 || rawDur[l * n + e] < 0) {
+      furthest = Math.max(furthest, 0);
+      continue;
+    }
+    if (model.jobDemand[j] > model.vCap[v]) {
+      furthest = Math.max(furthest, 1);
+      continue;
+    }
+    if (model.dur[s * n + l] + model.jobService[j] + model.dur[l * n + e] > model.vMaxDuration[v]) {
+      furthest = 2;
+      continue;
+    }
+    return null;
+  }
+  return furthest < 0 ? 'no_allowed_vehicle' : reasons[furthest];
+}

@@ -1,0 +1,116 @@
+/**
+ * Relocate (and, within one route, Or-opt): move a segment of 1-3 jobs that
+ * starts or ends at job u so that u lands next to a near job v, in either
+ * orientation, into v's route or elsewhere in u's own route.
+ *
+ * Move: r1/r2 = from/to route, a..b = segment positions in r1, c = gap in r2
+ * (insert between positions c and c+1, positions as before the move), d = 1 if reversed.
+ */
+import { evBegin, evDistance, evEnd, evSegment, evSegmentReversed, evTravelSeconds } from '../evaluate.js';
+import type { RouteState } from '../state.js';
+import { recordMove, segmentAllowed, segmentJobs, type Move, type VrpOperator } from './operator.js';
+
+const MAX_SEGMENT = 3;
+
+function search(s: RouteState, u: number, best: Move): void {
+  const model = s.model;
+  const r1 = s.jobRoute[u];
+  if (r1 < 0) return;
+  const S = s.stride;
+  const b1 = r1 * S;
+  const len1 = s.len[r1];
+  const i = s.jobPos[u];
+  const cost1 = s.distance(r1);
+  const service1 = s.service(r1);
+  for (let L = 1; L <= MAX_SEGMENT && L <= len1; L++) {
+    for (let uLast = 0; uLast < 2; uLast++) {
+      if (L === 1 && uLast === 1) break;
+      const x = uLast ? i - L + 1 : i;
+      const y = x + L - 1;
+      if (x < 1 || y > len1) continue;
+      const segLoad = s.ld[b1 + y] - s.ld[b1 + x - 1];
+      const segService = s.sv[b1 + y] - s.sv[b1 + x - 1];
+      // Route r1 without the segment.
+      let removedDist = 0;
+      let removedTravel = 0;
+      if (len1 > L) {
+        evBegin(s, model.vStart[r1]);
+        evSegment(s, r1, 1, x - 1);
+        evSegment(s, r1, y + 1, len1);
+        evEnd(model.vEnd[r1]);
+        removedDist = evDistance();
+        removedTravel = evTravelSeconds();
+      }
+      const removeGain = cost1 - removedDist;
+      for (let q = 0; q < model.localNeighbours; q++) {
+        const v = model.neighbours[u * model.adjacency + q];
+        const r2 = s.jobRoute[v];
+        if (r2 < 0) continue;
+        const pv = s.jobPos[v];
+        // Gap after v (u next to v): forwards if u heads the segment. Gap before v: the opposite.
+        for (let side = 0; side < 2; side++) {
+          const gap = side === 0 ? pv : pv - 1;
+          const reversed = (side === 0) === (uLast === 1);
+          if (r2 !== r1) {
+            if (s.load(r2) + segLoad > model.vCap[r2]) break;
+            const len2 = s.len[r2];
+            evBegin(s, model.vStart[r2]);
+            evSegment(s, r2, 1, gap);
+            if (reversed) evSegmentReversed(s, r1, x, y);
+            else evSegment(s, r1, x, y);
+            evSegment(s, r2, gap + 1, len2);
+            evEnd(model.vEnd[r2]);
+            const gain = removeGain + s.distance(r2) - evDistance();
+            if (gain <= best.gain) continue;
+            if (evTravelSeconds() + s.service(r2) + segService > model.vMaxDuration[r2]) continue;
+            if (len1 > L && removedTravel + service1 - segService > model.vMaxDuration[r1]) continue;
+            if (!segmentAllowed(s, r1, x, y, r2)) continue;
+            recordMove(best, relocate, gain, r1, r2, x, y, gap, reversed ? 1 : 0);
+          } else {
+            if (gap >= x - 1 && gap <= y) continue;
+            evBegin(s, model.vStart[r1]);
+            if (gap < x) {
+              evSegment(s, r1, 1, gap);
+              if (reversed) evSegmentReversed(s, r1, x, y);
+              else evSegment(s, r1, x, y);
+              evSegment(s, r1, gap + 1, x - 1);
+              evSegment(s, r1, y + 1, len1);
+            } else {
+              evSegment(s, r1, 1, x - 1);
+              evSegment(s, r1, y + 1, gap);
+              if (reversed) evSegmentReversed(s, r1, x, y);
+              else evSegment(s, r1, x, y);
+              evSegment(s, r1, gap + 1, len1);
+            }
+            evEnd(model.vEnd[r1]);
+            const gain = cost1 - evDistance();
+            if (gain <= best.gain) continue;
+            if (evTravelSeconds() + service1 > model.vMaxDuration[r1]) continue;
+            recordMove(best, relocate, gain, r1, r1, x, y, gap, reversed ? 1 : 0);
+          }
+        }
+      }
+    }
+  }
+}
+
+function apply(s: RouteState, m: Move): void {
+  const { r1, r2, a: x, b: y, c: gap } = m;
+  const seg = segmentJobs(s, r1, x, y, m.d === 1);
+  const from = s.routeJobs(r1);
+  if (r1 !== r2) {
+    from.splice(x - 1, y - x + 1);
+    const to = s.routeJobs(r2);
+    to.splice(gap, 0, ...seg);
+    s.setRoute(r1, from);
+    s.setRoute(r2, to);
+  } else {
+    // Positions are 1-based; gap g means "after position g" before the move.
+    let out: number[];
+    if (gap < x) out = [...from.slice(0, gap), ...seg, ...from.slice(gap, x - 1), ...from.slice(y)];
+    else out = [...from.slice(0, x - 1), ...from.slice(y, gap), ...seg, ...from.slice(gap)];
+    s.setRoute(r1, out);
+  }
+}
+
+export const relocate: VrpOperator = { name: 'relocate', search, apply };

@@ -1,0 +1,214 @@
+/**
+ * The VRP solver: construction (Clarke-Wright savings for a one-depot fleet,
+ * otherwise cheapest insertion), then ruin and recreate (SISR string removal,
+ * greedy reinsertion with blinks, local search on the changed routes) under
+ * simulated-annealing acceptance cooling over the budget.
+ *
+ * Objective, lexicographic: most served priority, then most served jobs, then
+ * least distance (or, for 'makespan', the shortest longest crew day, then
+ * least distance). Jobs that cannot be served are reported with a reason.
+ */
+import { Budget, type SolveOptions } from '../budget.js';
+import { Rng } from '../random.js';
+import type { UnassignedReason, VrpProblem, VrpRoute, VrpSolution } from '../types.js';
+import { VrpLocalSearch } from './local-search.js';
+import { buildModel, type Model } from './model.js';
+import { recreate, sortForRecreate } from './recreate.js';
+import { ruinStrings } from './ruin.js';
+import { clarkeWrightSavings, isSavingsApplicable } from './savings.js';
+import { RouteState } from './state.js';
+
+export const VRP_DEFAULTS = {
+  /** Wall-clock cap when the caller gives no budget. */
+  timeMs: 1000,
+  /** Iteration cap when the caller gives no budget: base + perJob * jobs. */
+  iterationsBase: 300,
+  iterationsPerJob: 25,
+  seed: 1,
+  /** Annealing temperatures as multiples of the mean edge of the first solution. */
+  startTemperature: 0.5,
+  endTemperature: 0.01,
+  /** Unassigned jobs near the ruined area that are offered to recreate, per removed job. */
+  waitingNearRemoved: 10,
+  /** Random unassigned jobs offered to recreate per iteration. */
+  waitingRandom: 3,
+};
+
+export interface VrpSolveOptions extends SolveOptions {
+  /** Construction and one local search only (the benchmark's baseline). */
+  localSearchOnly?: boolean;
+}
+
+interface Score {
+  priority: number;
+  served: number;
+  cost: number;
+}
+
+function scoreOf(s: RouteState): Score {
+  return { priority: s.servedPriority(), served: s.servedCount(), cost: s.totalDistance() };
+}
+
+/** Lexicographic: more priority, more jobs, less cost. */
+function isBetter(a: Score, b: Score): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.served !== b.served) return a.served > b.served;
+  return a.cost < b.cost;
+}
+
+export function solveVrp(problem: VrpProblem, options: VrpSolveOptions = {}): VrpSolution {
+  const model = buildModel(problem);
+  const routes = solveModel(model, options);
+  return solutionFromRoutes(model, routes);
+}
+
+/** Solves a built model; returns the job list of each vehicle. */
+export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?: readonly (readonly number[])[]): number[][] {
+  const budgetOptions =
+    options.timeMs === undefined && options.iterations === undefined
+      ? {
+          now: options.now,
+          timeMs: VRP_DEFAULTS.timeMs,
+          iterations: VRP_DEFAULTS.iterationsBase + VRP_DEFAULTS.iterationsPerJob * model.m,
+        }
+      : options;
+  const budget = new Budget(budgetOptions);
+  const rng = new Rng(options.seed ?? VRP_DEFAULTS.seed);
+  const s = new RouteState(model);
+  const ls = new VrpLocalSearch(s);
+  const servable: number[] = [];
+  for (let j = 0; j < model.m; j++) if (model.neverFits[j] === null) servable.push(j);
+  if (model.vehicles === 0 || servable.length === 0) return s.snapshot();
+
+  if (initial) s.restore(initial);
+  else construct(s, servable, rng);
+  ls.pushAll();
+  ls.run();
+  if (options.localSearchOnly) return s.snapshot();
+
+  let current = scoreOf(s);
+  let best = current;
+  let bestRoutes = s.snapshot();
+  const edges = current.served + model.vehicles;
+  const meanEdge = Math.max(1, current.cost / Math.max(1, edges));
+  const t0 = VRP_DEFAULTS.startTemperature * meanEdge;
+  const t1 = VRP_DEFAULTS.endTemperature * meanEdge;
+  const removed: number[] = [];
+  const offered = new Uint8Array(model.m);
+
+  while (budget.tick()) {
+    s.begin();
+    removed.length = 0;
+    ruinStrings(s, rng, removed);
+    const candidates = removed.slice();
+    for (const j of removed) offered[j] = 1;
+    if (servable.length > current.served) offerWaitingJobs(s, rng, removed, candidates, offered);
+    for (const j of candidates) offered[j] = 0;
+    sortForRecreate(model, candidates, rng);
+    recreate(s, candidates, rng);
+    for (const r of s.dirtyRoutes) ls.pushRoute(r);
+    ls.run();
+
+    const candidate = scoreOf(s);
+    const temperature = t0 * Math.pow(t1 / t0, budget.progress());
+    const accept =
+      candidate.priority !== current.priority
+        ? candidate.priority > current.priority
+        : candidate.served !== current.served
+          ? candidate.served > current.served
+          : candidate.cost < current.cost - temperature * Math.log(rng.nextFloat());
+    if (accept) {
+      s.commit();
+      current = candidate;
+      if (isBetter(current, best)) {
+        best = current;
+        bestRoutes = s.snapshot();
+      }
+    } else {
+      s.rollback();
+    }
+  }
+  return bestRoutes;
+}
+
+function offerWaitingJobs(s: RouteState, rng: Rng, removed: readonly number[], candidates: number[], offered: Uint8Array): void {
+  const model = s.model;
+  const near = Math.min(VRP_DEFAULTS.waitingNearRemoved, model.adjacency);
+  for (const j of removed) {
+    for (let q = 0; q < near; q++) {
+      const v = model.neighbours[j * model.adjacency + q];
+      if (s.jobRoute[v] < 0 && !offered[v] && model.neverFits[v] === null) {
+        offered[v] = 1;
+        candidates.push(v);
+      }
+    }
+  }
+  for (let tries = 0, found = 0; tries < 4 * VRP_DEFAULTS.waitingRandom && found < VRP_DEFAULTS.waitingRandom; tries++) {
+    const v = rng.nextInt(model.m);
+    if (s.jobRoute[v] < 0 && !offered[v] && model.neverFits[v] === null) {
+      offered[v] = 1;
+      candidates.push(v);
+      found++;
+    }
+  }
+}
+
+/** Savings routes when the fleet allows (keeping the fullest if too many), then cheapest insertion. */
+function construct(s: RouteState, servable: number[], rng: Rng): void {
+  const model = s.model;
+  let pending: number[] = servable.slice();
+  if (isSavingsApplicable(model)) {
+    const routes = clarkeWrightSavings(model, servable);
+    const load = (r: number[]) => r.reduce((t, j) => t + model.jobDemand[j], 0);
+    routes.sort((a, b) => load(b) - load(a) || b.length - a.length);
+    pending = [];
+    routes.forEach((r, i) => {
+      if (i < model.vehicles) s.setRoute(i, r);
+      else pending.push(...r);
+    });
+    pending.sort((a, b) => model.jobPriority[b] - model.jobPriority[a] || model.jobDemand[b] - model.jobDemand[a] || a - b);
+  } else {
+    sortForRecreate(model, pending, rng);
+  }
+  recreate(s, pending, null);
+}
+
+/** Builds the public solution; every figure recomputed from the matrices. */
+export function solutionFromRoutes(model: Model, routes: readonly (readonly number[])[]): VrpSolution {
+  const n = model.size;
+  const out: VrpRoute[] = [];
+  let total = 0;
+  const assigned = new Uint8Array(model.m);
+  for (let v = 0; v < model.vehicles; v++) {
+    const jobs = (routes[v] ?? []).slice();
+    const start = model.vShiftStart[v];
+    let t = start;
+    let distance = 0;
+    let travel = 0;
+    let service = 0;
+    let last = model.vStart[v];
+    const arrivalSeconds: number[] = [];
+    for (const j of jobs) {
+      assigned[j] = 1;
+      const l = model.jobLoc[j];
+      t += model.dur[last * n + l];
+      travel += model.dur[last * n + l];
+      distance += model.dist[last * n + l];
+      arrivalSeconds.push(t);
+      t += model.jobService[j];
+      service += model.jobService[j];
+      last = l;
+    }
+    if (jobs.length > 0) {
+      const e = model.vEnd[v];
+      t += model.dur[last * n + e];
+      travel += model.dur[last * n + e];
+      distance += model.dist[last * n + e];
+    }
+    total += distance;
+    out.push({ vehicle: v, jobs, arrivalSeconds, endSeconds: t, distance, travelSeconds: travel, serviceSeconds: service });
+  }
+  const unassigned: { job: number; reason: UnassignedReason }[] = [];
+  for (let j = 0; j < model.m; j++) if (!assigned[j]) unassigned.push({ job: j, reason: model.neverFits[j] ?? 'not_enough_time' });
+  return { routes: out, unassigned, distance: total };
+}
