@@ -5,6 +5,7 @@
 //   node scripts/bootstrap.mjs test [args]      npm test: every test, against a fresh test database
 //   node scripts/bootstrap.mjs seed [args]      npm run seed: regenerate the demo data
 //   node scripts/bootstrap.mjs migrate          apply sql/ migrations only
+//   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
 //   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
 //
 // Database, in this order: $DATABASE_URL as given (nothing is installed);
@@ -254,6 +255,11 @@ switch (command) {
   case 'seed': {
     const url = await databaseUrlFor('run');
     exec(bin('tsx'), ['fixtures/cli.ts', ...passArgs], { DATABASE_URL: url });
+    break;
+  }
+  case 'passwd': {
+    const url = await databaseUrlFor('run');
+    exec(bin('tsx'), ['server/cli/passwd.ts', ...passArgs], { DATABASE_URL: url });
     break;
   }
   case 'migrate': {

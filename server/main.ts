@@ -5,8 +5,7 @@ import { createApp } from './http/app.js';
 import { PhotoStore } from './storage/photos.js';
 import type { AppContext } from './services/context.js';
 import { countUtilities } from './db/utilities.js';
-import { listPasswordHashes } from './db/staff.js';
-import { verifyPassword } from './services/passwords.js';
+import { accountsStillUsing } from './services/startup.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
 
 async function main(): Promise<void> {
@@ -23,12 +22,11 @@ async function main(): Promise<void> {
   }
 
   if (config.production) {
-    for (const account of await listPasswordHashes(db)) {
-      if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) {
-        console.error(`Refusing to start with NODE_ENV=production: account "${account.username}" still has the demo password. Change every demo password first.`);
-        await db.destroy();
-        process.exit(1);
-      }
+    const unsafe = await accountsStillUsing(db, DEMO_PASSWORD);
+    if (unsafe.length) {
+      console.error(`Refusing to start with NODE_ENV=production: these accounts still have the demo password: ${unsafe.map((a) => a.username).join(', ')}. Change them first.`);
+      await db.destroy();
+      process.exit(1);
     }
   }
 

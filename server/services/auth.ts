@@ -2,8 +2,13 @@ import crypto from 'node:crypto';
 import type { AppContext } from './context.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 import type { Role } from '../domain/tickets.js';
-import { findSessionUser, findStaffForLogin, insertSession, deleteSession, type StaffUser } from '../db/staff.js';
-import { verifyPassword } from './passwords.js';
+import { findSessionUser, findStaffForLogin, insertSession, deleteSession, updatePasswordHash, type StaffUser } from '../db/staff.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { Runner } from '../db/knex.js';
+import { validationError } from '../domain/errors.js';
+
+/** The password of every demo account; a production start refuses while any account has it. */
+export const DEMO_PASSWORD = 'tirta-demo';
 import type { Utility } from '../db/utilities.js';
 
 export const tokenHashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -35,4 +40,23 @@ export function requireRole(user: StaffUser, allowed: readonly Role[], what: str
   if (!allowed.includes(user.role)) {
     throw new DomainError(ErrorCode.forbidden, `Role ${user.role} may not ${what}`, { role: user.role, allowedRoles: allowed });
   }
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Changes a password after checking the current one; ends every session of the account. */
+export async function changePassword(ctx: AppContext, utility: Utility, user: StaffUser, currentPassword: string, newPassword: string): Promise<void> {
+  const found = await findStaffForLogin(ctx.db, utility.id, user.username);
+  if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+    throw new DomainError(ErrorCode.unauthenticated, 'The current password is wrong', { field: 'currentPassword' });
+  }
+  await setPassword(ctx.db, user.id, newPassword);
+}
+
+export async function setPassword(db: Runner, userId: number, newPassword: string): Promise<void> {
+  if (newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw validationError([{ field: 'newPassword', message: `use at least ${MIN_PASSWORD_LENGTH} characters` }]);
+  }
+  if (newPassword === DEMO_PASSWORD) throw validationError([{ field: 'newPassword', message: 'the demo password cannot be used' }]);
+  await updatePasswordHash(db, userId, await hashPassword(newPassword));
 }

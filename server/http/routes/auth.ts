@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../services/context.js';
-import { login, logout } from '../../services/auth.js';
+import { changePassword, login, logout } from '../../services/auth.js';
 import { errorResponses, registry, z } from '../openapi.js';
 import { parse } from '../validate.js';
 import { publicUtility, staff, userOf, utilityOf } from '../context.js';
@@ -32,6 +32,18 @@ registry.registerPath({
 registry.registerPath({ method: 'post', path: '/api/v1/auth/logout', summary: 'End this session', security: [{ bearer: [] }], responses: { 204: { description: 'logged out' } } });
 registry.registerPath({ method: 'get', path: '/api/v1/auth/me', summary: 'Who is logged in', security: [{ bearer: [] }], responses: { 200: { description: 'the user' }, ...errorResponses(401) } });
 
+const PasswordBody = z
+  .object({ currentPassword: z.string().min(1, 'currentPassword is required'), newPassword: z.string().min(1, 'newPassword is required') })
+  .openapi('PasswordChange');
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/auth/password',
+  summary: 'Change your own password (ends your other sessions)',
+  security: [{ bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: PasswordBody } } } },
+  responses: { 204: { description: 'changed' }, ...errorResponses(400, 401) },
+});
+
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
@@ -49,6 +61,11 @@ export function authRouter(ctx: AppContext): Router {
   router.post('/logout', staff(ctx), async (req, res) => {
     const token = req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
     await logout(ctx, token);
+    res.status(204).end();
+  });
+  router.post('/password', staff(ctx), async (req, res) => {
+    const body = parse(PasswordBody, req.body);
+    await changePassword(ctx, utilityOf(res), userOf(res), body.currentPassword, body.newPassword);
     res.status(204).end();
   });
   router.get('/me', staff(ctx), (_req, res) => {
