@@ -32,6 +32,20 @@ export interface UtilitySettings {
   planObjective: 'distance' | 'makespan';
   /** Whom a blocked reporter or a citizen with a question should contact. */
   contact: string;
+  /** Automatic escalation (server/jobs). */
+  escalation: {
+    /** Who receives a crew's "needs heavy equipment" escalation (seed 000: the Kabag). */
+    heavyEquipmentTo: Role;
+    /** A breach found only after the late response or fix, or a crew escalation, is still escalated this long after it happened. */
+    lookbackHours: number;
+  };
+  /** Outbound webhook deliveries: attempts with exponential backoff (base * 2^(n-1), capped). */
+  webhook: {
+    maxAttempts: number;
+    backoffBaseSeconds: number;
+    backoffMaxSeconds: number;
+    timeoutMs: number;
+  };
 }
 
 export const defaultSettings: UtilitySettings = {
@@ -49,6 +63,8 @@ export const defaultSettings: UtilitySettings = {
   reReportWindowHours: 6,
   planObjective: 'distance',
   contact: 'the PDAM call centre / kantor pelayanan PDAM',
+  escalation: { heavyEquipmentTo: 'kabag', lookbackHours: 24 },
+  webhook: { maxAttempts: 8, backoffBaseSeconds: 30, backoffMaxSeconds: 3600, timeoutMs: 5000 },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
