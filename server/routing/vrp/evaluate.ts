@@ -1,61 +1,65 @@
 /**
  * Cost of a route built from pieces of existing routes, without building it:
- * start at a location, append segments (forwards or reversed) and single jobs,
- * end at a location. Module-level scratch; allocation-free.
+ * start at a location, append segments (forwards or reversed) and single
+ * locations, end at a location. One instance per RouteState (state.ev);
+ * allocation-free. (A class rather than module functions: calls through
+ * module bindings are slower once transpiled.)
  */
 import type { RouteState } from './state.js';
 
-let evDist = 0;
-let evTravel = 0;
-let evLast = 0;
-let evN = 0;
-let evD: Int32Array = new Int32Array(0);
-let evT: Int32Array = new Int32Array(0);
+export class RouteEvaluator {
+  /** Distance of the route built so far. */
+  distance = 0;
+  /** Travel seconds of the route built so far. */
+  travel = 0;
+  private last = 0;
+  private readonly n: number;
+  private readonly d: Int32Array;
+  private readonly t: Int32Array;
+  private readonly s: RouteState;
 
-export function evBegin(s: RouteState, startLoc: number): void {
-  evDist = 0;
-  evTravel = 0;
-  evLast = startLoc;
-  evN = s.model.size;
-  evD = s.model.dist;
-  evT = s.model.dur;
-}
+  constructor(s: RouteState) {
+    this.s = s;
+    this.n = s.model.size;
+    this.d = s.model.dist;
+    this.t = s.model.dur;
+  }
 
-/** Appends positions i..j of route r (jobs only, 1 <= i), forwards. Empty when i > j. */
-export function evSegment(s: RouteState, r: number, i: number, j: number): void {
-  if (i > j) return;
-  const b = r * s.stride;
-  const first = s.locs[b + i];
-  evDist += evD[evLast * evN + first] + s.fd[b + j] - s.fd[b + i];
-  evTravel += evT[evLast * evN + first] + s.ft[b + j] - s.ft[b + i];
-  evLast = s.locs[b + j];
-}
+  begin(startLoc: number): void {
+    this.distance = 0;
+    this.travel = 0;
+    this.last = startLoc;
+  }
 
-/** Appends positions i..j of route r visited from j down to i. */
-export function evSegmentReversed(s: RouteState, r: number, i: number, j: number): void {
-  if (i > j) return;
-  const b = r * s.stride;
-  const first = s.locs[b + j];
-  evDist += evD[evLast * evN + first] + s.bd[b + j] - s.bd[b + i];
-  evTravel += evT[evLast * evN + first] + s.bt[b + j] - s.bt[b + i];
-  evLast = s.locs[b + i];
-}
+  /** Appends positions i..j of route r (jobs only, 1 <= i), forwards. Empty when i > j. */
+  segment(r: number, i: number, j: number): void {
+    if (i > j) return;
+    const s = this.s;
+    const b = r * s.stride;
+    const first = s.locs[b + i];
+    const e = this.last * this.n + first;
+    this.distance += this.d[e] + s.fd[b + j] - s.fd[b + i];
+    this.travel += this.t[e] + s.ft[b + j] - s.ft[b + i];
+    this.last = s.locs[b + j];
+  }
 
-export function evLocation(loc: number): void {
-  evDist += evD[evLast * evN + loc];
-  evTravel += evT[evLast * evN + loc];
-  evLast = loc;
-}
+  /** Appends positions i..j of route r visited from j down to i. */
+  segmentReversed(r: number, i: number, j: number): void {
+    if (i > j) return;
+    const s = this.s;
+    const b = r * s.stride;
+    const first = s.locs[b + j];
+    const e = this.last * this.n + first;
+    this.distance += this.d[e] + s.bd[b + j] - s.bd[b + i];
+    this.travel += this.t[e] + s.bt[b + j] - s.bt[b + i];
+    this.last = s.locs[b + i];
+  }
 
-/** Closes at `endLoc`; read the result with evDistance() / evTravelSeconds(). */
-export function evEnd(endLoc: number): void {
-  evLocation(endLoc);
-}
-
-export function evDistance(): number {
-  return evDist;
-}
-
-export function evTravelSeconds(): number {
-  return evTravel;
+  /** Appends one location (a job's, or the route's end). */
+  location(loc: number): void {
+    const e = this.last * this.n + loc;
+    this.distance += this.d[e];
+    this.travel += this.t[e];
+    this.last = loc;
+  }
 }

@@ -9,6 +9,7 @@
  *   sv/ld  service seconds and load of jobs 1..p.
  * A route without jobs costs nothing, even when start != end.
  */
+import { RouteEvaluator } from './evaluate.js';
 import type { Model } from './model.js';
 
 export class RouteState {
@@ -28,6 +29,8 @@ export class RouteState {
   readonly jobRoute: Int32Array;
   /** Position of each assigned job in its route (1-based). */
   readonly jobPos: Int32Array;
+  /** Scratch evaluator of candidate routes. */
+  readonly ev: RouteEvaluator;
 
   // Undo support: routes changed since begin(), with their former jobs.
   private inTransaction = false;
@@ -55,6 +58,7 @@ export class RouteState {
     this.dirty = new Uint8Array(K);
     this.backupJobs = new Int32Array(K * S);
     this.backupLen = new Int32Array(K);
+    this.ev = new RouteEvaluator(this);
     for (let r = 0; r < K; r++) this.writeRoute(r, [], 0);
   }
 

@@ -6,7 +6,6 @@
  * Move: r1/r2 = from/to route, a..b = segment positions in r1, c = gap in r2
  * (insert between positions c and c+1, positions as before the move), d = 1 if reversed.
  */
-import { evBegin, evDistance, evEnd, evSegment, evSegmentReversed, evTravelSeconds } from '../evaluate.js';
 import type { RouteState } from '../state.js';
 import { recordMove, segmentAllowed, segmentJobs, type Move, type VrpOperator } from './operator.js';
 
@@ -14,6 +13,7 @@ const MAX_SEGMENT = 3;
 
 function search(s: RouteState, u: number, best: Move): void {
   const model = s.model;
+  const ev = s.ev;
   const r1 = s.jobRoute[u];
   if (r1 < 0) return;
   const S = s.stride;
@@ -22,6 +22,9 @@ function search(s: RouteState, u: number, best: Move): void {
   const i = s.jobPos[u];
   const cost1 = s.distance(r1);
   const service1 = s.service(r1);
+  const n = model.size;
+  const dist = model.dist;
+  const dur = model.dur;
   for (let L = 1; L <= MAX_SEGMENT && L <= len1; L++) {
     for (let uLast = 0; uLast < 2; uLast++) {
       if (L === 1 && uLast === 1) break;
@@ -30,18 +33,26 @@ function search(s: RouteState, u: number, best: Move): void {
       if (x < 1 || y > len1) continue;
       const segLoad = s.ld[b1 + y] - s.ld[b1 + x - 1];
       const segService = s.sv[b1 + y] - s.sv[b1 + x - 1];
+      const firstLoc = s.locs[b1 + x];
+      const lastLoc = s.locs[b1 + y];
+      const segDist = s.fd[b1 + y] - s.fd[b1 + x];
+      const segDistRev = s.bd[b1 + y] - s.bd[b1 + x];
+      const segTravel = s.ft[b1 + y] - s.ft[b1 + x];
+      const segTravelRev = s.bt[b1 + y] - s.bt[b1 + x];
       // Route r1 without the segment.
       let removedDist = 0;
       let removedTravel = 0;
       if (len1 > L) {
-        evBegin(s, model.vStart[r1]);
-        evSegment(s, r1, 1, x - 1);
-        evSegment(s, r1, y + 1, len1);
-        evEnd(model.vEnd[r1]);
-        removedDist = evDistance();
-        removedTravel = evTravelSeconds();
+        ev.begin(model.vStart[r1]);
+        ev.segment(r1, 1, x - 1);
+        ev.segment(r1, y + 1, len1);
+        ev.location(model.vEnd[r1]);
+        removedDist = ev.distance;
+        removedTravel = ev.travel;
       }
       const removeGain = cost1 - removedDist;
+      // Inserting costs at least 0 under the triangle inequality.
+      if (removeGain <= best.gain) continue;
       for (let q = 0; q < model.localNeighbours; q++) {
         const v = model.neighbours[u * model.adjacency + q];
         const r2 = s.jobRoute[v];
@@ -53,39 +64,42 @@ function search(s: RouteState, u: number, best: Move): void {
           const reversed = (side === 0) === (uLast === 1);
           if (r2 !== r1) {
             if (s.load(r2) + segLoad > model.vCap[r2]) break;
-            const len2 = s.len[r2];
-            evBegin(s, model.vStart[r2]);
-            evSegment(s, r2, 1, gap);
-            if (reversed) evSegmentReversed(s, r1, x, y);
-            else evSegment(s, r1, x, y);
-            evSegment(s, r2, gap + 1, len2);
-            evEnd(model.vEnd[r2]);
-            const gain = removeGain + s.distance(r2) - evDistance();
+            // O(1): new edges a-first, last-c replace a-c (nothing for an empty route).
+            const b2 = r2 * S;
+            const a = s.locs[b2 + gap];
+            const c = s.locs[b2 + gap + 1];
+            const first = reversed ? lastLoc : firstLoc;
+            const last = reversed ? firstLoc : lastLoc;
+            let added = dist[a * n + first] + (reversed ? segDistRev : segDist) + dist[last * n + c];
+            if (s.len[r2] > 0) added -= dist[a * n + c];
+            const gain = removeGain - added;
             if (gain <= best.gain) continue;
-            if (evTravelSeconds() + s.service(r2) + segService > model.vMaxDuration[r2]) continue;
+            let addedTravel = dur[a * n + first] + (reversed ? segTravelRev : segTravel) + dur[last * n + c];
+            if (s.len[r2] > 0) addedTravel -= dur[a * n + c];
+            if (s.duration(r2) + addedTravel + segService > model.vMaxDuration[r2]) continue;
             if (len1 > L && removedTravel + service1 - segService > model.vMaxDuration[r1]) continue;
             if (!segmentAllowed(s, r1, x, y, r2)) continue;
             recordMove(best, relocate, gain, r1, r2, x, y, gap, reversed ? 1 : 0);
           } else {
             if (gap >= x - 1 && gap <= y) continue;
-            evBegin(s, model.vStart[r1]);
+            ev.begin(model.vStart[r1]);
             if (gap < x) {
-              evSegment(s, r1, 1, gap);
-              if (reversed) evSegmentReversed(s, r1, x, y);
-              else evSegment(s, r1, x, y);
-              evSegment(s, r1, gap + 1, x - 1);
-              evSegment(s, r1, y + 1, len1);
+              ev.segment(r1, 1, gap);
+              if (reversed) ev.segmentReversed(r1, x, y);
+              else ev.segment(r1, x, y);
+              ev.segment(r1, gap + 1, x - 1);
+              ev.segment(r1, y + 1, len1);
             } else {
-              evSegment(s, r1, 1, x - 1);
-              evSegment(s, r1, y + 1, gap);
-              if (reversed) evSegmentReversed(s, r1, x, y);
-              else evSegment(s, r1, x, y);
-              evSegment(s, r1, gap + 1, len1);
+              ev.segment(r1, 1, x - 1);
+              ev.segment(r1, y + 1, gap);
+              if (reversed) ev.segmentReversed(r1, x, y);
+              else ev.segment(r1, x, y);
+              ev.segment(r1, gap + 1, len1);
             }
-            evEnd(model.vEnd[r1]);
-            const gain = cost1 - evDistance();
+            ev.location(model.vEnd[r1]);
+            const gain = cost1 - ev.distance;
             if (gain <= best.gain) continue;
-            if (evTravelSeconds() + service1 > model.vMaxDuration[r1]) continue;
+            if (ev.travel + service1 > model.vMaxDuration[r1]) continue;
             recordMove(best, relocate, gain, r1, r1, x, y, gap, reversed ? 1 : 0);
           }
         }

@@ -4,7 +4,6 @@
  *
  * Move: r1/r2 = routes of u and w, a/b = their positions.
  */
-import { evBegin, evDistance, evEnd, evLocation, evSegment, evTravelSeconds } from '../evaluate.js';
 import { isAllowed } from '../model.js';
 import type { RouteState } from '../state.js';
 import { recordMove, type Move, type VrpOperator } from './operator.js';
@@ -14,39 +13,41 @@ function search(s: RouteState, u: number, best: Move): void {
   const r1 = s.jobRoute[u];
   if (r1 < 0) return;
   const S = s.stride;
+  const n = model.size;
+  const dist = model.dist;
+  const dur = model.dur;
   const i = s.jobPos[u];
-  const len1 = s.len[r1];
-  const cost1 = s.distance(r1);
+  const b1 = r1 * S;
   const lu = model.jobLoc[u];
+  const pu = s.locs[b1 + i - 1];
+  const nu = s.locs[b1 + i + 1];
+  const out1 = dist[pu * n + lu] + dist[lu * n + nu];
+  const outTravel1 = dur[pu * n + lu] + dur[lu * n + nu];
   for (let q = 0; q < model.localNeighbours; q++) {
     const v = model.neighbours[u * model.adjacency + q];
     const r2 = s.jobRoute[v];
     if (r2 < 0 || r2 === r1) continue;
     const len2 = s.len[r2];
+    const b2 = r2 * S;
     const pv = s.jobPos[v];
     for (let k = -1; k <= 1; k++) {
       const j = pv + k;
       if (j < 1 || j > len2) continue;
-      const w = s.jobs[r2 * S + j];
+      const w = s.jobs[b2 + j];
+      // w takes u's place between pu and nu; u takes w's between pw and nw.
+      const lw = model.jobLoc[w];
+      const pw = s.locs[b2 + j - 1];
+      const nw = s.locs[b2 + j + 1];
+      const gain =
+        out1 + dist[pw * n + lw] + dist[lw * n + nw] - dist[pu * n + lw] - dist[lw * n + nu] - dist[pw * n + lu] - dist[lu * n + nw];
+      if (gain <= best.gain) continue;
       const dLoad = model.jobDemand[w] - model.jobDemand[u];
       if (s.load(r1) + dLoad > model.vCap[r1] || s.load(r2) - dLoad > model.vCap[r2]) continue;
-      evBegin(s, model.vStart[r1]);
-      evSegment(s, r1, 1, i - 1);
-      evLocation(model.jobLoc[w]);
-      evSegment(s, r1, i + 1, len1);
-      evEnd(model.vEnd[r1]);
-      const dist1 = evDistance();
-      const travel1 = evTravelSeconds();
-      evBegin(s, model.vStart[r2]);
-      evSegment(s, r2, 1, j - 1);
-      evLocation(lu);
-      evSegment(s, r2, j + 1, len2);
-      evEnd(model.vEnd[r2]);
-      const gain = cost1 + s.distance(r2) - dist1 - evDistance();
-      if (gain <= best.gain) continue;
       const dService = model.jobService[w] - model.jobService[u];
-      if (travel1 + s.service(r1) + dService > model.vMaxDuration[r1]) continue;
-      if (evTravelSeconds() + s.service(r2) - dService > model.vMaxDuration[r2]) continue;
+      const travel1 = dur[pu * n + lw] + dur[lw * n + nu] - outTravel1;
+      const travel2 = dur[pw * n + lu] + dur[lu * n + nw] - dur[pw * n + lw] - dur[lw * n + nw];
+      if (s.duration(r1) + travel1 + dService > model.vMaxDuration[r1]) continue;
+      if (s.duration(r2) + travel2 - dService > model.vMaxDuration[r2]) continue;
       if (!isAllowed(model, r1, w) || !isAllowed(model, r2, u)) continue;
       recordMove(best, swap, gain, r1, r2, i, j, 0, 0);
     }

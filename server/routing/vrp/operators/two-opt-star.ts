@@ -6,12 +6,12 @@
  *   variant 0: r1 = r1[1..a] + r2[b..],   r2 = r2[1..b-1] + r1[a+1..]
  *   variant 1: r1 = r1[1..a-1] + r2[b+1..], r2 = r2[1..b] + r1[a..]
  */
-import { evBegin, evDistance, evEnd, evSegment, evTravelSeconds } from '../evaluate.js';
 import type { RouteState } from '../state.js';
 import { recordMove, segmentAllowed, type Move, type VrpOperator } from './operator.js';
 
 function search(s: RouteState, u: number, best: Move): void {
   const model = s.model;
+  const ev = s.ev;
   const r1 = s.jobRoute[u];
   if (r1 < 0) return;
   const S = s.stride;
@@ -19,6 +19,11 @@ function search(s: RouteState, u: number, best: Move): void {
   const len1 = s.len[r1];
   const cost1 = s.distance(r1);
   const b1 = r1 * S;
+  const n = model.size;
+  const lu = model.jobLoc[u];
+  // Positive partial gain: the new edge at u must beat the edge it replaces.
+  const afterU = model.dist[lu * n + s.locs[b1 + i + 1]];
+  const beforeU = model.dist[s.locs[b1 + i - 1] * n + lu];
   for (let q = 0; q < model.localNeighbours; q++) {
     const v = model.neighbours[u * model.adjacency + q];
     const r2 = s.jobRoute[v];
@@ -26,7 +31,9 @@ function search(s: RouteState, u: number, best: Move): void {
     const len2 = s.len[r2];
     const b2 = r2 * S;
     const j = s.jobPos[v];
+    const lv = model.jobLoc[v];
     for (let variant = 0; variant < 2; variant++) {
+      if (variant === 0 ? model.dist[lu * n + lv] >= afterU : model.dist[lv * n + lu] >= beforeU) continue;
       // Heads end at h1 (in r1) and h2 (in r2); tails start right after.
       const h1 = variant === 0 ? i : i - 1;
       const h2 = variant === 0 ? j - 1 : j;
@@ -38,22 +45,22 @@ function search(s: RouteState, u: number, best: Move): void {
       let dist1 = 0;
       let travel1 = 0;
       if (count1 > 0) {
-        evBegin(s, model.vStart[r1]);
-        evSegment(s, r1, 1, h1);
-        evSegment(s, r2, h2 + 1, len2);
-        evEnd(model.vEnd[r1]);
-        dist1 = evDistance();
-        travel1 = evTravelSeconds();
+        ev.begin(model.vStart[r1]);
+        ev.segment(r1, 1, h1);
+        ev.segment(r2, h2 + 1, len2);
+        ev.location(model.vEnd[r1]);
+        dist1 = ev.distance;
+        travel1 = ev.travel;
       }
       let dist2 = 0;
       let travel2 = 0;
       if (count2 > 0) {
-        evBegin(s, model.vStart[r2]);
-        evSegment(s, r2, 1, h2);
-        evSegment(s, r1, h1 + 1, len1);
-        evEnd(model.vEnd[r2]);
-        dist2 = evDistance();
-        travel2 = evTravelSeconds();
+        ev.begin(model.vStart[r2]);
+        ev.segment(r2, 1, h2);
+        ev.segment(r1, h1 + 1, len1);
+        ev.location(model.vEnd[r2]);
+        dist2 = ev.distance;
+        travel2 = ev.travel;
       }
       const gain = cost1 + s.distance(r2) - dist1 - dist2;
       if (gain <= best.gain) continue;
