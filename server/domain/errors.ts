@@ -19,6 +19,11 @@ export const ErrorCode = {
   resultPhotoRequired: 'RESULT_PHOTO_REQUIRED',
   crewNotAvailable: 'CREW_NOT_AVAILABLE',
   notYourTicket: 'NOT_YOUR_TICKET',
+  crewWithoutBase: 'CREW_WITHOUT_BASE',
+  noCrewsOnShift: 'NO_CREWS_ON_SHIFT',
+  nothingToPlan: 'NOTHING_TO_PLAN',
+  shiftTooShort: 'SHIFT_TOO_SHORT',
+  ticketWithoutSpk: 'TICKET_WITHOUT_SPK',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

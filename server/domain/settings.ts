@@ -46,6 +46,17 @@ export interface UtilitySettings {
     backoffMaxSeconds: number;
     timeoutMs: number;
   };
+  /** Daily planning and immediate dispatch (server/planning). */
+  planning: {
+    /** Minutes on site added per priority, on top of the category's (a Critical burst takes longer). */
+    serviceExtraMinutes: Record<Priority, number>;
+    /** Kecamatan no crew can drive to (islands): their tickets are left unplanned, never routed. */
+    roadlessDistricts: string[];
+    /** Straight-line reach of a crew from its base; a ticket further from every base is "no crew near enough". */
+    maxReachKm: number;
+    /** Solver time for a whole day's plan (all crews together), milliseconds. */
+    solveBudgetMs: number;
+  };
 }
 
 export const defaultSettings: UtilitySettings = {
@@ -65,6 +76,12 @@ export const defaultSettings: UtilitySettings = {
   contact: 'the PDAM call centre / kantor pelayanan PDAM',
   escalation: { heavyEquipmentTo: 'kabag', lookbackHours: 24 },
   webhook: { maxAttempts: 8, backoffBaseSeconds: 30, backoffMaxSeconds: 3600, timeoutMs: 5000 },
+  planning: {
+    serviceExtraMinutes: { critical: 15, high: 0, normal: 0 },
+    roadlessDistricts: ['Kepulauan Sangkarrang'],
+    maxReachKm: 25,
+    solveBudgetMs: 1500,
+  },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

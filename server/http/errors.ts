@@ -19,6 +19,11 @@ const statusByCode: Record<ErrorCode, number> = {
   RESULT_PHOTO_REQUIRED: 400,
   CREW_NOT_AVAILABLE: 409,
   NOT_YOUR_TICKET: 403,
+  CREW_WITHOUT_BASE: 422,
+  NO_CREWS_ON_SHIFT: 422,
+  NOTHING_TO_PLAN: 422,
+  SHIFT_TOO_SHORT: 422,
+  TICKET_WITHOUT_SPK: 422,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -38,6 +43,11 @@ const indonesianByCode: Record<ErrorCode, string> = {
   RESULT_PHOTO_REQUIRED: 'Foto hasil perbaikan wajib dilampirkan.',
   CREW_NOT_AVAILABLE: 'Tim tidak tersedia.',
   NOT_YOUR_TICKET: 'Tiket ini ditugaskan kepada tim lain.',
+  CREW_WITHOUT_BASE: 'Tim belum memiliki pos (lokasi awal); lengkapi data tim sebelum membuat rencana.',
+  NO_CREWS_ON_SHIFT: 'Tidak ada tim yang bertugas pada tanggal ini.',
+  NOTHING_TO_PLAN: 'Tidak ada tiket ber-SPK yang perlu direncanakan.',
+  SHIFT_TOO_SHORT: 'Jam kerja tim terlalu pendek untuk satu pekerjaan.',
+  TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
 };
 
 export function httpStatusOf(code: ErrorCode): number {
