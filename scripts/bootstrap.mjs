@@ -163,7 +163,8 @@ async function startPrivateCluster() {
 async function findServer() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, managed: false };
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await portOpen(5432)) {
+  // TIRTA_LOCAL_PG=off skips the shared server (to exercise the private cluster).
+  if (process.env.TIRTA_LOCAL_PG !== 'off' && (await portOpen(5432))) {
     const client = await tryConnect(local);
     if (!client.error) {
       await client.end();
