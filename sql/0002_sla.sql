@@ -119,7 +119,7 @@ CREATE TABLE points_ledger (
   at              timestamptz NOT NULL,
   CHECK ((entry = 'credit') = (close_event_id IS NOT NULL)),
   CHECK ((entry = 'reversal') = (reverses_id IS NOT NULL)),
-  CHECK ((entry = 'credit') = (points >= 0))
+  CHECK ((entry = 'credit' AND points >= 0) OR (entry = 'reversal' AND points <= 0))
 );
 CREATE INDEX points_ledger_month_idx ON points_ledger (utility_id, at);
 CREATE INDEX points_ledger_ticket_idx ON points_ledger (ticket_id);

@@ -11,6 +11,7 @@ import { blockReporter } from '../db/reporters.js';
 import { findCrew } from '../db/crews.js';
 import { findTicket, insertEvent, insertPhoto, insertWorkOrder, nextNumber, updateTicket, type Ticket } from '../db/tickets.js';
 import { analysePhoto } from '../storage/photos.js';
+import { creditClosedTickets } from '../analytics/points.js';
 
 /** What each action may carry. Fields an action does not use are ignored. */
 export interface ActionInput {
@@ -168,6 +169,8 @@ export async function performAction(ctx: AppContext, utility: Utility, user: Sta
       data: step.data,
       at,
     });
+    // Incentive points are credited to the crew with the close, in its transaction.
+    if (action === 'close') await creditClosedTickets(tx, utility.id, ticket.id);
     return (await findTicket(tx, utility.id, ticket.id)) as Ticket;
   });
 }
