@@ -248,6 +248,10 @@ switch (command) {
   case 'test': {
     const url = await databaseUrlFor('test');
     const chromium = ensureChromium();
+    if (passArgs.length === 0) {
+      log('Type-checking (tsc --noEmit)…');
+      if (run(bin('tsc'), ['--noEmit']) !== 0) fail('The type check failed; see the errors above.');
+    }
     const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
     fs.rmSync(photoDir, { recursive: true, force: true });
     exec(bin('vitest'), ['run', ...passArgs], { DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' });
