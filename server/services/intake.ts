@@ -71,7 +71,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
     });
   }
 
-  const photo: PhotoAnalysis | null = input.photo ? await analysePhoto(input.photo) : null;
+  const photo: PhotoAnalysis | null = input.photo ? await analysePhoto(input.photo, utility.timeZone) : null;
   const place = await locatePoint(ctx.db, utility.id, input.lon, input.lat);
   const h3Cell = latLngToCell(input.lat, input.lon, utility.settings.h3Resolution);
   const storedPath = photo && input.photo ? await ctx.photos.save(input.photo, photo) : null;

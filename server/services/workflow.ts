@@ -105,7 +105,7 @@ const steps: Record<Action, Guard> = {
   async fix(ctx, tx, utility, user, ticket, input) {
     requireOwnCrew(user, ticket);
     if (!input.photo) throw new DomainError(ErrorCode.resultPhotoRequired, 'A photo of the repaired site is required', { field: 'photo' });
-    const photo = await analysePhoto(input.photo);
+    const photo = await analysePhoto(input.photo, utility.timeZone);
     const storedPath = await ctx.photos.save(input.photo, photo);
     const photoId = await insertPhoto(tx, {
       utilityId: utility.id,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp, { type Sharp, type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { DomainError, ErrorCode } from '../domain/errors.js';
+import { zonedTimeToUtc } from '../domain/time.js';
 
 /** What we learn from a photo before anything is stored. */
 export interface PhotoAnalysis {
@@ -51,21 +52,40 @@ async function blurScoreOf(image: Sharp): Promise<number> {
   return Math.round((sumSquares / data.length - mean * mean) * 100) / 100;
 }
 
-async function exifOf(buffer: Buffer): Promise<{ lat: number | null; lon: number | null; takenAt: Date | null }> {
+const EXIF_DATE = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * Camera clocks write local wall-clock time without a zone: read it in the
+ * utility's zone unless the photo carries its own offset (OffsetTimeOriginal).
+ */
+function exifTimeToUtc(raw: unknown, offset: unknown, timeZone: string): Date | null {
+  if (typeof raw !== 'string') return null;
+  const m = raw.trim().match(EXIF_DATE);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, se] = m;
+  if (typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim())) {
+    const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}${offset.trim()}`);
+    return Number.isNaN(at.getTime()) ? null : at;
+  }
+  const at = zonedTimeToUtc(`${y}-${mo}-${d}`, `${h}:${mi}:${se}`, timeZone);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+async function exifOf(buffer: Buffer, timeZone: string): Promise<{ lat: number | null; lon: number | null; takenAt: Date | null }> {
   try {
-    const tags = await exifr.parse(buffer, { gps: true, pick: ['DateTimeOriginal', 'CreateDate', 'latitude', 'longitude', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] });
-    if (!tags) return { lat: null, lon: null, takenAt: null };
-    const lat = typeof tags.latitude === 'number' && Number.isFinite(tags.latitude) ? tags.latitude : null;
-    const lon = typeof tags.longitude === 'number' && Number.isFinite(tags.longitude) ? tags.longitude : null;
-    const taken = tags.DateTimeOriginal ?? tags.CreateDate;
-    return { lat, lon, takenAt: taken instanceof Date && !Number.isNaN(taken.getTime()) ? taken : null };
+    const tags = await exifr.parse(buffer, { gps: true, reviveValues: false });
+    const gps = await exifr.gps(buffer).catch(() => undefined);
+    const lat = gps && Number.isFinite(gps.latitude) && Math.abs(gps.latitude) <= 90 ? gps.latitude : null;
+    const lon = gps && Number.isFinite(gps.longitude) && Math.abs(gps.longitude) <= 180 ? gps.longitude : null;
+    const takenAt = tags ? exifTimeToUtc(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal, timeZone) : null;
+    return { lat, lon, takenAt };
   } catch {
     return { lat: null, lon: null, takenAt: null }; // EXIF is a hint, never a reason to refuse a report
   }
 }
 
 /** Decodes the photo (refusing anything that is not an image) and measures it. */
-export async function analysePhoto(buffer: Buffer, field = 'photo'): Promise<PhotoAnalysis> {
+export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
   let metadata: Metadata;
   const image = sharp(buffer, { failOn: 'error' });
   try {
@@ -83,7 +103,7 @@ export async function analysePhoto(buffer: Buffer, field = 'photo'): Promise<Pho
   } catch {
     throw new DomainError(ErrorCode.photoNotImage, 'The photo could not be decoded; it may be damaged', { field });
   }
-  const exif = await exifOf(buffer);
+  const exif = await exifOf(buffer, timeZone);
   return {
     sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
     mimeType: format.mime,

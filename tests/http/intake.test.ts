@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, startServer, insideArea, outsideArea, sharpPhoto, loginAs, type TestEnv } from '../support/db.js';
+import { createTestEnv, startServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs, type TestEnv } from '../support/db.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -151,5 +151,16 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     const { status, body } = await report(valid, await blurredPhoto());
     expect(status).toBe(201);
     expect(body.photoBlurred).toBe(true);
+  });
+
+  it('reads the EXIF position and the camera time (in the utility zone, WITA) from the photo', async () => {
+    const photo = await photoWithExif({ latDms: [5, 9, 0], latRef: 'S', lonDms: [119, 25, 12], lonRef: 'E' }, '2026:11:23 09:15:00');
+    const { status, body } = await report(valid, photo);
+    expect(status).toBe(201);
+    const ticket = await env.db('tickets').where({ utility_id: env.utility.id, number: body.number }).first();
+    const row = await env.db('photos').where({ ticket_id: ticket.id }).select('exif_taken_at', env.db.raw('ST_Y(exif_location::geometry) AS lat'), env.db.raw('ST_X(exif_location::geometry) AS lon')).first();
+    expect(row.lat).toBeCloseTo(-5.15, 6);
+    expect(row.lon).toBeCloseTo(119.42, 6);
+    expect(row.exif_taken_at.toISOString()).toBe('2026-11-23T01:15:00.000Z');
   });
 });

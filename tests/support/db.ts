@@ -153,3 +153,15 @@ export async function blurredPhoto(): Promise<Buffer> {
   }
   return sharp(pixels, { raw: { width, height, channels: 3 } }).blur(3).jpeg({ quality: 90 }).toBuffer();
 }
+
+/** A sharp photo carrying EXIF GPS (degrees/minutes/seconds) and a camera time without a zone. */
+export async function photoWithExif(gps: { latDms: [number, number, number]; latRef: 'N' | 'S'; lonDms: [number, number, number]; lonRef: 'E' | 'W' }, takenLocal: string): Promise<Buffer> {
+  const dms = (v: [number, number, number]) => v.map((x) => `${Math.round(x * 100)}/100`).join(' ');
+  return sharp(await sharpPhoto(11))
+    .withExif({
+      IFD2: { DateTimeOriginal: takenLocal },
+      IFD3: { GPSLatitudeRef: gps.latRef, GPSLatitude: dms(gps.latDms), GPSLongitudeRef: gps.lonRef, GPSLongitude: dms(gps.lonDms) },
+    })
+    .jpeg()
+    .toBuffer();
+}
