@@ -254,7 +254,24 @@ switch (command) {
     }
     const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
     fs.rmSync(photoDir, { recursive: true, force: true });
-    exec(bin('vitest'), ['run', ...passArgs], { DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' });
+    const report = path.join(dataDir, `vitest-${databaseOf(url)}.json`);
+    fs.rmSync(report, { force: true });
+    const child = spawn(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passArgs], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' },
+    });
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => {
+      // A plain closing line that any CI can read, whatever the reporter prints.
+      try {
+        const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+        console.log(`\nvitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+      } catch {
+        console.log('\nvitest: no result file was written');
+      }
+      process.exit(code ?? (signal ? 1 : 0));
+    });
     break;
   }
   case 'seed': {
