@@ -7,6 +7,7 @@ import { authRouter } from './routes/auth.js';
 import { reportsRouter } from './routes/reports.js';
 import { ticketsRouter } from './routes/tickets.js';
 import { crewsRouter } from './routes/crews.js';
+import { inboxRouter } from './routes/inbox.js';
 import { docsPage } from './docs.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 
@@ -25,6 +26,7 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1/reports', reportsRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
   app.use('/api/v1/crews', crewsRouter(ctx));
+  app.use('/api/v1/inbox', inboxRouter(ctx));
   app.get('/', (_req, res) => {
     res.type('html').send(docsPage);
   });
