@@ -12,12 +12,15 @@ import { CityQueue, type TspContext } from './context.js';
 import { runTspLocalSearch, TSP_OPERATORS } from './local-search.js';
 import { nearestNeighbourTour } from './nearest-neighbour.js';
 import { ArrayTour } from './tour.js';
+import { solveVrp } from '../vrp/solve-vrp.js';
 
 export interface TspOptions extends SolveOptions {
   /** City the returned tour starts (and ends) at. */
   start?: number;
   /** Only the construction and one local search (the benchmark's baseline). */
   localSearchOnly?: boolean;
+  /** Enumerate every tour up to this many cities (default TSP_DEFAULTS.exactUpTo). */
+  exactUpTo?: number;
   /** Operators of the local search; default 2-opt then Or-opt. */
   operators?: typeof TSP_OPERATORS;
 }
@@ -48,11 +51,12 @@ export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}
   const budget = new Budget(
     options.timeMs === undefined && options.iterations === undefined ? { ...options, timeMs: TSP_DEFAULTS.timeMs } : options,
   );
+  if (!isSymmetric(matrix, n)) return solveAsymmetricTsp(matrix, n, start, options);
   if (n <= 3) {
     const tour = Array.from({ length: n }, (_, i) => (start + i) % n);
     return { tour, length: tourLength(matrix, n, tour) };
   }
-  if (n <= TSP_DEFAULTS.exactUpTo) return exactTsp(matrix, n, start);
+  if (n <= (options.exactUpTo ?? TSP_DEFAULTS.exactUpTo)) return exactTsp(matrix, n, start);
 
   const rng = new Rng(options.seed ?? TSP_DEFAULTS.seed);
   const k = Math.min(TSP_DEFAULTS.neighbours, n - 1);
@@ -138,4 +142,25 @@ export function exactTsp(matrix: Int32Array, n: number, start = 0): TspResult {
   };
   visit(start, 0);
   return { tour: bestTour, length: best };
+}
+
+function isSymmetric(matrix: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (matrix[i * n + j] !== matrix[j * n + i]) return false;
+  return true;
+}
+
+/** Asymmetric matrices (one-way streets): one vehicle of the VRP solver, which prices reversals exactly. */
+function solveAsymmetricTsp(matrix: Int32Array, n: number, start: number, options: TspOptions): TspResult {
+  const others = Array.from({ length: n }, (_, i) => i).filter((c) => c !== start);
+  const solution = solveVrp(
+    {
+      size: n,
+      durations: matrix,
+      vehicles: [{ start, end: start, shiftStartSeconds: 0, shiftEndSeconds: Infinity }],
+      jobs: others.map((c) => ({ location: c, serviceSeconds: 0 })),
+    },
+    options.localSearchOnly ? { ...options, iterations: 0 } : options,
+  );
+  const tour = [start, ...solution.routes[0].jobs.map((j) => others[j])];
+  return { tour, length: tourLength(matrix, n, tour) };
 }

@@ -67,7 +67,12 @@ function isSymmetric(a: Int32Array, n: number): boolean {
   return true;
 }
 
-export function buildModel(problem: VrpProblem): Model {
+export interface BuildModelOptions {
+  /** Nearest jobs kept per job; 0 skips the O(m^2) neighbour lists (one-off insertions). */
+  adjacency?: number;
+}
+
+export function buildModel(problem: VrpProblem, options: BuildModelOptions = {}): Model {
   const size = problem.size;
   if (!Number.isInteger(size) || size < 1) throw invalidProblem(`size must be a positive integer, got ${size}`);
   const rawDur = checkMatrix('durations', problem.durations, size);
@@ -126,7 +131,7 @@ export function buildModel(problem: VrpProblem): Model {
     }
   });
   const n = size;
-  const adjacency = Math.min(MODEL_DEFAULTS.adjacency, Math.max(0, m - 1));
+  const adjacency = Math.min(options.adjacency ?? MODEL_DEFAULTS.adjacency, Math.max(0, m - 1));
   const neighbours = nearestLists(m, adjacency, (a, b) => {
     const la = jobLoc[a];
     const lb = jobLoc[b];

@@ -58,21 +58,23 @@ function isBetter(a: Score, b: Score): boolean {
 
 export function solveVrp(problem: VrpProblem, options: VrpSolveOptions = {}): VrpSolution {
   const model = buildModel(problem);
-  const routes = solveModel(model, options);
+  const routes = problem.objective === 'makespan' ? solveMakespan(model, options) : solveModel(model, options);
   return solutionFromRoutes(model, routes);
+}
+
+/** The caller's budget, or the defaults when it gives none. */
+function resolveBudget(model: Model, options: VrpSolveOptions): VrpSolveOptions {
+  if (options.timeMs !== undefined || options.iterations !== undefined) return options;
+  return {
+    ...options,
+    timeMs: VRP_DEFAULTS.timeMs,
+    iterations: VRP_DEFAULTS.iterationsBase + VRP_DEFAULTS.iterationsPerJob * model.m,
+  };
 }
 
 /** Solves a built model; returns the job list of each vehicle. */
 export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?: readonly (readonly number[])[]): number[][] {
-  const budgetOptions =
-    options.timeMs === undefined && options.iterations === undefined
-      ? {
-          now: options.now,
-          timeMs: VRP_DEFAULTS.timeMs,
-          iterations: VRP_DEFAULTS.iterationsBase + VRP_DEFAULTS.iterationsPerJob * model.m,
-        }
-      : options;
-  const budget = new Budget(budgetOptions);
+  const budget = new Budget(resolveBudget(model, options));
   const rng = new Rng(options.seed ?? VRP_DEFAULTS.seed);
   const s = new RouteState(model);
   const ls = new VrpLocalSearch(s);
@@ -211,4 +213,72 @@ export function solutionFromRoutes(model: Model, routes: readonly (readonly numb
   const unassigned: { job: number; reason: UnassignedReason }[] = [];
   for (let j = 0; j < model.m; j++) if (!assigned[j]) unassigned.push({ job: j, reason: model.neverFits[j] ?? 'not_enough_time' });
   return { routes: out, unassigned, distance: total };
+}
+
+/** Travel + service seconds of a job list driven by vehicle v (0 when empty). */
+function routeDuration(model: Model, v: number, jobs: readonly number[]): number {
+  if (jobs.length === 0) return 0;
+  const n = model.size;
+  let last = model.vStart[v];
+  let total = 0;
+  for (const j of jobs) {
+    total += model.dur[last * n + model.jobLoc[j]] + model.jobService[j];
+    last = model.jobLoc[j];
+  }
+  return total + model.dur[last * n + model.vEnd[v]];
+}
+
+function makespanOf(model: Model, routes: readonly (readonly number[])[]): number {
+  let worst = 0;
+  routes.forEach((r, v) => (worst = Math.max(worst, routeDuration(model, v, r))));
+  return worst;
+}
+
+function servedScore(model: Model, routes: readonly (readonly number[])[]): [number, number] {
+  let priority = 0;
+  let served = 0;
+  for (const r of routes) for (const j of r) (priority += model.jobPriority[j]), served++;
+  return [priority, served];
+}
+
+/**
+ * Makespan: solve for distance, then repeatedly cap every shift just below
+ * the longest crew day and re-solve from the previous routes (trimmed to fit);
+ * keep a cap as long as it serves as much as before. The step adapts: grows
+ * after a success, halves after a failure.
+ */
+export function solveMakespan(model: Model, options: VrpSolveOptions = {}): number[][] {
+  const full = resolveBudget(model, options);
+  const master = new Budget({ ...full, iterations: undefined });
+  const phase = (fraction: number, round: number): VrpSolveOptions => ({
+    ...full,
+    seed: (full.seed ?? VRP_DEFAULTS.seed) + round,
+    timeMs: full.timeMs === undefined ? undefined : Math.max(1, full.timeMs * fraction),
+    iterations: full.iterations === undefined ? undefined : Math.max(1, Math.floor(full.iterations * fraction)),
+  });
+  let routes = solveModel(model, phase(0.5, 0));
+  const target = servedScore(model, routes);
+  let makespan = makespanOf(model, routes);
+  let step = Math.max(1, Math.floor(makespan * 0.05));
+  const roundFraction = 0.5 / 8;
+  for (let round = 1; round <= 8 && step >= 1 && makespan > 0; round++) {
+    if (full.timeMs !== undefined && master.elapsedMs() >= full.timeMs) break;
+    const cap = makespan - step;
+    const capped: Model = { ...model, vMaxDuration: model.vMaxDuration.map((d) => Math.min(d, cap)) };
+    const trimmed = routes.map((r, v) => {
+      const out = r.slice();
+      while (out.length > 0 && routeDuration(model, v, out) > cap) out.pop();
+      return out;
+    });
+    const candidate = solveModel(capped, phase(roundFraction, round), trimmed);
+    const score = servedScore(model, candidate);
+    if (score[0] === target[0] && score[1] === target[1]) {
+      routes = candidate;
+      makespan = makespanOf(model, routes);
+      step *= 2;
+    } else {
+      step = Math.floor(step / 2);
+    }
+  }
+  return routes;
 }

@@ -1,0 +1,207 @@
+/**
+ * Routing benchmark: every TSPLIB and CVRPLIB instance in bench/instances,
+ * the plain baseline (TSP: nearest neighbour + 2-opt; CVRP: Clarke-Wright
+ * savings + 2-opt per route) and the full solver over several seeds.
+ *
+ *   npm run bench:routing [-- --time-ms 1000] [--seeds 5] [--only tsp|cvrp] [--out file.json]
+ *
+ * Prints a table per set and writes the same data as JSON under bench/results/.
+ * Gaps: 100 * (cost / optimum - 1). Costs are recomputed from the returned
+ * tours and routes. CVRP fleets are fixed to the k in the instance name.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  clarkeWrightRoutes,
+  cvrpRoutesCost,
+  cvrpToProblem,
+  cvrpViolations,
+  parseTsplib,
+  solveCvrp,
+  solveTsp,
+  tourLength,
+  vehiclesFromName,
+  type TsplibInstance,
+} from '../server/routing/index.js';
+import { twoOpt } from '../server/routing/tsp/two-opt.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const instances = join(here, 'instances');
+
+interface Row {
+  instance: string;
+  n: number;
+  optimum: number;
+  baselineCost: number;
+  baselineGap: number;
+  baselineNote?: string;
+  costs: number[];
+  meanCost: number;
+  gap: number;
+  bestGap: number;
+  worstGap: number;
+  timeMs: number;
+  infeasibleRuns: number;
+}
+
+function parseArgs(argv: string[]) {
+  const out = { timeMs: 1000, seeds: 5, only: '' as '' | 'tsp' | 'cvrp', out: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--time-ms') out.timeMs = Number(argv[++i]);
+    else if (a === '--seeds') out.seeds = Number(argv[++i]);
+    else if (a === '--only') out.only = argv[++i] as 'tsp' | 'cvrp';
+    else if (a === '--out') out.out = argv[++i];
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!(out.timeMs > 0) || !(out.seeds >= 1)) throw new Error('--time-ms and --seeds must be positive');
+  return out;
+}
+
+const gapOf = (cost: number, optimum: number) => 100 * (cost / optimum - 1);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function read(path: string): TsplibInstance {
+  return parseTsplib(readFileSync(path, 'utf8'), path);
+}
+
+function runTsp(timeMs: number, seeds: number): Row[] {
+  const optima: Record<string, number> = JSON.parse(readFileSync(join(instances, 'tsplib/optima.json'), 'utf8'));
+  const rows: Row[] = [];
+  for (const [name, optimum] of Object.entries(optima)) {
+    const inst = read(join(instances, `tsplib/${name}.tsp`));
+    const n = inst.dimension;
+    const base = solveTsp(inst.matrix, n, { localSearchOnly: true, operators: [twoOpt] });
+    const baselineCost = tourLength(inst.matrix, n, base.tour);
+    const costs: number[] = [];
+    const times: number[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const t0 = performance.now();
+      const { tour } = solveTsp(inst.matrix, n, { timeMs, seed });
+      times.push(performance.now() - t0);
+      if (new Set(tour).size !== n) throw new Error(`${name}: tour is not a permutation`);
+      costs.push(tourLength(inst.matrix, n, tour));
+    }
+    rows.push(row(name, n, optimum, baselineCost, costs, times, 0));
+    printRow(rows[rows.length - 1]);
+  }
+  return rows;
+}
+
+function runCvrp(timeMs: number, seeds: number): Row[] {
+  const bks: Record<string, number> = JSON.parse(readFileSync(join(instances, 'cvrp/bks.json'), 'utf8'));
+  const rows: Row[] = [];
+  for (const [name, optimum] of Object.entries(bks)) {
+    const inst = read(join(instances, `cvrp/${name}.vrp`));
+    const k = vehiclesFromName(name)!;
+    const depot = inst.depots?.[0] ?? 0;
+    const { problem, customers } = cvrpToProblem(inst, k);
+    // Baseline: savings routes (any number of them), each improved by 2-opt.
+    const baseRoutes = clarkeWrightRoutes(problem).map((r) => {
+      const nodes = [depot, ...r.map((j) => customers[j])];
+      const sub = new Int32Array(nodes.length * nodes.length);
+      nodes.forEach((a, i) => nodes.forEach((b, j) => (sub[i * nodes.length + j] = inst.matrix[a * inst.dimension + b])));
+      const { tour } = solveTsp(sub, nodes.length, { start: 0, localSearchOnly: true, operators: [twoOpt], exactUpTo: 3 });
+      return tour.slice(1).map((i) => nodes[i]);
+    });
+    const baselineCost = cvrpRoutesCost(inst.matrix, inst.dimension, depot, baseRoutes);
+    const costs: number[] = [];
+    const times: number[] = [];
+    let infeasible = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const t0 = performance.now();
+      const result = solveCvrp(inst, { vehicles: k, timeMs, seed });
+      times.push(performance.now() - t0);
+      if (cvrpViolations(inst, result.routes, k).length > 0) infeasible++;
+      costs.push(cvrpRoutesCost(inst.matrix, inst.dimension, depot, result.routes));
+    }
+    const r = row(name, inst.dimension, optimum, baselineCost, costs, times, infeasible);
+    if (baseRoutes.length > k) r.baselineNote = `${baseRoutes.length} routes > k=${k}`;
+    rows.push(r);
+    printRow(r);
+  }
+  return rows;
+}
+
+function row(instance: string, n: number, optimum: number, baselineCost: number, costs: number[], times: number[], infeasibleRuns: number): Row {
+  const gaps = costs.map((c) => gapOf(c, optimum));
+  return {
+    instance,
+    n,
+    optimum,
+    baselineCost,
+    baselineGap: gapOf(baselineCost, optimum),
+    costs,
+    meanCost: mean(costs),
+    gap: mean(gaps),
+    bestGap: Math.min(...gaps),
+    worstGap: Math.max(...gaps),
+    timeMs: mean(times),
+    infeasibleRuns,
+  };
+}
+
+const HEADER = `${'instance'.padEnd(11)}${'n'.padStart(6)}${'optimum'.padStart(9)}${'baseline'.padStart(10)}${'gap%'.padStart(8)}${'ours'.padStart(11)}${'gap%'.padStart(8)}${'min..max gap%'.padStart(16)}${'ms'.padStart(7)}`;
+
+function printRow(r: Row): void {
+  const f2 = (x: number) => x.toFixed(2);
+  process.stdout.write(
+    `${r.instance.padEnd(11)}${String(r.n).padStart(6)}${String(r.optimum).padStart(9)}${String(r.baselineCost).padStart(10)}` +
+      `${f2(r.baselineGap).padStart(8)}${r.meanCost.toFixed(1).padStart(11)}${f2(r.gap).padStart(8)}` +
+      `${`${f2(r.bestGap)}..${f2(r.worstGap)}`.padStart(16)}${r.timeMs.toFixed(0).padStart(7)}` +
+      `${r.infeasibleRuns ? `  INFEASIBLE x${r.infeasibleRuns}` : ''}${r.baselineNote ? `  (baseline: ${r.baselineNote})` : ''}\n`,
+  );
+}
+
+function summary(rows: Row[]) {
+  const worst = (key: 'gap' | 'baselineGap') => rows.reduce((w, r) => (r[key] > w[key] ? r : w));
+  return {
+    instances: rows.length,
+    baseline: { meanGap: mean(rows.map((r) => r.baselineGap)), worstGap: worst('baselineGap').baselineGap, worstInstance: worst('baselineGap').instance },
+    solver: { meanGap: mean(rows.map((r) => r.gap)), worstGap: worst('gap').gap, worstInstance: worst('gap').instance },
+    infeasibleRuns: rows.reduce((t, r) => t + r.infeasibleRuns, 0),
+  };
+}
+
+function printSummary(label: string, s: ReturnType<typeof summary>): void {
+  process.stdout.write(
+    `${label}: baseline mean gap ${s.baseline.meanGap.toFixed(2)}% worst ${s.baseline.worstGap.toFixed(2)}% (${s.baseline.worstInstance}); ` +
+      `solver mean gap ${s.solver.meanGap.toFixed(3)}% worst ${s.solver.worstGap.toFixed(2)}% (${s.solver.worstInstance})` +
+      `${s.infeasibleRuns ? `; ${s.infeasibleRuns} INFEASIBLE runs` : ''}\n\n`,
+  );
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    timeMs: args.timeMs,
+    seeds: args.seeds,
+  };
+  process.stdout.write(`routing benchmark: ${args.timeMs} ms per run, ${args.seeds} seeds, one thread\n\n`);
+  if (args.only !== 'cvrp') {
+    process.stdout.write(`TSPLIB (baseline: nearest neighbour from node 1 + 2-opt)\n${HEADER}\n`);
+    const rows = runTsp(args.timeMs, args.seeds);
+    const s = summary(rows);
+    printSummary('TSPLIB', s);
+    report.tsplib = { rows, summary: s };
+  }
+  if (args.only !== 'tsp') {
+    process.stdout.write(`CVRPLIB set A, fleet fixed to k (baseline: Clarke-Wright savings + 2-opt per route, any number of routes)\n${HEADER}\n`);
+    const rows = runCvrp(args.timeMs, args.seeds);
+    const s = summary(rows);
+    printSummary('CVRP', s);
+    report.cvrp = { rows, summary: s };
+  }
+  const out = args.out || join(here, 'results', `routing-${args.timeMs}ms${args.only ? `-${args.only}` : ''}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(`wrote ${out}\n`);
+}
+
+main();

@@ -1,0 +1,43 @@
+/**
+ * Tirta Dispatch routing library: pure functions, plain data in and out.
+ * See docs/routing.md for the API, the command line and the benchmark.
+ */
+export type { UnassignedReason, VrpJob, VrpProblem, VrpRoute, VrpSolution, VrpVehicle } from './types.js';
+export type { SolveOptions } from './budget.js';
+export { RoutingError, type RoutingErrorCode } from './errors.js';
+
+// Travel costs
+export {
+  attDistance,
+  ceil2dDistance,
+  euc2dDistance,
+  haversineMetres,
+  LAT_LON_MATRIX_DEFAULTS,
+  matrixFromCoordinates,
+  matrixFromLatLon,
+  tourLength,
+  type LatLon,
+  type LatLonMatrixOptions,
+  type TsplibMetric,
+} from './metrics.js';
+
+// One closed trip (TSP)
+export { solveTsp, TSP_DEFAULTS, type TspOptions, type TspResult } from './tsp/solve-tsp.js';
+export { nearestNeighbourTour } from './tsp/nearest-neighbour.js';
+
+// Several crews (VRP), urgent insertion
+export { solveVrp, VRP_DEFAULTS, type VrpSolveOptions } from './vrp/solve-vrp.js';
+export { insertJob, type InsertJobOptions, type JobInsertion } from './vrp/insert-job.js';
+export { clarkeWrightRoutes } from './vrp/construct.js';
+
+// Benchmark formats
+export { cvrpRoutesCost, cvrpToProblem, cvrpViolations, solveCvrp, vehiclesFromName, type CvrpResult } from './cvrp.js';
+export {
+  formatCvrpSolution,
+  formatTour,
+  parseCvrpSolution,
+  parseTour,
+  parseTsplib,
+  type CvrpSolutionText,
+  type TsplibInstance,
+} from './tsplib.js';
