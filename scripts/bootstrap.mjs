@@ -232,67 +232,46 @@ function ensureChromium() {
 // ---------------------------------------------------------------- main
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-function exec(cmd, args, env) {
+/** Runs a command with our environment added; `onExit` may print before we exit with its code. */
+function exec(cmd, args, env, onExit = () => {}) {
   const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    onExit();
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
+/** The TypeScript entry point of each command that needs the run database. */
+const scripts = { start: 'server/main.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts' };
+
 ensureNodeModules();
-switch (command) {
-  case 'start': {
-    const url = await databaseUrlFor('run');
-    exec(bin('tsx'), ['server/main.ts', ...passArgs], { DATABASE_URL: url });
-    break;
+if (command in scripts) {
+  const url = await databaseUrlFor('run');
+  exec(bin('tsx'), [scripts[command], ...passArgs], { DATABASE_URL: url });
+} else if (command === 'test') {
+  const url = await databaseUrlFor('test');
+  const chromium = ensureChromium();
+  if (passArgs.length === 0) {
+    log('Type-checking (tsc --noEmit)…');
+    if (run(bin('tsc'), ['--noEmit']) !== 0) fail('The type check failed; see the errors above.');
   }
-  case 'test': {
-    const url = await databaseUrlFor('test');
-    const chromium = ensureChromium();
-    if (passArgs.length === 0) {
-      log('Type-checking (tsc --noEmit)…');
-      if (run(bin('tsc'), ['--noEmit']) !== 0) fail('The type check failed; see the errors above.');
+  const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
+  fs.rmSync(photoDir, { recursive: true, force: true });
+  const report = path.join(dataDir, `vitest-${databaseOf(url)}.json`);
+  fs.rmSync(report, { force: true });
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passArgs];
+  exec(bin('vitest'), args, { DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' }, () => {
+    // A plain closing line that any CI can read, whatever the reporter prints.
+    try {
+      const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+      console.log(`\nvitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    } catch {
+      console.log('\nvitest: no result file was written');
     }
-    const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
-    fs.rmSync(photoDir, { recursive: true, force: true });
-    const report = path.join(dataDir, `vitest-${databaseOf(url)}.json`);
-    fs.rmSync(report, { force: true });
-    const child = spawn(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passArgs], {
-      stdio: 'inherit',
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, CHROMIUM_PATH: chromium, PHOTO_DIR: photoDir, NODE_ENV: 'test' },
-    });
-    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-    child.on('exit', (code, signal) => {
-      // A plain closing line that any CI can read, whatever the reporter prints.
-      try {
-        const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-        console.log(`\nvitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-      } catch {
-        console.log('\nvitest: no result file was written');
-      }
-      process.exit(code ?? (signal ? 1 : 0));
-    });
-    break;
-  }
-  case 'seed': {
-    const url = await databaseUrlFor('run');
-    exec(bin('tsx'), ['fixtures/cli.ts', ...passArgs], { DATABASE_URL: url });
-    break;
-  }
-  case 'passwd': {
-    const url = await databaseUrlFor('run');
-    exec(bin('tsx'), ['server/cli/passwd.ts', ...passArgs], { DATABASE_URL: url });
-    break;
-  }
-  case 'migrate': {
-    const url = await databaseUrlFor('run');
-    exec(bin('tsx'), ['server/cli/migrate.ts'], { DATABASE_URL: url });
-    break;
-  }
-  case 'env': {
-    console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
-    break;
-  }
-  default:
-    fail(`Unknown command "${command}". Use start, test, seed, migrate or env.`);
+  });
+} else if (command === 'env') {
+  console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
+} else {
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, migrate or env.`);
 }

@@ -209,12 +209,9 @@ export async function listEvents(db: Runner, ticketId: number): Promise<TicketEv
   }));
 }
 
-export interface NewPhoto {
-  utilityId: number;
-  ticketId: number;
-  kind: 'report' | 'result';
+/** What is measured of a photo (see server/storage/photos.ts), as stored. */
+export interface PhotoFacts {
   sha256: string;
-  storedPath: string;
   mimeType: string;
   sizeBytes: number;
   width: number;
@@ -223,6 +220,13 @@ export interface NewPhoto {
   exifLat: number | null;
   exifLon: number | null;
   exifTakenAt: Date | null;
+}
+
+export interface NewPhoto extends PhotoFacts {
+  utilityId: number;
+  ticketId: number;
+  kind: 'report' | 'result';
+  storedPath: string;
   uploadedBy: number | null;
 }
 
@@ -247,19 +251,10 @@ export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
   return row.id;
 }
 
-export interface PhotoRecord {
+export interface PhotoRecord extends PhotoFacts {
   id: number;
   kind: 'report' | 'result';
-  sha256: string;
   storedPath: string;
-  mimeType: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  blurScore: number;
-  exifLat: number | null;
-  exifLon: number | null;
-  exifTakenAt: Date | null;
   createdAt: Date;
 }
 

@@ -5,9 +5,9 @@ import { normalisePhone } from '../domain/phone.js';
 import type { Category, Source, TicketStatus } from '../domain/tickets.js';
 import { isInsideServiceArea, locatePoint, type Utility } from '../db/utilities.js';
 import { findReporterByPhone, upsertReporter } from '../db/reporters.js';
-import { insertEvent, insertPhoto, insertTicket, nextNumber } from '../db/tickets.js';
+import { insertEvent, insertTicket, nextNumber } from '../db/tickets.js';
 import type { StaffUser } from '../db/staff.js';
-import { analysePhoto, type PhotoAnalysis } from '../storage/photos.js';
+import { recordPhoto, storePhoto } from './photos.js';
 import { yearIn } from '../domain/time.js';
 
 export interface ReportInput {
@@ -71,12 +71,11 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
     });
   }
 
-  const photo: PhotoAnalysis | null = input.photo ? await analysePhoto(input.photo, utility.timeZone) : null;
+  const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
   const place = await locatePoint(ctx.db, utility.id, input.lon, input.lat);
   const h3Cell = latLngToCell(input.lat, input.lon, utility.settings.h3Resolution);
-  const storedPath = photo && input.photo ? await ctx.photos.save(input.photo, photo) : null;
   const receivedAt = ctx.now();
-  const photoBlurred = photo ? photo.blurScore < utility.settings.blurThreshold : null;
+  const photoBlurred = photo ? photo.analysis.blurScore < utility.settings.blurThreshold : null;
 
   return ctx.db.transaction(async (tx) => {
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
@@ -98,24 +97,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       photoBlurred,
       receivedAt,
     });
-    if (photo && storedPath) {
-      await insertPhoto(tx, {
-        utilityId: utility.id,
-        ticketId,
-        kind: 'report',
-        sha256: photo.sha256,
-        storedPath,
-        mimeType: photo.mimeType,
-        sizeBytes: photo.sizeBytes,
-        width: photo.width,
-        height: photo.height,
-        blurScore: photo.blurScore,
-        exifLat: photo.exifLat,
-        exifLon: photo.exifLon,
-        exifTakenAt: photo.exifTakenAt,
-        uploadedBy: enteredBy?.id ?? null,
-      });
-    }
+    if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
     await insertEvent(tx, {
       utilityId: utility.id,
       ticketId,

@@ -9,8 +9,8 @@ import type { Utility } from '../db/utilities.js';
 import type { StaffUser } from '../db/staff.js';
 import { blockReporter } from '../db/reporters.js';
 import { findCrew } from '../db/crews.js';
-import { findTicket, insertEvent, insertPhoto, insertWorkOrder, nextNumber, updateTicket, type Ticket } from '../db/tickets.js';
-import { analysePhoto } from '../storage/photos.js';
+import { findTicket, insertEvent, insertWorkOrder, nextNumber, updateTicket, type Ticket } from '../db/tickets.js';
+import { recordPhoto, storePhoto } from './photos.js';
 import { creditClosedTickets } from '../analytics/points.js';
 
 /** What each action may carry. Fields an action does not use are ignored. */
@@ -105,24 +105,7 @@ const steps: Record<Action, Guard> = {
   async fix(ctx, tx, utility, user, ticket, input) {
     requireOwnCrew(user, ticket);
     if (!input.photo) throw new DomainError(ErrorCode.resultPhotoRequired, 'A photo of the repaired site is required', { field: 'photo' });
-    const photo = await analysePhoto(input.photo, utility.timeZone);
-    const storedPath = await ctx.photos.save(input.photo, photo);
-    const photoId = await insertPhoto(tx, {
-      utilityId: utility.id,
-      ticketId: ticket.id,
-      kind: 'result',
-      sha256: photo.sha256,
-      storedPath,
-      mimeType: photo.mimeType,
-      sizeBytes: photo.sizeBytes,
-      width: photo.width,
-      height: photo.height,
-      blurScore: photo.blurScore,
-      exifLat: photo.exifLat,
-      exifLon: photo.exifLon,
-      exifTakenAt: photo.exifTakenAt,
-      uploadedBy: user.id,
-    });
+    const photoId = await recordPhoto(tx, utility, ticket.id, 'result', await storePhoto(ctx, utility, input.photo), user.id);
     return { changes: {}, note: input.note ?? null, data: { photoId } };
   },
 

@@ -5,20 +5,11 @@ import sharp, { type Sharp, type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 import { zonedTimeToUtc } from '../domain/time.js';
+import type { PhotoFacts } from '../db/tickets.js';
 
 /** What we learn from a photo before anything is stored. */
-export interface PhotoAnalysis {
-  sha256: string;
-  mimeType: string;
+export interface PhotoAnalysis extends PhotoFacts {
   extension: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  /** Variance of the Laplacian of the grey image (longest side 512 px): low means blurred. */
-  blurScore: number;
-  exifLat: number | null;
-  exifLon: number | null;
-  exifTakenAt: Date | null;
 }
 
 const acceptedFormats: Record<string, { mime: string; ext: string }> = {

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, startServer, loginAs, TEST_PASSWORD, type TestEnv } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, loginAs, TEST_PASSWORD } from '../support/db.js';
 import { accountsStillUsing } from '../../server/services/startup.js';
 
-let env: TestEnv;
-let server: { baseUrl: string; close(): Promise<void> };
+const t = useTestServer();
 
-beforeAll(async () => {
-  env = await createTestEnv();
-  server = await startServer(env.ctx);
-});
-afterAll(async () => {
-  await server?.close();
-  await env?.close();
-});
-
-const me = (token?: string) => fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-const login = (body: unknown) => fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const me = (token?: string) => fetch(`${t.server.baseUrl}/api/v1/auth/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const login = (body: unknown) => fetch(`${t.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('staff accounts', () => {
   it('logs in with the right password and returns an opaque token stored only as a hash', async () => {
-    const res = await login({ username: 'dispatcher', password: TEST_PASSWORD, jurisdiction_id: env.utility.code });
+    const res = await login({ username: 'dispatcher', password: TEST_PASSWORD, jurisdiction_id: t.env.utility.code });
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.user.role).toBe('dispatcher');
     expect(body.token.length).toBeGreaterThanOrEqual(40);
-    const stored = await env.db('sessions').where({ user_id: env.users.dispatcher }).pluck('token_hash');
+    const stored = await t.env.db('sessions').where({ user_id: t.env.users.dispatcher }).pluck('token_hash');
     expect(stored).not.toContain(body.token);
     expect(stored.every((h: string) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
     expect(((await (await me(body.token)).json()) as any).user.username).toBe('dispatcher');
@@ -32,14 +22,14 @@ describe('staff accounts', () => {
 
   it('refuses a wrong password or an unknown user with 401', async () => {
     for (const body of [
-      { username: 'admin', password: 'salah', jurisdiction_id: env.utility.code },
-      { username: 'nobody', password: TEST_PASSWORD, jurisdiction_id: env.utility.code },
+      { username: 'admin', password: 'salah', jurisdiction_id: t.env.utility.code },
+      { username: 'nobody', password: TEST_PASSWORD, jurisdiction_id: t.env.utility.code },
     ]) {
       const res = await login(body);
       expect(res.status).toBe(401);
       expect(((await res.json()) as any).error.code).toBe('UNAUTHENTICATED');
     }
-    const missing = await login({ username: 'admin', jurisdiction_id: env.utility.code });
+    const missing = await login({ username: 'admin', jurisdiction_id: t.env.utility.code });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as any).error.field).toBe('password');
   });
@@ -47,23 +37,23 @@ describe('staff accounts', () => {
   it('denies by default: no token, a made-up token, or an expired one get 401', async () => {
     expect((await me()).status).toBe(401);
     expect((await me('made-up-token')).status).toBe(401);
-    const token = await loginAs(server.baseUrl, env.utility, 'kabag');
+    const token = await loginAs(t.server.baseUrl, t.env.utility, 'kabag');
     expect((await me(token)).status).toBe(200);
-    env.clock.advanceMinutes(env.ctx.config.sessionHours * 60 + 1);
+    t.env.clock.advanceMinutes(t.env.ctx.config.sessionHours * 60 + 1);
     expect((await me(token)).status).toBe(401);
   });
 
   it('ends a session at logout', async () => {
-    const token = await loginAs(server.baseUrl, env.utility, 'kasie');
-    const out = await fetch(`${server.baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const token = await loginAs(t.server.baseUrl, t.env.utility, 'kasie');
+    const out = await fetch(`${t.server.baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(out.status).toBe(204);
     expect((await me(token)).status).toBe(401);
   });
 
   it('changes a password, ends old sessions, and refuses weak ones', async () => {
-    const token = await loginAs(server.baseUrl, env.utility, 'direktur');
+    const token = await loginAs(t.server.baseUrl, t.env.utility, 'direktur');
     const change = (body: unknown) =>
-      fetch(`${server.baseUrl}/api/v1/auth/password`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${t.server.baseUrl}/api/v1/auth/password`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const weak = await change({ currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(((await weak.json()) as any).error.field).toBe('newPassword');
@@ -71,11 +61,11 @@ describe('staff accounts', () => {
     expect(wrong.status).toBe(401);
     expect((await change({ currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-secret' })).status).toBe(204);
     expect((await me(token)).status).toBe(401);
-    expect((await login({ username: 'direktur', password: 'a-much-longer-secret', jurisdiction_id: env.utility.code })).status).toBe(200);
+    expect((await login({ username: 'direktur', password: 'a-much-longer-secret', jurisdiction_id: t.env.utility.code })).status).toBe(200);
   });
 
   it('finds the accounts that still use a given password (the production start check)', async () => {
-    const users = (await accountsStillUsing(env.db, TEST_PASSWORD)).filter((a) => a.utilityId === env.utility.id).map((a) => a.username);
+    const users = (await accountsStillUsing(t.env.db, TEST_PASSWORD)).filter((a) => a.utilityId === t.env.utility.id).map((a) => a.username);
     expect(users).toContain('admin');
     expect(users).not.toContain('direktur'); // changed in the test above
   });
@@ -83,14 +73,14 @@ describe('staff accounts', () => {
 
 describe('service endpoints', () => {
   it('answers /healthz and /readyz', async () => {
-    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect((await fetch(`${t.server.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${t.server.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as any).status).toBe('ready');
   });
 
   it('publishes an OpenAPI document that lists every endpoint the app serves', async () => {
-    const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as any;
+    const doc = (await (await fetch(`${t.server.baseUrl}/api/v1/openapi.json`)).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of ['/api/v1/reports', '/api/v1/reports/{number}', '/api/v1/tickets', '/api/v1/tickets/{id}/spk', '/api/v1/tickets/{id}/fix', '/api/v1/auth/login']) {
       expect(Object.keys(doc.paths)).toContain(path);
@@ -100,13 +90,13 @@ describe('service endpoints', () => {
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
-    const res = await fetch(`${server.baseUrl}/api/v1/nothing-here`);
+    const res = await fetch(`${t.server.baseUrl}/api/v1/nothing-here`);
     expect(res.status).toBe(404);
     expect(((await res.json()) as any).error.code).toBe('NOT_FOUND');
   });
 
   it('answers malformed JSON with 400', async () => {
-    const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    const res = await fetch(`${t.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.code).toBe('VALIDATION_FAILED');
   });

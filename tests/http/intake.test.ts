@@ -1,19 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, startServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs, type TestEnv } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs } from '../support/db.js';
 
-let env: TestEnv;
-let server: { baseUrl: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  server = await startServer(env.ctx);
-});
-afterAll(async () => {
-  await server?.close();
-  await env?.close();
-});
+const t = useTestServer();
 
 function form(fields: Record<string, string>, photo?: Buffer, filename = 'leak.jpg', type = 'image/jpeg'): FormData {
   const body = new FormData();
@@ -23,22 +13,22 @@ function form(fields: Record<string, string>, photo?: Buffer, filename = 'leak.j
 }
 
 async function report(fields: Record<string, string>, photo?: Buffer, filename?: string, type?: string) {
-  const res = await fetch(`${server.baseUrl}/api/v1/reports`, {
+  const res = await fetch(`${t.server.baseUrl}/api/v1/reports`, {
     method: 'POST',
-    body: form({ jurisdiction_id: env.utility.code, ...fields }, photo, filename, type),
+    body: form({ jurisdiction_id: t.env.utility.code, ...fields }, photo, filename, type),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 const counts = async () => {
-  const [t] = await env.db('tickets').where({ utility_id: env.utility.id }).count<{ count: string }[]>({ count: '*' });
-  const [r] = await env.db('reporters').where({ utility_id: env.utility.id }).count<{ count: string }[]>({ count: '*' });
-  const [p] = await env.db('photos').where({ utility_id: env.utility.id }).count<{ count: string }[]>({ count: '*' });
-  return { tickets: Number(t.count), reporters: Number(r.count), photos: Number(p.count) };
+  const [tk] = await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' });
+  const [r] = await t.env.db('reporters').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' });
+  const [p] = await t.env.db('photos').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' });
+  return { tickets: Number(tk.count), reporters: Number(r.count), photos: Number(p.count) };
 };
 
 const photoFiles = () => {
-  const root = env.ctx.config.photoDir;
+  const root = t.env.ctx.config.photoDir;
   if (!fs.existsSync(root)) return new Set<string>();
   return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()));
 };
@@ -55,20 +45,20 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     expect(body.statusUrl).toContain(body.number);
     expect(body.photoBlurred).toBe(false);
 
-    const ticket = await env.db('tickets').where({ utility_id: env.utility.id, number: body.number }).first();
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first();
     expect(ticket.source).toBe('app');
     expect(ticket.h3_cell).toMatch(/^88/); // resolution 8
-    expect(ticket.region_id).toBe(env.regionId);
-    const reporter = await env.db('reporters').where({ id: ticket.reporter_id }).first();
+    expect(ticket.region_id).toBe(t.env.regionId);
+    const reporter = await t.env.db('reporters').where({ id: ticket.reporter_id }).first();
     expect(reporter.phone).toBe('+6281234567890');
-    const photoRow = await env.db('photos').where({ ticket_id: ticket.id }).first();
+    const photoRow = await t.env.db('photos').where({ ticket_id: ticket.id }).first();
     expect(photoRow.kind).toBe('report');
-    expect(fs.readFileSync(path.join(env.ctx.config.photoDir, photoRow.stored_path)).equals(photo)).toBe(true);
+    expect(fs.readFileSync(path.join(t.env.ctx.config.photoDir, photoRow.stored_path)).equals(photo)).toBe(true);
     expect(photoRow.stored_path).toContain(photoRow.sha256);
-    const events = await env.db('ticket_events').where({ ticket_id: ticket.id });
+    const events = await t.env.db('ticket_events').where({ ticket_id: ticket.id });
     expect(events.map((e) => e.to_status)).toEqual(['received']);
 
-    const status2 = await fetch(`${server.baseUrl}${body.statusUrl}`);
+    const status2 = await fetch(`${t.server.baseUrl}${body.statusUrl}`);
     expect(status2.status).toBe(200);
     const publicView = (await status2.json()) as any;
     expect(publicView.status).toBe('received');
@@ -111,7 +101,7 @@ describe('POST /api/v1/reports (citizen intake)', () => {
         filename = 'leak.jpg';
       }
       if (r.photo === 'huge') {
-        photo = Buffer.concat([await sharpPhoto(), Buffer.alloc(env.ctx.config.maxPhotoBytes + 1024)]);
+        photo = Buffer.concat([await sharpPhoto(), Buffer.alloc(t.env.ctx.config.maxPhotoBytes + 1024)]);
         type = 'image/jpeg';
       }
       const { status, body } = await report(r.fields, photo, filename, type);
@@ -126,9 +116,9 @@ describe('POST /api/v1/reports (citizen intake)', () => {
 
   it('refuses a blocked reporter (403), says why and whom to contact, and stores nothing', async () => {
     const first = await report({ ...valid, phone: '0813 1111 2222' }, await sharpPhoto());
-    const admin = await loginAs(server.baseUrl, env.utility, 'admin');
-    const ticket = await env.db('tickets').where({ utility_id: env.utility.id, number: first.body.number }).first();
-    const reject = await fetch(`${server.baseUrl}/api/v1/tickets/${ticket.id}/reject`, {
+    const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: first.body.number }).first();
+    const reject = await fetch(`${t.server.baseUrl}/api/v1/tickets/${ticket.id}/reject`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ reason: 'Laporan palsu (hoaks)', blockReporter: true }),
@@ -141,7 +131,7 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     expect(status).toBe(403);
     expect(body.error.code).toBe('REPORTER_BLOCKED');
     expect(body.error.message).toContain('Laporan palsu (hoaks)');
-    expect(body.error.details.contact).toBe(env.utility.settings.contact);
+    expect(body.error.details.contact).toBe(t.env.utility.settings.contact);
     expect(await counts()).toEqual(before);
     expect(photoFiles()).toEqual(filesBefore);
   });
@@ -157,8 +147,8 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     const photo = await photoWithExif({ latDms: [5, 9, 0], latRef: 'S', lonDms: [119, 25, 12], lonRef: 'E' }, '2026:11:23 09:15:00');
     const { status, body } = await report(valid, photo);
     expect(status).toBe(201);
-    const ticket = await env.db('tickets').where({ utility_id: env.utility.id, number: body.number }).first();
-    const row = await env.db('photos').where({ ticket_id: ticket.id }).select('exif_taken_at', env.db.raw('ST_Y(exif_location::geometry) AS lat'), env.db.raw('ST_X(exif_location::geometry) AS lon')).first();
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first();
+    const row = await t.env.db('photos').where({ ticket_id: ticket.id }).select('exif_taken_at', t.env.db.raw('ST_Y(exif_location::geometry) AS lat'), t.env.db.raw('ST_X(exif_location::geometry) AS lon')).first();
     expect(row.lat).toBeCloseTo(-5.15, 6);
     expect(row.lon).toBeCloseTo(119.42, 6);
     expect(row.exif_taken_at.toISOString()).toBe('2026-11-23T01:15:00.000Z');

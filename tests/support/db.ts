@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import os from 'node:os';
 import sharp from 'sharp';
+import { afterAll, beforeAll } from 'vitest';
 import { createDb, type Db } from '../../server/db/knex.js';
 import { loadConfig } from '../../server/config.js';
 import { PhotoStore } from '../../server/storage/photos.js';
@@ -164,4 +165,21 @@ export async function photoWithExif(gps: { latDms: [number, number, number]; lat
     })
     .jpeg()
     .toBuffer();
+}
+
+/**
+ * The usual frame of an HTTP test file: a fresh utility and the real server,
+ * torn down after the file. Read `t.env` and `t.server` inside tests.
+ */
+export function useTestServer(options: Parameters<typeof createTestEnv>[0] = {}): { env: TestEnv; server: { baseUrl: string; close(): Promise<void> } } {
+  const t = {} as { env: TestEnv; server: { baseUrl: string; close(): Promise<void> } };
+  beforeAll(async () => {
+    t.env = await createTestEnv(options);
+    t.server = await startServer(t.env.ctx);
+  });
+  afterAll(async () => {
+    await t.server?.close();
+    await t.env?.close();
+  });
+  return t;
 }
