@@ -1,0 +1,80 @@
+/** Shared helpers of the routing tests: instance files and small random problems. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Rng } from '../../server/routing/random.js';
+import type { VrpProblem } from '../../server/routing/index.js';
+
+export const INSTANCES = join(import.meta.dirname, '../../bench/instances');
+
+export function readInstanceFile(set: 'tsplib' | 'cvrp', name: string): string {
+  return readFileSync(join(INSTANCES, set, name), 'utf8');
+}
+
+export function listInstanceFiles(set: 'tsplib' | 'cvrp', ext: string): string[] {
+  return readdirSync(join(INSTANCES, set))
+    .filter((f) => f.endsWith(ext))
+    .sort();
+}
+
+export function readJson<T>(set: 'tsplib' | 'cvrp', name: string): T {
+  return JSON.parse(readInstanceFile(set, name)) as T;
+}
+
+/** Random points on a 1000 x 1000 square and their rounded Euclidean matrix. */
+export function randomEuclidean(n: number, seed: number): Int32Array {
+  const rng = new Rng(seed);
+  const xs = Array.from({ length: n }, () => rng.nextInt(1000));
+  const ys = Array.from({ length: n }, () => rng.nextInt(1000));
+  const m = new Int32Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) m[i * n + j] = Math.round(Math.sqrt((xs[i] - xs[j]) ** 2 + (ys[i] - ys[j]) ** 2));
+  return m;
+}
+
+export interface RandomVrpSpec {
+  seed: number;
+  locations: number;
+  jobs: number;
+  vehicles: number;
+  /** Make durations differ from distances (and be asymmetric). */
+  asymmetricDurations?: boolean;
+  pins?: boolean;
+  priorities?: boolean;
+  /** Shift length range in seconds. */
+  shift?: [number, number];
+  capacity?: [number, number];
+}
+
+/** A random multi-depot problem; distances Euclidean, durations correlated. */
+export function randomVrp(spec: RandomVrpSpec): VrpProblem {
+  const rng = new Rng(spec.seed);
+  const n = spec.locations;
+  const distances = randomEuclidean(n, spec.seed * 7 + 3);
+  const durations = new Int32Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const base = distances[i * n + j];
+      durations[i * n + j] = i === j ? 0 : spec.asymmetricDurations ? Math.round(base * (0.8 + 0.6 * rng.nextFloat())) : base;
+    }
+  const [s0, s1] = spec.shift ?? [1500, 4000];
+  const [c0, c1] = spec.capacity ?? [3, 8];
+  const vehicles = Array.from({ length: spec.vehicles }, () => {
+    const start = 3600 * 8;
+    return {
+      start: rng.nextInt(n),
+      end: rng.nextInt(n),
+      capacity: rng.nextIntBetween(c0, c1),
+      shiftStartSeconds: start,
+      shiftEndSeconds: start + rng.nextIntBetween(s0, s1),
+    };
+  });
+  const jobs = Array.from({ length: spec.jobs }, () => ({
+    location: rng.nextInt(n),
+    serviceSeconds: rng.nextInt(300),
+    demand: rng.nextIntBetween(1, 3),
+    priority: spec.priorities ? rng.nextInt(4) : 0,
+    allowedVehicles:
+      spec.pins && rng.nextFloat() < 0.3 ? Array.from({ length: spec.vehicles }, (_, v) => v).filter(() => rng.nextFloat() < 0.5) : undefined,
+  }));
+  return { size: n, distances, durations, vehicles, jobs };
+}
