@@ -54,8 +54,8 @@ export interface UtilitySettings {
     roadlessDistricts: string[];
     /** Straight-line reach of a crew from its base; a ticket further from every base is "no crew near enough". */
     maxReachKm: number;
-    /** Solver time for a whole day's plan (all crews together), milliseconds. */
-    solveBudgetMs: number;
+    /** Most solver time a day's plan may take, per crew on shift, milliseconds (iteration limits usually stop it first). */
+    solveMsPerCrew: number;
   };
 }
 
@@ -80,7 +80,7 @@ export const defaultSettings: UtilitySettings = {
     serviceExtraMinutes: { critical: 15, high: 0, normal: 0 },
     roadlessDistricts: ['Kepulauan Sangkarrang'],
     maxReachKm: 25,
-    solveBudgetMs: 1500,
+    solveMsPerCrew: 80,
   },
 };
 
