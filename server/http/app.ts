@@ -8,6 +8,7 @@ import { reportsRouter } from './routes/reports.js';
 import { ticketsRouter } from './routes/tickets.js';
 import { crewsRouter } from './routes/crews.js';
 import { inboxRouter } from './routes/inbox.js';
+import { analyticsRouter } from './routes/analytics.js';
 import { docsPage } from './docs.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 
@@ -27,6 +28,7 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1/tickets', ticketsRouter(ctx));
   app.use('/api/v1/crews', crewsRouter(ctx));
   app.use('/api/v1/inbox', inboxRouter(ctx));
+  app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.get('/', (_req, res) => {
     res.type('html').send(docsPage);
   });
