@@ -1,6 +1,7 @@
 /**
  * The VRP local-search driver: pop a job, ask every operator for its best
- * move around it, apply the best one, re-queue the jobs of the changed routes.
+ * move around it, apply the best one, re-queue the jobs whose route neighbours
+ * changed (don't-look bits).
  * Runs until no queued job has an improving move.
  */
 import { IndexQueue } from '../queue.js';
@@ -34,6 +35,13 @@ export class VrpLocalSearch {
     for (let r = 0; r < this.s.len.length; r++) this.pushRoute(r);
   }
 
+  /** Queues the jobs whose neighbours in their route changed, and forgets them. */
+  pushChanged(): void {
+    const changed = this.s.changedJobs;
+    for (let k = 0; k < changed.length; k++) this.queue.push(changed[k]);
+    changed.length = 0;
+  }
+
   /** Returns the total gain. */
   run(): number {
     const { s, queue, best, operators } = this;
@@ -46,11 +54,9 @@ export class VrpLocalSearch {
       for (const op of operators) op.search(s, u, best);
       const chosen = best.op as VrpOperator | null;
       if (chosen) {
-        const { r1, r2, gain } = best;
+        total += best.gain;
         chosen.apply(s, best);
-        total += gain;
-        this.pushRoute(r1);
-        if (r2 !== r1) this.pushRoute(r2);
+        this.pushChanged();
       }
     }
     return total;

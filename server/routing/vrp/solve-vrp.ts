@@ -16,6 +16,7 @@ import { buildModel, type Model } from './model.js';
 import { recreate, sortForRecreate } from './recreate.js';
 import { ruinStrings } from './ruin.js';
 import { clarkeWrightSavings, isSavingsApplicable } from './savings.js';
+import { solveSingleTour } from './single-tour.js';
 import { RouteState } from './state.js';
 
 export const VRP_DEFAULTS = {
@@ -82,8 +83,14 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
   for (let j = 0; j < model.m; j++) if (model.neverFits[j] === null) servable.push(j);
   if (model.vehicles === 0 || servable.length === 0) return s.snapshot();
 
+  if (!initial && !options.localSearchOnly) {
+    const budgetGiven = options.timeMs !== undefined || options.iterations !== undefined;
+    const single = solveSingleTour(model, servable, budgetGiven ? options : { ...options, timeMs: VRP_DEFAULTS.timeMs }, budgetGiven);
+    if (single) return single;
+  }
   if (initial) s.restore(initial);
   else construct(s, servable, rng);
+  s.changedJobs.length = 0;
   ls.pushAll();
   ls.run();
   if (options.localSearchOnly) return s.snapshot();
@@ -108,7 +115,7 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
     for (const j of candidates) offered[j] = 0;
     sortForRecreate(model, candidates, rng);
     recreate(s, candidates, rng);
-    for (const r of s.dirtyRoutes) ls.pushRoute(r);
+    ls.pushChanged();
     ls.run();
 
     const candidate = scoreOf(s);

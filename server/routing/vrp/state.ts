@@ -110,10 +110,30 @@ export class RouteState {
     return total;
   }
 
+  /**
+   * Jobs whose predecessor or successor changed since the list was last
+   * cleared (the jobs local search must look at again). Filled by setRoute.
+   */
+  readonly changedJobs: number[] = [];
+
   /** Replaces route r by the first `count` jobs of `seq`. */
   setRoute(r: number, seq: ArrayLike<number>, count = seq.length): void {
     if (this.inTransaction && !this.dirty[r]) this.saveRoute(r);
     const b = r * this.stride;
+    const len = this.len[r];
+    for (let p = 0; p < count; p++) {
+      const j = seq[p];
+      const prev = p > 0 ? seq[p - 1] : -1;
+      const next = p < count - 1 ? seq[p + 1] : -1;
+      if (this.jobRoute[j] !== r) {
+        this.changedJobs.push(j);
+        continue;
+      }
+      const q = this.jobPos[j];
+      const oldPrev = q > 1 ? this.jobs[b + q - 1] : -1;
+      const oldNext = q < len ? this.jobs[b + q + 1] : -1;
+      if (prev !== oldPrev || next !== oldNext) this.changedJobs.push(j);
+    }
     for (let p = 1; p <= this.len[r]; p++) {
       const j = this.jobs[b + p];
       if (this.jobRoute[j] === r) this.jobRoute[j] = -1;
