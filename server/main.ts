@@ -7,6 +7,7 @@ import type { AppContext } from './services/context.js';
 import { countUtilities } from './db/utilities.js';
 import { accountsStillUsing } from './services/startup.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
+import { startWorker, type Worker } from './jobs/worker.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => new Date() };
   const app = createApp(ctx);
   const server = http.createServer(app);
+  let worker: Worker | null = null;
   server.listen(config.port, config.host, () => {
+    // SLA escalations, webhook deliveries and points: every SLA_CHECK_SECONDS (default 60); WORKER=false to run none here.
+    if (process.env.WORKER !== 'false') worker = startWorker(ctx, { intervalMs: Number(process.env.SLA_CHECK_SECONDS ?? 60) * 1000 });
     const url = `http://localhost:${config.port}/`;
     console.log(`Tirta Dispatch is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (!config.production) {
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   const shutdown = () => {
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => void (worker?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', shutdown);
