@@ -63,7 +63,7 @@ export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}
   const ctx: TspContext = {
     n,
     matrix,
-    neighbours: matrixNeighbourLists(matrix, n, k),
+    neighbours: matrixNeighbourLists(matrix, n, k, true),
     k,
     tour: new ArrayTour(nearestNeighbourTour(matrix, n, start)),
     queue: new CityQueue(n),
