@@ -7,6 +7,9 @@ import { authRouter } from './routes/auth.js';
 import { reportsRouter } from './routes/reports.js';
 import { ticketsRouter } from './routes/tickets.js';
 import { crewsRouter } from './routes/crews.js';
+import { crewRoutesRouter } from './routes/crew-routes.js';
+import { plansRouter } from './routes/plans.js';
+import { zonesRouter } from './routes/zones.js';
 import { inboxRouter } from './routes/inbox.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { docsPage } from './docs.js';
@@ -26,7 +29,10 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1/auth', authRouter(ctx));
   app.use('/api/v1/reports', reportsRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/crews', crewRoutesRouter(ctx));
   app.use('/api/v1/crews', crewsRouter(ctx));
+  app.use('/api/v1/zones', zonesRouter(ctx));
+  app.use('/api/v1', plansRouter(ctx));
   app.use('/api/v1/inbox', inboxRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.get('/', (_req, res) => {

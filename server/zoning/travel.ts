@@ -1,0 +1,60 @@
+/**
+ * Travel estimates without a road graph: straight-line (haversine) distance
+ * times the utility's detour factor, driven at its city speed. Integer metres
+ * and seconds, as the solver wants them.
+ *
+ * A road-network source would implement the same `TravelModel`; the planner
+ * never looks past it.
+ */
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+export interface TravelModel {
+  /** Road distance / straight-line distance. */
+  detourFactor: number;
+  /** Road metres from a to b (estimated). */
+  metres(a: LatLon, b: LatLon): number;
+  /** Driving seconds from a to b (estimated). */
+  seconds(a: LatLon, b: LatLon): number;
+  /** Seconds for a given number of road metres. */
+  secondsForMetres(metres: number): number;
+}
+
+const EARTH_RADIUS_METRES = 6_371_008.8;
+const RAD = Math.PI / 180;
+
+export function haversineMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export function createTravelModel(options: { detourFactor: number; speedKmh: number }): TravelModel {
+  const { detourFactor, speedKmh } = options;
+  if (!(detourFactor >= 1) || !(speedKmh > 0)) throw new RangeError('detourFactor must be >= 1 and speedKmh > 0');
+  const metresPerSecond = (speedKmh * 1000) / 3600;
+  const metres = (a: LatLon, b: LatLon) => Math.round(haversineMetres(a.lat, a.lon, b.lat, b.lon) * detourFactor);
+  const secondsForMetres = (m: number) => Math.round(m / metresPerSecond);
+  return { detourFactor, metres, seconds: (a, b) => secondsForMetres(metres(a, b)), secondsForMetres };
+}
+
+/** Integer matrices (row-major) over the points, for the routing core. */
+export function travelMatrices(points: readonly LatLon[], travel: TravelModel): { distances: Int32Array; durations: Int32Array } {
+  const n = points.length;
+  const distances = new Int32Array(n * n);
+  const durations = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const m = travel.metres(points[i], points[j]);
+      const s = travel.secondsForMetres(m);
+      distances[i * n + j] = m;
+      distances[j * n + i] = m;
+      durations[i * n + j] = s;
+      durations[j * n + i] = s;
+    }
+  }
+  return { distances, durations };
+}
