@@ -36,6 +36,8 @@ export const VRP_DEFAULTS = {
 };
 
 export interface VrpSolveOptions extends SolveOptions {
+  /** When the time budget started (clock of `now`); default: on entry. */
+  startMs?: number;
   /** Construction and one local search only (the benchmark's baseline). */
   localSearchOnly?: boolean;
 }
@@ -58,8 +60,11 @@ function isBetter(a: Score, b: Score): boolean {
 }
 
 export function solveVrp(problem: VrpProblem, options: VrpSolveOptions = {}): VrpSolution {
+  // The time budget covers building the model (neighbour lists) too.
+  const startMs = (options.now ?? (() => performance.now()))();
   const model = buildModel(problem);
-  const routes = problem.objective === 'makespan' ? solveMakespan(model, options) : solveModel(model, options);
+  const timed = { ...options, startMs };
+  const routes = problem.objective === 'makespan' ? solveMakespan(model, timed) : solveModel(model, timed);
   return solutionFromRoutes(model, routes);
 }
 
@@ -75,7 +80,7 @@ function resolveBudget(model: Model, options: VrpSolveOptions): VrpSolveOptions 
 
 /** Solves a built model; returns the job list of each vehicle. */
 export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?: readonly (readonly number[])[]): number[][] {
-  const budget = new Budget(resolveBudget(model, options));
+  const budget = new Budget(resolveBudget(model, options), options.startMs);
   const rng = new Rng(options.seed ?? VRP_DEFAULTS.seed);
   const s = new RouteState(model);
   const ls = new VrpLocalSearch(s);
@@ -256,14 +261,15 @@ function servedScore(model: Model, routes: readonly (readonly number[])[]): [num
  */
 export function solveMakespan(model: Model, options: VrpSolveOptions = {}): number[][] {
   const full = resolveBudget(model, options);
-  const master = new Budget({ ...full, iterations: undefined });
+  const master = new Budget({ ...full, iterations: undefined }, full.startMs);
   const phase = (fraction: number, round: number): VrpSolveOptions => ({
     ...full,
+    startMs: undefined,
     seed: (full.seed ?? VRP_DEFAULTS.seed) + round,
     timeMs: full.timeMs === undefined ? undefined : Math.max(1, full.timeMs * fraction),
     iterations: full.iterations === undefined ? undefined : Math.max(1, Math.floor(full.iterations * fraction)),
   });
-  let routes = solveModel(model, phase(0.5, 0));
+  let routes = solveModel(model, { ...phase(0.5, 0), startMs: full.startMs });
   const target = servedScore(model, routes);
   let makespan = makespanOf(model, routes);
   let step = Math.max(1, Math.floor(makespan * 0.05));
