@@ -39,18 +39,17 @@ function search(s: RouteState, u: number, best: Move): void {
       const segDistRev = s.bd[b1 + y] - s.bd[b1 + x];
       const segTravel = s.ft[b1 + y] - s.ft[b1 + x];
       const segTravelRev = s.bt[b1 + y] - s.bt[b1 + x];
-      // Route r1 without the segment.
-      let removedDist = 0;
+      // Route r1 without the segment: p-first and last-nx become p-nx.
+      let removeGain = cost1;
       let removedTravel = 0;
       if (len1 > L) {
-        ev.begin(model.vStart[r1]);
-        ev.segment(r1, 1, x - 1);
-        ev.segment(r1, y + 1, len1);
-        ev.location(model.vEnd[r1]);
-        removedDist = ev.distance;
-        removedTravel = ev.travel;
+        const p = s.locs[b1 + x - 1];
+        const nx = s.locs[b1 + y + 1];
+        const fl = s.locs[b1 + x];
+        const ll = s.locs[b1 + y];
+        removeGain = dist[p * n + fl] + s.fd[b1 + y] - s.fd[b1 + x] + dist[ll * n + nx] - dist[p * n + nx];
+        removedTravel = s.travel(r1) - (dur[p * n + fl] + s.ft[b1 + y] - s.ft[b1 + x] + dur[ll * n + nx] - dur[p * n + nx]);
       }
-      const removeGain = cost1 - removedDist;
       // Inserting costs at least 0 under the triangle inequality.
       if (removeGain <= best.gain) continue;
       for (let q = 0; q < model.localNeighbours; q++) {
