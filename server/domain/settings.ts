@@ -80,7 +80,7 @@ export const defaultSettings: UtilitySettings = {
     serviceExtraMinutes: { critical: 15, high: 0, normal: 0 },
     roadlessDistricts: ['Kepulauan Sangkarrang'],
     maxReachKm: 25,
-    solveMsPerCrew: 40,
+    solveMsPerCrew: 60,
   },
 };
 

@@ -1,0 +1,265 @@
+/**
+ * npm run bench:planning [-- --sizes 1060:25,5000:100 --seed 7]
+ *
+ * End-to-end timing of the daily plan on a Makassar day: a backlog of Normal
+ * tickets plus Critical/High ones, spread over the service area as the demo
+ * generator spreads reports (hot spots along old mains, the rest by kelurahan
+ * area, none on the islands), crews based across the mainland kecamatan on
+ * 08:00-16:00 shifts. The clock starts before the database read and stops
+ * when the stored plan has been read back. The table sets the plan beside
+ * the first-come-first-served baseline on the same tickets.
+ *
+ * Database: $BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/tirta_bench_plan
+ * (created and migrated when missing). Each size gets its own utility, replaced on every run.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { latLngToCell } from 'h3-js';
+import pg from 'pg';
+import { pointOnFeature, area as turfArea } from '@turf/turf';
+import { createRandom, generateDemo, ISLAND_DISTRICT, loadKelurahan, TIME_ZONE } from '../fixtures/generate.js';
+import { defaultSettings, resolveSettings, slaDueTimes } from '../server/domain/settings.js';
+import type { Category, Priority } from '../server/domain/tickets.js';
+import { zonedTimeToUtc } from '../server/domain/time.js';
+import { createDb, migrate, type Db } from '../server/db/knex.js';
+import { loadConfig } from '../server/config.js';
+import { PhotoStore } from '../server/storage/photos.js';
+import type { AppContext } from '../server/services/context.js';
+import type { Utility } from '../server/db/utilities.js';
+import type { StaffUser } from '../server/db/staff.js';
+import { createPlan } from '../server/planning/service.js';
+
+export interface ScenarioTicket {
+  lat: number;
+  lon: number;
+  priority: Priority;
+  category: Category;
+  serviceSeconds: number;
+  /** Minutes before the plan day's 00:00 local that the report came in. */
+  receivedMinutesBefore: number;
+  areaCode: string;
+}
+
+export interface ScenarioCrew {
+  code: string;
+  lat: number;
+  lon: number;
+  shiftStart: string;
+  shiftEnd: string;
+}
+
+export interface Scenario {
+  tickets: ScenarioTicket[];
+  crews: ScenarioCrew[];
+}
+
+export function serviceSecondsOf(category: Category, priority: Priority): number {
+  const s = defaultSettings;
+  return (s.serviceMinutes[category] + s.planning.serviceExtraMinutes[priority]) * 60;
+}
+
+/** `normal` Normal and `urgent` Critical/High tickets with SPKs, and `crews` crews on 08:00-16:00. */
+export function makassarScenario(options: { normal: number; urgent: number; crews: number; seed: number }): Scenario {
+  const random = createRandom(options.seed);
+  const want = options.normal + options.urgent;
+  // The generator's points: ask for more days than needed and keep the first ones.
+  const demo = generateDemo({ days: Math.max(2, Math.ceil(want / 100) + 1), perDay: 120, seed: options.seed, now: new Date('2026-11-23T12:00:00Z') });
+  const points = demo.tickets.slice(0, want);
+  if (points.length < want) throw new Error(`the generator gave ${points.length} points, ${want} wanted`);
+  const tickets: ScenarioTicket[] = points.map((p, i) => {
+    const urgent = i % Math.max(1, Math.floor(want / Math.max(1, options.urgent))) === 0 && i / Math.floor(want / Math.max(1, options.urgent)) < options.urgent;
+    const priority: Priority = urgent ? (random() < 0.25 ? 'critical' : 'high') : 'normal';
+    const category: Category = priority === 'critical' ? 'pipe_burst' : priority === 'high' ? (random() < 0.5 ? 'pipe_burst' : 'visible_leak') : (['visible_leak', 'meter_leak', 'no_water', 'other'] as const)[Math.floor(random() * 4)];
+    // Normal backlog of up to three days; urgent ones came in overnight.
+    const receivedMinutesBefore = priority === 'normal' ? Math.floor(random() * 3 * 24 * 60) : Math.floor(random() * 10 * 60);
+    return { lat: p.lat, lon: p.lon, priority, category, serviceSeconds: serviceSecondsOf(category, priority), receivedMinutesBefore, areaCode: p.areaCode };
+  });
+  const counts = { urgent: tickets.filter((t) => t.priority !== 'normal').length };
+  // Top up or trim so the urgent count is exact.
+  for (let i = tickets.length - 1; counts.urgent < options.urgent && i >= 0; i--) {
+    if (tickets[i].priority === 'normal') {
+      tickets[i] = { ...tickets[i], priority: 'high', category: 'pipe_burst', serviceSeconds: serviceSecondsOf('pipe_burst', 'high'), receivedMinutesBefore: 60 };
+      counts.urgent++;
+    }
+  }
+  const mainland = loadKelurahan()
+    .filter((f) => f.properties.district !== ISLAND_DISTRICT)
+    .sort((a, b) => turfArea(b) - turfArea(a) || a.properties.village_code.localeCompare(b.properties.village_code));
+  const districts = [...new Set(mainland.map((f) => f.properties.district))];
+  const crews: ScenarioCrew[] = [];
+  for (let i = 0; i < options.crews; i++) {
+    // Round-robin over the kecamatan, each time the next-largest kelurahan in it.
+    const district = districts[i % districts.length];
+    const inDistrict = mainland.filter((f) => f.properties.district === district);
+    const f = inDistrict[Math.floor(i / districts.length) % inDistrict.length];
+    const [lon, lat] = pointOnFeature(f).geometry.coordinates;
+    crews.push({ code: `URC-${String(i + 1).padStart(3, '0')}`, lat, lon, shiftStart: '08:00', shiftEnd: '16:00' });
+  }
+  return { tickets, crews };
+}
+
+// ---------------------------------------------------------------- the benchmark
+
+const PLAN_DATE = '2026-11-24';
+/** 06:00 WITA on the plan day: the dispatcher plans before the shifts start. */
+const NOW = new Date('2026-11-23T22:00:00Z');
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Writes the scenario as a utility of its own: crews, a dispatcher, tickets with SPKs. */
+async function seedScenario(db: Db, code: string, scenario: Scenario): Promise<{ utility: Utility; user: StaffUser }> {
+  await db('utilities').where({ code }).delete();
+  const [{ id: utilityId }] = await db('utilities')
+    .insert({
+      code,
+      name: `Benchmark ${code}`,
+      time_zone: TIME_ZONE,
+      service_area: db.raw("ST_GeogFromText('SRID=4326;MULTIPOLYGON(((119.2 -5.3,119.6 -5.3,119.6 -4.9,119.2 -4.9,119.2 -5.3)))')"),
+      settings: '{}',
+    })
+    .returning('id');
+  const crewRows = scenario.crews.map((c) => ({
+    utility_id: utilityId,
+    code: c.code,
+    name: `Crew ${c.code}`,
+    base: `SRID=4326;POINT(${c.lon.toFixed(7)} ${c.lat.toFixed(7)})`,
+    shift_start: c.shiftStart,
+    shift_end: c.shiftEnd,
+  }));
+  await db('crews').insert(crewRows);
+  const [{ id: userId }] = await db('staff_users')
+    .insert({ utility_id: utilityId, username: 'dispatcher', display_name: 'Dispatcher', role: 'dispatcher', password_hash: 'scrypt$1$1$1$x$y' })
+    .returning('id');
+  const dayStart = zonedTimeToUtc(PLAN_DATE, '00:00', TIME_ZONE).getTime();
+  const settings = resolveSettings({});
+  const rows = scenario.tickets.map((t, i) => {
+    const received = new Date(dayStart - t.receivedMinutesBefore * 60_000);
+    const due = slaDueTimes(settings, t.priority, received);
+    return {
+      utility_id: utilityId,
+      number: `LK-B-${String(i + 1).padStart(6, '0')}`,
+      source: 'app',
+      location: `SRID=4326;POINT(${t.lon.toFixed(7)} ${t.lat.toFixed(7)})`,
+      h3_cell: latLngToCell(t.lat, t.lon, settings.h3Resolution),
+      address: `Kelurahan ${t.areaCode}`,
+      description: 'Kebocoran (benchmark)',
+      category: t.category,
+      priority: t.priority,
+      status: 'spk_issued',
+      received_at: received,
+      spk_issued_at: received,
+      respond_due_at: due.respondDueAt,
+      resolve_due_at: due.resolveDueAt,
+      updated_at: received,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await db('tickets').insert(rows.slice(i, i + 1000));
+  const utility: Utility = { id: utilityId, code, name: `Benchmark ${code}`, timeZone: TIME_ZONE, settings };
+  const user: StaffUser = { id: userId, utilityId, username: 'dispatcher', displayName: 'Dispatcher', role: 'dispatcher', crewId: null, active: true };
+  return { utility, user };
+}
+
+interface Row {
+  size: string;
+  seconds: number;
+  solveSeconds: number;
+  rssMb: number;
+  plan: Summary;
+  baseline: Summary;
+}
+interface Summary {
+  served: { critical: number; high: number; normal: number; total: number };
+  km: number;
+  hours: number;
+  longestDayHours: number;
+  unplanned: number;
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['tickets/crews', 'e2e s', 'solve s', 'rss MB', 'who', 'served C+H', 'served N', 'served', 'km', 'hours', 'longest h', 'km/ticket'];
+  const lines: string[][] = [];
+  for (const r of rows) {
+    for (const [who, s] of [['plan', r.plan], ['baseline', r.baseline]] as const) {
+      lines.push([
+        who === 'plan' ? r.size : '',
+        who === 'plan' ? r.seconds.toFixed(2) : '',
+        who === 'plan' ? r.solveSeconds.toFixed(2) : '',
+        who === 'plan' ? r.rssMb.toFixed(0) : '',
+        who,
+        String(s.served.critical + s.served.high),
+        String(s.served.normal),
+        String(s.served.total),
+        s.km.toFixed(1),
+        s.hours.toFixed(1),
+        s.longestDayHours.toFixed(2),
+        (s.km / Math.max(1, s.served.total)).toFixed(2),
+      ]);
+    }
+    const saved = r.baseline.km > 0 ? (100 * (r.baseline.km - r.plan.km)) / r.baseline.km : 0;
+    lines.push(['', '', '', '', 'saving', '', '', `${r.plan.served.total - r.baseline.served.total >= 0 ? '+' : ''}${r.plan.served.total - r.baseline.served.total}`, `${saved.toFixed(0)}%`, '', '', '']);
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  console.log(fmt(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1060:25,5000:100' }, seed: { type: 'string', default: '7' } } });
+  const sizes = values.sizes.split(',').map((s) => s.split(':').map(Number) as [number, number]);
+  const seed = Number(values.seed);
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tirta_bench_plan';
+  await ensureDatabase(url);
+  const db = createDb(url, 4);
+  try {
+    await migrate(db);
+    const config = loadConfig();
+    const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => NOW };
+    const rows: Row[] = [];
+    for (const [total, crews] of sizes) {
+      // The brief's mix: 1,000 Normal + 60 Critical/High for 1,060; the same share above.
+      const urgent = Math.round((total * 60) / 1060);
+      const scenario = makassarScenario({ normal: total - urgent, urgent, crews, seed });
+      const { utility, user } = await seedScenario(db, `bench-${total}-${crews}`, scenario);
+      const started = performance.now();
+      const plan = await createPlan(ctx, utility, user, { date: PLAN_DATE });
+      const seconds = (performance.now() - started) / 1000;
+      const rssMb = process.memoryUsage().rss / 1024 / 1024;
+      const planned = new Set<number>();
+      for (const r of plan.routes) {
+        for (const s of r.stops) {
+          if (planned.has(s.ticketId)) throw new Error(`ticket ${s.ticketId} is in two routes`);
+          planned.add(s.ticketId);
+        }
+        if (Date.parse(r.endAt) > Date.parse(r.shiftEndAt)) throw new Error(`crew ${r.crewCode} runs past its shift`);
+      }
+      for (const u of plan.unplanned) if (planned.has(u.ticketId)) throw new Error(`ticket ${u.ticketId} is both planned and unplanned`);
+      if (planned.size + plan.unplanned.length !== scenario.tickets.length) throw new Error('a ticket is neither planned nor unplanned');
+      rows.push({ size: `${total}/${crews}`, seconds, solveSeconds: plan.solveMs / 1000, rssMb, plan: plan.summary, baseline: plan.baseline });
+      console.error(`planned ${total} tickets with ${crews} crews in ${seconds.toFixed(2)} s (solver ${(plan.solveMs / 1000).toFixed(2)} s)`);
+    }
+    console.log(`\nDaily plan vs first come, first served (seed ${seed}; ${PLAN_DATE}, shifts 08:00-16:00; detour ${defaultSettings.detourFactor}, ${defaultSettings.speedKmh} km/h)\n`);
+    printTable(rows);
+    console.log('\ne2e: database read -> zones -> per-crew solves -> stored plan -> read back. Targets: 1060/25 <= 3 s, 5000/100 <= 20 s.');
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
+}
