@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { offsetMinutesAt } from '../domain/time.js';
 
 /**
  * Every report is also a list of tables; one renderer turns those into CSV
@@ -25,10 +24,24 @@ export interface Table {
 
 export type Format = 'json' | 'csv' | 'xlsx';
 
+// One formatter per zone: building an Intl.DateTimeFormat costs more than a thousand uses of it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The local wall-clock time of the instant, as a Date whose UTC fields carry it (what Excel shows). */
+export function wallClockOf(instant: Date, timeZone: string): Date {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, instant.getUTCMilliseconds()));
+}
+
 /** "YYYY-MM-DD HH:MM" of the instant in the zone. */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const shifted = new Date(instant.getTime() + offsetMinutesAt(instant, timeZone) * 60_000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  return wallClockOf(instant, timeZone).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function csvCell(value: unknown, kind: ColumnKind | undefined, timeZone: string): string {
@@ -82,7 +95,7 @@ export async function toXlsx(tables: Table[], timeZone: string, meta: { title: s
       for (const c of t.columns) {
         const v = row[c.key];
         // Excel has no time zones: write the local wall-clock time.
-        out[c.key] = v instanceof Date ? new Date(v.getTime() + offsetMinutesAt(v, timeZone) * 60_000) : (v ?? null);
+        out[c.key] = v instanceof Date ? wallClockOf(v, timeZone) : (v ?? null);
       }
       sheet.addRow(out);
     }

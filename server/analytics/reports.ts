@@ -58,8 +58,6 @@ function outcomesCte(utility: Utility, w: Window, now: Date): { sql: string; bin
     outcomes AS (
       SELECT f.*,
              COALESCE(f.priority::text, 'untriaged') AS priority_key,
-             COALESCE(r.name, '(no region)') AS region_key,
-             COALESCE(c.name, '(no crew)') AS crew_key,
              CASE WHEN f.status = 'rejected' THEN NULL
                   WHEN f.responded_at IS NOT NULL THEN CASE WHEN f.responded_at <= f.respond_due THEN 'met' ELSE 'breached' END
                   WHEN ?::timestamptz > f.respond_due THEN 'breached' ELSE 'pending' END AS respond_outcome,
@@ -67,8 +65,6 @@ function outcomesCte(utility: Utility, w: Window, now: Date): { sql: string; bin
                   WHEN f.resolved_at IS NOT NULL THEN CASE WHEN f.resolved_at <= f.resolve_due THEN 'met' ELSE 'breached' END
                   WHEN ?::timestamptz > f.resolve_due THEN 'breached' ELSE 'pending' END AS resolve_outcome
         FROM facts f
-        LEFT JOIN service_regions r ON r.id = f.region_id
-        LEFT JOIN crews c ON c.id = f.crew_id
     )`,
     bindings: [normal.respondMinutes, normal.resolveMinutes, utility.id, w.from, utility.id, w.from, w.to, now, now, now],
   };
@@ -82,8 +78,8 @@ const statsColumns = `
   (count(*) FILTER (WHERE resolve_outcome = 'met'))::int AS resolve_met,
   (count(*) FILTER (WHERE resolve_outcome = 'breached'))::int AS resolve_breached,
   (count(*) FILTER (WHERE resolve_outcome = 'pending'))::int AS resolve_pending,
-  avg(extract(epoch FROM responded_at - received_at) / 60) AS mean_respond,
-  avg(extract(epoch FROM resolved_at - received_at) / 60) AS mean_resolve`;
+  avg(date_part('epoch', responded_at - received_at) / 60) AS mean_respond,
+  avg(date_part('epoch', resolved_at - received_at) / 60) AS mean_resolve`;
 
 function counts(met: number, breached: number, pending: number): SlaCounts {
   return { met, breached, pending, attainment: met + breached > 0 ? met / (met + breached) : null };
@@ -102,22 +98,50 @@ function toStats(r: Record<string, any>): GroupStats {
   };
 }
 
-/** Aggregates over the window, one group list per dimension (GROUPING SETS: one pass). */
-async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Record<string, string>, where = 'TRUE') {
+/**
+ * Region and crew names, looked up after aggregating: grouping 50,000 rows by
+ * an integer id and naming the handful of groups is ~20x faster here than
+ * grouping by the joined name.
+ */
+async function namesOf(db: Runner, utilityId: number) {
+  const [regions, crews] = await Promise.all([
+    db('service_regions').where({ utility_id: utilityId }).select('id', 'name'),
+    db('crews').where({ utility_id: utilityId }).select('id', 'name'),
+  ]);
+  const regionNames = new Map<number, string>(regions.map((r) => [r.id, r.name]));
+  const crewNames = new Map<number, string>(crews.map((c) => [c.id, c.name]));
+  return {
+    region: (id: number | null) => (id === null ? '(no region)' : (regionNames.get(id) ?? `region ${id}`)),
+    crew: (id: number | null) => (id === null ? '(no crew)' : (crewNames.get(id) ?? `crew ${id}`)),
+  };
+}
+
+type Names = Awaited<ReturnType<typeof namesOf>>;
+
+/** Dimensions: name -> the outcomes column grouped on; region_id / crew_id are named afterwards. */
+async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Record<string, string>, names: Names, where = 'TRUE') {
   const cte = outcomesCte(utility, w, now);
-  const names = Object.keys(dimensions);
-  const dimensionCase = `CASE ${names.map((n) => `WHEN GROUPING(${dimensions[n]}) = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
-  const keyExpr = `COALESCE(${names.map((n) => `${dimensions[n]}::text`).join(', ')})`;
+  const dimNames = Object.keys(dimensions);
+  const columns = dimNames.map((n) => dimensions[n]);
+  const dimensionCase = `CASE ${dimNames.map((n) => `WHEN GROUPING(${dimensions[n]}) = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
   const { rows } = await db.raw(
     `WITH ${cte.sql}
-     SELECT ${dimensionCase} AS dimension, ${keyExpr} AS key, ${statsColumns}
+     SELECT ${dimensionCase} AS dimension, ${columns.map((c) => `${c}::text AS ${c}`).join(', ')}, ${statsColumns}
        FROM outcomes WHERE ${where}
-      GROUP BY GROUPING SETS (${names.map((n) => `(${dimensions[n]})`).join(', ')}, ())`,
+      GROUP BY GROUPING SETS (${columns.map((c) => `(${c})`).join(', ')}, ())`,
     cte.bindings,
   );
-  const out: Record<string, GroupStats[]> = Object.fromEntries([...names, 'total'].map((n) => [n, []]));
-  for (const r of rows) out[r.dimension].push(toStats(r));
-  for (const n of names) out[n].sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
+  const keyOf = (r: Record<string, any>): string => {
+    if (r.dimension === 'total') return 'total';
+    const column = dimensions[r.dimension];
+    const raw = r[column] as string | null;
+    if (column === 'region_id') return names.region(raw === null ? null : Number(raw));
+    if (column === 'crew_id') return names.crew(raw === null ? null : Number(raw));
+    return raw ?? '(none)';
+  };
+  const out: Record<string, GroupStats[]> = Object.fromEntries([...dimNames, 'total'].map((n) => [n, []]));
+  for (const r of rows) out[r.dimension].push(toStats({ ...r, key: keyOf(r) }));
+  for (const n of dimNames) out[n].sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
   const total = out.total[0] ?? toStats({ key: 'total', tickets: 0, respond_met: 0, respond_breached: 0, respond_pending: 0, resolve_met: 0, resolve_breached: 0, resolve_pending: 0 });
   return { groups: out, total };
 }
@@ -169,8 +193,8 @@ const windowOf = (w: Window) => ({ from: w.firstDate, to: w.lastDate, fromInstan
 
 /** The daily / monthly / yearly complaint report. */
 export async function complaintsReport(db: Runner, utility: Utility, period: { kind: 'day' | 'month' | 'year'; value: string }, w: Window, now: Date) {
-  const dims = { channel: 'source', category: 'category', priority: 'priority_key', status: 'status', region: 'region_key' };
-  const { groups, total } = await groupedStats(db, utility, w, now, dims);
+  const dims = { channel: 'source', category: 'category', priority: 'priority_key', status: 'status', region: 'region_id' };
+  const { groups, total } = await groupedStats(db, utility, w, now, dims, await namesOf(db, utility.id));
   const data = {
     report: 'complaints',
     period: period.kind,
@@ -214,31 +238,30 @@ export interface BreachRow {
 
 /** SLA attainment by priority, region and crew, and the breaches themselves. */
 export async function slaReport(db: Runner, utility: Utility, w: Window, now: Date, options: { breachLimit: number }) {
-  const dims = { priority: 'priority_key', region: 'region_key', crew: 'crew_key' };
-  const { groups, total } = await groupedStats(db, utility, w, now, dims, `status <> 'rejected'`);
+  const dims = { priority: 'priority_key', region: 'region_id', crew: 'crew_id' };
+  const names = await namesOf(db, utility.id);
+  const { groups, total } = await groupedStats(db, utility, w, now, dims, names, `status <> 'rejected'`);
   const cte = outcomesCte(utility, w, now);
   const { rows } = await db.raw(
     `WITH ${cte.sql},
      breaches AS (
-       SELECT o.id, o.number, o.priority, o.region_key, o.crew_key, k.kind, k.due, k.met
-         FROM outcomes o
-        CROSS JOIN LATERAL (VALUES ('respond', o.respond_due, o.responded_at, o.respond_outcome),
-                                   ('resolve', o.resolve_due, o.resolved_at, o.resolve_outcome)) AS k(kind, due, met, outcome)
-        WHERE k.outcome = 'breached'
-     )
-     SELECT b.*, e.role AS escalated_to, e.level AS escalation_level, count(*) OVER () AS total_breaches
-       FROM breaches b
+       SELECT id, number, priority, region_id, crew_id, 'respond' AS kind, respond_due AS due, responded_at AS met FROM outcomes WHERE respond_outcome = 'breached'
+       UNION ALL
+       SELECT id, number, priority, region_id, crew_id, 'resolve' AS kind, resolve_due AS due, resolved_at AS met FROM outcomes WHERE resolve_outcome = 'breached'
+     ),
+     listed AS (SELECT * FROM breaches ORDER BY due, number, kind LIMIT ?)
+     SELECT b.*, e.role AS escalated_to, e.level AS escalation_level
+       FROM listed b
        LEFT JOIN escalations e ON e.ticket_id = b.id AND e.kind::text = b.kind
-      ORDER BY b.due, b.number, b.kind
-      LIMIT ?`,
+      ORDER BY b.due, b.number, b.kind`,
     [...cte.bindings, options.breachLimit],
   );
   const breaches: BreachRow[] = rows.map((r: Record<string, any>) => ({
     ticketId: r.id,
     number: r.number,
     priority: r.priority,
-    region: r.region_key,
-    crew: r.crew_key,
+    region: names.region(r.region_id),
+    crew: names.crew(r.crew_id),
     kind: r.kind,
     dueAt: r.due,
     metAt: r.met,
@@ -246,7 +269,7 @@ export async function slaReport(db: Runner, utility: Utility, w: Window, now: Da
     escalatedTo: r.escalated_to,
     escalationLevel: r.escalation_level,
   }));
-  const totalBreaches = rows.length ? Number(rows[0].total_breaches) : 0;
+  const totalBreaches = total.respond.breached + total.resolve.breached;
   const data = {
     report: 'sla',
     timeZone: utility.timeZone,
@@ -311,26 +334,24 @@ export async function repeatsReport(db: Runner, utility: Utility, w: Window) {
      ),
      fixes AS (
        SELECT ev.*, (ev.next_action = 'return_to_crew') AS returned,
-              COALESCE(c.name, tc.name, '(no crew)') AS crew_key,
-              COALESCE(r.name, '(no region)') AS region_key
+              COALESCE(u.crew_id, t.crew_id) AS crew_id, t.region_id
          FROM ev
          JOIN tickets t ON t.id = ev.ticket_id
          LEFT JOIN staff_users u ON u.id = ev.actor_id
-         LEFT JOIN crews c ON c.id = u.crew_id
-         LEFT JOIN crews tc ON tc.id = t.crew_id
-         LEFT JOIN service_regions r ON r.id = t.region_id
         WHERE ev.action = 'fix' AND ev.at >= ? AND ev.at < ?
      )
-     SELECT CASE WHEN GROUPING(crew_key) = 0 THEN 'crew' WHEN GROUPING(region_key) = 0 THEN 'region' ELSE 'total' END AS dimension,
-            COALESCE(crew_key, region_key) AS key,
+     SELECT CASE WHEN GROUPING(crew_id) = 0 THEN 'crew' WHEN GROUPING(region_id) = 0 THEN 'region' ELSE 'total' END AS dimension,
+            crew_id, region_id,
             count(*)::int AS fixes,
             (count(*) FILTER (WHERE returned))::int AS returned
        FROM fixes
-      GROUP BY GROUPING SETS ((crew_key), (region_key), ())`,
+      GROUP BY GROUPING SETS ((crew_id), (region_id), ())`,
     [utility.id, w.from, w.to, w.from, w.to],
   );
+  const names = await namesOf(db, utility.id);
+  const keyOf = (r: Record<string, any>) => (r.dimension === 'crew' ? names.crew(r.crew_id) : r.dimension === 'region' ? names.region(r.region_id) : 'total');
   const groups: Record<string, RepeatGroup[]> = { crew: [], region: [], total: [] };
-  for (const r of rows) groups[r.dimension].push({ key: r.key ?? 'total', fixes: r.fixes, returned: r.returned, rate: r.fixes ? r.returned / r.fixes : null });
+  for (const r of rows) groups[r.dimension].push({ key: keyOf(r), fixes: r.fixes, returned: r.returned, rate: r.fixes ? r.returned / r.fixes : null });
   for (const k of ['crew', 'region']) groups[k].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || b.fixes - a.fixes || a.key.localeCompare(b.key));
   const total = groups.total[0] ?? { key: 'total', fixes: 0, returned: 0, rate: null };
   const definition =
