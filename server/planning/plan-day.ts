@@ -15,10 +15,13 @@
  *  5. A fill pass offers every ticket left over to any crew with time left
  *     (cheapest feasible insertion), urgent first, so no crew idles while
  *     work that fits is waiting.
- *  6. Urgent stops are moved to the front of their trip when the shift allows.
+ *  6. A waiting Normal ticket of higher SLA urgency takes the place of a
+ *     served one next to it when the trip still fits.
+ *  7. Urgent stops are moved to the front of their trip when the shift allows.
  */
 import { solveVrp } from '../routing/vrp/solve-vrp.js';
 import type { VrpJob, VrpProblem } from '../routing/types.js';
+import { gridDisk, latLngToCell } from 'h3-js';
 import { buildZones, type Zone } from '../zoning/zones.js';
 import { haversineMetres, travelMatrices, type LatLon } from '../zoning/travel.js';
 import { isUrgent, type PlanInput, type PlannedRoute, type PlanTicket, type UnplannedReason } from './model.js';
@@ -191,17 +194,15 @@ export function planDay(input: PlanInput): DayPlan {
   const pending = [...left, ...free];
   fillRoutes(routes, pending, input, weightOf);
 
-  // 6. Urgent stops first where the shift allows.
-  for (let k = 0; k < K; k++) {
-    const r = routes[k];
-    const order = r.stops.map((s) => s.ticket);
-    const front = order.filter((i) => tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority));
-    if (front.length === 0) continue;
-    const reordered = [...front, ...order.filter((i) => !front.includes(i))];
-    if (reordered.every((i, p) => i === order[p])) continue;
-    const candidate = timeRoute(k, crews[k].base, startOf[k], reordered, tickets, travel, r.zoneId);
-    if (candidate.endSeconds <= crews[k].shiftEndSeconds) routes[k] = candidate;
-  }
+  // 6. Swap in more urgent Normal tickets where one fits in place of a less urgent one.
+  const served = new Uint8Array(T);
+  for (const r of routes) for (const s of r.stops) served[s.ticket] = 1;
+  const screenedOut = new Set(unplanned.map((u) => u.ticket));
+  const waiting = normal.filter((i) => !served[i] && !screenedOut.has(i));
+  upgradeStops(routes, waiting, input, weightOf);
+
+  // 7. Urgent stops first where the shift allows; else the direction that reaches them sooner.
+  for (let k = 0; k < K; k++) routes[k] = urgentFirst(routes[k], input);
 
   // Reasons for what is still left.
   const inRoutes = new Uint8Array(T);
@@ -213,6 +214,80 @@ export function planDay(input: PlanInput): DayPlan {
   }
   unplanned.sort((a, b) => a.ticket - b.ticket);
   return { routes, unplanned, zones, zoneCrew };
+}
+
+/**
+ * A trip visits its urgent stops first when that fits in the shift (the
+ * cheaper of the two directions through the rest); otherwise it keeps its
+ * order, run in whichever direction reaches the first urgent stop sooner
+ * (travel is symmetric: the same length either way).
+ */
+function urgentFirst(r: PlannedRoute, input: PlanInput): PlannedRoute {
+  const { tickets, crews, travel } = input;
+  const crew = crews[r.crew];
+  const order = r.stops.map((s) => s.ticket);
+  const isFront = (i: number) => tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority);
+  const front = order.filter(isFront);
+  if (front.length === 0 || front.length === order.length) return r;
+  const rest = order.filter((i) => !isFront(i));
+  const retime = (stops: number[]) => timeRoute(r.crew, r.from, r.startSeconds, stops, tickets, travel, r.zoneId, r.to);
+  const fits = [retime([...front, ...rest]), retime([...front, ...rest.slice().reverse()])].filter((c) => c.endSeconds <= crew.shiftEndSeconds);
+  if (fits.length > 0) return fits.reduce((a, b) => (b.distanceMetres < a.distanceMetres ? b : a));
+  const reversed = retime(order.slice().reverse());
+  const firstUrgent = (c: PlannedRoute) => c.stops.find((s) => isFront(s.ticket))!.arrivalSeconds;
+  return reversed.endSeconds <= crew.shiftEndSeconds && firstUrgent(reversed) < firstUrgent(r) ? reversed : r;
+}
+
+/**
+ * Replaces a served Normal stop by a waiting one of higher SLA urgency close
+ * to it, when the trip still fits in the shift: the count stays, the more
+ * overdue ticket goes first.
+ */
+function upgradeStops(routes: PlannedRoute[], waiting: number[], input: PlanInput, weightOf: (i: number) => number): void {
+  const { tickets, crews, travel } = input;
+  if (waiting.length === 0) return;
+  const byCell = new Map<string, number[]>();
+  const cellOf = (i: number) => latLngToCell(tickets[i].lat, tickets[i].lon, input.resolution);
+  for (const i of waiting) {
+    const c = cellOf(i);
+    const list = byCell.get(c);
+    if (list) list.push(i);
+    else byCell.set(c, [i]);
+  }
+  const taken = new Uint8Array(tickets.length);
+  for (let k = 0; k < routes.length; k++) {
+    let r = routes[k];
+    for (let p = 0; p < r.stops.length; p++) {
+      const current = r.stops[p].ticket;
+      if (tickets[current].pinnedCrew != null || isUrgent(tickets[current].priority)) continue;
+      const prev: LatLon = p === 0 ? r.from : tickets[r.stops[p - 1].ticket];
+      const next: LatLon = p === r.stops.length - 1 ? r.to : tickets[r.stops[p + 1].ticket];
+      const here = travel.seconds(prev, tickets[current]) + tickets[current].serviceSeconds + travel.seconds(tickets[current], next);
+      let best = -1;
+      let bestDelta = Infinity;
+      for (const cell of gridDisk(cellOf(current), 1)) {
+        for (const c of byCell.get(cell) ?? []) {
+          if (taken[c] || weightOf(c) <= weightOf(current) || (best >= 0 && weightOf(c) < weightOf(best))) continue;
+          const delta = travel.seconds(prev, tickets[c]) + tickets[c].serviceSeconds + travel.seconds(tickets[c], next) - here;
+          if (r.endSeconds + delta > crews[k].shiftEndSeconds) continue;
+          if (best < 0 || weightOf(c) > weightOf(best) || delta < bestDelta) {
+            best = c;
+            bestDelta = delta;
+          }
+        }
+      }
+      if (best < 0) continue;
+      taken[best] = 1;
+      taken[current] = 0;
+      const stops = r.stops.map((s) => s.ticket);
+      stops[p] = best;
+      r = timeRoute(k, r.from, r.startSeconds, stops, tickets, travel, r.zoneId, r.to);
+      const list = byCell.get(cellOf(current));
+      if (list) list.push(current);
+      else byCell.set(cellOf(current), [current]);
+    }
+    routes[k] = r;
+  }
 }
 
 function nearestFree(free: Set<number>, tickets: readonly PlanTicket[], centre: LatLon, count: number): number[] {
