@@ -19,8 +19,7 @@
  *     served one next to it when the trip still fits.
  *  7. Urgent stops are moved to the front of their trip when the shift allows.
  */
-import { solveVrp } from '../routing/vrp/solve-vrp.js';
-import type { VrpJob, VrpProblem } from '../routing/types.js';
+import { solveVrp, type VrpJob, type VrpProblem } from '../routing/index.js';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { buildZones, type Zone } from '../zoning/zones.js';
 import { haversineMetres, travelMatrices, type LatLon } from '../zoning/travel.js';

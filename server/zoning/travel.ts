@@ -4,8 +4,12 @@
  * and seconds, as the solver wants them.
  *
  * A road-network source would implement the same `TravelModel`; the planner
- * never looks past it.
+ * never looks past it. The matrices handed to the routing core are built from
+ * the same model (not the core's own matrixFromLatLon), so that a trip the
+ * solver found feasible times out identically here, to the second.
  */
+import { haversineMetres } from '../routing/index.js';
+
 export interface LatLon {
   lat: number;
   lon: number;
@@ -22,15 +26,7 @@ export interface TravelModel {
   secondsForMetres(metres: number): number;
 }
 
-const EARTH_RADIUS_METRES = 6_371_008.8;
-const RAD = Math.PI / 180;
-
-export function haversineMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { haversineMetres };
 
 export function createTravelModel(options: { detourFactor: number; speedKmh: number }): TravelModel {
   const { detourFactor, speedKmh } = options;
