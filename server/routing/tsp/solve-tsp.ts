@@ -19,6 +19,8 @@ export interface TspOptions extends SolveOptions {
   start?: number;
   /** Only the construction and one local search (the benchmark's baseline). */
   localSearchOnly?: boolean;
+  /** If given, receives the number of kicks run. */
+  stats?: { iterations: number };
   /** Enumerate every tour up to this many cities (default TSP_DEFAULTS.exactUpTo). */
   exactUpTo?: number;
   /** Operators of the local search; default 2-opt then Or-opt. */
@@ -109,6 +111,7 @@ export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}
       }
     }
   }
+  if (options.stats) options.stats.iterations += budget.done;
   const result = tour.toArray(start);
   return { tour: result, length: tourLength(matrix, n, result) };
 }

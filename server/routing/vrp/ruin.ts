@@ -8,7 +8,7 @@ import type { RouteState } from './state.js';
 
 export const RUIN_DEFAULTS = {
   /** Average number of removed jobs (c-bar). */
-  averageRemoved: 10,
+  averageRemoved: 15,
   /** Longest string (L-max). */
   maxStringLength: 10,
   /** Chance of a split string instead of a string. */

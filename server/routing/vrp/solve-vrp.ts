@@ -27,7 +27,7 @@ export const VRP_DEFAULTS = {
   iterationsPerJob: 25,
   seed: 1,
   /** Annealing temperatures as multiples of the mean edge of the first solution. */
-  startTemperature: 0.5,
+  startTemperature: 1,
   endTemperature: 0.01,
   /** Unassigned jobs near the ruined area that are offered to recreate, per removed job. */
   waitingNearRemoved: 10,
@@ -36,6 +36,8 @@ export const VRP_DEFAULTS = {
 };
 
 export interface VrpSolveOptions extends SolveOptions {
+  /** If given, receives the number of ruin-and-recreate iterations run. */
+  stats?: { iterations: number };
   /** When the time budget started (clock of `now`); default: on entry. */
   startMs?: number;
   /** Construction and one local search only (the benchmark's baseline). */
@@ -142,6 +144,7 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
       s.rollback();
     }
   }
+  if (options.stats) options.stats.iterations += budget.done;
   return bestRoutes;
 }
 
