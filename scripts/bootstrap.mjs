@@ -229,6 +229,26 @@ function ensureChromium() {
   return '/usr/bin/chromium';
 }
 
+// ---------------------------------------------------------------- web console
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/ into web/dist with Vite when the build is missing or older than its sources. */
+function ensureWebBuild() {
+  const index = path.join(root, 'web', 'dist', 'index.html');
+  const sources = Math.max(newestMtime(path.join(root, 'web')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  log('Building the web console (vite build)…');
+  if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0) fail('The web console did not build; see the errors above.');
+}
+
 // ---------------------------------------------------------------- main
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
@@ -247,9 +267,11 @@ const scripts = { start: 'server/main.ts', seed: 'fixtures/cli.ts', passwd: 'ser
 
 ensureNodeModules();
 if (command in scripts) {
+  if (command === 'start') ensureWebBuild();
   const url = await databaseUrlFor('run');
   exec(bin('tsx'), [scripts[command], ...passArgs], { DATABASE_URL: url });
 } else if (command === 'test') {
+  ensureWebBuild();
   const url = await databaseUrlFor('test');
   const chromium = ensureChromium();
   if (passArgs.length === 0) {

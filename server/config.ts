@@ -16,6 +16,9 @@ export interface Config {
   production: boolean;
   /** Load the demo data into an empty database at start. */
   seedDemo: boolean;
+  /** XYZ tile URL of a basemap ({z}/{x}/{y}); none by default, so the console works offline. */
+  basemapUrl: string | null;
+  basemapAttribution: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     production: env.NODE_ENV === 'production',
     seedDemo: env.SEED_DEMO !== 'false',
+    basemapUrl: env.BASEMAP_URL || null,
+    basemapAttribution: env.BASEMAP_ATTRIBUTION || null,
   };
 }

@@ -318,7 +318,12 @@ export interface TicketFilter {
   order: 'oldest' | 'newest';
 }
 
-export async function listTickets(db: Runner, utilityId: number, f: TicketFilter): Promise<{ items: Ticket[]; total: number }> {
+export interface ListedTicket extends Ticket {
+  reportPhotoId: number | null;
+  resultPhotoId: number | null;
+}
+
+export async function listTickets(db: Runner, utilityId: number, f: TicketFilter): Promise<{ items: ListedTicket[]; total: number }> {
   const base = db('tickets').where({ utility_id: utilityId });
   if (f.statuses?.length) base.whereIn('status', f.statuses);
   if (f.priorities?.length) base.whereIn('priority', f.priorities);
@@ -326,10 +331,14 @@ export async function listTickets(db: Runner, utilityId: number, f: TicketFilter
   if (f.number) base.where('number', 'ilike', `%${f.number}%`);
   const [{ count }] = await base.clone().count<{ count: string }[]>({ count: '*' });
   const rows = await selectTicket(db)
+    .select(
+      db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS report_photo_id"),
+      db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
+    )
     .whereIn('id', base.clone().select('id'))
     .orderBy('received_at', f.order === 'oldest' ? 'asc' : 'desc')
     .orderBy('id')
     .limit(f.limit)
     .offset(f.offset);
-  return { items: rows.map(toTicket), total: Number(count) };
+  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id })), total: Number(count) };
 }

@@ -99,3 +99,36 @@ export async function locatePoint(db: Runner, utilityId: number, lon: number, la
     district: area?.district ?? null,
   };
 }
+
+export interface UtilityOutline {
+  bbox: [number, number, number, number];
+  centre: { lat: number; lon: number };
+}
+
+export async function utilityOutline(db: Runner, utilityId: number): Promise<UtilityOutline> {
+  const row = await db('utilities')
+    .where({ id: utilityId })
+    .select(
+      db.raw('ST_XMin(service_area::geometry) AS min_x, ST_YMin(service_area::geometry) AS min_y, ST_XMax(service_area::geometry) AS max_x, ST_YMax(service_area::geometry) AS max_y'),
+      db.raw('ST_Y(ST_PointOnSurface(service_area::geometry)) AS lat, ST_X(ST_PointOnSurface(service_area::geometry)) AS lon'),
+    )
+    .first();
+  return { bbox: [row.min_x, row.min_y, row.max_x, row.max_y], centre: { lat: row.lat, lon: row.lon } };
+}
+
+/** Boundaries for the map, simplified to ~10 m: kelurahan (areas) or service regions, as a GeoJSON FeatureCollection. */
+export async function boundariesGeoJson(db: Runner, utilityId: number, level: 'areas' | 'regions'): Promise<unknown> {
+  const table = level === 'areas' ? 'areas' : 'service_regions';
+  const geom = level === 'areas' ? 'geom' : 'area';
+  const extra = level === 'areas' ? ", 'district', district" : '';
+  const { rows } = await db.raw(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
+       'type', 'Feature', 'id', id,
+       'properties', json_build_object('code', code, 'name', name${extra}),
+       'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(${geom}::geometry, 0.0001), 6)::json
+     ) ORDER BY id), '[]'::json)) AS fc
+     FROM ${table} WHERE utility_id = ?`,
+    [utilityId],
+  );
+  return rows[0].fc;
+}

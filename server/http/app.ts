@@ -12,7 +12,8 @@ import { plansRouter } from './routes/plans.js';
 import { zonesRouter } from './routes/zones.js';
 import { inboxRouter } from './routes/inbox.js';
 import { analyticsRouter } from './routes/analytics.js';
-import { docsPage } from './docs.js';
+import { publicRouter } from './routes/public.js';
+import { mountWeb } from './web.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 
 export function createApp(ctx: AppContext): Express {
@@ -35,9 +36,8 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1', plansRouter(ctx));
   app.use('/api/v1/inbox', inboxRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
-  app.get('/', (_req, res) => {
-    res.type('html').send(docsPage);
-  });
+  app.use('/api/v1', publicRouter(ctx));
+  mountWeb(app);
   app.use('/api', (req) => {
     throw new DomainError(ErrorCode.notFound, `No endpoint ${req.method} ${req.originalUrl}`, { method: req.method, path: req.originalUrl });
   });

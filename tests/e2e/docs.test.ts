@@ -18,10 +18,10 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe('the root page in a real browser', () => {
+describe('the API documentation page in a real browser', () => {
   it('shows the API documentation built from the OpenAPI document, in Bahasa Indonesia first', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${server.baseUrl}/docs`);
     await page.waitForSelector('.op');
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     const paths = await page.$$eval('.op', (ops) => ops.map((o) => (o as HTMLElement).dataset.path));

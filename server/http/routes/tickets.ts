@@ -131,7 +131,13 @@ export function ticketsRouter(ctx: AppContext): Router {
     // A crew sees its own work only.
     const crewId = user.role === 'crew' ? (user.crewId ?? -1) : q.crewId;
     const page = await listTickets(ctx.db, utilityOf(res).id, { statuses: q.status, priorities: q.priority, crewId, number: q.number, limit: q.limit, offset: q.offset, order: q.order });
-    res.json({ total: page.total, limit: q.limit, offset: q.offset, items: page.items.map(presentTicket) });
+    const photoUrl = (ticketId: number, photoId: number | null) => (photoId ? `/api/v1/tickets/${ticketId}/photos/${photoId}?size=thumb` : null);
+    res.json({
+      total: page.total,
+      limit: q.limit,
+      offset: q.offset,
+      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId) })),
+    });
   });
 
   router.get('/:id', staff(ctx, readers), async (req, res) => {

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { useTestServer, sharpPhoto, loginAs, TEST_PASSWORD, insideArea } from '../support/db.js';
+import { launchBrowser } from '../support/browser.js';
+
+const t = useTestServer({ crews: 2 });
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } }); // a phone
+  await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}${path}`);
+  return page;
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/masuk`);
+  await page.fill('#username', username);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.click('#login');
+}
+
+const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' }))[0].count);
+
+describe('the console in a real browser', () => {
+  it('lets a citizen report a leak with a photo and a point tapped on the map, then follow it', async () => {
+    const page = await open('#/lapor');
+    await page.waitForSelector('#report-map canvas');
+    await page.setInputFiles('#photo', { name: 'bocor.jpg', mimeType: 'image/jpeg', buffer: await sharpPhoto(77) });
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.textContent('#location-text')).toContain('Lokasi dipilih');
+    await page.fill('#phone', '0812 3333 4444');
+    await page.fill('#description', 'Pipa bocor di depan masjid');
+    await page.click('#send');
+    await page.waitForSelector('#receipt-number');
+    const number = (await page.textContent('#receipt-number'))!.trim();
+    expect(number).toMatch(/^LK-\d{4}-\d{6}$/);
+    const stored = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
+    expect(stored.description).toBe('Pipa bocor di depan masjid');
+    expect(stored.source).toBe('app');
+    await page.click('text=Lihat status');
+    await page.waitForSelector('#status-label');
+    expect(await page.textContent('#status-label')).toBe('Laporan diterima');
+    await page.close();
+  });
+
+  it('shows a refusal in Bahasa Indonesia and stores nothing when the photo is missing', async () => {
+    const before = await ticketCount();
+    const page = await open('#/lapor');
+    await page.waitForSelector('#report-map canvas');
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.fill('#phone', '0812 3333 5555');
+    await page.click('#send');
+    await page.waitForSelector('.error');
+    expect(await page.textContent('.error')).toContain('Foto wajib dilampirkan');
+    expect(await ticketCount()).toBe(before);
+    await page.close();
+  });
+
+  it('switches to English', async () => {
+    const page = await open('#/lapor');
+    await page.waitForSelector('h1');
+    await page.click('#lang');
+    await expect.poll(() => page.textContent('h1')).toBe('Report a leak');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it('lets the admin issue an SPK from the queue', async () => {
+    const operator = await loginAs(t.server.baseUrl, t.env.utility, 'operator');
+    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', address: 'Jl. Uji Antrian 1' }),
+    });
+    const { id } = (await res.json()) as { id: number };
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await login(page, 'admin');
+    const card = page.locator(`li[data-ticket="${id}"]`);
+    await card.waitFor();
+    await card.locator('select[name=priority]').selectOption('high');
+    await card.locator('button.spk').click();
+    await expect.poll(() => card.textContent()).toContain('SPK SPK-');
+    const ticket = await t.env.db('tickets').where({ id }).first();
+    expect(ticket.status).toBe('spk_issued');
+    expect(ticket.priority).toBe('high');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it('shows a crew its planned stops in order and records arrival on site', async () => {
+    const [operator, admin, dispatcher] = await Promise.all(['operator', 'admin', 'dispatcher'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
+    const call = (token: string, path: string, body: unknown) =>
+      fetch(`${t.server.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (let i = 0; i < 3; i++) {
+      const r = await call(operator, '/api/v1/tickets', { lat: insideArea.lat + 0.004 * i, lon: insideArea.lon - 0.003 * i, source: 'call_centre', address: `Jl. Rute ${i}` });
+      const { id } = (await r.json()) as { id: number };
+      expect((await call(admin, `/api/v1/tickets/${id}/spk`, { priority: 'normal' })).status).toBe(200);
+    }
+    const plan = await call(dispatcher, '/api/v1/plans', { date: '2026-11-23' });
+    expect(plan.status).toBe(201);
+    const crewOfUser = (await t.env.db('staff_users').where({ id: t.env.users.crew1 }).first()).crew_id;
+    const planned = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crewOfUser, status: 'assigned' });
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    await login(page, 'crew1');
+    expect(planned.length).toBeGreaterThan(0);
+    await page.waitForSelector('#stops > li');
+    const stops = page.locator('#stops > li');
+    expect(await stops.count()).toBe(planned.length);
+    const first = stops.first();
+    expect(await first.locator('.n').textContent()).toBe('1');
+    await first.locator('button', { hasText: 'Sudah di lokasi' }).click();
+    await expect.poll(() => first.locator('.badge').last().textContent()).toBe('on_site');
+    const ticketId = Number(await first.getAttribute('data-ticket'));
+    expect((await t.env.db('tickets').where({ id: ticketId }).first()).status).toBe('on_site');
+    await page.close();
+  });
+});

@@ -1,0 +1,129 @@
+/** Bahasa Indonesia first, English available. Keys are English phrases in snake case. */
+export type Lang = 'id' | 'en';
+
+const dictionary = {
+  home_title: { id: 'Layanan Laporan Kebocoran Air', en: 'Water leak reporting' },
+  home_intro: {
+    id: 'Melihat pipa bocor atau air terbuang? Laporkan dengan foto dan lokasi. Tim URC PDAM akan menanganinya.',
+    en: 'See a burst pipe or water running to waste? Report it with a photo and the location. The PDAM rapid-response crew will handle it.',
+  },
+  report_leak: { id: 'Laporkan kebocoran', en: 'Report a leak' },
+  check_status: { id: 'Cek status laporan', en: 'Check a report' },
+  staff_login: { id: 'Masuk petugas', en: 'Staff login' },
+  logout: { id: 'Keluar', en: 'Log out' },
+  photo: { id: 'Foto kebocoran (wajib)', en: 'Photo of the leak (required)' },
+  location: { id: 'Lokasi (wajib): ketuk peta atau pakai GPS', en: 'Location (required): tap the map or use GPS' },
+  use_my_location: { id: 'Pakai lokasi saya', en: 'Use my location' },
+  location_chosen: { id: 'Lokasi dipilih', en: 'Location chosen' },
+  no_location: { id: 'Belum ada lokasi', en: 'No location yet' },
+  phone: { id: 'Nomor HP (wajib)', en: 'Mobile number (required)' },
+  name: { id: 'Nama', en: 'Name' },
+  address: { id: 'Alamat / patokan', en: 'Address / landmark' },
+  category: { id: 'Jenis masalah', en: 'Kind of problem' },
+  description: { id: 'Keterangan', en: 'Description' },
+  send: { id: 'Kirim laporan', en: 'Send report' },
+  sending: { id: 'Mengirim…', en: 'Sending…' },
+  report_received: { id: 'Laporan diterima. Simpan nomor ini:', en: 'Report received. Keep this number:' },
+  see_status: { id: 'Lihat status', en: 'See status' },
+  report_number: { id: 'Nomor laporan', en: 'Report number' },
+  look_up: { id: 'Cari', en: 'Look up' },
+  status: { id: 'Status', en: 'Status' },
+  expected_by: { id: 'Perkiraan selesai', en: 'Expected by' },
+  received_at: { id: 'Diterima', en: 'Received' },
+  region: { id: 'Wilayah', en: 'Region' },
+  timeline: { id: 'Riwayat', en: 'Timeline' },
+  username: { id: 'Nama pengguna', en: 'Username' },
+  password: { id: 'Kata sandi', en: 'Password' },
+  login: { id: 'Masuk', en: 'Log in' },
+  queue: { id: 'Antrian validasi', en: 'Validation queue' },
+  to_verify: { id: 'Perlu verifikasi', en: 'To verify' },
+  new_reports: { id: 'Laporan baru', en: 'New reports' },
+  issue_spk: { id: 'Terbitkan SPK', en: 'Issue work order' },
+  reject: { id: 'Tolak', en: 'Reject' },
+  reject_reason: { id: 'Alasan penolakan', en: 'Reason for rejecting' },
+  block_reporter: { id: 'Blokir pelapor (hoaks)', en: 'Block the reporter (hoax)' },
+  priority: { id: 'Prioritas', en: 'Priority' },
+  phone_verification: { id: 'Hasil konfirmasi telepon ke pelapor', en: 'What the reporter said on the phone' },
+  blurred_photo: { id: 'Foto buram: telepon pelapor dulu', en: 'Blurred photo: phone the reporter first' },
+  close_ticket: { id: 'Verifikasi & tutup', en: 'Verify and close' },
+  return_to_crew: { id: 'Kembalikan ke tim', en: 'Send back to crew' },
+  note: { id: 'Catatan', en: 'Note' },
+  nothing_here: { id: 'Tidak ada data.', en: 'Nothing here.' },
+  my_route: { id: 'Rute saya', en: 'My route' },
+  date: { id: 'Tanggal', en: 'Date' },
+  stops: { id: 'Titik kerja', en: 'Stops' },
+  navigate: { id: 'Navigasi', en: 'Navigate' },
+  arrive: { id: 'Sudah di lokasi', en: 'On site' },
+  fixed: { id: 'Selesai diperbaiki (foto)', en: 'Repaired (photo)' },
+  escalate: { id: 'Butuh alat berat', en: 'Needs heavy equipment' },
+  result_photo: { id: 'Foto hasil perbaikan', en: 'Photo of the repair' },
+  what_is_needed: { id: 'Apa yang dibutuhkan?', en: 'What is needed?' },
+  dispatch_map: { id: 'Peta dispatcher', en: 'Dispatch map' },
+  plan_day: { id: 'Buat rencana hari ini', en: 'Plan the day' },
+  open_tickets: { id: 'Tiket terbuka', en: 'Open tickets' },
+  crews: { id: 'Tim', en: 'Crews' },
+  heatmap: { id: 'Peta sebaran kebocoran', en: 'Leak heatmap' },
+  days: { id: 'hari', en: 'days' },
+  all: { id: 'Semua', en: 'All' },
+  km: { id: 'km', en: 'km' },
+  saved_vs_baseline: { id: 'Hemat dibanding tanpa zonasi', en: 'Saved against no zoning' },
+  unplanned: { id: 'Belum terjadwal', en: 'Not planned' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  assign: { id: 'Tugaskan', en: 'Assign' },
+  suggest_crew: { id: 'Usulan tim tercepat', en: 'Fastest crew' },
+  not_allowed: { id: 'Halaman ini untuk peran lain.', en: 'This page is for another role.' },
+  boundaries_credit: { id: 'Batas wilayah: BPS 2020 via OCHA/HDX (CC BY-IGO)', en: 'Boundaries: BPS 2020 via OCHA/HDX (CC BY-IGO)' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof dictionary;
+
+let current: Lang = (localStorage.getItem('lang') as Lang | null) ?? 'id';
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  localStorage.setItem('lang', next);
+  document.documentElement.lang = next;
+}
+
+export function t(key: MessageKey): string {
+  return dictionary[key][current];
+}
+
+/** Labels that come from the API as { id, en }. */
+export function pickLabel(label: { id: string; en: string } | undefined | null): string {
+  return label ? label[current] : '';
+}
+
+const categoryLabels: Record<string, Record<Lang, string>> = {
+  pipe_burst: { id: 'Pipa pecah', en: 'Burst pipe' },
+  visible_leak: { id: 'Kebocoran terlihat', en: 'Visible leak' },
+  meter_leak: { id: 'Bocor di meter', en: 'Leak at the meter' },
+  no_water: { id: 'Air tidak mengalir', en: 'No water' },
+  other: { id: 'Lainnya', en: 'Other' },
+};
+const priorityLabels: Record<string, Record<Lang, string>> = {
+  critical: { id: 'Kritis', en: 'Critical' },
+  high: { id: 'Tinggi', en: 'High' },
+  normal: { id: 'Normal', en: 'Normal' },
+};
+
+export const categoryLabel = (c: string) => categoryLabels[c]?.[current] ?? c;
+export const priorityLabel = (p: string | null) => (p ? (priorityLabels[p]?.[current] ?? p) : '—');
+
+const zoneNames: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** An instant shown in the utility's zone (stored in UTC), e.g. "23 Nov 2026 09.15 WITA". */
+export function formatTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  const text = new Intl.DateTimeFormat(current === 'id' ? 'id-ID' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return `${text} ${zoneNames[timeZone] ?? timeZone}`;
+}
+
+/** Today's date (YYYY-MM-DD) in the utility's zone. */
+export function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

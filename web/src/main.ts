@@ -1,0 +1,83 @@
+import 'ol/ol.css';
+import { session, saveSession, api } from './api.js';
+import { h, errorBox } from './dom.js';
+import { lang, setLang, t } from './i18n.js';
+import { reportPage } from './pages/report.js';
+import { statusPage } from './pages/status.js';
+import { loginPage, homeOfRole } from './pages/login.js';
+import { queuePage } from './pages/queue.js';
+import { routePage } from './pages/route.js';
+import { dispatchPage } from './pages/dispatch.js';
+import { heatmapPage } from './pages/heatmap.js';
+
+type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
+
+/** Hash routes: public pages, then staff pages with the roles that may open them. */
+const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string }> = {
+  '': { page: homePage },
+  lapor: { page: (root) => reportPage(root), nav: () => t('report_leak') },
+  status: { page: (root, number) => statusPage(root, number), nav: () => t('check_status') },
+  masuk: { page: loginPage },
+  antrian: { page: (root, tab) => queuePage(root, tab === 'verifikasi' ? 'fixed' : 'received'), roles: ['admin'], nav: () => t('queue') },
+  input: { page: (root) => reportPage(root, { staff: true }), roles: ['operator', 'admin'], nav: () => 'Input' },
+  peta: { page: dispatchPage, roles: ['dispatcher', 'admin', 'kabag', 'kasie', 'direktur'], nav: () => t('dispatch_map') },
+  rute: { page: (root, crewId) => routePage(root, crewId), roles: ['crew'], nav: () => t('my_route') },
+  sebaran: { page: heatmapPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher'], nav: () => t('heatmap') },
+};
+
+async function homePage(root: HTMLElement): Promise<void> {
+  root.replaceChildren(
+    h('h1', {}, t('home_title')),
+    h('p', {}, t('home_intro')),
+    h('p', { class: 'row' }, h('a', { class: 'button', href: '#/lapor', id: 'go-report' }, t('report_leak')), h('a', { class: 'button secondary', href: '#/status' }, t('check_status'))),
+    h('p', {}, h('a', { href: '#/masuk' }, t('staff_login')), ' · ', h('a', { href: '/docs' }, 'API')),
+  );
+}
+
+function renderChrome(active: string): void {
+  const s = session();
+  const nav = document.getElementById('nav')!;
+  const allowed = Object.entries(routes).filter(([, r]) => r.nav && (!r.roles || (s && r.roles.includes(s.user.role))));
+  nav.replaceChildren(...allowed.map(([key, r]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!())));
+  const who = document.getElementById('who')!;
+  if (s) {
+    const out = h('a', { href: '#/', id: 'logout' }, t('logout'));
+    out.addEventListener('click', () => {
+      void api('POST', '/api/v1/auth/logout').catch(() => undefined);
+      saveSession(null);
+    });
+    who.replaceChildren(`${s.user.displayName} (${s.user.role}) · `, out);
+  } else {
+    who.replaceChildren(h('a', { href: '#/masuk' }, t('staff_login')));
+  }
+  document.getElementById('lang')!.textContent = lang() === 'id' ? 'EN' : 'ID';
+}
+
+async function render(): Promise<void> {
+  const [key = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const route = routes[key] ?? routes[''];
+  const root = document.getElementById('app')!;
+  renderChrome(key);
+  const s = session();
+  if (route.roles && !s) {
+    location.hash = '#/masuk';
+    return;
+  }
+  if (route.roles && s && !route.roles.includes(s.user.role)) {
+    root.replaceChildren(h('p', { class: 'error' }, t('not_allowed')), h('a', { href: homeOfRole[s.user.role] ?? '#/' }, '→'));
+    return;
+  }
+  try {
+    await route.page(root, ...params);
+  } catch (err) {
+    root.replaceChildren(errorBox(err));
+  }
+}
+
+document.getElementById('lang')!.addEventListener('click', () => {
+  setLang(lang() === 'id' ? 'en' : 'id');
+  void render();
+});
+setLang(lang());
+window.addEventListener('hashchange', () => void render());
+void render();

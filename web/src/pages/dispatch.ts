@@ -1,0 +1,139 @@
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import { fromLonLat } from 'ol/proj.js';
+import { api } from '../api.js';
+import { clientConfig } from '../config.js';
+import { action, h, errorBox } from '../dom.js';
+import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
+import { createMap } from '../map/base.js';
+import { crewStyle, priorityColours, routeStyle, ticketStyle } from '../map/styles.js';
+
+/** The dispatcher's day: open tickets and crews on the map, the day's plan, urgent dispatch. */
+export async function dispatchPage(root: HTMLElement): Promise<void> {
+  const config = await clientConfig();
+  const tz = config.utility.timeZone;
+  const date = h('input', { type: 'date', id: 'plan-date', value: todayIn(tz) });
+  const planButton = h('button', { type: 'button', id: 'plan' }, t('plan_day'));
+  const errors = h('div');
+  const summary = h('div', { id: 'plan-summary' });
+  const detail = h('div', { id: 'ticket-detail' });
+  const mapEl = h('div', { class: 'map tall', id: 'dispatch-map' });
+  const legend = h(
+    'p',
+    { class: 'legend muted' },
+    ...(['critical', 'high', 'normal'] as const).map((p) => h('span', {}, h('span', { class: 'dot', style: `background:${priorityColours[p]}` }), ' ', priorityLabel(p))),
+    h('span', {}, h('span', { class: 'dot', style: 'background:#102a43' }), ' ', t('crews')),
+  );
+  root.replaceChildren(
+    h('h1', {}, t('dispatch_map')),
+    h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
+    errors,
+    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, summary, detail)),
+  );
+
+  const map = createMap(mapEl, config);
+  const tickets = new VectorSource();
+  const crews = new VectorSource();
+  const routes = new VectorSource();
+  map.addLayer(new VectorLayer({ source: routes, style: routeStyle }));
+  map.addLayer(new VectorLayer({ source: tickets, style: ticketStyle }));
+  map.addLayer(new VectorLayer({ source: crews, style: crewStyle }));
+
+  const crewList = (await api('GET', '/api/v1/crews')).items as any[];
+  for (const c of crewList) if (c.base) crews.addFeature(new Feature({ geometry: new Point(fromLonLat([c.base.lon, c.base.lat])), code: c.code, name: c.name }));
+
+  const loadTickets = async () => {
+    const open = await api('GET', '/api/v1/tickets?status=received,spk_issued,assigned,on_site,escalated&limit=500&order=oldest');
+    tickets.clear();
+    for (const tk of open.items) {
+      const f = new Feature({ geometry: new Point(fromLonLat([tk.lon, tk.lat])), priority: tk.priority, ticket: tk });
+      tickets.addFeature(f);
+    }
+    summary.replaceChildren(h('div', { class: 'card' }, h('strong', {}, `${t('open_tickets')}: ${open.total}`), open.total > open.items.length ? h('span', { class: 'muted' }, ` (${open.items.length})`) : null));
+  };
+
+  const drawPlan = async (plan: any) => {
+    routes.clear();
+    const views = await Promise.all(plan.routes.map((r: any) => api('GET', `/api/v1/crews/${r.crewId}/route?date=${plan.date}`).catch(() => null)));
+    views.forEach((v, index) => {
+      if (v?.geojson?.geometry) {
+        const f = new GeoJSON().readFeature(v.geojson, { featureProjection: 'EPSG:3857' }) as Feature;
+        f.set('index', index);
+        routes.addFeature(f);
+      }
+    });
+    const s = plan.summary;
+    summary.replaceChildren(
+      h(
+        'div',
+        { class: 'card', id: 'plan-card' },
+        h('h2', {}, `${t('plan_day')} ${plan.date} (v${plan.version})`),
+        h('p', {}, `${s.served?.total ?? '—'} tiket · ${s.km} ${t('km')} · ${plan.routes.length} ${t('crews')}`),
+        h('p', { class: 'success' }, `${t('saved_vs_baseline')}: ${plan.savings.km} ${t('km')} (${plan.savings.kmPercent}%)`),
+        h(
+          'table',
+          {},
+          h('tr', {}, h('th', {}, t('crews')), h('th', {}, t('stops')), h('th', {}, t('km')), h('th', {}, '⏱')),
+          ...plan.routes.map((r: any) => h('tr', {}, h('td', {}, r.crewCode), h('td', {}, r.stops.length), h('td', {}, r.km), h('td', {}, `${formatTime(r.startAt, tz).slice(-10)}–${formatTime(r.endAt, tz).slice(-10)}`))),
+        ),
+        plan.unplanned.length ? h('details', {}, h('summary', {}, `${t('unplanned')}: ${plan.unplanned.length}`), h('ul', {}, ...plan.unplanned.slice(0, 200).map((u: any) => h('li', {}, `${u.number}: ${u.message}`)))) : null,
+      ),
+    );
+  };
+
+  action(planButton, async () => {
+    const plan = await api('POST', '/api/v1/plans', { date: date.value });
+    await loadTickets();
+    await drawPlan(plan);
+  }, errors);
+
+  map.on('click', (e) => {
+    const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticket') ? feature : undefined), { hitTolerance: 6 });
+    if (!f) return;
+    const tk = f.get('ticket');
+    const slot = h('div');
+    const box = h(
+      'div',
+      { class: 'card' },
+      h('h2', {}, tk.number, ' ', tk.priority ? h('span', { class: `badge ${tk.priority}` }, priorityLabel(tk.priority)) : null),
+      h('p', {}, `${categoryLabel(tk.category)} · ${tk.status}`),
+      h('p', {}, tk.address ?? ''),
+      h('p', { class: 'muted' }, formatTime(tk.receivedAt, tz)),
+      slot,
+    );
+    detail.replaceChildren(box);
+    if ((tk.priority === 'critical' || tk.priority === 'high') && tk.status === 'spk_issued') void suggest(tk, slot);
+  });
+
+  const suggest = async (tk: any, slot: HTMLElement) => {
+    try {
+      const s = await api('GET', `/api/v1/dispatch/suggestions?ticketId=${tk.id}`);
+      slot.replaceChildren(
+        h('h2', {}, t('suggest_crew')),
+        h(
+          'ul',
+          { class: 'list' },
+          ...s.options.slice(0, 5).map((o: any) => {
+            const go = h('button', { type: 'button' }, `${t('assign')} ${o.crewCode}`);
+            const err = h('div');
+            action(go, async () => {
+              await api('POST', '/api/v1/dispatch', { ticketId: tk.id, crewId: o.crewId });
+              slot.replaceChildren(h('div', { class: 'success' }, `${tk.number} → ${o.crewCode}`));
+              await loadTickets();
+            }, err);
+            return h('li', {}, h('strong', {}, o.crewName), h('div', {}, `${formatTime(o.arrivalAt, tz)} · +${o.addedKm} ${t('km')}`), go, err);
+          }),
+        ),
+      );
+    } catch (err) {
+      slot.replaceChildren(errorBox(err));
+    }
+  };
+
+  await loadTickets();
+  const existing = await api('GET', `/api/v1/plans?date=${date.value}`).catch(() => null);
+  if (existing) await drawPlan(existing);
+}

@@ -1,0 +1,50 @@
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import HeatmapLayer from 'ol/layer/Heatmap.js';
+import VectorSource from 'ol/source/Vector.js';
+import { fromLonLat, transformExtent } from 'ol/proj.js';
+import { api } from '../api.js';
+import { clientConfig } from '../config.js';
+import { h, errorBox } from '../dom.js';
+import { priorityLabel, t, todayIn } from '../i18n.js';
+import { createMap } from '../map/base.js';
+
+/** The Kabag's leak heatmap: reports per H3 cell over a window, refreshed as the map moves. */
+export async function heatmapPage(root: HTMLElement): Promise<void> {
+  const config = await clientConfig();
+  const tz = config.utility.timeZone;
+  const days = h('select', { id: 'days' }, ...[7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === 30 }, `${d} ${t('days')}`)));
+  const priority = h('select', { id: 'priority' }, h('option', { value: '' }, t('all')), ...['critical', 'high', 'normal'].map((p) => h('option', { value: p }, priorityLabel(p))));
+  const info = h('p', { class: 'muted', id: 'heat-info' });
+  const errors = h('div');
+  const mapEl = h('div', { class: 'map tall', id: 'heat-map' });
+  root.replaceChildren(h('h1', {}, t('heatmap')), h('div', { class: 'row' }, days, priority, info), errors, mapEl, h('p', { class: 'attribution' }, t('boundaries_credit')));
+
+  const map = createMap(mapEl, config);
+  const source = new VectorSource();
+  map.addLayer(new HeatmapLayer({ source, blur: 18, radius: 10, weight: (f) => f.get('weight') }));
+
+  let pending = 0;
+  const load = async () => {
+    const ticket = ++pending;
+    const view = map.getView();
+    const extent = transformExtent(view.calculateExtent(map.getSize()), 'EPSG:3857', 'EPSG:4326').map((v) => v.toFixed(5));
+    const to = todayIn(tz);
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - (Number(days.value) - 1) * 86_400_000).toISOString().slice(0, 10);
+    const params = new URLSearchParams({ from, to, zoom: String(Math.round(view.getZoom() ?? 12)), bbox: extent.join(',') });
+    if (priority.value) params.set('priority', priority.value);
+    try {
+      const data = await api('GET', `/api/v1/analytics/heatmap?${params}`);
+      if (ticket !== pending) return;
+      source.clear();
+      source.addFeatures(data.cells.map((c: any) => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), weight: data.maxCount ? c.count / data.maxCount : 0 })));
+      info.textContent = `${data.total} laporan · H3 r${data.resolution} · ${data.window.from} – ${data.window.to}`;
+      errors.replaceChildren();
+    } catch (err) {
+      errors.replaceChildren(errorBox(err));
+    }
+  };
+  map.on('moveend', () => void load());
+  days.addEventListener('change', () => void load());
+  priority.addEventListener('change', () => void load());
+}

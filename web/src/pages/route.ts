@@ -1,0 +1,90 @@
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import { fromLonLat } from 'ol/proj.js';
+import { api, authorisedImage, session } from '../api.js';
+import { clientConfig } from '../config.js';
+import { action, h, errorBox } from '../dom.js';
+import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
+import { createMap } from '../map/base.js';
+import { routeStyle, ticketStyle } from '../map/styles.js';
+
+/** The crew's day on a phone: ordered stops, navigation links, and the three field actions. */
+export async function routePage(root: HTMLElement, crewIdParam?: string): Promise<void> {
+  const config = await clientConfig();
+  const s = session()!;
+  const crewId = Number(crewIdParam ?? s.user.crewId);
+  const date = todayIn(config.utility.timeZone);
+  root.replaceChildren(h('h1', {}, t('my_route')), h('p', { class: 'muted' }, t('loading')));
+  let view: any;
+  try {
+    view = await api('GET', `/api/v1/crews/${crewId}/route?date=${date}`);
+  } catch (err) {
+    root.replaceChildren(h('h1', {}, t('my_route')), errorBox(err));
+    return;
+  }
+  const tz = config.utility.timeZone;
+  const gpx = h('a', { class: 'button secondary', href: '#', id: 'gpx' }, 'GPX');
+  gpx.addEventListener('click', async (e) => {
+    e.preventDefault();
+    const url = await authorisedImage(`/api/v1/crews/${crewId}/route?date=${date}&format=gpx`);
+    const a = h('a', { href: url, download: `rute-${view.crewCode}-${date}.gpx` });
+    a.click();
+  });
+  const mapEl = h('div', { class: 'map' });
+  const list = h('ol', { class: 'list', id: 'stops' }, ...view.stops.map((stop: any) => stopItem(stop, tz)));
+  root.replaceChildren(
+    h('h1', {}, `${t('my_route')}: ${view.crewName}`),
+    h('p', {}, `${t('date')} ${view.date} · ${view.stops.length} ${t('stops')} · ${view.km} ${t('km')} · ${formatTime(view.startAt, tz)} – ${formatTime(view.endAt, tz)} `, gpx),
+    mapEl,
+    view.stops.length ? list : h('p', { class: 'muted' }, t('nothing_here')),
+  );
+  const map = createMap(mapEl, config);
+  const source = new VectorSource();
+  if (view.geojson.geometry) source.addFeature(new GeoJSON().readFeature(view.geojson, { featureProjection: 'EPSG:3857' }) as Feature);
+  for (const stop of view.stops) source.addFeature(new Feature({ geometry: new Point(fromLonLat([stop.lon, stop.lat])), priority: stop.priority }));
+  map.addLayer(new VectorLayer({ source, style: (f) => (f.getGeometry()?.getType() === 'Point' ? ticketStyle(f) : routeStyle(f)) }));
+  const extent = source.getExtent();
+  if (source.getFeatures().length && extent) map.getView().fit(extent, { padding: [30, 30, 30, 30], maxZoom: 16 });
+}
+
+function stopItem(stop: any, timeZone: string): HTMLElement {
+  const errors = h('div');
+  const img = h('img', { class: 'thumb', alt: '' });
+  if (stop.photoThumbnailUrl) void authorisedImage(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
+  else img.remove();
+  const state = h('span', { class: 'badge' }, stop.status);
+  const arrive = h('button', { type: 'button' }, t('arrive'));
+  const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': t('result_photo') });
+  const fix = h('button', { type: 'button' }, t('fixed'));
+  const need = h('input', { type: 'text', placeholder: t('what_is_needed') });
+  const escalate = h('button', { type: 'button', class: 'danger' }, t('escalate'));
+  const refresh = (r: any) => (state.textContent = r.status);
+  action(arrive, async () => refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/arrive`, {})), errors);
+  action(fix, async () => {
+    const f = new FormData();
+    if (photo.files?.[0]) f.set('photo', photo.files[0]);
+    refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/fix`, f));
+  }, errors);
+  action(escalate, async () => refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/escalate`, { note: need.value })), errors);
+  return h(
+    'li',
+    { class: 'stop', dataset: { ticket: String(stop.ticketId) } },
+    h('div', { class: 'n' }, stop.seq),
+    h(
+      'div',
+      {},
+      h('div', { class: 'row' }, h('strong', {}, formatTime(stop.eta, timeZone)), h('span', { class: `badge ${stop.priority}` }, priorityLabel(stop.priority)), state),
+      h('div', {}, `${stop.number} · ${categoryLabel(stop.category)}`),
+      h('div', {}, stop.address ?? ''),
+      stop.description ? h('div', { class: 'muted' }, stop.description) : null,
+      img,
+      h('div', { class: 'row' }, h('a', { class: 'button secondary', href: stop.navigation.geo }, t('navigate')), stop.navigation.web ? h('a', { href: stop.navigation.web, target: '_blank', rel: 'noopener' }, 'web') : null),
+      h('div', { class: 'row' }, arrive, photo, fix),
+      h('div', { class: 'row' }, need, escalate),
+      errors,
+    ),
+  );
+}
