@@ -21,6 +21,8 @@ export {
   type TsplibMetric,
 } from './metrics.js';
 
+export { haversineTravelSource, type TravelMatrix, type TravelTimeSource } from './travel.js';
+
 // One closed trip (TSP)
 export { solveTsp, TSP_DEFAULTS, type TspOptions, type TspResult } from './tsp/solve-tsp.js';
 export { nearestNeighbourTour } from './tsp/nearest-neighbour.js';

@@ -3,7 +3,7 @@
  * Pure: text in, data out. Every error is a RoutingError 'parse_error' whose
  * message and details name the 1-based line.
  */
-import { parseError, RoutingError } from './errors.js';
+import { parseError } from './errors.js';
 import { isTsplibMetric, matrixFromCoordinates } from './metrics.js';
 
 export interface TsplibInstance {
@@ -304,8 +304,4 @@ export function formatCvrpSolution(routes: readonly (readonly number[])[], cost:
   }
   out.push(`Cost ${cost}`);
   return out.join('\n') + '\n';
-}
-
-export function isRoutingError(e: unknown): e is RoutingError {
-  return e instanceof RoutingError;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attDistance, ceil2dDistance, euc2dDistance, haversineMetres, matrixFromCoordinates, matrixFromLatLon } from '../../server/routing/index.js';
+import {
+  attDistance,
+  ceil2dDistance,
+  euc2dDistance,
+  haversineMetres,
+  haversineTravelSource,
+  matrixFromCoordinates,
+  matrixFromLatLon,
+} from '../../server/routing/index.js';
 
 describe('TSPLIB metrics', () => {
   it('rounds EUC_2D to the nearest integer and CEIL_2D up', () => {
@@ -45,5 +53,19 @@ describe('real coordinates', () => {
     expect(distances[0]).toBe(0);
     const defaults = matrixFromLatLon(points);
     expect(defaults.distances[1]).toBe(Math.round(straight * 1.35));
+  });
+});
+
+describe('travel-time source', () => {
+  it('gives the haversine matrices behind the TravelTimeSource interface', async () => {
+    const points = [
+      { lat: -6.9, lon: 107.6 },
+      { lat: -6.91, lon: 107.62 },
+    ];
+    const source = haversineTravelSource({ speedKmh: 30 });
+    expect(source.name).toBe('haversine');
+    const m = await source.matrix(points);
+    expect(m).toEqual(matrixFromLatLon(points, { speedKmh: 30 }));
+    expect(m.durations[1]).toBeGreaterThan(0);
   });
 });
