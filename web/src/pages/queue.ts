@@ -37,14 +37,13 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
   const img = h('img', { class: 'thumb', alt: '' });
   const thumb = tab === 'fixed' ? ticket.resultThumbnailUrl : ticket.thumbnailUrl;
   if (thumb) void authorisedImage(thumb).then((url) => (img.src = url)).catch(() => img.remove());
-  else img.remove();
   const li = h(
     'li',
     { dataset: { ticket: String(ticket.id) } },
     h(
       'div',
       { class: 'row', style: 'align-items:flex-start' },
-      img,
+      thumb ? img : null,
       h(
         'div',
         { style: 'flex:1;min-width:220px' },

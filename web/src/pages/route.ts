@@ -54,7 +54,6 @@ function stopItem(stop: any, timeZone: string): HTMLElement {
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
   if (stop.photoThumbnailUrl) void authorisedImage(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
-  else img.remove();
   const state = h('span', { class: 'badge' }, stop.status);
   const arrive = h('button', { type: 'button' }, t('arrive'));
   const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': t('result_photo') });
@@ -80,7 +79,7 @@ function stopItem(stop: any, timeZone: string): HTMLElement {
       h('div', {}, `${stop.number} · ${categoryLabel(stop.category)}`),
       h('div', {}, stop.address ?? ''),
       stop.description ? h('div', { class: 'muted' }, stop.description) : null,
-      img,
+      stop.photoThumbnailUrl ? img : null,
       h('div', { class: 'row' }, h('a', { class: 'button secondary', href: stop.navigation.geo }, t('navigate')), stop.navigation.web ? h('a', { href: stop.navigation.web, target: '_blank', rel: 'noopener' }, 'web') : null),
       h('div', { class: 'row' }, arrive, photo, fix),
       h('div', { class: 'row' }, need, escalate),
