@@ -2,8 +2,8 @@
  * One crew that can take every job (start = end, symmetric matrices, the whole
  * load fits): a plain TSP through the base and the jobs' locations. The TSP
  * solver's iterated local search is far cheaper per iteration than ruin and
- * recreate, so a 40-stop day is solved in a few milliseconds. If the best tour
- * breaks the shift, the caller falls back to the general search.
+ * recreate, so a 40-stop day is solved in a few milliseconds. If a first local
+ * optimum already breaks the shift, the caller falls back to the general search.
  */
 import type { SolveOptions } from '../budget.js';
 import { solveTsp } from '../tsp/solve-tsp.js';
@@ -33,19 +33,25 @@ export function solveSingleTour(model: Model, servable: readonly number[], optio
   const k = nodes.length;
   const sub = new Int32Array(k * k);
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) sub[a * k + b] = model.dist[nodes[a] * n + nodes[b]];
+  const durationOf = (tour: number[]): number => {
+    let travel = 0;
+    let last = 0;
+    for (let i = 1; i <= tour.length; i++) {
+      const next = i < tour.length ? tour[i] : 0;
+      travel += model.dur[nodes[last] * n + nodes[next]];
+      last = next;
+    }
+    return travel + service;
+  };
+  const toRoutes = (tour: number[]): number[][] => [tour.slice(1).map((i) => i - 1)];
+  // A quick local optimum first: if even that breaks the shift, leave the whole budget to the general search.
+  const quick = solveTsp(sub, k, { ...options, start: 0, localSearchOnly: true });
+  if (durationOf(quick.tour) > model.vMaxDuration[0]) return null;
   const iterations = budgetGiven
     ? options.iterations === undefined
       ? undefined
       : options.iterations * SINGLE_TOUR_DEFAULTS.kicksPerIteration
     : SINGLE_TOUR_DEFAULTS.kicksBase + SINGLE_TOUR_DEFAULTS.kicksPerJob * model.m;
   const { tour } = solveTsp(sub, k, { ...options, iterations, start: 0 });
-  const jobs = tour.slice(1).map((i) => i - 1);
-  let travel = 0;
-  let last = model.vStart[0];
-  for (const j of jobs) {
-    travel += model.dur[last * n + model.jobLoc[j]];
-    last = model.jobLoc[j];
-  }
-  travel += model.dur[last * n + model.vEnd[0]];
-  return travel + service <= model.vMaxDuration[0] ? [jobs] : null;
+  return toRoutes(durationOf(tour) <= model.vMaxDuration[0] ? tour : quick.tour);
 }

@@ -92,7 +92,9 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
 
   if (!initial && !options.localSearchOnly) {
     const budgetGiven = options.timeMs !== undefined || options.iterations !== undefined;
-    const single = solveSingleTour(model, servable, budgetGiven ? options : { ...options, timeMs: VRP_DEFAULTS.timeMs }, budgetGiven);
+    const timeMs = budgetGiven ? options.timeMs : VRP_DEFAULTS.timeMs;
+    const remaining = timeMs === undefined ? undefined : Math.max(0, timeMs - budget.elapsedMs());
+    const single = solveSingleTour(model, servable, { ...options, timeMs: remaining }, budgetGiven);
     if (single) return single;
   }
   if (initial) s.restore(initial);
