@@ -3,9 +3,11 @@
  * the plain baseline (TSP: nearest neighbour + 2-opt; CVRP: Clarke-Wright
  * savings + 2-opt per route) and the full solver over several seeds.
  *
- *   npm run bench:routing [-- --time-ms 1000] [--seeds 5] [--only tsp|cvrp] [--out file.json]
+ *   npm run bench:routing [-- --time-ms 1000] [--seeds 5] [--only tsp|cvrp|days] [--out file.json]
  *
  * Prints a table per set and writes the same data as JSON under bench/results/.
+ * Then two product-shaped days: 40 stops for one crew, and 1000 jobs for 25
+ * crews from 5 depots with shift limits.
  * Gaps: 100 * (cost / optimum - 1). Costs are recomputed from the returned
  * tours and routes. CVRP fleets are fixed to the k in the instance name.
  */
@@ -14,6 +16,9 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  matrixFromLatLon,
+  solveVrp,
+  type VrpProblem,
   clarkeWrightRoutes,
   cvrpRoutesCost,
   cvrpToProblem,
@@ -25,6 +30,7 @@ import {
   vehiclesFromName,
   type TsplibInstance,
 } from '../server/routing/index.js';
+import { Rng } from '../server/routing/random.js';
 import { twoOpt } from '../server/routing/tsp/two-opt.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,12 +55,12 @@ interface Row {
 }
 
 function parseArgs(argv: string[]) {
-  const out = { timeMs: 1000, seeds: 5, only: '' as '' | 'tsp' | 'cvrp', out: '' };
+  const out = { timeMs: 1000, seeds: 5, only: '' as '' | 'tsp' | 'cvrp' | 'days', out: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--time-ms') out.timeMs = Number(argv[++i]);
     else if (a === '--seeds') out.seeds = Number(argv[++i]);
-    else if (a === '--only') out.only = argv[++i] as 'tsp' | 'cvrp';
+    else if (a === '--only') out.only = argv[++i] as 'tsp' | 'cvrp' | 'days';
     else if (a === '--out') out.out = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
@@ -187,6 +193,70 @@ function printSummary(label: string, s: ReturnType<typeof summary>): void {
   );
 }
 
+/**
+ * A product-shaped day around Bandung: `jobs` leak tickets scattered over
+ * `spread` degrees (0.25: ~28 x 28 km), crews leaving from `depots` depots (each crew ends at the next
+ * depot), 8-hour shifts, 20-60 min on site, priorities 0-3, capacity in jobs.
+ */
+function cityDay(seed: number, jobs: number, crews: number, depots: number, capacity: number, spread = 0.25): VrpProblem {
+  const rng = new Rng(seed);
+  const at = (spread: number) => ({ lat: -6.95 + rng.nextFloat() * spread, lon: 107.5 + rng.nextFloat() * spread });
+  const points = [...Array.from({ length: depots }, () => at(spread * 0.6)), ...Array.from({ length: jobs }, () => at(spread))];
+  const { distances, durations } = matrixFromLatLon(points);
+  return {
+    size: points.length,
+    distances,
+    durations,
+    vehicles: Array.from({ length: crews }, (_, v) => ({
+      start: v % depots,
+      end: (v + 1) % depots,
+      capacity,
+      shiftStartSeconds: 8 * 3600,
+      shiftEndSeconds: 16 * 3600,
+    })),
+    jobs: Array.from({ length: jobs }, (_, i) => ({
+      location: depots + i,
+      serviceSeconds: 1200 + rng.nextInt(2400),
+      priority: rng.nextInt(4),
+    })),
+  };
+}
+
+function runDays(timeMs: number) {
+  const out: Record<string, unknown>[] = [];
+  // 40 stops in one ~7 x 7 km zone, one crew, from and back to one depot, the default budget.
+  const small = cityDay(40, 40, 1, 1, 100, 0.06);
+  small.jobs.forEach((j) => (j.serviceSeconds = 300));
+  const times: number[] = [];
+  let distance = 0;
+  for (let k = 0; k < 21; k++) {
+    const t0 = performance.now();
+    const sol = solveVrp(small);
+    times.push(performance.now() - t0);
+    distance = sol.distance;
+    if (sol.unassigned.length > 0) throw new Error('40-stop day left jobs out');
+  }
+  times.sort((a, b) => a - b);
+  out.push({ case: '40 stops, 1 crew, default options', medianMs: times[10], maxMs: times[20], distance });
+  process.stdout.write(`40 stops, 1 crew (default options): median ${times[10].toFixed(1)} ms, slowest of 21 ${times[20].toFixed(1)} ms, ${distance} m\n`);
+  // 1000 jobs, 25 crews from 5 depots, 8-hour shifts: the backlog is bigger than the day.
+  const big = cityDay(2026, 1000, 25, 5, 12);
+  const budget = Math.max(timeMs, 2000);
+  const stats = { iterations: 0 };
+  const t0 = performance.now();
+  const sol = solveVrp(big, { timeMs: budget, seed: 1, stats });
+  const elapsed = performance.now() - t0;
+  const served = sol.routes.reduce((t, r) => t + r.jobs.length, 0);
+  const priority = sol.routes.reduce((t, r) => t + r.jobs.reduce((a, j) => a + (big.jobs[j].priority ?? 0), 0), 0);
+  const longestHours = Math.max(...sol.routes.map((r) => r.endSeconds - 8 * 3600)) / 3600;
+  out.push({ case: '1000 jobs, 25 crews, 5 depots', budgetMs: budget, elapsedMs: elapsed, iterations: stats.iterations, served, priority, distance: sol.distance, longestHours });
+  process.stdout.write(
+    `1000 jobs, 25 crews, 5 depots, 8 h shifts: budget ${budget} ms, took ${elapsed.toFixed(0)} ms (${stats.iterations} iterations); ` +
+      `served ${served} (priority ${priority}), ${sol.unassigned.length} not_enough_time, ${sol.distance} m, longest day ${longestHours.toFixed(2)} h\n\n`,
+  );
+  return out;
+}
+
 /** Compiles the hot code before anything is timed (the first run of a fresh process is slow). */
 function warmUp(): void {
   const tsp = read(join(instances, 'tsplib/kroA200.tsp'));
@@ -207,19 +277,23 @@ function main(): void {
     seeds: args.seeds,
   };
   process.stdout.write(`routing benchmark: ${args.timeMs} ms per run, ${args.seeds} seeds, one thread\n\n`);
-  if (args.only !== 'cvrp') {
+  if (args.only === '' || args.only === 'tsp') {
     process.stdout.write(`TSPLIB (baseline: nearest neighbour from node 1 + 2-opt)\n${HEADER}\n`);
     const rows = runTsp(args.timeMs, args.seeds);
     const s = summary(rows);
     printSummary('TSPLIB', s);
     report.tsplib = { rows, summary: s };
   }
-  if (args.only !== 'tsp') {
+  if (args.only === '' || args.only === 'cvrp') {
     process.stdout.write(`CVRPLIB set A, fleet fixed to k (baseline: Clarke-Wright savings + 2-opt per route, any number of routes)\n${HEADER}\n`);
     const rows = runCvrp(args.timeMs, args.seeds);
     const s = summary(rows);
     printSummary('CVRP', s);
     report.cvrp = { rows, summary: s };
+  }
+  if (args.only === '' || args.only === 'days') {
+    process.stdout.write('Product-sized days\n');
+    report.days = runDays(args.timeMs);
   }
   const out = args.out || join(here, 'results', `routing-${args.timeMs}ms${args.only ? `-${args.only}` : ''}.json`);
   mkdirSync(dirname(out), { recursive: true });
