@@ -13,8 +13,8 @@ export const SINGLE_TOUR_DEFAULTS = {
   /** TSP kicks per VRP iteration of the caller's budget. */
   kicksPerIteration: 10,
   /** Kicks when the caller gives no budget: base + perJob * jobs. */
-  kicksBase: 500,
-  kicksPerJob: 50,
+  kicksBase: 200,
+  kicksPerJob: 20,
 };
 
 /** Job lists per vehicle, or null if this is not a single-tour case or the tour breaks the shift. */
