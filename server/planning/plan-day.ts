@@ -17,7 +17,9 @@
  *     work that fits is waiting.
  *  6. A waiting Normal ticket of higher SLA urgency takes the place of a
  *     served one next to it when the trip still fits.
- *  7. Urgent stops are moved to the front of their trip when the shift allows.
+ *  7. Stops move between crews while that shortens the longest day
+ *     ('makespan') or saves kilometres ('distance').
+ *  8. Urgent stops are moved to the front of their trip when the shift allows.
  */
 import { solveVrp, type VrpJob, type VrpProblem } from '../routing/index.js';
 import { gridDisk, latLngToCell } from 'h3-js';
@@ -26,6 +28,7 @@ import { haversineMetres, travelMatrices, type LatLon } from '../zoning/travel.j
 import { isUrgent, type PlanInput, type PlannedRoute, type PlanTicket, type UnplannedReason } from './model.js';
 import { hungarian } from './assign.js';
 import { insertionOptions, timeRoute } from './route.js';
+import { improveAcrossCrews } from './improve.js';
 
 export const PLAN_DEFAULTS = {
   budgetMs: 1500,
@@ -200,7 +203,10 @@ export function planDay(input: PlanInput): DayPlan {
   const waiting = normal.filter((i) => !served[i] && !screenedOut.has(i));
   upgradeStops(routes, waiting, input, weightOf);
 
-  // 7. Urgent stops first where the shift allows; else the direction that reaches them sooner.
+  // 7. Stops moved between crews: the longest day shorter ('makespan'), or fewer km ('distance').
+  improveAcrossCrews(routes, tickets, crews, travel, input.objective);
+
+  // 8. Urgent stops first where the shift allows; else the direction that reaches them sooner.
   for (let k = 0; k < K; k++) routes[k] = urgentFirst(routes[k], input);
 
   // Reasons for what is still left.

@@ -26,7 +26,7 @@ beforeAll(async () => {
     height: 120,
     blur_score: 500,
   });
-  plan = (await api(server.baseUrl, await loginAs(server.baseUrl, env.utility, 'dispatcher'), 'POST', '/api/v1/plans', { date: DATE })).body;
+  plan = (await api(server.baseUrl, await loginAs(server.baseUrl, env.utility, 'dispatcher'), 'POST', '/api/v1/plans', { date: DATE, objective: 'makespan' })).body;
 });
 afterAll(async () => {
   await server?.close();

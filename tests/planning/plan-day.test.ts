@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planDay, slaUrgency, zoneCapacitySeconds, type DayPlan } from '../../server/planning/plan-day.js';
 import { firstComeFirstServed } from '../../server/planning/baseline.js';
 import { hungarian } from '../../server/planning/assign.js';
+import { improveAcrossCrews } from '../../server/planning/improve.js';
 import { metricsOf, timeRoute } from '../../server/planning/route.js';
 import { createTravelModel } from '../../server/zoning/travel.js';
 import type { PlanCrew, PlanInput, PlanTicket } from '../../server/planning/model.js';
@@ -266,5 +267,45 @@ describe('hungarian', () => {
 
   it('refuses more rows than columns', () => {
     expect(() => hungarian(new Float64Array(6), 3, 2)).toThrow(RangeError);
+  });
+});
+
+describe('improveAcrossCrews', () => {
+  const west = { lat: -5.15, lon: 119.40 };
+  const east = { lat: -5.15, lon: 119.46 };
+  const crews: PlanCrew[] = [
+    { id: 1, base: west, shiftStartSeconds: 8 * H, shiftEndSeconds: 16 * H, capacityJobs: null },
+    { id: 2, base: east, shiftStartSeconds: 8 * H, shiftEndSeconds: 16 * H, capacityJobs: 6 },
+  ];
+  // Six tickets beside the east base, all given to the west crew.
+  const tickets: PlanTicket[] = Array.from({ length: 6 }, (_, i) => ({ id: i, lat: -5.15 + i * 0.002, lon: 119.455, priority: 'normal', serviceSeconds: 1800, receivedSeconds: 0, dueSeconds: null }));
+  const start = () => [timeRoute(0, west, 8 * H, [0, 1, 2, 3, 4, 5], tickets, travel), timeRoute(1, east, 8 * H, [], tickets, travel)];
+  const ticketsOf = (routes: ReturnType<typeof start>) => routes.flatMap((r) => r.stops.map((s) => s.ticket)).sort();
+
+  it("'distance': moves stops to the crew next to them, never adding km, never past capacity", () => {
+    const routes = start();
+    const before = routes[0].distanceMetres + routes[1].distanceMetres;
+    const moves = improveAcrossCrews(routes, tickets, crews, travel, 'distance');
+    expect(moves).toBeGreaterThan(0);
+    expect(routes[0].distanceMetres + routes[1].distanceMetres).toBeLessThan(before);
+    expect(routes[1].stops.length).toBe(6);
+    const capped = start();
+    improveAcrossCrews(capped, tickets, [crews[0], { ...crews[1], capacityJobs: 2 }], travel, 'distance');
+    expect(capped[1].stops.length).toBeLessThanOrEqual(2);
+    expect(ticketsOf(capped)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticketsOf(routes)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [k, r] of routes.entries()) expect(r.endSeconds).toBeLessThanOrEqual(crews[k].shiftEndSeconds);
+  });
+
+  it("'makespan': shortens the longest day, and leaves pinned stops where they are", () => {
+    const pinned = tickets.map((t, i) => (i === 0 ? { ...t, pinnedCrew: 0 } : t));
+    const routes = start();
+    const longest = () => Math.max(...routes.map((r) => r.endSeconds - r.startSeconds));
+    const before = longest();
+    improveAcrossCrews(routes, pinned, crews, travel, 'makespan');
+    expect(longest()).toBeLessThan(before);
+    expect(routes[0].stops.map((s) => s.ticket)).toContain(0);
+    expect(routes[1].stops.length).toBeGreaterThan(0);
+    expect(ticketsOf(routes)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
