@@ -89,7 +89,10 @@ export class RouteState {
   /** Job indexes of route r in visit order. */
   routeJobs(r: number): number[] {
     const b = r * this.stride;
-    return Array.from(this.jobs.subarray(b + 1, b + 1 + this.len[r]));
+    const n = this.len[r];
+    const out = new Array<number>(n);
+    for (let p = 0; p < n; p++) out[p] = this.jobs[b + 1 + p];
+    return out;
   }
 
   totalDistance(): number {

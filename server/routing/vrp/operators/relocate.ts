@@ -13,7 +13,6 @@ const MAX_SEGMENT = 3;
 
 function search(s: RouteState, u: number, best: Move): void {
   const model = s.model;
-  const ev = s.ev;
   const r1 = s.jobRoute[u];
   if (r1 < 0) return;
   const S = s.stride;
@@ -61,46 +60,30 @@ function search(s: RouteState, u: number, best: Move): void {
         for (let side = 0; side < 2; side++) {
           const gap = side === 0 ? pv : pv - 1;
           const reversed = (side === 0) === (uLast === 1);
-          if (r2 !== r1) {
-            if (s.load(r2) + segLoad > model.vCap[r2]) break;
-            // O(1): new edges a-first, last-c replace a-c (nothing for an empty route).
-            const b2 = r2 * S;
-            const a = s.locs[b2 + gap];
-            const c = s.locs[b2 + gap + 1];
-            const first = reversed ? lastLoc : firstLoc;
-            const last = reversed ? firstLoc : lastLoc;
-            let added = dist[a * n + first] + (reversed ? segDistRev : segDist) + dist[last * n + c];
-            if (s.len[r2] > 0) added -= dist[a * n + c];
-            const gain = removeGain - added;
-            if (gain <= best.gain) continue;
-            let addedTravel = dur[a * n + first] + (reversed ? segTravelRev : segTravel) + dur[last * n + c];
-            if (s.len[r2] > 0) addedTravel -= dur[a * n + c];
+          const same = r2 === r1;
+          if (same ? gap >= x - 1 && gap <= y : s.load(r2) + segLoad > model.vCap[r2]) continue;
+          // O(1): new edges a-first, last-c replace a-c (nothing for an empty route). Within
+          // one route the pieces between keep their direction, so the same sum holds.
+          const b2 = r2 * S;
+          const a = s.locs[b2 + gap];
+          const c = s.locs[b2 + gap + 1];
+          const first = reversed ? lastLoc : firstLoc;
+          const last = reversed ? firstLoc : lastLoc;
+          const nonEmpty = s.len[r2] > 0;
+          let added = dist[a * n + first] + (reversed ? segDistRev : segDist) + dist[last * n + c];
+          if (nonEmpty) added -= dist[a * n + c];
+          const gain = removeGain - added;
+          if (gain <= best.gain) continue;
+          let addedTravel = dur[a * n + first] + (reversed ? segTravelRev : segTravel) + dur[last * n + c];
+          if (nonEmpty) addedTravel -= dur[a * n + c];
+          if (same) {
+            if (removedTravel + addedTravel + service1 > model.vMaxDuration[r1]) continue;
+          } else {
             if (s.duration(r2) + addedTravel + segService > model.vMaxDuration[r2]) continue;
             if (len1 > L && removedTravel + service1 - segService > model.vMaxDuration[r1]) continue;
             if (!segmentAllowed(s, r1, x, y, r2)) continue;
-            recordMove(best, relocate, gain, r1, r2, x, y, gap, reversed ? 1 : 0);
-          } else {
-            if (gap >= x - 1 && gap <= y) continue;
-            ev.begin(model.vStart[r1]);
-            if (gap < x) {
-              ev.segment(r1, 1, gap);
-              if (reversed) ev.segmentReversed(r1, x, y);
-              else ev.segment(r1, x, y);
-              ev.segment(r1, gap + 1, x - 1);
-              ev.segment(r1, y + 1, len1);
-            } else {
-              ev.segment(r1, 1, x - 1);
-              ev.segment(r1, y + 1, gap);
-              if (reversed) ev.segmentReversed(r1, x, y);
-              else ev.segment(r1, x, y);
-              ev.segment(r1, gap + 1, len1);
-            }
-            ev.location(model.vEnd[r1]);
-            const gain = cost1 - ev.distance;
-            if (gain <= best.gain) continue;
-            if (ev.travel + service1 > model.vMaxDuration[r1]) continue;
-            recordMove(best, relocate, gain, r1, r1, x, y, gap, reversed ? 1 : 0);
           }
+          recordMove(best, relocate, gain, r1, r2, x, y, gap, reversed ? 1 : 0);
         }
       }
     }
