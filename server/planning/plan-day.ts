@@ -203,8 +203,13 @@ export function planDay(input: PlanInput): DayPlan {
   const waiting = normal.filter((i) => !served[i] && !screenedOut.has(i));
   upgradeStops(routes, waiting, input, weightOf);
 
-  // 7. Stops moved between crews: the longest day shorter ('makespan'), or fewer km ('distance').
-  improveAcrossCrews(routes, tickets, crews, travel, input.objective);
+  // 7. Stops moved between crews: the longest day shorter ('makespan'), or fewer km ('distance');
+  //    the time a move frees goes to what is still waiting.
+  if (improveAcrossCrews(routes, tickets, crews, travel, input.objective) > 0) {
+    const inAnyRoute = new Uint8Array(T);
+    for (const r of routes) for (const st of r.stops) inAnyRoute[st.ticket] = 1;
+    fillRoutes(routes, [...urgent, ...normal].filter((i) => !inAnyRoute[i]), input, weightOf);
+  }
 
   // 8. Urgent stops first where the shift allows; else the direction that reaches them sooner.
   for (let k = 0; k < K; k++) routes[k] = urgentFirst(routes[k], input);
