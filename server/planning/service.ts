@@ -386,8 +386,16 @@ export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUs
   const crews = await listCrews(ctx.db, utility.id);
   const crew = crews.find((c) => c.id === input.crewId);
   if (!crew) throw notFound('crew', input.crewId);
+  const previous = (await store.listPins(ctx.db, utility.id, plan.date)).find((p) => p.ticketId === ticket.id) ?? null;
   await store.upsertPin(ctx.db, { utilityId: utility.id, date: plan.date, ticketId: ticket.id, crewId: crew.id, userId: user.id, at: ctx.now() });
-  return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
+  try {
+    return await createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
+  } catch (error) {
+    // A refused re-plan leaves the pins as they were.
+    if (previous) await store.upsertPin(ctx.db, { utilityId: utility.id, date: plan.date, ticketId: ticket.id, crewId: previous.crewId, userId: user.id, at: ctx.now() });
+    else await store.deletePin(ctx.db, utility.id, plan.date, ticket.id);
+    throw error;
+  }
 }
 
 export async function unpinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {

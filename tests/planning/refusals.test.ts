@@ -103,6 +103,21 @@ describe('planning refusals: a clear code and message, nothing stored', () => {
     expect(res.body.summary.served.total + res.body.unplanned.length).toBe(tickets.length);
   });
 
+  it('a pin whose re-plan is refused is not kept', async () => {
+    const plan = (await api(server.baseUrl, dispatcher, 'GET', `/api/v1/plans?date=${DATE}`)).body;
+    const versions = await countRows(env, 'plans');
+    await env.db('crews').where({ id: env.crews[1] }).update({ base: null });
+    try {
+      const res = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${plan.id}/pins`, { ticketId: tickets[0], crewId: env.crews[0] });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('CREW_WITHOUT_BASE');
+      expect(await countRows(env, 'plan_pins')).toBe(0);
+      expect(await countRows(env, 'plans')).toBe(versions);
+    } finally {
+      await env.db('crews').where({ id: env.crews[1] }).update({ base: env.db.raw("ST_GeogFromText('SRID=4326;POINT(119.42 -5.15)')") });
+    }
+  });
+
   it('an unknown plan: NOT_FOUND', async () => {
     const res = await api(server.baseUrl, dispatcher, 'GET', '/api/v1/plans/999999999');
     expect(res.status).toBe(404);
