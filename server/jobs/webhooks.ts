@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { Db, Runner } from '../db/knex.js';
 import { resolveSettings, type UtilitySettings } from '../domain/settings.js';
 
@@ -46,19 +48,49 @@ export interface PostResult {
   error: string | null;
 }
 
-/** The HTTP side effect, passed in (tests may swap it; the default is fetch). */
+/** The HTTP side effect, passed in (the default is httpPoster). */
 export type Poster = (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<PostResult>;
 
-export const fetchPoster: Poster = async (url, body, headers, timeoutMs) => {
-  try {
-    const res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-    await res.arrayBuffer().catch(() => undefined);
-    return { status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    return { status: null, error: e.cause?.code ?? e.name ?? 'error' };
-  }
-};
+/**
+ * The default poster: node:http(s) with a fresh connection per delivery (no
+ * pooled keep-alive socket that the receiver may be closing as we reuse it),
+ * the whole exchange bounded by timeoutMs, redirects not followed.
+ */
+export const httpPoster: Poster = (url, body, headers, timeoutMs) =>
+  new Promise((resolve) => {
+    let settled = false;
+    const done = (result: PostResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      done({ status: null, error: 'INVALID_URL' });
+      return;
+    }
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const status = res.statusCode ?? null;
+          done({ status, error: status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}` });
+        });
+        res.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
+      },
+    );
+    const timer = setTimeout(() => {
+      request.destroy();
+      done({ status: null, error: 'TIMEOUT' });
+    }, timeoutMs);
+    request.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
+    request.end(body);
+  });
 
 interface ClaimedDelivery {
   id: number;
@@ -121,7 +153,7 @@ async function recordAttempt(db: Runner, d: ClaimedDelivery, at: Date, result: P
 
 /** Delivers every due webhook (in batches), as of the injected clock. */
 export async function deliverDueWebhooks(db: Db, now: () => Date, options: { batch?: number; post?: Poster; utilityIds?: number[] } = {}): Promise<DeliveryCounts> {
-  const post = options.post ?? fetchPoster;
+  const post = options.post ?? httpPoster;
   const counts: DeliveryCounts = { attempted: 0, delivered: 0, failed: 0 };
   for (;;) {
     const at = now();

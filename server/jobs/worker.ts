@@ -38,37 +38,49 @@ export interface TickReport extends ScanCounts {
   skipped: number;
   pointsCredited: number;
   webhooks: DeliveryCounts;
+  /** Utilities whose scan failed this tick (logged; retried next tick). */
+  failed: { utilityId: number; message: string }[];
 }
+
+const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
 
 const JOB = 'sla_scan';
 
 /** One pass of every job, as of ctx.now(). */
 export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> = {}): Promise<TickReport> {
-  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 } };
-  await ctx.db.raw(`INSERT INTO job_runs (utility_id, job) SELECT id, ? FROM utilities ON CONFLICT DO NOTHING`, [JOB]);
+  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, failed: [] };
   const utilityIds: number[] = options.utilityIds ?? (await ctx.db('utilities').orderBy('id').select('id')).map((r) => r.id);
 
   for (const utilityId of utilityIds) {
-    await ctx.db.transaction(async (tx) => {
-      const claimed = await tx('job_runs').where({ utility_id: utilityId, job: JOB }).forUpdate().skipLocked().first('utility_id');
-      if (!claimed) {
-        report.skipped += 1;
-        return;
-      }
-      const utility = await findUtilityById(tx, utilityId);
-      if (!utility) return;
-      const now = ctx.now();
-      const counts = await scanEscalations(tx, utility, now);
-      const credited = await creditClosedTickets(tx, utilityId);
-      await tx('job_runs')
-        .where({ utility_id: utilityId, job: JOB })
-        .update({ last_run_at: now, last_result: JSON.stringify({ ...counts, pointsCredited: credited }) });
-      report.utilities += 1;
-      report.escalations += counts.escalations;
-      report.notifications += counts.notifications;
-      report.deliveries += counts.deliveries;
-      report.pointsCredited += credited;
-    });
+    try {
+      await ctx.db.transaction(async (tx) => {
+        await tx.raw(`INSERT INTO job_runs (utility_id, job) SELECT id, ? FROM utilities WHERE id = ? ON CONFLICT DO NOTHING`, [JOB, utilityId]);
+        const claimed = await tx('job_runs').where({ utility_id: utilityId, job: JOB }).forUpdate().skipLocked().first('utility_id');
+        if (!claimed) {
+          report.skipped += 1;
+          return;
+        }
+        const utility = await findUtilityById(tx, utilityId);
+        if (!utility) return;
+        const now = ctx.now();
+        const counts = await scanEscalations(tx, utility, now);
+        const credited = await creditClosedTickets(tx, utilityId);
+        await tx('job_runs')
+          .where({ utility_id: utilityId, job: JOB })
+          .update({ last_run_at: now, last_result: JSON.stringify({ ...counts, pointsCredited: credited }) });
+        report.utilities += 1;
+        report.escalations += counts.escalations;
+        report.notifications += counts.notifications;
+        report.deliveries += counts.deliveries;
+        report.pointsCredited += credited;
+      });
+    } catch (err) {
+      // A utility deleted while we scanned it: nothing left to do for it.
+      if ((err as { code?: string }).code === '23503') continue;
+      // Any other failure stays with its utility; the others are still scanned.
+      report.failed.push({ utilityId, message: (err as Error).message });
+      (options.log ?? defaultLog)(`SLA scan of utility ${utilityId} failed`, err);
+    }
   }
 
   report.webhooks = await deliverDueWebhooks(ctx.db, ctx.now, {
@@ -89,7 +101,7 @@ export interface Worker {
 /** Starts the loop: a first tick at once, then one every intervalMs. A failing tick is logged; the loop goes on. */
 export function startWorker(ctx: AppContext, options: Partial<WorkerOptions> = {}): Worker {
   const opts = { ...defaultWorkerOptions, ...options };
-  const log = opts.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const log = opts.log ?? defaultLog;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();

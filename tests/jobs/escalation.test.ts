@@ -6,12 +6,12 @@ import { runTick, startWorker } from '../../server/jobs/worker.js';
 import type { AppContext } from '../../server/services/context.js';
 import type { Priority } from '../../server/domain/tickets.js';
 import { createTestEnv, loginAs, requireDatabaseUrl, startServer, type TestEnv } from '../support/db.js';
-import { act, escalationsOf, newTicket, spkTicket, tick } from './helpers.js';
+import { act, escalationsOf, newTicket, spkTicket, tick, isolatePhotos } from './helpers.js';
 
 let env: TestEnv;
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = isolatePhotos(await createTestEnv());
   // Two directors: a Critical breach pages every holder of the role.
   await insertStaff(env.db, { utilityId: env.utility.id, username: 'direktur2', displayName: 'Second director', role: 'direktur', passwordHash: await hashPassword('x') });
 });
@@ -200,6 +200,18 @@ describe('exactly once with two workers and across restarts', () => {
     expect(Number(before)).toBeGreaterThan(0);
     expect([report.escalations, again.escalations, Number(after)]).toEqual([0, 0, Number(before)]);
     expect(report.utilities + report.skipped).toBe(1);
+  });
+});
+
+describe('robustness', () => {
+  it('skips a utility that no longer exists and still scans the others', async () => {
+    env.clock.advanceMinutes(60 * 24 * 3);
+    const id = await spkTicket(env, 'critical');
+    env.clock.advanceMinutes(20);
+    const report = await runTick(env.ctx, { utilityIds: [999_999_999, env.utility.id] });
+    expect(report.failed).toEqual([]);
+    expect([report.utilities, report.skipped]).toEqual([1, 1]);
+    expect((await escalationsOf(env, id)).map((e) => e.kind)).toEqual(['respond']);
   });
 });
 
