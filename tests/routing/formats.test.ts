@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cvrpRoutesCost,
@@ -133,5 +135,16 @@ describe('writing', () => {
     const text = formatCvrpSolution([[1, 2], [], [3]], 42);
     expect(text).toBe('Route #1: 1 2\nRoute #2: 3\nCost 42\n');
     expect(parseCvrpSolution(text)).toEqual({ routes: [[1, 2], [3]], cost: 42 });
+  });
+});
+
+describe('repository copies of the shared instances', () => {
+  const shared = '/work/shared/bench';
+  it.skipIf(!existsSync(shared))('are byte for byte the shared files', () => {
+    for (const set of ['tsplib', 'cvrp'] as const) {
+      const files = readdirSync(join(shared, set)).sort();
+      expect(listInstanceFiles(set, '')).toEqual(files);
+      for (const f of files) expect(readInstanceFile(set, f)).toBe(readFileSync(join(shared, set, f), 'utf8'));
+    }
   });
 });
