@@ -239,3 +239,26 @@ describe('access', () => {
     expect(((await res.json()) as any).error.field).toBe('date');
   });
 });
+
+describe('documentation and time zones', () => {
+  it('documents every analytics and inbox endpoint in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as any;
+    for (const path of ['pending', 'pending/{id}/explanation', 'complaints', 'sla', 'repeats', 'heatmap', 'points']) {
+      expect(Object.keys(doc.paths)).toContain(`/api/v1/analytics/${path}`);
+    }
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/inbox', '/api/v1/inbox/{id}/read']));
+    const params = doc.paths['/api/v1/analytics/heatmap'].get.parameters.map((p: any) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['from', 'to', 'priority', 'bbox', 'zoom', 'format']));
+  });
+
+  it('cuts days in the utility’s own zone (a utility on UTC-10 sees other tickets on 9 March)', async () => {
+    await env.db('utilities').where({ id: env.utility.id }).update({ time_zone: 'Pacific/Honolulu' });
+    try {
+      const day = await json('complaints?period=day&date=2026-03-09');
+      expect(day.window.fromInstant).toBe('2026-03-09T10:00:00.000Z');
+      expect(day.total.tickets).toBe(2); // D (10:00Z) and E (03:30Z on the 10th); not A, B, C, F
+    } finally {
+      await env.db('utilities').where({ id: env.utility.id }).update({ time_zone: 'Asia/Makassar' });
+    }
+  });
+});
