@@ -262,7 +262,9 @@ function servedScore(model: Model, routes: readonly (readonly number[])[]): [num
  * Makespan: solve for distance, then repeatedly cap every shift just below
  * the longest crew day and re-solve from the previous routes (trimmed to fit);
  * keep a cap as long as it serves as much as before. The step adapts: grows
- * after a success, halves after a failure.
+ * after a success, halves after a failure. With a backlog (some job that could
+ * be served is not), the days are full anyway and the rest of the budget goes
+ * to serving more.
  */
 export function solveMakespan(model: Model, options: VrpSolveOptions = {}): number[][] {
   const full = resolveBudget(model, options);
@@ -276,6 +278,12 @@ export function solveMakespan(model: Model, options: VrpSolveOptions = {}): numb
   });
   let routes = solveModel(model, { ...phase(0.5, 0), startMs: full.startMs });
   const target = servedScore(model, routes);
+  let servable = 0;
+  for (let j = 0; j < model.m; j++) if (model.neverFits[j] === null) servable++;
+  if (target[1] < servable) {
+    // A backlog: every crew's day is full, so no cap can hold what is served. Spend the rest on serving more.
+    return solveModel(model, { ...phase(0.5, 0), seed: (full.seed ?? VRP_DEFAULTS.seed) + 1 }, routes);
+  }
   let makespan = makespanOf(model, routes);
   let step = Math.max(1, Math.floor(makespan * 0.05));
   const roundFraction = 0.5 / 8;
