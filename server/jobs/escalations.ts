@@ -8,6 +8,7 @@ import {
   type Escalation,
   type EscalationKind,
 } from '../domain/sla.js';
+import { localDateTime } from '../analytics/render.js';
 
 /**
  * The escalation scan of one utility. It reads the tickets that can breach
@@ -104,11 +105,12 @@ async function escalate(tx: Tx, utility: Utility, e: NewEscalation, now: Date): 
       tx.raw('ST_Y(t.location::geometry) AS lat'), tx.raw('ST_X(t.location::geometry) AS lon'),
     );
   const priority = e.priority ?? 'untriaged (Normal targets)';
+  const local = (d: Date) => `${localDateTime(d, utility.timeZone)} (${utility.timeZone})`;
   const title = `${ticket.number}: ${kindLabels[e.kind]}`;
   const body =
     e.kind === 'heavy_equipment'
-      ? `The crew escalated ${ticket.number} (${priority}) at ${e.dueAt.toISOString()}: ${e.note ?? 'heavy equipment needed'}.`
-      : `${ticket.number} (${priority}) was due at ${e.dueAt.toISOString()}${e.metAt ? ` and was met late at ${e.metAt.toISOString()}` : ' and is still open'}.`;
+      ? `The crew escalated ${ticket.number} (${priority}) at ${local(e.dueAt)}: ${e.note ?? 'heavy equipment needed'}.`
+      : `${ticket.number} (${priority}) was due at ${local(e.dueAt)}${e.metAt ? ` and was met late at ${local(e.metAt)}` : ' and is still open'}.`;
   const data = {
     escalationId,
     ticketId: ticket.id,

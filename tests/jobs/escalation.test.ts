@@ -121,6 +121,8 @@ describe('automatic escalation, clock driven, over the whole SOP table', () => {
     const [e] = await escalationsOf(env, id);
     expect(e).toMatchObject({ kind: 'respond', role: 'kabag' });
     expect(e.met_at.toISOString()).toBe('2026-12-07T00:30:30.000Z');
+    const note = (await inboxOf('kabag')).find((n) => n.escalation_id === e.id);
+    expect(note.body).toContain('was due at 2026-12-07 08:30 (Asia/Makassar) and was met late');
   });
 
   it('follows a priority change: the new, stricter due time and the new recipient apply', async () => {
