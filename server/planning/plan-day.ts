@@ -8,8 +8,11 @@
  *  3. Normal tickets are zoned (H3 cells grown into one crew-day each) and
  *     each crew gets one zone by an assignment that maximises the tickets it
  *     can serve (then SLA urgency, then nearness to its base).
- *  4. Each crew's trip is solved on its own (routing core, one vehicle): its
- *     pinned and urgent tickets, its zone, and a few free tickets near it.
+ *  4. The trips are solved by the routing core per group of up to five crews
+ *     with neighbouring bases: their pinned and urgent tickets, their zones,
+ *     and a few free tickets near each zone. Solving a handful of crews at a
+ *     time lets neighbours trade tickets at a zone's edge while the problem
+ *     stays small (a city-scale day is many small solves, not one flat one).
  *     Served weight is maximised first (pinned > Critical > High > Normal by
  *     SLA urgency), then ticket count, then distance or finishing time.
  *  5. A fill pass offers every ticket left over to any crew with time left
@@ -25,7 +28,7 @@ import { solveVrp, type VrpJob, type VrpProblem } from '../routing/index.js';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { buildZones, type Zone } from '../zoning/zones.js';
 import { haversineMetres, travelMatrices, type LatLon } from '../zoning/travel.js';
-import { isUrgent, type PlanInput, type PlannedRoute, type PlanTicket, type UnplannedReason } from './model.js';
+import { isUrgent, type PlanCrew, type PlanInput, type PlannedRoute, type PlanTicket, type UnplannedReason } from './model.js';
 import { hungarian } from './assign.js';
 import { insertionOptions, timeRoute } from './route.js';
 import { improveAcrossCrews } from './improve.js';
@@ -43,6 +46,8 @@ export const PLAN_DEFAULTS = {
   travelAllowance: 1.3,
   /** No zone is sized below this, seconds. */
   minZoneSeconds: 1800,
+  /** Crews solved together (neighbouring bases, their zones and free tickets near them); 1: one crew at a time. */
+  crewsPerSolve: 5,
   /** Free tickets near its zone offered to each crew's solve, to fill a day the zone leaves short. */
   fillCandidates: 12,
   /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
@@ -162,34 +167,48 @@ export function planDay(input: PlanInput): DayPlan {
     if (k >= 0) zoneOfCrew[k] = z;
   });
 
-  // 4. One solve per crew. Tickets of zones no crew got are free for any crew to pick up.
+  // 4. One solve per group of neighbouring crews, over their zones. Tickets of zones no crew got are free to pick up.
   const free = new Set<number>();
   zones.forEach((z, zi) => {
     if (zoneCrew[zi] < 0) for (const i of z.tickets) free.add(i);
   });
   const routeStops: number[][] = crews.map(() => []);
   const left: number[] = [];
-  // Crews with the most time left choose their extra candidates first.
-  const crewOrder = crews.map((_, k) => k).sort((a, b) => available[b] - committed[b] - (available[a] - committed[a]) || a - b);
-  crewOrder.forEach((k, done) => {
-    const zone = zoneOfCrew[k] >= 0 ? zones[zoneOfCrew[k]] : null;
-    const jobs = [...pinnedTo[k], ...urgentOf[k], ...(zone ? zone.tickets : [])];
-    const centre: LatLon = zone ? zone.centroid : crews[k].base;
-    const extra = nearestFree(free, tickets, centre, PLAN_DEFAULTS.fillCandidates);
-    for (const i of extra) free.delete(i);
+  const groups = groupCrews(crews, PLAN_DEFAULTS.crewsPerSolve);
+  let crewsDone = 0;
+  for (const group of groups) {
+    const jobs: number[] = [];
+    const extra: number[] = [];
+    // Crews with the most time left choose their extra candidates first.
+    const order = group.slice().sort((a, b) => available[b] - committed[b] - (available[a] - committed[a]) || a - b);
+    for (const k of order) {
+      const zone = zoneOfCrew[k] >= 0 ? zones[zoneOfCrew[k]] : null;
+      jobs.push(...pinnedTo[k], ...urgentOf[k], ...(zone ? zone.tickets : []));
+      const mine = nearestFree(free, tickets, zone ? zone.centroid : crews[k].base, PLAN_DEFAULTS.fillCandidates);
+      for (const i of mine) free.delete(i);
+      extra.push(...mine);
+    }
     jobs.push(...extra);
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) {
+      crewsDone += group.length;
+      continue;
+    }
     const remainingMs = Math.max(0, budgetMs - (clock() - started));
-    const timeMs = Math.max(5, remainingMs / (K - done));
-    const served = solveCrew(k, jobs, input, startOf[k], weightOf, timeMs);
-    const inRoute = new Set(served);
-    routeStops[k] = served;
+    const timeMs = Math.max(5, (remainingMs * group.length) / (K - crewsDone));
+    crewsDone += group.length;
+    const solved = solveGroup(group, jobs, input, startOf, weightOf, timeMs);
+    const inRoute = new Set<number>();
+    group.forEach((k, g) => {
+      routeStops[k] = solved[g];
+      for (const i of solved[g]) inRoute.add(i);
+    });
+    const extraSet = new Set(extra);
     for (const i of jobs) {
       if (inRoute.has(i)) continue;
-      if (extra.includes(i)) free.add(i);
+      if (extraSet.has(i)) free.add(i);
       else left.push(i);
     }
-  });
+  }
 
   // 5. Fill pass: everything left, urgent first, into any route with time for it.
   const routes = crews.map((c, k) => timeRoute(k, c.base, startOf[k], routeStops[k], tickets, travel, zoneOfCrew[k] >= 0 ? zones[zoneOfCrew[k]].id : null));
@@ -345,28 +364,66 @@ function matchZones(zones: Zone[], input: PlanInput, startOf: number[], committe
   return zoneCrew;
 }
 
-/** One crew, one closed trip, by the routing core; returns the served tickets in visit order. */
-function solveCrew(k: number, jobs: number[], input: PlanInput, startSeconds: number, weightOf: (i: number) => number, timeMs: number): number[] {
+/**
+ * Groups of up to `size` crews with neighbouring bases: from the edge of the
+ * map inwards, each group is a crew and its nearest unassigned crews.
+ */
+export function groupCrews(crews: readonly PlanCrew[], size: number): number[][] {
+  const K = crews.length;
+  if (size <= 1) return crews.map((_, k) => [k]);
+  let lat = 0;
+  let lon = 0;
+  for (const c of crews) {
+    lat += c.base.lat / K;
+    lon += c.base.lon / K;
+  }
+  const fromCentre = crews.map((c) => haversineMetres(c.base.lat, c.base.lon, lat, lon));
+  const taken = new Uint8Array(K);
+  const groups: number[][] = [];
+  const order = crews.map((_, k) => k).sort((a, b) => fromCentre[b] - fromCentre[a] || a - b);
+  for (const seed of order) {
+    if (taken[seed]) continue;
+    const near = crews
+      .map((_, k) => k)
+      .filter((k) => !taken[k] && k !== seed)
+      .sort((a, b) => haversineMetres(crews[a].base.lat, crews[a].base.lon, crews[seed].base.lat, crews[seed].base.lon) - haversineMetres(crews[b].base.lat, crews[b].base.lon, crews[seed].base.lat, crews[seed].base.lon) || a - b);
+    const group = [seed, ...near.slice(0, size - 1)];
+    for (const k of group) taken[k] = 1;
+    groups.push(group.sort((a, b) => a - b));
+  }
+  return groups;
+}
+
+/** A group of crews, one closed trip each, by the routing core; returns each crew's tickets in visit order. */
+function solveGroup(group: number[], jobs: number[], input: PlanInput, startOf: number[], weightOf: (i: number) => number, timeMs: number): number[][] {
   const { tickets, crews, travel } = input;
-  const crew = crews[k];
-  const points: LatLon[] = [crew.base, ...jobs.map((i) => tickets[i])];
+  const points: LatLon[] = [...group.map((k) => crews[k].base), ...jobs.map((i) => tickets[i])];
   const { distances, durations } = travelMatrices(points, travel);
-  const vrpJobs: VrpJob[] = jobs.map((i, p) => ({ location: p + 1, serviceSeconds: tickets[i].serviceSeconds, priority: weightOf(i) }));
+  const local = new Map(group.map((k, g) => [k, g]));
+  const vrpJobs: VrpJob[] = jobs.map((i, p) => {
+    const pinned = tickets[i].pinnedCrew;
+    return {
+      location: group.length + p,
+      serviceSeconds: tickets[i].serviceSeconds,
+      priority: weightOf(i),
+      ...(pinned != null ? { allowedVehicles: [local.get(pinned)!] } : {}),
+    };
+  });
   const problem: VrpProblem = {
     size: points.length,
     durations,
     distances,
-    vehicles: [{ start: 0, end: 0, capacity: crew.capacityJobs ?? undefined, shiftStartSeconds: startSeconds, shiftEndSeconds: crew.shiftEndSeconds }],
+    vehicles: group.map((k, g) => ({ start: g, end: g, capacity: crews[k].capacityJobs ?? undefined, shiftStartSeconds: startOf[k], shiftEndSeconds: crews[k].shiftEndSeconds })),
     jobs: vrpJobs,
     objective: input.objective,
   };
   const solution = solveVrp(problem, {
     timeMs,
-    iterations: PLAN_DEFAULTS.iterationsBase + PLAN_DEFAULTS.iterationsPerJob * jobs.length,
+    iterations: PLAN_DEFAULTS.iterationsBase * group.length + PLAN_DEFAULTS.iterationsPerJob * jobs.length,
     seed: input.seed ?? PLAN_DEFAULTS.seed,
     now: input.clockMs,
   });
-  return solution.routes[0].jobs.map((j) => jobs[j]);
+  return group.map((_, g) => solution.routes[g].jobs.map((j) => jobs[j]));
 }
 
 /** Cheapest feasible insertion of the leftovers, most weight first, then the cheapest. */

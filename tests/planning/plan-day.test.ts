@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDay, slaUrgency, zoneCapacitySeconds, type DayPlan } from '../../server/planning/plan-day.js';
+import { groupCrews, planDay, slaUrgency, zoneCapacitySeconds, type DayPlan } from '../../server/planning/plan-day.js';
 import { firstComeFirstServed } from '../../server/planning/baseline.js';
 import { hungarian } from '../../server/planning/assign.js';
 import { improveAcrossCrews } from '../../server/planning/improve.js';
@@ -307,5 +307,24 @@ describe('improveAcrossCrews', () => {
     expect(routes[0].stops.map((s) => s.ticket)).toContain(0);
     expect(routes[1].stops.length).toBeGreaterThan(0);
     expect(ticketsOf(routes)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('groupCrews', () => {
+  const { crews } = scenarioInput(10, 0, 23);
+  it('partitions the crews into groups of at most the size asked, neighbours together', () => {
+    const groups = groupCrews(crews, 5);
+    expect(groups.flat().sort((a, b) => a - b)).toEqual(crews.map((_, k) => k));
+    expect(groups.every((g) => g.length >= 1 && g.length <= 5)).toBe(true);
+    expect(groups.length).toBeLessThanOrEqual(Math.ceil(23 / 5) + 2);
+    // A group's spread is smaller than the city's.
+    const span = (ks: number[]) => Math.max(...ks.flatMap((a) => ks.map((b) => Math.hypot(crews[a].base.lat - crews[b].base.lat, crews[a].base.lon - crews[b].base.lon))));
+    const city = span(crews.map((_, k) => k));
+    const mean = groups.reduce((s, g) => s + span(g), 0) / groups.length;
+    expect(mean).toBeLessThan(city / 2);
+  });
+
+  it('with size 1, one crew per group', () => {
+    expect(groupCrews(crews, 1)).toEqual(crews.map((_, k) => [k]));
   });
 });
