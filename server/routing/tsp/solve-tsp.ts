@@ -19,6 +19,8 @@ export interface TspOptions extends SolveOptions {
   start?: number;
   /** Only the construction and one local search (the benchmark's baseline). */
   localSearchOnly?: boolean;
+  /** Start from this tour (a permutation of 0..n-1) instead of nearest neighbour. */
+  initialTour?: readonly number[];
   /** If given, receives the number of kicks run. */
   stats?: { iterations: number };
   /** Enumerate every tour up to this many cities (default TSP_DEFAULTS.exactUpTo). */
@@ -60,6 +62,8 @@ export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}
   }
   if (n <= (options.exactUpTo ?? TSP_DEFAULTS.exactUpTo)) return exactTsp(matrix, n, start);
 
+  if (options.initialTour && (options.initialTour.length !== n || new Set(options.initialTour).size !== n))
+    throw invalidProblem('initialTour must visit every city once');
   const rng = new Rng(options.seed ?? TSP_DEFAULTS.seed);
   const k = Math.min(TSP_DEFAULTS.neighbours, n - 1);
   const ctx: TspContext = {
@@ -67,7 +71,7 @@ export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}
     matrix,
     neighbours: matrixNeighbourLists(matrix, n, k, true),
     k,
-    tour: new ArrayTour(nearestNeighbourTour(matrix, n, start)),
+    tour: new ArrayTour(options.initialTour ?? nearestNeighbourTour(matrix, n, start)),
     queue: new CityQueue(n),
   };
   const operators = options.operators ?? TSP_OPERATORS;

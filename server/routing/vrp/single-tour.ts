@@ -13,8 +13,8 @@ export const SINGLE_TOUR_DEFAULTS = {
   /** TSP kicks per VRP iteration of the caller's budget. */
   kicksPerIteration: 10,
   /** Kicks when the caller gives no budget: base + perJob * jobs. */
-  kicksBase: 200,
-  kicksPerJob: 20,
+  kicksBase: 100,
+  kicksPerJob: 10,
 };
 
 /** Job lists per vehicle, or null if this is not a single-tour case or the tour breaks the shift. */
@@ -52,6 +52,6 @@ export function solveSingleTour(model: Model, servable: readonly number[], optio
       ? undefined
       : options.iterations * SINGLE_TOUR_DEFAULTS.kicksPerIteration
     : SINGLE_TOUR_DEFAULTS.kicksBase + SINGLE_TOUR_DEFAULTS.kicksPerJob * model.m;
-  const { tour } = solveTsp(sub, k, { ...options, iterations, start: 0 });
+  const { tour } = solveTsp(sub, k, { ...options, iterations, start: 0, initialTour: quick.tour });
   return toRoutes(durationOf(tour) <= model.vMaxDuration[0] ? tour : quick.tour);
 }
