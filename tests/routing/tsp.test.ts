@@ -92,7 +92,19 @@ describe('solveTsp', () => {
     expect(got.length).toBeLessThanOrEqual(Math.floor(optima[name] * 1.01));
   });
 
-  it('rejects a matrix of the wrong size with a coded error', () => {
-    expect(() => solveTsp(new Int32Array(5), 2)).toThrow(expect.objectContaining({ code: 'invalid_problem' }));
+  it('rejects a matrix of the wrong size, a bad start and a bad initial tour with a coded error', () => {
+    const invalid = expect.objectContaining({ code: 'invalid_problem' });
+    expect(() => solveTsp(new Int32Array(5), 2)).toThrow(invalid);
+    const m = randomEuclidean(12, 1);
+    expect(() => solveTsp(m, 12, { start: 12 })).toThrow(invalid);
+    expect(() => solveTsp(m, 12, { initialTour: [0, 1, 2] })).toThrow(invalid);
+  });
+
+  it('improves a given initial tour', () => {
+    const m = randomEuclidean(60, 8);
+    const initial = Array.from({ length: 60 }, (_, i) => i);
+    const got = solveTsp(m, 60, { initialTour: initial, localSearchOnly: true });
+    expect(isPermutation(got.tour, 60)).toBe(true);
+    expect(got.length).toBeLessThan(tourLength(m, 60, initial));
   });
 });

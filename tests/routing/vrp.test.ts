@@ -270,6 +270,16 @@ describe('solveVrp', () => {
     expect(longest(byMakespan)).toBeLessThan(longest(byDistance));
   });
 
+  it('handles no jobs and no vehicles', () => {
+    const base = randomVrp({ seed: 2, locations: 6, jobs: 3, vehicles: 2 });
+    const noJobs = solveVrp({ ...base, jobs: [] }, { iterations: 5 });
+    expect(noJobs.routes.map((r) => r.jobs)).toEqual([[], []]);
+    expect(noJobs.distance).toBe(0);
+    const noVehicles = solveVrp({ ...base, vehicles: [] }, { iterations: 5 });
+    expect(noVehicles.routes).toEqual([]);
+    expect(noVehicles.unassigned.map((u) => u.reason)).toEqual(['no_allowed_vehicle', 'no_allowed_vehicle', 'no_allowed_vehicle']);
+  });
+
   it('rejects inconsistent problems with a coded error', () => {
     const base = randomVrp({ seed: 1, locations: 5, jobs: 3, vehicles: 1 });
     const bad = [
