@@ -24,6 +24,7 @@ async function login(page: Page, username: string): Promise<void> {
   await page.fill('#username', username);
   await page.fill('#password', TEST_PASSWORD);
   await page.click('#login');
+  await page.waitForSelector('#logout');
 }
 
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' }))[0].count);
@@ -121,6 +122,54 @@ describe('the console in a real browser', () => {
     await expect.poll(() => first.locator('.badge').last().textContent()).toBe('on_site');
     const ticketId = Number(await first.getAttribute('data-ticket'));
     expect((await t.env.db('tickets').where({ id: ticketId }).first()).status).toBe('on_site');
+    await page.close();
+  });
+});
+
+describe('management pages in a real browser', () => {
+  it('shows the Kabag the tickets pending over 24 h and saves an explanation', async () => {
+    const operator = await loginAs(t.server.baseUrl, t.env.utility, 'operator');
+    t.env.clock.set('2026-11-20T01:00:00Z');
+    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'walk_in', address: 'Jl. Lama Sekali' }),
+    });
+    const { id } = (await r.json()) as { id: number };
+    t.env.clock.set('2026-11-23T01:00:00Z');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await login(page, 'kabag');
+    await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/laporan`);
+    const row = page.locator(`#pending tr[data-ticket="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('72 h');
+    await row.locator('input').fill('Menunggu pipa pengganti dari gudang');
+    await row.locator('button').click();
+    await expect.poll(() => row.locator('button').textContent()).toBe('✓');
+    expect((await t.env.db('pending_explanations').where({ ticket_id: id }).first()).explanation).toBe('Menunggu pipa pengganti dari gudang');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it("shows the Direktur the escalation of a late Critical ticket in the inbox", async () => {
+    const { runTick } = await import('../../server/jobs/worker.js');
+    const [operator, admin] = await Promise.all(['operator', 'admin'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
+    t.env.clock.set('2026-11-23T02:00:00Z');
+    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre' }),
+    });
+    const { id, number } = (await r.json()) as { id: number; number: string };
+    await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/spk`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ priority: 'critical' }) });
+    t.env.clock.advanceMinutes(20); // respond within 15 min: breached
+    await runTick(t.env.ctx);
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    await login(page, 'direktur');
+    await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/kotak-masuk`);
+    await page.waitForSelector('#inbox li');
+    expect(await page.textContent('#inbox')).toContain(number);
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 });

@@ -72,6 +72,15 @@ const dictionary = {
   assign: { id: 'Tugaskan', en: 'Assign' },
   suggest_crew: { id: 'Usulan tim tercepat', en: 'Fastest crew' },
   not_allowed: { id: 'Halaman ini untuk peran lain.', en: 'This page is for another role.' },
+  inbox: { id: 'Kotak masuk', en: 'Inbox' },
+  mark_read: { id: 'Tandai sudah dibaca', en: 'Mark read' },
+  reports: { id: 'Laporan manajemen', en: 'Management reports' },
+  pending_over_24h: { id: 'Tertunda lebih dari 24 jam', en: 'Pending over 24 h' },
+  explanation: { id: 'Penjelasan Kabag', en: "Kabag's explanation" },
+  save: { id: 'Simpan', en: 'Save' },
+  downloads: { id: 'Unduh', en: 'Downloads' },
+  complaints: { id: 'Rekap pengaduan', en: 'Complaints' },
+  points: { id: 'Poin insentif', en: 'Incentive points' },
   boundaries_credit: { id: 'Batas wilayah: BPS 2020 via OCHA/HDX (CC BY-IGO)', en: 'Boundaries: BPS 2020 via OCHA/HDX (CC BY-IGO)' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -9,6 +9,8 @@ import { queuePage } from './pages/queue.js';
 import { routePage } from './pages/route.js';
 import { dispatchPage } from './pages/dispatch.js';
 import { heatmapPage } from './pages/heatmap.js';
+import { inboxPage } from './pages/inbox.js';
+import { reportsPage } from './pages/reports.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
 
@@ -23,6 +25,8 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   peta: { page: dispatchPage, roles: ['dispatcher', 'admin', 'kabag', 'kasie', 'direktur'], nav: () => t('dispatch_map') },
   rute: { page: (root, crewId) => routePage(root, crewId), roles: ['crew'], nav: () => t('my_route') },
   sebaran: { page: heatmapPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher'], nav: () => t('heatmap') },
+  laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
+  'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
 async function homePage(root: HTMLElement): Promise<void> {
