@@ -104,23 +104,10 @@ export async function nextNumber(db: Runner, utilityId: number, kind: 'LK' | 'SP
   return formatNumber(kind, year, rows[0].last_value);
 }
 
-export interface NewTicket {
-  utilityId: number;
-  number: string;
-  reporterId: number | null;
-  enteredBy: number | null;
-  source: Source;
-  lat: number;
-  lon: number;
-  h3Cell: string;
-  regionId: number | null;
-  areaId: number | null;
-  address: string | null;
-  description: string | null;
-  category: Category;
-  photoBlurred: boolean | null;
-  receivedAt: Date;
-}
+export type NewTicket = Pick<
+  Ticket,
+  'utilityId' | 'number' | 'reporterId' | 'source' | 'lat' | 'lon' | 'h3Cell' | 'regionId' | 'areaId' | 'address' | 'description' | 'category' | 'photoBlurred' | 'receivedAt'
+> & { enteredBy: number | null };
 
 export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
   const [row] = await db('tickets')
