@@ -15,24 +15,44 @@ import { monthRange } from './period.js';
  * (UNIQUE reverses_id); a later close credits again. Rows are never changed.
  */
 
-/** Credits every close event of the utility (or of one ticket) that has no credit yet. Returns the rows written. */
+/**
+ * Credits every close event of the utility (or of one ticket) that has no
+ * credit yet; returns the rows written. Two steps on purpose: the missing
+ * closes are read first, then inserted. A single INSERT ... SELECT ... WHERE
+ * NOT EXISTS (ledger) re-reads the ledger it is growing, and on freshly
+ * analysed empty tables the planner makes that quadratic (55 s for a year of
+ * history instead of 3 s).
+ */
 export async function creditClosedTickets(db: Runner, utilityId: number, ticketId?: number): Promise<number> {
   const utility = await db('utilities').where({ id: utilityId }).first('settings');
   if (!utility) return 0;
   const points = pointsPerPriority(utility.settings);
-  const { rowCount } = await db.raw(
-    `INSERT INTO points_ledger (utility_id, crew_id, ticket_id, entry, points, priority, close_event_id, at)
-     SELECT e.utility_id, t.crew_id, t.id, 'credit',
-            CASE t.priority WHEN 'critical' THEN ?::int WHEN 'high' THEN ?::int ELSE ?::int END,
-            t.priority, e.id, e.at
-       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+  const { rows } = await db.raw(
+    `SELECT e.id AS event_id, e.at, t.id AS ticket_id, t.crew_id, t.priority
+       FROM ticket_events e
+       JOIN tickets t ON t.id = e.ticket_id
+       LEFT JOIN points_ledger p ON p.close_event_id = e.id
       WHERE e.utility_id = ? AND e.action = 'close' ${ticketId === undefined ? '' : 'AND e.ticket_id = ?'}
-        AND t.crew_id IS NOT NULL AND t.priority IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.close_event_id = e.id)
-     ON CONFLICT (close_event_id) DO NOTHING`,
-    [points.critical, points.high, points.normal, utilityId, ...(ticketId === undefined ? [] : [ticketId])],
+        AND t.crew_id IS NOT NULL AND t.priority IS NOT NULL AND p.id IS NULL`,
+    [utilityId, ...(ticketId === undefined ? [] : [ticketId])],
   );
-  return rowCount ?? 0;
+  let written = 0;
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((r: { event_id: number; at: Date; ticket_id: number; crew_id: number; priority: Priority }) => ({
+      utility_id: utilityId,
+      crew_id: r.crew_id,
+      ticket_id: r.ticket_id,
+      entry: 'credit',
+      points: points[r.priority],
+      priority: r.priority,
+      close_event_id: r.event_id,
+      at: r.at,
+    }));
+    // A concurrent sweep may have credited some meanwhile: the UNIQUE key keeps one.
+    const inserted = await db('points_ledger').insert(chunk).onConflict('close_event_id').ignore().returning('id');
+    written += inserted.length;
+  }
+  return written;
 }
 
 export interface PointsEntry {
