@@ -17,8 +17,12 @@ export const RUIN_DEFAULTS = {
   splitDepth: 0.01,
 };
 
-/** Removes strings from the routes; appends the removed jobs to `removed`. */
-export function ruinStrings(s: RouteState, rng: Rng, removed: number[], averageRemoved = RUIN_DEFAULTS.averageRemoved): void {
+/**
+ * Removes strings from the routes; appends the removed jobs to `removed`.
+ * `seed`: the job whose surroundings are ruined (default: a random served
+ * job); an unassigned seed makes room near a job that is waiting.
+ */
+export function ruinStrings(s: RouteState, rng: Rng, removed: number[], seed = -1, averageRemoved = RUIN_DEFAULTS.averageRemoved): void {
   const model = s.model;
   let served = 0;
   let nonEmpty = 0;
@@ -30,8 +34,10 @@ export function ruinStrings(s: RouteState, rng: Rng, removed: number[], averageR
   const maxString = Math.min(RUIN_DEFAULTS.maxStringLength, served / nonEmpty);
   const maxStrings = (4 * averageRemoved) / (1 + maxString) - 1;
   const strings = Math.floor(rng.nextFloat() * maxStrings) + 1;
-  let seed = rng.nextInt(model.m);
-  while (s.jobRoute[seed] < 0) seed = rng.nextInt(model.m);
+  if (seed < 0) {
+    seed = rng.nextInt(model.m);
+    while (s.jobRoute[seed] < 0) seed = rng.nextInt(model.m);
+  }
   const ruined: number[] = [];
   for (let q = -1; q < model.adjacency && ruined.length < strings; q++) {
     const c = q < 0 ? seed : model.neighbours[seed * model.adjacency + q];

@@ -33,6 +33,8 @@ export const VRP_DEFAULTS = {
   waitingNearRemoved: 10,
   /** Random unassigned jobs offered to recreate per iteration. */
   waitingRandom: 3,
+  /** Share of iterations (when jobs wait) that ruin around a waiting job instead of a served one. */
+  waitingSeedRate: 0.5,
 };
 
 export interface VrpSolveOptions extends SolveOptions {
@@ -117,9 +119,12 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
   while (budget.tick()) {
     s.begin();
     removed.length = 0;
-    ruinStrings(s, rng, removed);
+    // Now and then make room around a waiting job (of the higher priority among a few picked at random).
+    const waiting = servable.length > current.served && rng.nextFloat() < VRP_DEFAULTS.waitingSeedRate ? pickWaitingJob(s, rng) : -1;
+    ruinStrings(s, rng, removed, waiting);
     const candidates = removed.slice();
-    for (const j of removed) offered[j] = 1;
+    if (waiting >= 0) candidates.push(waiting);
+    for (const j of candidates) offered[j] = 1;
     if (servable.length > current.served) offerWaitingJobs(s, rng, removed, candidates, offered);
     for (const j of candidates) offered[j] = 0;
     sortForRecreate(model, candidates, rng);
@@ -148,6 +153,19 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
   }
   if (options.stats) options.stats.iterations += budget.done;
   return bestRoutes;
+}
+
+/** An unassigned servable job: the highest priority of a few random picks; -1 if none found. */
+function pickWaitingJob(s: RouteState, rng: Rng): number {
+  const model = s.model;
+  let best = -1;
+  for (let tries = 0, found = 0; tries < 20 && found < 3; tries++) {
+    const v = rng.nextInt(model.m);
+    if (s.jobRoute[v] >= 0 || model.neverFits[v] !== null) continue;
+    found++;
+    if (best < 0 || model.jobPriority[v] > model.jobPriority[best]) best = v;
+  }
+  return best;
 }
 
 function offerWaitingJobs(s: RouteState, rng: Rng, removed: readonly number[], candidates: number[], offered: Uint8Array): void {
