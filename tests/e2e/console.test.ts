@@ -29,7 +29,8 @@ async function login(page: Page, username: string): Promise<void> {
 
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' }))[0].count);
 
-describe('the console in a real browser', () => {
+// A real browser on a shared 2-core machine: generous time per test.
+describe('the console in a real browser', { timeout: 120_000 }, () => {
   it('lets a citizen report a leak with a photo and a point tapped on the map, then follow it', async () => {
     const page = await open('#/lapor');
     await page.waitForSelector('#report-map canvas');
@@ -126,7 +127,7 @@ describe('the console in a real browser', () => {
   });
 });
 
-describe('management pages in a real browser', () => {
+describe('management pages in a real browser', { timeout: 120_000 }, () => {
   it('shows the Kabag the tickets pending over 24 h and saves an explanation', async () => {
     const operator = await loginAs(t.server.baseUrl, t.env.utility, 'operator');
     t.env.clock.set('2026-11-20T01:00:00Z');

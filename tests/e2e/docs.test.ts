@@ -18,7 +18,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe('the API documentation page in a real browser', () => {
+describe("the API documentation page in a real browser", { timeout: 120_000 }, () => {
   it('shows the API documentation built from the OpenAPI document, in Bahasa Indonesia first', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/docs`);

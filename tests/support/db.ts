@@ -62,9 +62,10 @@ let cachedHash: Promise<string> | null = null;
 export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown> } = {}): Promise<TestEnv> {
   const db = createDb(requireDatabaseUrl(), 4);
   const clock = new TestClock();
-  const config = { ...loadConfig(), photoDir: process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos') };
-  const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const code = `test-${crypto.randomBytes(5).toString('hex')}`;
+  // Each test utility keeps its photos apart, so files running in parallel can count theirs.
+  const config = { ...loadConfig(), photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
+  const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const { minLon, minLat, maxLon, maxLat } = testArea;
   const utilityId = await insertUtility(db, {
     code,

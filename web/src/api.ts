@@ -31,8 +31,8 @@ export function saveSession(s: Session | null): void {
 }
 
 /** Calls the API; a refusal becomes an ApiError carrying the message in the reader's language. */
-export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   const s = session();
   if (s) headers.authorization = `Bearer ${s.token}`;
   let payload: BodyInit | undefined;

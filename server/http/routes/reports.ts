@@ -8,12 +8,14 @@ import { parse } from '../validate.js';
 import { publicUtility } from '../context.js';
 import { PublicStatus, ReportFields, ReportReceipt } from '../schemas.js';
 import { presentReceipt } from '../present.js';
+import { once, requestHashOf } from '../../services/idempotency.js';
 
 registry.registerPath({
   method: 'post',
   path: '/api/v1/reports',
-  summary: 'A citizen reports a leak (photo and GPS required)',
+  summary: 'A citizen reports a leak (photo and GPS required). Send an Idempotency-Key header to make retries safe.',
   request: {
+    headers: z.object({ 'Idempotency-Key': z.string().optional().describe('Any unique string (a UUID); a retry with the same key and request returns the first answer') }),
     body: {
       content: {
         'multipart/form-data': {
@@ -45,8 +47,13 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post('/', uploadPhoto(ctx), async (req, res) => {
     const fields = parse(ReportFields, req.body ?? {});
     const utility = await publicUtility(ctx, req);
-    const receipt = await submitReport(ctx, utility, { ...fields, source: 'app', photo: req.file?.buffer ?? null });
-    res.status(201).location(`/api/v1/reports/${receipt.number}?jurisdiction_id=${utility.code}`).json(presentReceipt(receipt, utility));
+    const photo = req.file?.buffer ?? null;
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async () => {
+      const receipt = await submitReport(ctx, utility, { ...fields, source: 'app', photo });
+      return { statusCode: 201, body: presentReceipt(receipt, utility) };
+    });
+    if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(answer.statusCode).location(answer.body.statusUrl).json(answer.body);
   });
   router.get('/:number', async (req, res) => {
     const utility = await publicUtility(ctx, req);

@@ -13,6 +13,7 @@ import { parse } from '../validate.js';
 import { staff, userOf, utilityOf } from '../context.js';
 import { IdParam, ReportReceipt, StaffReportFields, TicketView } from '../schemas.js';
 import { presentReceipt } from '../present.js';
+import { once, requestHashOf } from '../../services/idempotency.js';
 import { uploadPhoto } from './reports.js';
 
 const bearer = [{ bearer: [] }];
@@ -116,13 +117,13 @@ export function ticketsRouter(ctx: AppContext): Router {
   router.post('/', staff(ctx, ['operator', 'admin']), uploadPhoto(ctx), async (req, res) => {
     const fields = parse(StaffReportFields, req.body ?? {});
     const utility = utilityOf(res);
-    const receipt = await submitReport(
-      ctx,
-      utility,
-      { ...fields, source: fields.source as 'call_centre', photo: req.file?.buffer ?? null },
-      userOf(res),
-    );
-    res.status(201).json({ id: receipt.id, ...presentReceipt(receipt, utility) });
+    const photo = req.file?.buffer ?? null;
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async () => {
+      const receipt = await submitReport(ctx, utility, { ...fields, source: fields.source as 'call_centre', photo }, userOf(res));
+      return { statusCode: 201, body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
+    });
+    if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(answer.statusCode).json(answer.body);
   });
 
   router.get('/', staff(ctx, readers), async (req, res) => {

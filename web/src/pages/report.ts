@@ -72,6 +72,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     );
   });
 
+  // One key per report: a retry after a dropped connection cannot make a second ticket.
+  const idempotencyKey = crypto.randomUUID();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     errors.replaceChildren();
@@ -82,7 +84,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const photo = data.get('photo');
       if (photo instanceof File && photo.size === 0) data.delete('photo');
       data.set('jurisdiction_id', config.utility.code);
-      const receipt = options.staff ? await api('POST', '/api/v1/tickets', data) : await api('POST', '/api/v1/reports', data);
+      const receipt = await api('POST', options.staff ? '/api/v1/tickets' : '/api/v1/reports', data, { 'Idempotency-Key': idempotencyKey });
       root.replaceChildren(
         h('h1', {}, t('report_leak')),
         h(
