@@ -118,7 +118,7 @@ async function namesOf(db: Runner, utilityId: number) {
 
 type Names = Awaited<ReturnType<typeof namesOf>>;
 
-/** Dimensions: name -> the outcomes column grouped on; region_id / crew_id are named afterwards. */
+/** Dimensions: name -> the outcomes column (or expression) grouped on; region_id / crew_id are named afterwards. */
 async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Record<string, string>, names: Names, where = 'TRUE') {
   const cte = outcomesCte(utility, w, now);
   const dimNames = Object.keys(dimensions);
@@ -126,7 +126,7 @@ async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, 
   const dimensionCase = `CASE ${dimNames.map((n) => `WHEN GROUPING(${dimensions[n]}) = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
   const { rows } = await db.raw(
     `WITH ${cte.sql}
-     SELECT ${dimensionCase} AS dimension, ${columns.map((c) => `${c}::text AS ${c}`).join(', ')}, ${statsColumns}
+     SELECT ${dimensionCase} AS dimension, ${dimNames.map((n) => `(${dimensions[n]})::text AS "d_${n}"`).join(', ')}, ${statsColumns}
        FROM outcomes WHERE ${where}
       GROUP BY GROUPING SETS (${columns.map((c) => `(${c})`).join(', ')}, ())`,
     cte.bindings,
@@ -134,7 +134,7 @@ async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, 
   const keyOf = (r: Record<string, any>): string => {
     if (r.dimension === 'total') return 'total';
     const column = dimensions[r.dimension];
-    const raw = r[column] as string | null;
+    const raw = r[`d_${r.dimension}`] as string | null;
     if (column === 'region_id') return names.region(raw === null ? null : Number(raw));
     if (column === 'crew_id') return names.crew(raw === null ? null : Number(raw));
     return raw ?? '(none)';
@@ -193,8 +193,19 @@ const windowOf = (w: Window) => ({ from: w.firstDate, to: w.lastDate, fromInstan
 
 /** The daily / monthly / yearly complaint report. */
 export async function complaintsReport(db: Runner, utility: Utility, period: { kind: 'day' | 'month' | 'year'; value: string }, w: Window, now: Date) {
-  const dims = { channel: 'source', category: 'category', priority: 'priority_key', status: 'status', region: 'region_id' };
+  // The period's own time line: hours of a day, days of a month, months of a year (local time).
+  const bucketFormat = { day: 'HH24:00', month: 'YYYY-MM-DD', year: 'YYYY-MM' }[period.kind];
+  const tz = utility.timeZone.replace(/'/g, "''");
+  const dims = {
+    channel: 'source',
+    category: 'category',
+    priority: 'priority_key',
+    status: 'status',
+    region: 'region_id',
+    series: `to_char(received_at AT TIME ZONE '${tz}', '${bucketFormat}')`,
+  };
   const { groups, total } = await groupedStats(db, utility, w, now, dims, await namesOf(db, utility.id));
+  groups.series.sort((a, b) => a.key.localeCompare(b.key));
   const data = {
     report: 'complaints',
     period: period.kind,
@@ -208,6 +219,8 @@ export async function complaintsReport(db: Runner, utility: Utility, period: { k
     byPriority: groups.priority,
     byStatus: groups.status,
     byRegion: groups.region,
+    /** Per hour (daily report), day (monthly) or month (yearly), local time; buckets without reports are left out. */
+    series: groups.series,
   };
   const tables: Table[] = [
     statsTable('Total', `Complaints ${period.value}: total`, 'Scope', [total]),
@@ -216,6 +229,7 @@ export async function complaintsReport(db: Runner, utility: Utility, period: { k
     statsTable('By priority', 'By priority', 'Priority', groups.priority),
     statsTable('By status', 'By status', 'Status', groups.status),
     statsTable('By region', 'By region', 'Region', groups.region),
+    statsTable(`By ${{ day: 'hour', month: 'day', year: 'month' }[period.kind]}`, `By ${{ day: 'hour', month: 'day', year: 'month' }[period.kind]}`, { day: 'Hour', month: 'Day', year: 'Month' }[period.kind], groups.series),
   ];
   return { data, tables, filename: `complaints-${period.kind}-${period.value}` } satisfies ReportResult<typeof data>;
 }

@@ -62,6 +62,7 @@ describe('monthly, daily and yearly complaint reports (hand count)', () => {
     expect(byKey(r.byPriority)).toEqual({ critical: 1, high: 1, normal: 2, untriaged: 3 });
     expect(byKey(r.byStatus)).toEqual({ closed: 1, fixed: 1, on_site: 1, assigned: 1, received: 2, rejected: 1 });
     expect(byKey(r.byRegion)).toEqual({ 'Region One': 5, 'Region Two': 2 });
+    expect(r.series.map((g: any) => [g.key, g.tickets])).toEqual([['2026-03-08', 1], ['2026-03-09', 5], ['2026-03-10', 1]]);
   });
 
   it('measures SLA attainment and mean times as of now (respond at the first assignment, not the re-assignment)', async () => {
@@ -78,8 +79,10 @@ describe('monthly, daily and yearly complaint reports (hand count)', () => {
     const day = await json('complaints?period=day&date=2026-03-09');
     expect(day.total.tickets).toBe(5); // A, B, C, D, F
     expect(day.window.fromInstant).toBe('2026-03-08T16:00:00.000Z');
+    expect(day.series.map((g: any) => [g.key, g.tickets])).toEqual([['08:00', 1], ['09:00', 1], ['10:00', 1], ['12:00', 1], ['18:00', 1]]);
     const year = await json('complaints?period=year&date=2026');
     expect(year.total.tickets).toBe(8);
+    expect(year.series.map((g: any) => [g.key, g.tickets])).toEqual([['2026-02', 1], ['2026-03', 7]]);
     const before = await json('complaints?period=day&date=2026-03-07');
     expect(before.total.tickets).toBe(0);
     expect(before.total.respond.attainment).toBeNull();
@@ -97,7 +100,7 @@ describe('monthly, daily and yearly complaint reports (hand count)', () => {
     expect(lines.find((l) => l.startsWith('Region Two,'))).toMatch(/^Region Two,2,1,1,0,50\.0,/);
 
     const sheets = await xlsxSheets('complaints?period=month&date=2026-03&format=xlsx');
-    expect(Object.keys(sheets)).toEqual(['Total', 'By channel', 'By category', 'By priority', 'By status', 'By region']);
+    expect(Object.keys(sheets)).toEqual(['Total', 'By channel', 'By category', 'By priority', 'By status', 'By region', 'By day']);
     expect(sheets.Total[0][0]).toBe('Scope');
     expect(sheets.Total[1].slice(0, 6)).toEqual(['total', 7, 2, 3, 1, 0.4]);
     expect(sheets['By region'].slice(1).map((r) => [r[0], r[1]])).toEqual([['Region One', 5], ['Region Two', 2]]);
