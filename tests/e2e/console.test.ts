@@ -174,3 +174,30 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
     await page.close();
   });
 });
+
+describe('urgent dispatch in a real browser', { timeout: 120_000 }, () => {
+  it('shows the dispatcher a High ticket waiting for a crew and dispatches it to the suggested crew', async () => {
+    t.env.clock.set('2026-11-23T01:30:00Z'); // 09:30 WITA, crews on shift
+    const [operator, admin] = await Promise.all(['operator', 'admin'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
+    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', address: 'Jl. Darurat 9', category: 'pipe_burst' }),
+    });
+    const { id } = (await r.json()) as { id: number };
+    const spk = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/spk`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ priority: 'high' }) });
+    expect(spk.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await login(page, 'dispatcher');
+    const item = page.locator(`#urgent li[data-ticket="${id}"]`);
+    await item.waitFor();
+    await item.locator('button', { hasText: 'Usulan tim tercepat' }).click();
+    const assign = item.locator('button', { hasText: 'Tugaskan' }).first();
+    await assign.waitFor();
+    await assign.click();
+    await expect.poll(async () => (await t.env.db('tickets').where({ id }).first()).status).toBe('assigned');
+    expect((await t.env.db('tickets').where({ id }).first()).crew_id).not.toBeNull();
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});

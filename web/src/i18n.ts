@@ -72,6 +72,7 @@ const dictionary = {
   assign: { id: 'Tugaskan', en: 'Assign' },
   suggest_crew: { id: 'Usulan tim tercepat', en: 'Fastest crew' },
   not_allowed: { id: 'Halaman ini untuk peran lain.', en: 'This page is for another role.' },
+  urgent_waiting: { id: 'Darurat menunggu tim', en: 'Urgent, waiting for a crew' },
   inbox: { id: 'Kotak masuk', en: 'Inbox' },
   mark_read: { id: 'Tandai sudah dibaca', en: 'Mark read' },
   reports: { id: 'Laporan manajemen', en: 'Management reports' },

@@ -19,6 +19,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const planButton = h('button', { type: 'button', id: 'plan' }, t('plan_day'));
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
+  const urgent = h('div');
   const detail = h('div', { id: 'ticket-detail' });
   const mapEl = h('div', { class: 'map tall', id: 'dispatch-map' });
   const legend = h(
@@ -31,7 +32,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, summary, detail)),
+    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, summary, detail)),
   );
 
   const map = createMap(mapEl, config);
@@ -53,6 +54,27 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
       tickets.addFeature(f);
     }
     summary.replaceChildren(h('div', { class: 'card' }, h('strong', {}, `${t('open_tickets')}: ${open.total}`), open.total > open.items.length ? h('span', { class: 'muted' }, ` (${open.items.length})`) : null));
+    // Critical and High tickets with an SPK and no crew yet: dispatch them now, not in tomorrow's plan.
+    const waiting = await api('GET', '/api/v1/tickets?status=spk_issued&priority=critical,high&limit=50&order=oldest');
+    urgent.replaceChildren(
+      waiting.items.length
+        ? h(
+            'div',
+            { class: 'card', id: 'urgent' },
+            h('h2', {}, `${t('urgent_waiting')}: ${waiting.total}`),
+            h(
+              'ul',
+              { class: 'list' },
+              ...waiting.items.map((tk: any) => {
+                const slot = h('div');
+                const show = h('button', { type: 'button', class: 'secondary' }, t('suggest_crew'));
+                show.addEventListener('click', () => void suggest(tk, slot));
+                return h('li', { dataset: { ticket: String(tk.id) } }, h('span', { class: `badge ${tk.priority}` }, priorityLabel(tk.priority)), ' ', h('strong', {}, tk.number), h('div', { class: 'muted' }, tk.address ?? ''), show, slot);
+              }),
+            ),
+          )
+        : '',
+    );
   };
 
   const drawPlan = async (plan: any) => {
