@@ -119,18 +119,19 @@ async function namesOf(db: Runner, utilityId: number) {
 type Names = Awaited<ReturnType<typeof namesOf>>;
 
 /** Dimensions: name -> the outcomes column (or expression) grouped on; region_id / crew_id are named afterwards. */
-async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Record<string, string>, names: Names, where = 'TRUE') {
-  const cte = outcomesCte(utility, w, now);
+type Dimensions = Record<string, string>;
+
+/** One aggregate row per group of every dimension, and the total (GROUPING SETS: one pass). */
+function groupingSql(dimensions: Dimensions, where: string): string {
   const dimNames = Object.keys(dimensions);
-  const columns = dimNames.map((n) => dimensions[n]);
   const dimensionCase = `CASE ${dimNames.map((n) => `WHEN GROUPING(${dimensions[n]}) = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
-  const { rows } = await db.raw(
-    `WITH ${cte.sql}
-     SELECT ${dimensionCase} AS dimension, ${dimNames.map((n) => `(${dimensions[n]})::text AS "d_${n}"`).join(', ')}, ${statsColumns}
+  return `SELECT ${dimensionCase} AS dimension, ${dimNames.map((n) => `(${dimensions[n]})::text AS "d_${n}"`).join(', ')}, ${statsColumns}
        FROM outcomes WHERE ${where}
-      GROUP BY GROUPING SETS (${columns.map((c) => `(${c})`).join(', ')}, ())`,
-    cte.bindings,
-  );
+      GROUP BY GROUPING SETS (${dimNames.map((n) => `(${dimensions[n]})`).join(', ')}, ())`;
+}
+
+function groupsOf(rows: Record<string, any>[], dimensions: Dimensions, names: Names) {
+  const dimNames = Object.keys(dimensions);
   const keyOf = (r: Record<string, any>): string => {
     if (r.dimension === 'total') return 'total';
     const column = dimensions[r.dimension];
@@ -144,6 +145,12 @@ async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, 
   for (const n of dimNames) out[n].sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
   const total = out.total[0] ?? toStats({ key: 'total', tickets: 0, respond_met: 0, respond_breached: 0, respond_pending: 0, resolve_met: 0, resolve_breached: 0, resolve_pending: 0 });
   return { groups: out, total };
+}
+
+async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Dimensions, names: Names, where = 'TRUE') {
+  const cte = outcomesCte(utility, w, now);
+  const { rows } = await db.raw(`WITH ${cte.sql} ${groupingSql(dimensions, where)}`, cte.bindings);
+  return groupsOf(rows, dimensions, names);
 }
 
 const statsTableColumns = (keyHeader: string) => [
@@ -254,35 +261,50 @@ export interface BreachRow {
 export async function slaReport(db: Runner, utility: Utility, w: Window, now: Date, options: { breachLimit: number }) {
   const dims = { priority: 'priority_key', region: 'region_id', crew: 'crew_id' };
   const names = await namesOf(db, utility.id);
-  const { groups, total } = await groupedStats(db, utility, w, now, dims, names, `status <> 'rejected'`);
   const cte = outcomesCte(utility, w, now);
+  // One statement: the outcomes are computed once (materialised: read twice) for the groups and the breaches.
   const { rows } = await db.raw(
     `WITH ${cte.sql},
+     agg AS (${groupingSql(dims, `status <> 'rejected'`)}),
      breaches AS (
        SELECT id, number, priority, region_id, crew_id, 'respond' AS kind, respond_due AS due, responded_at AS met FROM outcomes WHERE respond_outcome = 'breached'
        UNION ALL
        SELECT id, number, priority, region_id, crew_id, 'resolve' AS kind, resolve_due AS due, resolved_at AS met FROM outcomes WHERE resolve_outcome = 'breached'
      ),
      listed AS (SELECT * FROM breaches ORDER BY due, number, kind LIMIT ?)
-     SELECT b.*, e.role AS escalated_to, e.level AS escalation_level
-       FROM listed b
-       LEFT JOIN escalations e ON e.ticket_id = b.id AND e.kind::text = b.kind
-      ORDER BY b.due, b.number, b.kind`,
+     SELECT 'group' AS part, to_jsonb(a) AS row FROM agg a
+     UNION ALL
+     SELECT 'breach', to_jsonb(x) FROM (
+       SELECT b.*, e.role AS escalated_to, e.level AS escalation_level
+         FROM listed b LEFT JOIN escalations e ON e.ticket_id = b.id AND e.kind::text = b.kind
+     ) x`,
     [...cte.bindings, options.breachLimit],
   );
-  const breaches: BreachRow[] = rows.map((r: Record<string, any>) => ({
-    ticketId: r.id,
-    number: r.number,
-    priority: r.priority,
-    region: names.region(r.region_id),
-    crew: names.crew(r.crew_id),
-    kind: r.kind,
-    dueAt: r.due,
-    metAt: r.met,
-    lateMinutes: Math.round(((r.met ?? now).getTime() - r.due.getTime()) / 60_000),
-    escalatedTo: r.escalated_to,
-    escalationLevel: r.escalation_level,
-  }));
+  const { groups, total } = groupsOf(
+    rows.filter((r: { part: string }) => r.part === 'group').map((r: { row: unknown }) => r.row),
+    dims,
+    names,
+  );
+  const breaches: BreachRow[] = rows
+    .filter((r: { part: string }) => r.part === 'breach')
+    .map(({ row: r }: { row: Record<string, any> }) => {
+      const dueAt = new Date(r.due);
+      const metAt = r.met ? new Date(r.met) : null;
+      return {
+        ticketId: r.id,
+        number: r.number,
+        priority: r.priority,
+        region: names.region(r.region_id),
+        crew: names.crew(r.crew_id),
+        kind: r.kind,
+        dueAt,
+        metAt,
+        lateMinutes: Math.round(((metAt ?? now).getTime() - dueAt.getTime()) / 60_000),
+        escalatedTo: r.escalated_to,
+        escalationLevel: r.escalation_level,
+      };
+    })
+    .sort((a: BreachRow, b: BreachRow) => a.dueAt.getTime() - b.dueAt.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) || (a.kind < b.kind ? -1 : 1));
   const totalBreaches = total.respond.breached + total.resolve.breached;
   const data = {
     report: 'sla',
