@@ -54,14 +54,6 @@ async function ensureHistory(db: Db): Promise<{ utility: Utility; seededSeconds:
   const existing = await findUtilityByCode(db, options.code);
   if (existing && !process.argv.includes('--reseed')) return { utility: existing, seededSeconds: null };
   console.log(`Seeding ${options.days} days x ~${options.perDay} reports (seed ${options.seed}) into ${options.url}…`);
-  // The demo generator draws reporter phones at random and repeats some at this
-  // volume (~40,000 reporters), which the UNIQUE (utility_id, phone) refuses. The
-  // reports never read reporters, so this bench-only database does without it.
-  const { rowCount } = await db.raw(`SELECT 1 FROM pg_constraint WHERE conname = 'reporters_utility_id_phone_key'`);
-  if (rowCount) {
-    console.log('Bench database only: dropping UNIQUE (utility_id, phone) on reporters (the generator repeats phones at a year of volume).');
-    await db.raw('ALTER TABLE reporters DROP CONSTRAINT reporters_utility_id_phone_key');
-  }
   const t0 = performance.now();
   await seedDemo(db, { days: options.days, perDay: options.perDay, seed: options.seed, now: options.now, code: options.code, replace: true });
   const seededSeconds = ms(t0) / 1000;
