@@ -32,14 +32,24 @@ function drive(p: VrpProblem, v: number, jobs: readonly number[]) {
   return { distance, seconds: t - veh.shiftStartSeconds, load, arrivals, end: t };
 }
 
+/** Fastest travel between every pair of locations (Floyd-Warshall; "no path" entries excluded). */
+function fastest(p: VrpProblem): Float64Array {
+  const n = p.size;
+  const t = Float64Array.from(p.durations, (d) => (d < 0 ? Infinity : d));
+  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.min(t[i * n + j], t[i * n + k] + t[k * n + j]);
+  return t;
+}
+
+/** Could some allowed vehicle serve job j, going there and back by the fastest ways? */
 function fitsAlone(p: VrpProblem, j: number): boolean {
+  const t = fastest(p);
   return p.vehicles.some((veh, v) => {
     if (!allowed(p, v, j)) return false;
     const n = p.size;
     const l = p.jobs[j].location;
     if (p.durations[veh.start * n + l] < 0 || p.durations[l * n + veh.end] < 0) return false;
-    const d = drive(p, v, [j]);
-    return d.load <= (veh.capacity ?? Infinity) && d.seconds <= veh.shiftEndSeconds - veh.shiftStartSeconds;
+    const seconds = t[veh.start * n + l] + Math.round(p.jobs[j].serviceSeconds) + t[l * n + veh.end];
+    return (p.jobs[j].demand ?? 1) <= (veh.capacity ?? Infinity) && seconds <= veh.shiftEndSeconds - veh.shiftStartSeconds;
   });
 }
 

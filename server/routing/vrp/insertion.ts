@@ -40,8 +40,8 @@ export function findCheapestInsertion(s: RouteState, j: number, out: Insertion, 
     if (s.load(r) + demand > model.vCap[r]) continue;
     const len = s.len[r];
     const slack = model.vMaxDuration[r] - s.duration(r) - service;
-    // Detours are >= 0 under the triangle inequality: a full day takes no more jobs.
-    if (slack < 0) continue;
+    // No detour is below minDetourSeconds (0 under the triangle inequality): a full day takes no more jobs.
+    if (slack < model.minDetourSeconds) continue;
     const b = r * s.stride;
     const locs = s.locs;
     for (let p = 0; p <= len; p++) {

@@ -7,12 +7,13 @@
 import { IndexQueue } from '../queue.js';
 import { emptyMove, type VrpOperator } from './operators/operator.js';
 import { relocate } from './operators/relocate.js';
+import { routeExchange } from './operators/route-exchange.js';
 import { swap } from './operators/swap.js';
 import { twoOptStar } from './operators/two-opt-star.js';
 import { twoOpt } from './operators/two-opt.js';
 import type { RouteState } from './state.js';
 
-export const VRP_OPERATORS: readonly VrpOperator[] = [relocate, swap, twoOptStar, twoOpt];
+export const VRP_OPERATORS: readonly VrpOperator[] = [relocate, swap, twoOptStar, twoOpt, routeExchange];
 
 export class VrpLocalSearch {
   private readonly queue: IndexQueue;

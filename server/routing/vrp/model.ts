@@ -45,6 +45,44 @@ export interface Model {
   /** Per job: why it can never be served, or null if some vehicle could serve it alone. */
   neverFits: (UnassignedReason | null)[];
   totalPriority: number;
+  /**
+   * Smallest detour t(a,l) + t(l,c) - t(a,c) of the durations (<= 0; below 0
+   * where the triangle inequality fails, e.g. rounding or one-way streets).
+   * Exact up to TRIANGLE_EXACT_UP_TO locations, else from a seeded sample.
+   * Lets insertion skip a full day without missing a shortcut.
+   */
+  minDetourSeconds: number;
+}
+
+export const TRIANGLE_EXACT_UP_TO = 130;
+const TRIANGLE_SAMPLES = 400_000;
+
+function minDetour(dur: Int32Array, n: number): number {
+  let worst = 0;
+  if (n <= TRIANGLE_EXACT_UP_TO) {
+    for (let a = 0; a < n; a++)
+      for (let l = 0; l < n; l++) {
+        const al = dur[a * n + l];
+        for (let c = 0; c < n; c++) {
+          const d = al + dur[l * n + c] - dur[a * n + c];
+          if (d < worst) worst = d;
+        }
+      }
+    return worst;
+  }
+  // Sampled: a missed shortcut only costs an insertion, never feasibility.
+  let x = 0x2545f491;
+  for (let k = 0; k < TRIANGLE_SAMPLES; k++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const a = (x >>> 0) % n;
+    const l = ((x >>> 0) / n) % n | 0;
+    const c = (k * 7919 + a) % n;
+    const d = dur[a * n + l] + dur[l * n + c] - dur[a * n + c];
+    if (d < worst) worst = d;
+  }
+  return 2 * worst;
 }
 
 function checkMatrix(name: string, a: unknown, size: number): Int32Array {
@@ -166,9 +204,42 @@ export function buildModel(problem: VrpProblem, options: BuildModelOptions = {})
     jobFar,
     neverFits: [],
     totalPriority,
+    minDetourSeconds: minDetour(dur, n),
   };
-  for (let j = 0; j < m; j++) model.neverFits.push(reasonJobNeverFits(model, rawDur, j));
+  // Where the triangle inequality fails, going via other stops can be quicker than going direct:
+  // judge "fits alone" on shortest-path times then, a lower bound on any route through the job.
+  const viaFastest = model.minDetourSeconds < 0 ? shortestTimes(model) : null;
+  for (let j = 0; j < m; j++) model.neverFits.push(reasonJobNeverFits(model, rawDur, j, viaFastest));
   return model;
+}
+
+/** Fastest travel from each vehicle start (forwards) and to each vehicle end (backwards), by dense Dijkstra. */
+function shortestTimes(model: Model): { from: Map<number, Float64Array>; to: Map<number, Float64Array> } {
+  const n = model.size;
+  const dur = model.dur;
+  const run = (source: number, backwards: boolean): Float64Array => {
+    const best = new Float64Array(n).fill(Infinity);
+    const done = new Uint8Array(n);
+    best[source] = 0;
+    for (let k = 0; k < n; k++) {
+      let u = -1;
+      for (let i = 0; i < n; i++) if (!done[i] && (u < 0 || best[i] < best[u])) u = i;
+      if (u < 0 || best[u] === Infinity) break;
+      done[u] = 1;
+      for (let v = 0; v < n; v++) {
+        const w = backwards ? dur[v * n + u] : dur[u * n + v];
+        if (best[u] + w < best[v]) best[v] = best[u] + w;
+      }
+    }
+    return best;
+  };
+  const from = new Map<number, Float64Array>();
+  const to = new Map<number, Float64Array>();
+  for (let v = 0; v < model.vehicles; v++) {
+    if (!from.has(model.vStart[v])) from.set(model.vStart[v], run(model.vStart[v], false));
+    if (!to.has(model.vEnd[v])) to.set(model.vEnd[v], run(model.vEnd[v], true));
+  }
+  return { from, to };
 }
 
 export function isAllowed(model: Model, vehicle: number, job: number): boolean {
@@ -176,11 +247,16 @@ export function isAllowed(model: Model, vehicle: number, job: number): boolean {
 }
 
 /**
- * Why job j cannot be served even alone by any allowed vehicle (null if some
- * vehicle can). Of several vehicles, the reason of the one that got furthest
+ * Why job j cannot be served by any allowed vehicle, judged on the job alone
+ * (null if some vehicle might serve it). Of several vehicles, the reason of the one that got furthest
  * (reachable, then within capacity, then within its shift).
  */
-function reasonJobNeverFits(model: Model, rawDur: Int32Array, j: number): UnassignedReason | null {
+function reasonJobNeverFits(
+  model: Model,
+  rawDur: Int32Array,
+  j: number,
+  viaFastest: { from: Map<number, Float64Array>; to: Map<number, Float64Array> } | null,
+): UnassignedReason | null {
   const n = model.size;
   const l = model.jobLoc[j];
   let furthest = -1;
@@ -197,7 +273,9 @@ function reasonJobNeverFits(model: Model, rawDur: Int32Array, j: number): Unassi
       furthest = Math.max(furthest, 1);
       continue;
     }
-    if (model.dur[s * n + l] + model.jobService[j] + model.dur[l * n + e] > model.vMaxDuration[v]) {
+    const there = viaFastest ? viaFastest.from.get(s)![l] : model.dur[s * n + l];
+    const back = viaFastest ? viaFastest.to.get(e)![l] : model.dur[l * n + e];
+    if (there + model.jobService[j] + back > model.vMaxDuration[v]) {
       furthest = 2;
       continue;
     }

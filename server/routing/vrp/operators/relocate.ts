@@ -1,7 +1,8 @@
 /**
  * Relocate (and, within one route, Or-opt): move a segment of 1-3 jobs that
  * starts or ends at job u so that u lands next to a near job v, in either
- * orientation, into v's route or elsewhere in u's own route.
+ * orientation, into v's route or elsewhere in u's own route; or into an
+ * empty vehicle.
  *
  * Move: r1/r2 = from/to route, a..b = segment positions in r1, c = gap in r2
  * (insert between positions c and c+1, positions as before the move), d = 1 if reversed.
@@ -84,6 +85,23 @@ function search(s: RouteState, u: number, best: Move): void {
             if (!segmentAllowed(s, r1, x, y, r2)) continue;
           }
           recordMove(best, relocate, gain, r1, r2, x, y, gap, reversed ? 1 : 0);
+        }
+      }
+      // Empty vehicles have no neighbours to be found by: try each of them directly.
+      for (let r2 = 0; r2 < model.vehicles; r2++) {
+        if (s.len[r2] !== 0 || r2 === r1 || segLoad > model.vCap[r2]) continue;
+        const st = model.vStart[r2];
+        const en = model.vEnd[r2];
+        for (let rev = 0; rev < 2; rev++) {
+          const first = rev ? lastLoc : firstLoc;
+          const last = rev ? firstLoc : lastLoc;
+          const gain = removeGain - (dist[st * n + first] + (rev ? segDistRev : segDist) + dist[last * n + en]);
+          if (gain <= best.gain) continue;
+          const travel = dur[st * n + first] + (rev ? segTravelRev : segTravel) + dur[last * n + en];
+          if (travel + segService > model.vMaxDuration[r2]) continue;
+          if (len1 > L && removedTravel + service1 - segService > model.vMaxDuration[r1]) continue;
+          if (!segmentAllowed(s, r1, x, y, r2)) continue;
+          recordMove(best, relocate, gain, r1, r2, x, y, 0, rev);
         }
       }
     }
