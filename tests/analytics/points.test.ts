@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reversePoints } from '../../server/analytics/points.js';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { act, fixedTicket, tick, isolatePhotos } from '../jobs/helpers.js';
+import { act, fixedTicket, tick } from '../jobs/helpers.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
 
 beforeAll(async () => {
-  env = isolatePhotos(await createTestEnv());
+  env = await createTestEnv();
   server = await startServer(env.ctx);
 });
 afterAll(async () => {
@@ -103,7 +103,7 @@ describe('incentive points', () => {
   });
 
   it('lets Critical follow a utility’s own High figure', async () => {
-    const other = isolatePhotos(await createTestEnv({ settings: { points: { high: 6, normal: 3 } } }));
+    const other = await createTestEnv({ settings: { points: { high: 6, normal: 3 } } });
     try {
       other.clock.set('2026-04-10T02:00:00Z');
       const c = await fixedTicket(other, 'critical', 1);

@@ -6,12 +6,12 @@ import { runTick, startWorker } from '../../server/jobs/worker.js';
 import type { AppContext } from '../../server/services/context.js';
 import type { Priority } from '../../server/domain/tickets.js';
 import { createTestEnv, loginAs, requireDatabaseUrl, startServer, type TestEnv } from '../support/db.js';
-import { act, escalationsOf, newTicket, spkTicket, tick, isolatePhotos } from './helpers.js';
+import { act, escalationsOf, newTicket, spkTicket, tick } from './helpers.js';
 
 let env: TestEnv;
 
 beforeAll(async () => {
-  env = isolatePhotos(await createTestEnv());
+  env = await createTestEnv();
   // Two directors: a Critical breach pages every holder of the role.
   await insertStaff(env.db, { utilityId: env.utility.id, username: 'direktur2', displayName: 'Second director', role: 'direktur', passwordHash: await hashPassword('x') });
 });

@@ -1,9 +1,6 @@
 /** Driving tickets through the real services with the test clock. */
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { PhotoStore } from '../../server/storage/photos.js';
 import { insideArea, sharpPhoto, type TestEnv } from '../support/db.js';
 import { submitReport } from '../../server/services/intake.js';
 import { performAction, type ActionInput } from '../../server/services/workflow.js';
@@ -11,17 +8,6 @@ import type { Action } from '../../server/domain/workflow.js';
 import type { StaffUser } from '../../server/db/staff.js';
 import type { Priority } from '../../server/domain/tickets.js';
 import { runTick, type TickReport } from '../../server/jobs/worker.js';
-
-/**
- * Result photos of these tests go to a directory of their own: other files
- * assert that a refused request leaves the shared photo directory unchanged.
- */
-export function isolatePhotos(env: TestEnv): TestEnv {
-  const dir = path.join(os.tmpdir(), `tirta-sla-photos-${process.pid}`);
-  env.ctx.config = { ...env.ctx.config, photoDir: dir };
-  env.ctx.photos = new PhotoStore(dir);
-  return env;
-}
 
 export async function staffUser(env: TestEnv, username: string): Promise<StaffUser> {
   const r = await env.db('staff_users').where({ utility_id: env.utility.id, username }).first();

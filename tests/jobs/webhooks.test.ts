@@ -7,7 +7,7 @@ import { backoffSecondsAfter, deliverDueWebhooks, isValidSignature, signatureOf,
 import { defaultSettings } from '../../server/domain/settings.js';
 import type { AppContext } from '../../server/services/context.js';
 import { createTestEnv, requireDatabaseUrl, type TestEnv } from '../support/db.js';
-import { spkTicket, startReceiver, tick, isolatePhotos } from './helpers.js';
+import { spkTicket, startReceiver, tick } from './helpers.js';
 
 const envs: TestEnv[] = [];
 const closers: (() => Promise<void>)[] = [];
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function setup(settings?: Record<string, unknown>, script: number[] = []) {
-  const env = isolatePhotos(await createTestEnv({ settings }));
+  const env = await createTestEnv({ settings });
   envs.push(env);
   const receiver = await startReceiver(script);
   closers.push(receiver.close);
@@ -117,7 +117,7 @@ describe('webhook delivery', () => {
   });
 
   it('records an unreachable receiver as an attempt with no HTTP status', async () => {
-    const env = isolatePhotos(await createTestEnv());
+    const env = await createTestEnv();
     envs.push(env);
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
