@@ -31,12 +31,18 @@ export interface Ticket {
   rejectedAt: Date | null;
   respondDueAt: Date | null;
   resolveDueAt: Date | null;
+  repeatCount: number;
+  starred: boolean;
+  urgent: boolean;
+  parentTicketId: number | null;
+  reopenedAt: Date | null;
 }
 
 const ticketColumns = [
   'id', 'utility_id', 'number', 'reporter_id', 'source', 'h3_cell', 'region_id', 'area_id', 'address', 'description',
   'category', 'priority', 'status', 'crew_id', 'photo_blurred', 'phone_verified_at', 'received_at', 'spk_issued_at',
   'assigned_at', 'on_site_at', 'escalated_at', 'fixed_at', 'closed_at', 'rejected_at', 'respond_due_at', 'resolve_due_at',
+  'repeat_count', 'starred', 'urgent', 'parent_ticket_id', 'reopened_at',
 ];
 
 function selectTicket(db: Runner) {
@@ -77,6 +83,11 @@ function toTicket(r: any): Ticket {
     rejectedAt: r.rejected_at,
     respondDueAt: r.respond_due_at,
     resolveDueAt: r.resolve_due_at,
+    repeatCount: r.repeat_count,
+    starred: r.starred,
+    urgent: r.urgent,
+    parentTicketId: r.parent_ticket_id,
+    reopenedAt: r.reopened_at,
   };
 }
 
@@ -107,7 +118,7 @@ export async function nextNumber(db: Runner, utilityId: number, kind: 'LK' | 'SP
 export type NewTicket = Pick<
   Ticket,
   'utilityId' | 'number' | 'reporterId' | 'source' | 'lat' | 'lon' | 'h3Cell' | 'regionId' | 'areaId' | 'address' | 'description' | 'category' | 'photoBlurred' | 'receivedAt'
-> & { enteredBy: number | null };
+> & { enteredBy: number | null; urgent?: boolean; parentTicketId?: number | null };
 
 export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
   const [row] = await db('tickets')
@@ -125,6 +136,8 @@ export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
       description: t.description,
       category: t.category,
       photo_blurred: t.photoBlurred,
+      urgent: t.urgent ?? false,
+      parent_ticket_id: t.parentTicketId ?? null,
       received_at: t.receivedAt,
       updated_at: t.receivedAt,
     })
@@ -323,9 +336,42 @@ export async function listTickets(db: Runner, utilityId: number, f: TicketFilter
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
     )
     .whereIn('id', base.clone().select('id'))
+    // Repeat reports first: urgent new tickets and starred (reopened) ones need attention.
+    .orderByRaw('(urgent OR starred) DESC')
     .orderBy('received_at', f.order === 'oldest' ? 'asc' : 'desc')
     .orderBy('id')
     .limit(f.limit)
     .offset(f.offset);
   return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id })), total: Number(count) };
+}
+
+/**
+ * The done ticket a new report is about, locked for the caller's transaction:
+ * the one named by its number, else the latest fixed or closed ticket of the
+ * same reporter within `radiusMetres`, fixed since `since`.
+ */
+export async function findRepeatTarget(
+  db: Runner,
+  utilityId: number,
+  q: { number: string | null; reporterPhone: string | null; lat: number; lon: number; radiusMetres: number; since: Date },
+): Promise<Ticket | null> {
+  if (!q.number && !q.reporterPhone) return null;
+  const row = await selectTicket(db)
+    .where({ utility_id: utilityId })
+    .whereIn('status', ['fixed', 'closed'])
+    .where('fixed_at', '>=', q.since)
+    .where((w) => {
+      if (q.number) w.orWhere('number', q.number.trim().toUpperCase());
+      if (q.reporterPhone) {
+        w.orWhere((x) =>
+          x
+            .whereIn('reporter_id', db('reporters').select('id').where({ utility_id: utilityId, phone: q.reporterPhone }))
+            .andWhereRaw('ST_DWithin(location, ?, ?)', [geographyPoint(db, q.lon, q.lat), q.radiusMetres]),
+        );
+      }
+    })
+    .orderBy('fixed_at', 'desc')
+    .forUpdate()
+    .first();
+  return row ? toTicket(row) : null;
 }

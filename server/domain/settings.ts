@@ -28,6 +28,10 @@ export interface UtilitySettings {
   blurThreshold: number;
   /** A repeat report within this many hours of the fix reopens the ticket (seed 003). */
   reReportWindowHours: number;
+  /** A report by the same phone this close to a done ticket is about that ticket. */
+  repeatRadiusMetres: number;
+  /** How far back a repeat report is still linked to the done ticket it is about. */
+  repeatLinkDays: number;
   /** Planner objective: least total distance, or the longest crew day as short as possible. */
   planObjective: 'distance' | 'makespan';
   /** Whom a blocked reporter or a citizen with a question should contact. */
@@ -72,6 +76,8 @@ export const defaultSettings: UtilitySettings = {
   serviceMinutes: { pipe_burst: 45, visible_leak: 35, meter_leak: 30, no_water: 30, other: 30 },
   blurThreshold: 60,
   reReportWindowHours: 6,
+  repeatRadiusMetres: 100,
+  repeatLinkDays: 30,
   planObjective: 'distance',
   contact: 'the PDAM call centre / kantor pelayanan PDAM',
   escalation: { heavyEquipmentTo: 'kabag', lookbackHours: 24 },

@@ -10,6 +10,7 @@ import type { Role, TicketStatus } from './tickets.js';
  *                                           |          v  |        |
  *                                           |       escalated      |
  *                                           +----- returned -------+
+ *   fixed | closed -> assigned: reopened by a repeat report within the window (system)
  */
 export interface Transition {
   from: readonly TicketStatus[];
@@ -17,7 +18,7 @@ export interface Transition {
   to: TicketStatus | null;
   roles: readonly Role[];
   /** The timestamp column the transition stamps on the ticket. */
-  stamps?: 'rejected_at' | 'spk_issued_at' | 'assigned_at' | 'on_site_at' | 'escalated_at' | 'fixed_at' | 'closed_at';
+  stamps?: 'rejected_at' | 'spk_issued_at' | 'assigned_at' | 'on_site_at' | 'escalated_at' | 'fixed_at' | 'closed_at' | 'reopened_at';
 }
 
 export const transitions = {
@@ -30,6 +31,8 @@ export const transitions = {
   close: { from: ['fixed'], to: 'closed', roles: ['admin'], stamps: 'closed_at' },
   return_to_crew: { from: ['fixed'], to: 'assigned', roles: ['admin'], stamps: 'assigned_at' },
   prioritise: { from: ['spk_issued', 'assigned', 'on_site', 'escalated'], to: null, roles: ['admin', 'dispatcher'] },
+  // Taken by the system only, when the reporter contacts again within the re-report window (seed 003).
+  reopen: { from: ['fixed', 'closed'], to: 'assigned', roles: [], stamps: 'reopened_at' },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;

@@ -1,6 +1,9 @@
 import type { ReportReceipt } from '../services/intake.js';
 import type { Utility } from '../db/utilities.js';
 
+/** 201 for a new ticket; 200 when the report reopened an existing one (seed 003 re-report). */
+export const receiptStatusOf = (r: ReportReceipt) => (r.repeat?.kind === 're_report' ? 200 : 201);
+
 export function presentReceipt(r: ReportReceipt, utility: Utility) {
   return {
     number: r.number,
@@ -10,5 +13,6 @@ export function presentReceipt(r: ReportReceipt, utility: Utility) {
     photoBlurred: r.photoBlurred,
     region: r.region,
     kelurahan: r.kelurahan,
+    repeat: r.repeat,
   };
 }

@@ -27,6 +27,7 @@ export const ReportFields = z.object({
   phone: optionalText(40).openapi({ example: '0812-3456-7890' }),
   address: optionalText(500),
   category: z.enum(categories).default('other'),
+  previous_number: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The earlier report this is about, if the reporter knows it' }),
   jurisdiction_id: z.string().optional().openapi({ description: 'Open311 jurisdiction (utility code); optional on a single-utility install' }),
 });
 
@@ -43,6 +44,10 @@ export const ReportReceipt = z
     photoBlurred: z.boolean().nullable(),
     region: z.string().nullable(),
     kelurahan: z.string().nullable(),
+    repeat: z
+      .union([z.object({ kind: z.literal('re_report'), repeatCount: z.number() }), z.object({ kind: z.literal('new_linked'), linkedTo: z.string() })])
+      .nullable()
+      .describe('A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one'),
   })
   .openapi('ReportReceipt');
 
@@ -56,6 +61,7 @@ export const PublicStatus = z
     receivedAt: z.string(),
     expectedResolutionAt: z.string().nullable(),
     region: z.string().nullable(),
+    repeatCount: z.number().describe('How often the reporter came back after it was marked done (re-reports)'),
     timeline: z.array(z.object({ status: z.enum(statuses), label: z.object({ id: z.string(), en: z.string() }), at: z.string() })),
   })
   .openapi('PublicStatus');

@@ -8,6 +8,7 @@ import { findReporterByPhone, upsertReporter } from '../db/reporters.js';
 import { insertEvent, insertTicket, nextNumber } from '../db/tickets.js';
 import type { StaffUser } from '../db/staff.js';
 import { recordPhoto, storePhoto } from './photos.js';
+import { classifyRepeat, linkedTicketNote, reopenTicket } from './repeat.js';
 import { yearIn } from '../domain/time.js';
 
 export interface ReportInput {
@@ -20,6 +21,8 @@ export interface ReportInput {
   category?: Category;
   source: Source;
   photo?: Buffer | null;
+  /** The earlier ticket the reporter says this is about (optional; a nearby done ticket of the same phone is found anyway). */
+  previousNumber?: string | null;
 }
 
 export interface ReportReceipt {
@@ -30,6 +33,8 @@ export interface ReportReceipt {
   photoBlurred: boolean | null;
   region: string | null;
   kelurahan: string | null;
+  /** Seed 003: 're_report' reopened the done ticket (this is its number); 'new_linked' is a new urgent ticket linked to `linkedTo`. */
+  repeat: { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null;
 }
 
 /**
@@ -78,7 +83,22 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
   const photoBlurred = photo ? photo.analysis.blurScore < utility.settings.blurThreshold : null;
 
   return ctx.db.transaction(async (tx) => {
+    const repeat = await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
+    if (repeat.kind === 're_report') {
+      await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
+      return {
+        id: repeat.ticket.id,
+        number: repeat.ticket.number,
+        status: 'assigned' as const,
+        receivedAt: repeat.ticket.receivedAt,
+        photoBlurred,
+        region: place.regionName,
+        kelurahan: place.areaName,
+        repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount },
+      };
+    }
+    const linked = repeat.kind === 'new_linked' ? repeat : null;
     const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
     const ticketId = await insertTicket(tx, {
       utilityId: utility.id,
@@ -96,6 +116,8 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       category: input.category ?? 'other',
       photoBlurred,
       receivedAt,
+      urgent: linked !== null,
+      parentTicketId: linked?.earlier.id ?? null,
     });
     if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
     await insertEvent(tx, {
@@ -106,9 +128,19 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       actorId: enteredBy?.id ?? null,
       fromStatus: null,
       toStatus: 'received',
-      data: { source: input.source, photoBlurred },
+      note: linked ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours) : null,
+      data: { source: input.source, photoBlurred, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
       at: receivedAt,
     });
-    return { id: ticketId, number, status: 'received' as const, receivedAt, photoBlurred, region: place.regionName, kelurahan: place.areaName };
+    return {
+      id: ticketId,
+      number,
+      status: 'received' as const,
+      receivedAt,
+      photoBlurred,
+      region: place.regionName,
+      kelurahan: place.areaName,
+      repeat: linked ? { kind: 'new_linked' as const, linkedTo: linked.earlier.number } : null,
+    };
   });
 }

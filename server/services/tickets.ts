@@ -26,6 +26,7 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
     receivedAt: ticket.receivedAt.toISOString(),
     expectedResolutionAt: ['fixed', 'closed'].includes(ticket.status) ? null : iso(expected),
     region: region?.name ?? null,
+    repeatCount: ticket.repeatCount,
     timeline: events
       .filter((e) => e.fromStatus !== e.toStatus)
       .map((e) => ({ status: e.toStatus, label: statusLabels[e.toStatus], at: e.at.toISOString() })),
@@ -60,6 +61,11 @@ export function presentTicket(t: Ticket) {
     rejectedAt: iso(t.rejectedAt),
     respondDueAt: iso(t.respondDueAt),
     resolveDueAt: iso(t.resolveDueAt),
+    repeatCount: t.repeatCount,
+    starred: t.starred,
+    urgent: t.urgent,
+    parentTicketId: t.parentTicketId,
+    reopenedAt: iso(t.reopenedAt),
   };
 }
 

@@ -118,6 +118,11 @@ const steps: Record<Action, Guard> = {
     return { changes: { fixed_at: null }, note, data: {} };
   },
 
+  // Reopening is the system's (services/repeat.ts); planTransition refuses it to every staff role.
+  async reopen() {
+    throw new DomainError(ErrorCode.forbidden, 'A ticket is reopened by a repeat report only');
+  },
+
   async prioritise(_ctx, _tx, utility, _user, ticket, input) {
     if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);
     return { changes: dueTimeChanges(utility, input.priority, ticket.receivedAt), note: input.note ?? null, data: { from: ticket.priority, to: input.priority } };

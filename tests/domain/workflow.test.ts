@@ -15,6 +15,7 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Role[]]> = {
   close: [['fixed'], 'closed', ['admin']],
   return_to_crew: [['fixed'], 'assigned', ['admin']],
   prioritise: [['spk_issued', 'assigned', 'on_site', 'escalated'], null, ['admin', 'dispatcher']],
+  reopen: [['fixed', 'closed'], 'assigned', []], // the system's, on a repeat report
 };
 
 describe('ticket workflow', () => {
@@ -50,9 +51,10 @@ describe('ticket workflow', () => {
     }
   }
 
-  it('closed and rejected tickets are final', () => {
-    expect(allowedActions('closed')).toEqual([]);
+  it('rejected tickets are final; closed ones only reopen on a repeat report', () => {
     expect(allowedActions('rejected')).toEqual([]);
+    expect(allowedActions('closed')).toEqual(['reopen']);
+    for (const role of roles) expect(allowedActions('closed', role)).toEqual([]);
   });
 
   it('lists next steps per role', () => {

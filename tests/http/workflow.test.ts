@@ -36,9 +36,11 @@ const photoForm = async (photo?: Buffer, note?: string) => {
   return f;
 };
 
-/** A ticket entered by the call centre, returned with its id. */
+let caller = 100;
+/** A ticket entered by the call centre for a new caller (the same caller at the same spot would be a repeat report), returned with its id. */
 async function newTicket(extra: Record<string, unknown> = {}): Promise<number> {
-  const res = await call('operator', 'POST', '/api/v1/tickets', { lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', phone: '0811-222-333', description: 'Pipa bocor depan rumah', ...extra });
+  const phone = `0811-222-${caller++}`;
+  const res = await call('operator', 'POST', '/api/v1/tickets', { lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', phone, description: 'Pipa bocor depan rumah', ...extra });
   expect(res.status).toBe(201);
   return res.body.id;
 }

@@ -7,7 +7,7 @@ import { errorResponses, registry, z } from '../openapi.js';
 import { parse } from '../validate.js';
 import { publicUtility } from '../context.js';
 import { PublicStatus, ReportFields, ReportReceipt } from '../schemas.js';
-import { presentReceipt } from '../present.js';
+import { presentReceipt, receiptStatusOf } from '../present.js';
 import { once, requestHashOf } from '../../services/idempotency.js';
 
 registry.registerPath({
@@ -49,8 +49,8 @@ export function reportsRouter(ctx: AppContext): Router {
     const utility = await publicUtility(ctx, req);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async () => {
-      const receipt = await submitReport(ctx, utility, { ...fields, source: 'app', photo });
-      return { statusCode: 201, body: presentReceipt(receipt, utility) };
+      const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: 'app', photo });
+      return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).location(answer.body.statusUrl).json(answer.body);

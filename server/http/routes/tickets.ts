@@ -12,7 +12,7 @@ import { errorResponses, registry, z } from '../openapi.js';
 import { parse } from '../validate.js';
 import { staff, userOf, utilityOf } from '../context.js';
 import { IdParam, ReportReceipt, StaffReportFields, TicketView } from '../schemas.js';
-import { presentReceipt } from '../present.js';
+import { presentReceipt, receiptStatusOf } from '../present.js';
 import { once, requestHashOf } from '../../services/idempotency.js';
 import { uploadPhoto } from './reports.js';
 
@@ -119,8 +119,8 @@ export function ticketsRouter(ctx: AppContext): Router {
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async () => {
-      const receipt = await submitReport(ctx, utility, { ...fields, source: fields.source as 'call_centre', photo }, userOf(res));
-      return { statusCode: 201, body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
+      const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
+      return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);
