@@ -72,6 +72,12 @@ const dictionary = {
   assign: { id: 'Tugaskan', en: 'Assign' },
   suggest_crew: { id: 'Usulan tim tercepat', en: 'Fastest crew' },
   not_allowed: { id: 'Halaman ini untuk peran lain.', en: 'This page is for another role.' },
+  re_report: { id: 'Lapor ulang', en: 'Reported again' },
+  repeat_urgent: { id: 'Laporan ulang >6 jam: mendesak', en: 'Repeat after 6 h: urgent' },
+  re_report_received: {
+    id: 'Laporan ulang tercatat: tiket lama dibuka kembali dan tim dikirim lagi. Nomor tiket:',
+    en: 'Repeat report recorded: the earlier ticket is reopened and the crew sent back. Ticket number:',
+  },
   urgent_waiting: { id: 'Darurat menunggu tim', en: 'Urgent, waiting for a crew' },
   inbox: { id: 'Kotak masuk', en: 'Inbox' },
   mark_read: { id: 'Tandai sudah dibaca', en: 'Mark read' },

@@ -52,6 +52,8 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
         ticket.priority ? h('span', { class: `badge ${ticket.priority}` }, priorityLabel(ticket.priority)) : null,
         ' ',
         ticket.photoBlurred ? h('span', { class: 'badge warn', title: t('blurred_photo') }, '⚠ blur') : null,
+        ticket.urgent ? h('span', { class: 'badge critical', title: t('repeat_urgent') }, t('repeat_urgent')) : null,
+        ticket.starred ? h('span', { class: 'badge high', title: t('re_report') }, `★ ${t('re_report')} ×${ticket.repeatCount}`) : null,
         h('div', {}, `${categoryLabel(ticket.category)} · ${ticket.address ?? `${ticket.lat.toFixed(5)}, ${ticket.lon.toFixed(5)}`}`),
         h('div', { class: 'muted' }, `${formatTime(ticket.receivedAt, timeZone)} · ${ticket.source}`),
         ticket.description ? h('div', {}, ticket.description) : null,
