@@ -1,9 +1,8 @@
 /**
  * Cost of a route built from pieces of existing routes, without building it:
  * start at a location, append segments (forwards or reversed) and single
- * locations, end at a location. One instance per RouteState (state.ev);
- * allocation-free. (A class rather than module functions: calls through
- * module bindings are slower once transpiled.)
+ * locations, end at a location. One instance per RouteState (state.ev),
+ * holding that state's matrices; allocation-free.
  */
 import type { RouteState } from './state.js';
 
