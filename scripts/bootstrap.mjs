@@ -6,6 +6,7 @@
 //   node scripts/bootstrap.mjs seed [args]      npm run seed: regenerate the demo data
 //   node scripts/bootstrap.mjs migrate          apply sql/ migrations only
 //   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
+//   node scripts/bootstrap.mjs apikey create N  an Open311 API key (printed once); also list, revoke N
 //   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
 //
 // Database, in this order: $DATABASE_URL as given (nothing is installed);
@@ -263,7 +264,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'server/main.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts' };
+const scripts = { start: 'server/main.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
@@ -295,5 +296,5 @@ if (command in scripts) {
 } else if (command === 'env') {
   console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
 } else {
-  fail(`Unknown command "${command}". Use start, test, seed, passwd, migrate or env.`);
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, migrate or env.`);
 }

@@ -24,6 +24,7 @@ export const ErrorCode = {
   nothingToPlan: 'NOTHING_TO_PLAN',
   shiftTooShort: 'SHIFT_TOO_SHORT',
   ticketWithoutSpk: 'TICKET_WITHOUT_SPK',
+  apiKeyInvalid: 'API_KEY_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -13,6 +13,8 @@ import { zonesRouter } from './routes/zones.js';
 import { inboxRouter } from './routes/inbox.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { publicRouter } from './routes/public.js';
+import { settingsRouter } from './routes/settings.js';
+import { open311Errors, open311Router } from './routes/open311.js';
 import { mountWeb } from './web.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
 
@@ -36,7 +38,9 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1', plansRouter(ctx));
   app.use('/api/v1/inbox', inboxRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
+  app.use('/api/v1/settings', settingsRouter(ctx));
   app.use('/api/v1', publicRouter(ctx));
+  app.use('/open311/v2', open311Router(ctx), open311Errors(ctx));
   mountWeb(app);
   app.use('/api', (req) => {
     throw new DomainError(ErrorCode.notFound, `No endpoint ${req.method} ${req.originalUrl}`, { method: req.method, path: req.originalUrl });

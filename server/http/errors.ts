@@ -24,6 +24,7 @@ const statusByCode: Record<ErrorCode, number> = {
   NOTHING_TO_PLAN: 422,
   SHIFT_TOO_SHORT: 422,
   TICKET_WITHOUT_SPK: 422,
+  API_KEY_INVALID: 403,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -48,6 +49,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   NOTHING_TO_PLAN: 'Tidak ada tiket ber-SPK yang perlu direncanakan.',
   SHIFT_TOO_SHORT: 'Jam kerja tim terlalu pendek untuk satu pekerjaan.',
   TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
+  API_KEY_INVALID: 'Kunci API (api_key) tidak ada, tidak dikenal, atau sudah dicabut.',
 };
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -60,7 +62,8 @@ function fieldOf(error: DomainError): string | undefined {
   return fields?.[0]?.field;
 }
 
-function fromTransport(err: unknown, maxPhotoMb: number): DomainError | null {
+/** Errors of the transport (body parsers, multer) as domain errors; null for anything else. */
+export function fromTransport(err: unknown, maxPhotoMb: number): DomainError | null {
   if (err instanceof multer.MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE') {
       return new DomainError(ErrorCode.photoTooLarge, `The photo is larger than ${maxPhotoMb} MB`, { field: err.field ?? 'photo', limitMb: maxPhotoMb });

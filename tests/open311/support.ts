@@ -1,0 +1,64 @@
+/** Open311 test helpers: keys, GeoReport submissions, and the counts that prove a refusal stored nothing. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestEnv } from '../support/db.js';
+import { insideArea } from '../support/db.js';
+import { createApiKey } from '../../server/open311/service.js';
+
+export async function newKey(env: TestEnv, name = `app-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
+  return (await createApiKey(env.ctx, env.utility, name)).key;
+}
+
+export function georeportForm(fields: Record<string, string>, media?: { bytes: Buffer; field?: string; filename?: string; type?: string }): FormData {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  if (media) body.set(media.field ?? 'media', new Blob([new Uint8Array(media.bytes)], { type: media.type ?? 'image/jpeg' }), media.filename ?? 'bocor.jpg');
+  return body;
+}
+
+export async function post(baseUrl: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}, query = '') {
+  const res = await fetch(`${baseUrl}/open311/v2/requests.json${query}`, { method: 'POST', body, headers });
+  return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.json()) as any };
+}
+
+export async function get(baseUrl: string, pathAndQuery: string) {
+  const res = await fetch(`${baseUrl}/open311/v2${pathAndQuery}`);
+  return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.json()) as any };
+}
+
+/** A valid GeoReport submission for the test utility (the photo goes separately, as `media`). */
+export const validFields = (env: TestEnv, apiKey: string): Record<string, string> => ({
+  api_key: apiKey,
+  jurisdiction_id: env.utility.code,
+  service_code: 'visible_leak',
+  lat: String(insideArea.lat),
+  long: String(insideArea.lon),
+  address_string: 'Jl. Veteran Selatan No. 12, Makassar',
+  description: 'Air merembes dari trotoar sejak pagi',
+  first_name: 'Andi',
+  last_name: 'Wijaya',
+  phone: '0812-7777-1234',
+  email: 'andi@example.id',
+  device_id: 'device-42',
+  account_id: 'acct-9001',
+});
+
+export async function storedCounts(env: TestEnv) {
+  const count = async (table: string) => {
+    const [row] = await env.db(table).where({ utility_id: env.utility.id }).count<{ count: string }[]>({ count: '*' });
+    return Number(row.count);
+  };
+  return {
+    tickets: await count('tickets'),
+    reporters: await count('reporters'),
+    photos: await count('photos'),
+    events: await count('ticket_events'),
+    submissions: await count('api_submissions'),
+  };
+}
+
+export function photoFiles(env: TestEnv): Set<string> {
+  const root = env.ctx.config.photoDir;
+  if (!fs.existsSync(root)) return new Set();
+  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()));
+}
