@@ -109,9 +109,10 @@ export function toW3cDateTime(instant: Date, timeZone: string): string {
 /**
  * Phone numbers and e-mail addresses typed into a description or an address
  * (call-centre notes often carry the caller's number) are hidden from the
- * public: a run of 8 or more digits, with the usual separators, counts as a phone.
+ * public: a run of 8 or more digits, with the usual separators (and a leading
+ * "+" or "("), counts as a phone.
  */
-const PHONE_LIKE = /\+?\d(?:[\s\-.()/]*\d){7,}/g;
+const PHONE_LIKE = /[+(]?\d(?:[\s\-.()/]*\d){7,}/g;
 const EMAIL_LIKE = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
 
 export function scrubPublicText(text: string | null): string | null {
