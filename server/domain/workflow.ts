@@ -25,6 +25,8 @@ export const transitions = {
   reject: { from: ['received'], to: 'rejected', roles: ['admin'], stamps: 'rejected_at' },
   issue_spk: { from: ['received'], to: 'spk_issued', roles: ['admin'], stamps: 'spk_issued_at' },
   assign: { from: ['spk_issued', 'assigned'], to: 'assigned', roles: ['dispatcher', 'admin'], stamps: 'assigned_at' },
+  // Taking a crew off a ticket before it is on site; the planner does it to tickets a new plan version leaves out.
+  unassign: { from: ['assigned'], to: 'spk_issued', roles: ['dispatcher', 'admin'] },
   arrive: { from: ['assigned'], to: 'on_site', roles: ['crew'], stamps: 'on_site_at' },
   escalate: { from: ['on_site'], to: 'escalated', roles: ['crew'], stamps: 'escalated_at' },
   fix: { from: ['on_site', 'escalated'], to: 'fixed', roles: ['crew'], stamps: 'fixed_at' },

@@ -108,6 +108,18 @@ describe('the SOP workflow over HTTP', () => {
     expect(actors).toEqual([env.users.operator, env.users.admin, env.users.dispatcher, env.users.crew1, env.users.crew1, env.users.crew1, env.users.admin, env.users.crew1, env.users.crew1, env.users.admin]);
   });
 
+  it('lets the dispatcher take the crew off a ticket before it is on site', async () => {
+    const id = await newTicket();
+    await post('admin', id, 'spk', { priority: 'normal' });
+    await post('dispatcher', id, 'assign', { crewId: env.crews[1] });
+    const r = await post('dispatcher', id, 'unassign', { note: 'Tim dialihkan' });
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('spk_issued');
+    expect(r.body.crewId).toBeNull();
+    expect((await post('crew2', id, 'arrive')).status).toBe(409);
+    expect(await events(id)).toContain('unassign:assigned>spk_issued');
+  });
+
   it('rejects a hoax and blocks the reporter', async () => {
     const id = await newTicket({ phone: '0811-000-111' });
     const r = await post('admin', id, 'reject', { reason: 'Laporan palsu', blockReporter: true });
