@@ -29,6 +29,8 @@ export class RouteState {
   readonly jobRoute: Int32Array;
   /** Position of each assigned job in its route (1-based). */
   readonly jobPos: Int32Array;
+  /** Number of vehicles without jobs. */
+  emptyRoutes = 0;
   /** Scratch evaluator of candidate routes. */
   readonly ev: RouteEvaluator;
 
@@ -59,6 +61,7 @@ export class RouteState {
     this.backupJobs = new Int32Array(K * S);
     this.backupLen = new Int32Array(K);
     this.ev = new RouteEvaluator(this);
+    this.emptyRoutes = K;
     for (let r = 0; r < K; r++) this.writeRoute(r, [], 0);
   }
 
@@ -178,6 +181,7 @@ export class RouteState {
         ld[b + p] = ld[b + p - 1];
       }
     }
+    if ((this.len[r] === 0) !== (count === 0)) this.emptyRoutes += count === 0 ? 1 : -1;
     this.len[r] = count;
     this.routePriority[r] = priority;
   }

@@ -88,7 +88,7 @@ function search(s: RouteState, u: number, best: Move): void {
         }
       }
       // Empty vehicles have no neighbours to be found by: try each of them directly.
-      for (let r2 = 0; r2 < model.vehicles; r2++) {
+      for (let r2 = 0; s.emptyRoutes > 0 && r2 < model.vehicles; r2++) {
         if (s.len[r2] !== 0 || r2 === r1 || segLoad > model.vCap[r2]) continue;
         const st = model.vStart[r2];
         const en = model.vEnd[r2];
