@@ -104,7 +104,10 @@ export const Open311Service = z
   .openapi('Open311Service');
 
 export const Open311ServiceDefinition = z
-  .object({ service_code: z.enum(categories), attributes: z.array(z.never()) })
+  .object({
+    service_code: z.enum(categories),
+    attributes: z.array(z.never()).openapi({ type: 'array', items: {}, maxItems: 0, description: 'Always empty: no service asks for more than the report itself' }),
+  })
   .openapi('Open311ServiceDefinition');
 
 export const Open311ServiceRequest = z

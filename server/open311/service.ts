@@ -8,7 +8,7 @@ import { submitReport, type ReportReceipt } from '../services/intake.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../domain/errors.js';
 import { statusLabels } from '../domain/labels.js';
 import { slaDueTimes } from '../domain/settings.js';
-import { zonedTimeToUtc } from '../domain/time.js';
+import { localDateOf, zonedTimeToUtc } from '../domain/time.js';
 import type { Category } from '../domain/tickets.js';
 import { findUtilityByCode, findUtilityById, type Utility } from '../db/utilities.js';
 import {
@@ -260,7 +260,7 @@ export function parseW3c(text: string, field: string, timeZone: string, edge: 's
   const value = text.trim().replace(/ (\d{2}:\d{2})$/, '+$1');
   if (W3C_DATE.test(value)) {
     const startOfDay = zonedTimeToUtc(value, '00:00', timeZone);
-    if (Number.isNaN(startOfDay.getTime())) throw badDate(field, text);
+    if (Number.isNaN(startOfDay.getTime()) || localDateOf(startOfDay, timeZone) !== value) throw badDate(field, text); // 2026-02-30 is no day
     if (edge === 'start') return startOfDay;
     const next = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)) + 1)).toISOString().slice(0, 10);
     return new Date(zonedTimeToUtc(next, '00:00', timeZone).getTime() - 1);

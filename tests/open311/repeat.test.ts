@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loginAs, sharpPhoto, useTestServer } from '../support/db.js';
+import { Open311PostAnswer } from '../../server/open311/schemas.js';
+import { georeportForm, get, newKey, post, validFields } from './support.js';
+
+const t = useTestServer();
+
+/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
+async function fix(number: string, firstTime: boolean) {
+  const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
+  const crew = await loginAs(t.server.baseUrl, t.env.utility, 'crew1');
+  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
+  const step = async (token: string, action: string, body: Record<string, unknown> | FormData) => {
+    const isForm = body instanceof FormData;
+    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
+      body: isForm ? body : JSON.stringify(body),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  if (firstTime) {
+    await step(admin, 'spk', { priority: 'normal' });
+    await step(admin, 'assign', { crewId: t.env.crews[0] });
+  }
+  await step(crew, 'arrive', {});
+  const result = new FormData();
+  result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
+  await step(crew, 'fix', result);
+}
+
+describe('Open311 submissions and the repeat-report rule (seed 003), through submitReport', () => {
+  it('a report within 6 h of the fix reopens the ticket (200, its number, "Laporan ulang"); after 6 h it is a new ticket linked to the earlier one (201)', async () => {
+    const key = await newKey(t.env);
+    const fields = { ...validFields(t.env, key), phone: '0812 9090 1111' };
+    t.env.clock.set('2026-11-23T05:00:00Z'); // 13:00 WITA
+    const first = await post(t.server.baseUrl, georeportForm(fields, { bytes: await sharpPhoto() }));
+    expect(first.status).toBe(201);
+    const number = first.body[0].service_request_id;
+    t.env.clock.set('2026-11-23T06:00:00Z'); // done at 14:00
+    await fix(number, true);
+
+    t.env.clock.set('2026-11-23T11:00:00Z'); // 19:00: 5 h after -> re-report
+    const again = await post(t.server.baseUrl, georeportForm(fields, { bytes: await sharpPhoto() }));
+    expect(again.status).toBe(200);
+    const [reopened] = Open311PostAnswer.parse(again.body);
+    expect(reopened.service_request_id).toBe(number);
+    expect(reopened.service_notice).toContain('Laporan ulang');
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
+    expect(await t.env.db('api_submissions').where({ ticket_id: ticket.id })).toHaveLength(1);
+    const followed = await get(t.server.baseUrl, `/requests/${number}.json?jurisdiction_id=${t.env.utility.code}`);
+    expect(followed.body[0].status).toBe('open');
+
+    t.env.clock.set('2026-11-23T12:00:00Z'); // fixed again at 20:00
+    await fix(number, false);
+    t.env.clock.set('2026-11-23T19:00:00Z'); // 7 h later -> a new ticket
+    const later = await post(t.server.baseUrl, georeportForm(fields, { bytes: await sharpPhoto() }));
+    expect(later.status).toBe(201);
+    expect(later.body[0].service_request_id).not.toBe(number);
+    expect(later.body[0].service_notice).toContain(number);
+  });
+});
