@@ -27,17 +27,10 @@ describe('Open311 vocabulary', () => {
     }
   });
 
-  it('maps every status to open or closed: closed only when closed or rejected', () => {
-    expect(Object.fromEntries(statuses.map((s) => [s, open311StatusOf(s)]))).toEqual({
-      received: 'open',
-      rejected: 'closed',
-      spk_issued: 'open',
-      assigned: 'open',
-      on_site: 'open',
-      escalated: 'open',
-      fixed: 'open',
-      closed: 'closed',
-    });
+  it('maps every status to open or closed: closed only when closed or rejected (fixed stays open until the admin closes it)', () => {
+    for (const s of statuses) expect(open311StatusOf(s), s).toBe(s === 'closed' || s === 'rejected' ? 'closed' : 'open');
+    expect(open311StatusOf('fixed')).toBe('open');
+    expect(statusesOf('closed').sort()).toEqual(['closed', 'rejected']);
     expect([...statusesOf('open'), ...statusesOf('closed')].sort()).toEqual([...statuses].sort());
   });
 
