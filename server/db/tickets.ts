@@ -36,13 +36,14 @@ export interface Ticket {
   urgent: boolean;
   parentTicketId: number | null;
   reopenedAt: Date | null;
+  incidentId: number | null;
 }
 
 const ticketColumns = [
   'id', 'utility_id', 'number', 'reporter_id', 'source', 'h3_cell', 'region_id', 'area_id', 'address', 'description',
   'category', 'priority', 'status', 'crew_id', 'photo_blurred', 'phone_verified_at', 'received_at', 'spk_issued_at',
   'assigned_at', 'on_site_at', 'escalated_at', 'fixed_at', 'closed_at', 'rejected_at', 'respond_due_at', 'resolve_due_at',
-  'repeat_count', 'starred', 'urgent', 'parent_ticket_id', 'reopened_at',
+  'repeat_count', 'starred', 'urgent', 'parent_ticket_id', 'reopened_at', 'incident_id',
 ];
 
 function selectTicket(db: Runner) {
@@ -88,6 +89,7 @@ function toTicket(r: any): Ticket {
     urgent: r.urgent,
     parentTicketId: r.parent_ticket_id,
     reopenedAt: r.reopened_at,
+    incidentId: r.incident_id,
   };
 }
 
@@ -118,7 +120,7 @@ export async function nextNumber(db: Runner, utilityId: number, kind: 'LK' | 'SP
 export type NewTicket = Pick<
   Ticket,
   'utilityId' | 'number' | 'reporterId' | 'source' | 'lat' | 'lon' | 'h3Cell' | 'regionId' | 'areaId' | 'address' | 'description' | 'category' | 'photoBlurred' | 'receivedAt'
-> & { enteredBy: number | null; urgent?: boolean; parentTicketId?: number | null };
+> & { enteredBy: number | null; urgent?: boolean; parentTicketId?: number | null; status?: TicketStatus; incidentId?: number | null };
 
 export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
   const [row] = await db('tickets')
@@ -138,6 +140,8 @@ export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
       photo_blurred: t.photoBlurred,
       urgent: t.urgent ?? false,
       parent_ticket_id: t.parentTicketId ?? null,
+      status: t.status ?? 'received',
+      incident_id: t.incidentId ?? null,
       received_at: t.receivedAt,
       updated_at: t.receivedAt,
     })

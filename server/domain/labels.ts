@@ -3,6 +3,7 @@ import type { TicketStatus } from './tickets.js';
 /** Status names as a citizen reads them: Bahasa Indonesia first, English beside. */
 export const statusLabels: Record<TicketStatus, { id: string; en: string }> = {
   received: { id: 'Laporan diterima', en: 'Report received' },
+  attached: { id: 'Tergabung dalam gangguan wilayah', en: 'Part of an area disruption' },
   rejected: { id: 'Laporan ditolak', en: 'Report rejected' },
   spk_issued: { id: 'SPK diterbitkan', en: 'Work order issued' },
   assigned: { id: 'Tim ditugaskan', en: 'Crew assigned' },

@@ -1,5 +1,5 @@
 /** The vocabulary of a ticket: statuses, priorities, categories, channels, roles. */
-export const statuses = ['received', 'rejected', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed', 'closed'] as const;
+export const statuses = ['received', 'attached', 'rejected', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed', 'closed'] as const;
 export type TicketStatus = (typeof statuses)[number];
 
 export const priorities = ['critical', 'high', 'normal'] as const;

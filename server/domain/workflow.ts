@@ -11,6 +11,8 @@ import type { Role, TicketStatus } from './tickets.js';
  *                                           |       escalated      |
  *                                           +----- returned -------+
  *   fixed | closed -> assigned: reopened by a repeat report within the window (system)
+ *   received -> attached -> closed: a report inside an area incident, closed when it is restored
+ *   (services/incidents.ts); attached -> received: detached by staff
  */
 export interface Transition {
   from: readonly TicketStatus[];
@@ -33,6 +35,8 @@ export const transitions = {
   close: { from: ['fixed'], to: 'closed', roles: ['admin'], stamps: 'closed_at' },
   return_to_crew: { from: ['fixed'], to: 'assigned', roles: ['admin'], stamps: 'assigned_at' },
   prioritise: { from: ['spk_issued', 'assigned', 'on_site', 'escalated'], to: null, roles: ['admin', 'dispatcher'] },
+  // An attached report that is a separate problem after all (the neighbours are fine) goes to the queue.
+  detach: { from: ['attached'], to: 'received', roles: ['admin', 'dispatcher'] },
   // Taken by the system only, when the reporter contacts again within the re-report window (seed 003).
   reopen: { from: ['fixed', 'closed'], to: 'assigned', roles: [], stamps: 'reopened_at' },
 } as const satisfies Record<string, Transition>;

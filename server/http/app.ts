@@ -14,6 +14,7 @@ import { inboxRouter } from './routes/inbox.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { publicRouter } from './routes/public.js';
 import { settingsRouter } from './routes/settings.js';
+import { incidentsRouter } from './routes/incidents.js';
 import { open311Errors, open311Router } from './routes/open311.js';
 import { mountWeb } from './web.js';
 import { DomainError, ErrorCode } from '../domain/errors.js';
@@ -39,6 +40,7 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1/inbox', inboxRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.use('/api/v1/settings', settingsRouter(ctx));
+  app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1', publicRouter(ctx));
   app.use('/open311/v2', open311Router(ctx), open311Errors(ctx));
   mountWeb(app);

@@ -14,5 +14,6 @@ export function presentReceipt(r: ReportReceipt, utility: Utility) {
     region: r.region,
     kelurahan: r.kelurahan,
     repeat: r.repeat,
+    incident: r.incident,
   };
 }

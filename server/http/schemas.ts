@@ -48,6 +48,7 @@ export const ReportReceipt = z
       .union([z.object({ kind: z.literal('re_report'), repeatCount: z.number() }), z.object({ kind: z.literal('new_linked'), linkedTo: z.string() })])
       .nullable()
       .describe('A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one'),
+    incident: z.object({ id: z.number(), title: z.string() }).nullable().describe('The open area incident the report joined (status attached)'),
   })
   .openapi('ReportReceipt');
 
@@ -62,6 +63,10 @@ export const PublicStatus = z
     expectedResolutionAt: z.string().nullable(),
     region: z.string().nullable(),
     repeatCount: z.number().describe('How often the reporter came back after it was marked done (re-reports)'),
+    incident: z
+      .object({ title: z.string(), status: z.string(), message: z.object({ id: z.string(), en: z.string() }), estimatedRestoreAt: z.string().nullable() })
+      .nullable()
+      .describe('The area disruption this report is part of, and its progress'),
     timeline: z.array(z.object({ status: z.enum(statuses), label: z.object({ id: z.string(), en: z.string() }), at: z.string() })),
   })
   .openapi('PublicStatus');

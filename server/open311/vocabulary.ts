@@ -81,6 +81,7 @@ export type Open311Status = 'open' | 'closed';
  */
 const open311StatusByStatus: Record<TicketStatus, Open311Status> = {
   received: 'open',
+  attached: 'open', // part of an open area incident: open until the incident is restored
   spk_issued: 'open',
   assigned: 'open',
   on_site: 'open',

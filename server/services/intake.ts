@@ -9,6 +9,7 @@ import { insertEvent, insertTicket, nextNumber } from '../db/tickets.js';
 import type { StaffUser } from '../db/staff.js';
 import { recordPhoto, storePhoto } from './photos.js';
 import { classifyRepeat, linkedTicketNote, reopenTicket } from './repeat.js';
+import { openIncidentAt } from '../db/incidents.js';
 import { yearIn } from '../domain/time.js';
 
 export interface ReportInput {
@@ -33,6 +34,8 @@ export interface ReportReceipt {
   photoBlurred: boolean | null;
   region: string | null;
   kelurahan: string | null;
+  /** The open area incident the report was attached to (status 'attached'), if any. */
+  incident: { id: number; title: string } | null;
   /** Seed 003: 're_report' reopened the done ticket (this is its number); 'new_linked' is a new urgent ticket linked to `linkedTo`. */
   repeat: { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null;
 }
@@ -83,7 +86,9 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
   const photoBlurred = photo ? photo.analysis.blurScore < utility.settings.blurThreshold : null;
 
   return ctx.db.transaction(async (tx) => {
-    const repeat = await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
+    // Inside an open area incident, the report joins it: no separate crew (seed 003).
+    const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
+    const repeat = incident ? ({ kind: 'none' } as const) : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
     if (repeat.kind === 're_report') {
       await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
@@ -96,6 +101,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
         region: place.regionName,
         kelurahan: place.areaName,
         repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount },
+        incident: null,
       };
     }
     const linked = repeat.kind === 'new_linked' ? repeat : null;
@@ -118,6 +124,8 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       receivedAt,
       urgent: linked !== null,
       parentTicketId: linked?.earlier.id ?? null,
+      status: incident ? 'attached' : 'received',
+      incidentId: incident?.id ?? null,
     });
     if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
     await insertEvent(tx, {
@@ -127,20 +135,25 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       actorKind: fromCitizen ? 'reporter' : 'staff',
       actorId: enteredBy?.id ?? null,
       fromStatus: null,
-      toStatus: 'received',
-      note: linked ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours) : null,
+      toStatus: incident ? 'attached' : 'received',
+      note: incident
+        ? `Tergabung ke gangguan wilayah: ${incident.title}`
+        : linked
+          ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours)
+          : null,
       data: { source: input.source, photoBlurred, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
       at: receivedAt,
     });
     return {
       id: ticketId,
       number,
-      status: 'received' as const,
+      status: incident ? ('attached' as const) : ('received' as const),
       receivedAt,
       photoBlurred,
       region: place.regionName,
       kelurahan: place.areaName,
       repeat: linked ? { kind: 'new_linked' as const, linkedTo: linked.earlier.number } : null,
+      incident,
     };
   });
 }

@@ -4,6 +4,7 @@ import { statusLabels } from '../domain/labels.js';
 import { allowedActions } from '../domain/workflow.js';
 import { slaDueTimes } from '../domain/settings.js';
 import type { Utility } from '../db/utilities.js';
+import { findIncident } from '../db/incidents.js';
 import type { StaffUser } from '../db/staff.js';
 import { findTicket, findTicketByNumber, findWorkOrder, listEvents, listPhotos, type Ticket } from '../db/tickets.js';
 
@@ -16,7 +17,11 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
   const events = await listEvents(ctx.db, ticket.id);
   const region = ticket.regionId ? await ctx.db('service_regions').where({ id: ticket.regionId }).first('name') : null;
   // Before triage there is no priority: promise the Normal standard, the slowest one.
-  const expected = ticket.status === 'rejected' ? null : (ticket.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', ticket.receivedAt).resolveDueAt);
+  const incident = ticket.incidentId ? await findIncident(ctx.db, utility.id, ticket.incidentId) : null;
+  const expected =
+    ticket.status === 'rejected' ? null
+    : incident ? incident.estimatedRestoreAt
+    : (ticket.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', ticket.receivedAt).resolveDueAt);
   return {
     number: ticket.number,
     status: ticket.status,
@@ -27,6 +32,9 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
     expectedResolutionAt: ['fixed', 'closed'].includes(ticket.status) ? null : iso(expected),
     region: region?.name ?? null,
     repeatCount: ticket.repeatCount,
+    incident: incident
+      ? { title: incident.title, status: incident.status, message: { id: incident.messageId, en: incident.messageEn ?? incident.messageId }, estimatedRestoreAt: iso(incident.estimatedRestoreAt) }
+      : null,
     timeline: events
       .filter((e) => e.fromStatus !== e.toStatus)
       .map((e) => ({ status: e.toStatus, label: statusLabels[e.toStatus], at: e.at.toISOString() })),
@@ -66,6 +74,7 @@ export function presentTicket(t: Ticket) {
     urgent: t.urgent,
     parentTicketId: t.parentTicketId,
     reopenedAt: iso(t.reopenedAt),
+    incidentId: t.incidentId,
   };
 }
 

@@ -91,6 +91,10 @@ const steps: Record<Action, Guard> = {
     return { changes: { crew_id: crew.id }, note: input.note ?? null, data: { crewId: crew.id, crewName: crew.name, previousCrewId: ticket.crewId } };
   },
 
+  async detach(_ctx, _tx, _utility, _user, ticket, input) {
+    return { changes: { incident_id: null }, note: input.note ?? null, data: { incidentId: ticket.incidentId } };
+  },
+
   async unassign(_ctx, _tx, _utility, _user, ticket, input) {
     return { changes: { crew_id: null, assigned_at: null }, note: input.note ?? null, data: { previousCrewId: ticket.crewId } };
   },

@@ -10,6 +10,7 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Role[]]> = {
   issue_spk: [['received'], 'spk_issued', ['admin']],
   assign: [['spk_issued', 'assigned'], 'assigned', ['dispatcher', 'admin']],
   unassign: [['assigned'], 'spk_issued', ['dispatcher', 'admin']],
+  detach: [['attached'], 'received', ['admin', 'dispatcher']],
   arrive: [['assigned'], 'on_site', ['crew']],
   escalate: [['on_site'], 'escalated', ['crew']],
   fix: [['on_site', 'escalated'], 'fixed', ['crew']],

@@ -54,6 +54,7 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
     }),
   },
   { path: 'assign', action: 'assign', summary: 'Dispatcher assigns (or re-assigns) a crew', body: z.object({ crewId: z.number().int().positive(), note: z.string().optional() }) },
+  { path: 'detach', action: 'detach', summary: 'A report attached to an area incident is a separate problem: back to the validation queue', body: z.object({ note: z.string().optional() }) },
   { path: 'unassign', action: 'unassign', summary: 'Dispatcher takes the crew off a ticket not yet on site; it waits for the next plan', body: z.object({ note: z.string().optional() }) },
   { path: 'arrive', action: 'arrive', summary: 'The crew reports it is on site', body: z.object({ note: z.string().optional() }) },
   {
