@@ -354,3 +354,57 @@ describe('insertJob', () => {
     expect(() => insertJob(p, sol, planned)).toThrow(expect.objectContaining({ code: 'invalid_problem' }));
   });
 });
+
+describe('matrices that break the triangle inequality', () => {
+  it('serves a job whose direct trip is too long but whose trip via other stops fits', () => {
+    // 0 = depot, 1 = a street with two jobs, 2 = a job reached quickly only through 1.
+    const durations = new Int32Array([0, 10, 1000, 10, 0, 10, 1000, 10, 0]);
+    const p: VrpProblem = {
+      size: 3,
+      durations,
+      vehicles: [{ start: 0, end: 0, shiftStartSeconds: 0, shiftEndSeconds: 200 }],
+      jobs: [
+        { location: 1, serviceSeconds: 0 },
+        { location: 2, serviceSeconds: 0 },
+        { location: 1, serviceSeconds: 0 },
+      ],
+    };
+    const sol = solveVrp(p, { iterations: 50 });
+    checkSolution(p, sol);
+    expect(sol.unassigned).toEqual([]);
+    expect(sol.routes[0].jobs[1]).toBe(1);
+  });
+});
+
+describe('route exchange', () => {
+  it('hands each route to the crew based next to it', async () => {
+    const { buildModel } = await import('../../server/routing/vrp/model.js');
+    const { RouteState } = await import('../../server/routing/vrp/state.js');
+    const { VrpLocalSearch } = await import('../../server/routing/vrp/local-search.js');
+    const { routeExchange } = await import('../../server/routing/vrp/operators/route-exchange.js');
+    // Locations on a line: 0 and 1 are the two bases, 2-3 near base 0, 4-5 near base 1.
+    const xs = [0, 1000, 10, 20, 990, 980];
+    const n = xs.length;
+    const durations = new Int32Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) durations[i * n + j] = Math.abs(xs[i] - xs[j]);
+    const model = buildModel({
+      size: n,
+      durations,
+      vehicles: [
+        { start: 0, end: 0, shiftStartSeconds: 0, shiftEndSeconds: 10_000 },
+        { start: 1, end: 1, shiftStartSeconds: 0, shiftEndSeconds: 10_000 },
+      ],
+      jobs: [2, 3, 4, 5].map((location) => ({ location, serviceSeconds: 0 })),
+    });
+    const s = new RouteState(model);
+    s.setRoute(0, [2, 3]);
+    s.setRoute(1, [1, 0]);
+    const before = s.totalDistance();
+    const ls = new VrpLocalSearch(s, [routeExchange]);
+    ls.pushAll();
+    ls.run();
+    expect(s.routeJobs(0).sort()).toEqual([0, 1]);
+    expect(s.routeJobs(1).sort()).toEqual([2, 3]);
+    expect(s.totalDistance()).toBeLessThan(before);
+  });
+});
