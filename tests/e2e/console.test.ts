@@ -201,3 +201,40 @@ describe('urgent dispatch in a real browser', { timeout: 120_000 }, () => {
     await page.close();
   });
 });
+
+describe('area incidents in a real browser', { timeout: 120_000 }, () => {
+  it('lets the dispatcher mark an incident on the map; a citizen inside it sees its message', async () => {
+    t.env.clock.set('2026-11-23T02:00:00Z');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await login(page, 'dispatcher');
+    await page.waitForSelector('#incident-pick');
+    await page.fill('#incident-title', 'Pipa induk pecah di uji');
+    await page.fill('#incident-radius', '3000');
+    await page.fill('#incident-message', 'Sedang diperbaiki, 2 jam');
+    await page.click('#incident-pick');
+    const box = (await page.locator('#dispatch-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('#incidents [data-incident]');
+    const incident = await t.env.db('incidents').where({ utility_id: t.env.utility.id, title: 'Pipa induk pecah di uji' }).first();
+    expect(incident.status).toBe('active');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+
+    const citizen = await open('#/lapor');
+    await citizen.waitForSelector('#report-map canvas');
+    await citizen.setInputFiles('#photo', { name: 'a.jpg', mimeType: 'image/jpeg', buffer: await sharpPhoto(91) });
+    const b = (await citizen.locator('#report-map').boundingBox())!;
+    await citizen.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await citizen.fill('#phone', '0812 4444 9999');
+    await citizen.click('#send');
+    await citizen.waitForSelector('#receipt-incident');
+    expect(await citizen.textContent('#receipt-incident')).toContain('Pipa induk pecah di uji');
+    await citizen.click('text=Lihat status');
+    await citizen.waitForSelector('#incident');
+    expect(await citizen.textContent('#incident')).toContain('Sedang diperbaiki, 2 jam');
+    await citizen.close();
+    // Restore it so the other tests' reports in the area are not attached.
+    const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
+    await fetch(`${t.server.baseUrl}/api/v1/incidents/${incident.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'restored' }) });
+  });
+});

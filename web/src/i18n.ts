@@ -72,6 +72,17 @@ const dictionary = {
   assign: { id: 'Tugaskan', en: 'Assign' },
   suggest_crew: { id: 'Usulan tim tercepat', en: 'Fastest crew' },
   not_allowed: { id: 'Halaman ini untuk peran lain.', en: 'This page is for another role.' },
+  area_incident: { id: 'Gangguan wilayah', en: 'Area disruption' },
+  area_incident_joined: {
+    id: 'Lokasi Anda termasuk gangguan wilayah yang sedang ditangani; laporan Anda digabungkan',
+    en: 'Your location is inside an area disruption being handled; your report has joined it',
+  },
+  mark_incident: { id: 'Tandai gangguan wilayah', en: 'Mark an area disruption' },
+  incident_title: { id: 'Judul (mis. pipa transmisi pecah)', en: 'Title (e.g. transmission main burst)' },
+  radius_m: { id: 'Radius (m)', en: 'Radius (m)' },
+  message_for_citizens: { id: 'Pesan untuk warga', en: 'Message to citizens' },
+  click_map_centre: { id: 'Ketuk peta untuk titik pusat', en: 'Tap the map for the centre' },
+  restored: { id: 'Sudah normal', en: 'Restored' },
   re_report: { id: 'Lapor ulang', en: 'Reported again' },
   repeat_urgent: { id: 'Laporan ulang >6 jam: mendesak', en: 'Repeat after 6 h: urgent' },
   re_report_received: {

@@ -51,3 +51,5 @@ export function crewStyle(feature: FeatureLike): Style {
 }
 
 export const pickedStyle = new Style({ image: new CircleStyle({ radius: 10, fill: new Fill({ color: '#c62828' }), stroke: new Stroke({ color: '#fff', width: 3 }) }) });
+
+export const incidentStyle = new Style({ stroke: new Stroke({ color: '#ef6c00', width: 2, lineDash: [6, 4] }), fill: new Fill({ color: 'rgba(239,108,0,.15)' }) });

@@ -3,13 +3,13 @@ import Point from 'ol/geom/Point.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
-import { fromLonLat } from 'ol/proj.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
 import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
 import { createMap } from '../map/base.js';
-import { crewStyle, priorityColours, routeStyle, ticketStyle } from '../map/styles.js';
+import { crewStyle, incidentStyle, priorityColours, routeStyle, ticketStyle } from '../map/styles.js';
 
 /** The dispatcher's day: open tickets and crews on the map, the day's plan, urgent dispatch. */
 export async function dispatchPage(root: HTMLElement): Promise<void> {
@@ -20,6 +20,8 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
   const urgent = h('div');
+  const incidentList = h('div', { id: 'incidents' });
+  const incidentForm = h('div');
   const detail = h('div', { id: 'ticket-detail' });
   const mapEl = h('div', { class: 'map tall', id: 'dispatch-map' });
   const legend = h(
@@ -32,13 +34,15 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, summary, detail)),
+    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, incidentList, summary, detail, incidentForm)),
   );
 
   const map = createMap(mapEl, config);
   const tickets = new VectorSource();
   const crews = new VectorSource();
   const routes = new VectorSource();
+  const incidents = new VectorSource();
+  map.addLayer(new VectorLayer({ source: incidents, style: incidentStyle }));
   map.addLayer(new VectorLayer({ source: routes, style: routeStyle }));
   map.addLayer(new VectorLayer({ source: tickets, style: ticketStyle }));
   map.addLayer(new VectorLayer({ source: crews, style: crewStyle }));
@@ -113,6 +117,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   }, errors);
 
   map.on('click', (e) => {
+    if (picking) return;
     const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticket') ? feature : undefined), { hitTolerance: 6 });
     if (!f) return;
     const tk = f.get('ticket');
@@ -155,7 +160,57 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     }
   };
 
+  const loadIncidents = async () => {
+    const open = await api('GET', `/api/v1/incidents?jurisdiction_id=${encodeURIComponent(config.utility.code)}`);
+    incidents.clear();
+    const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
+    for (const i of open.items) {
+      const f = format.readFeature({ type: 'Feature', geometry: i.area, properties: { title: i.title } }) as Feature;
+      incidents.addFeature(f);
+    }
+    incidentList.replaceChildren(
+      ...open.items.map((i: any) => {
+        const done = h('button', { type: 'button', class: 'secondary' }, t('restored'));
+        const err = h('div');
+        action(done, async () => {
+          await api('PATCH', `/api/v1/incidents/${i.id}`, { status: 'restored', messageId: 'Aliran air sudah normal kembali' });
+          await loadIncidents();
+          await loadTickets();
+        }, err);
+        return h('div', { class: 'card', dataset: { incident: String(i.id) } }, h('strong', {}, `${t('area_incident')}: ${i.title}`), h('div', { class: 'muted' }, `${i.attachedTickets} laporan · ${i.status}`), done, err);
+      }),
+    );
+  };
+
+  // Marking an incident: a title, a radius, a message, and a tap on the map for the centre.
+  let picking = false;
+  const incidentTitle = h('input', { type: 'text', id: 'incident-title', placeholder: t('incident_title') });
+  const incidentRadius = h('input', { type: 'text', id: 'incident-radius', value: '500', inputmode: 'numeric', 'aria-label': t('radius_m') });
+  const incidentMessage = h('input', { type: 'text', id: 'incident-message', placeholder: t('message_for_citizens') });
+  const incidentButton = h('button', { type: 'button', id: 'incident-pick', class: 'secondary' }, t('mark_incident'));
+  const incidentErrors = h('div');
+  incidentButton.addEventListener('click', () => {
+    picking = true;
+    incidentButton.textContent = t('click_map_centre');
+  });
+  map.on('click', async (e) => {
+    if (!picking) return;
+    picking = false;
+    incidentButton.textContent = t('mark_incident');
+    const [lon, lat] = toLonLat(e.coordinate);
+    try {
+      await api('POST', '/api/v1/incidents', { title: incidentTitle.value, centre: { lat, lon }, radiusMetres: Number(incidentRadius.value), messageId: incidentMessage.value || 'Sedang ditangani tim URC' });
+      incidentErrors.replaceChildren();
+      await loadIncidents();
+      await loadTickets();
+    } catch (err) {
+      incidentErrors.replaceChildren(errorBox(err));
+    }
+  });
+  incidentForm.replaceChildren(h('div', { class: 'card' }, h('strong', {}, t('mark_incident')), h('div', { class: 'row' }, incidentTitle, incidentRadius), h('div', { class: 'row' }, incidentMessage, incidentButton), incidentErrors));
+
   await loadTickets();
+  await loadIncidents();
   const existing = await api('GET', `/api/v1/plans?date=${date.value}`).catch(() => null);
   if (existing) await drawPlan(existing);
 }

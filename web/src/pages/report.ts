@@ -91,6 +91,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
           'div',
           { class: 'success', id: 'receipt' },
           h('p', {}, receipt.repeat?.kind === 're_report' ? t('re_report_received') : t('report_received')),
+          receipt.incident ? h('p', { id: 'receipt-incident' }, `${t('area_incident_joined')}: ${receipt.incident.title}`) : null,
           h('p', { style: 'font-size:1.6rem;font-weight:800', id: 'receipt-number' }, receipt.number),
           h('a', { class: 'button', href: `#/status/${receipt.number}` }, t('see_status')),
         ),

@@ -28,6 +28,16 @@ export async function statusPage(root: HTMLElement, number?: string): Promise<vo
         h('p', {}, `${t('received_at')}: ${formatTime(s.receivedAt, tz)}`),
         s.expectedResolutionAt ? h('p', {}, `${t('expected_by')}: ${formatTime(s.expectedResolutionAt, tz)}`) : null,
         s.region ? h('p', {}, `${t('region')}: ${s.region}`) : null,
+        s.incident
+          ? h(
+              'div',
+              { class: 'card', id: 'incident', style: 'border-color:#ef6c00' },
+              h('strong', {}, `${t('area_incident')}: ${s.incident.title}`),
+              h('p', {}, pickLabel(s.incident.message)),
+              s.incident.estimatedRestoreAt ? h('p', { class: 'muted' }, `${t('expected_by')}: ${formatTime(s.incident.estimatedRestoreAt, tz)}`) : null,
+            )
+          : null,
+        s.repeatCount ? h('p', { class: 'muted' }, `${t('re_report')}: ${s.repeatCount}×`) : null,
         h('h2', {}, t('timeline')),
         h('ol', { class: 'timeline' }, ...s.timeline.map((e: any) => h('li', {}, h('strong', {}, pickLabel(e.label)), h('br'), h('span', { class: 'muted' }, formatTime(e.at, tz))))),
       ),
