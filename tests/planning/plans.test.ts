@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { api, countRows, insertTickets, pointInArea } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs } from '../support/db.js';
+import { api, countRows, insertTickets, pointInArea, usePlanningServer } from './support.js';
 
-let env: TestEnv;
-let server: { baseUrl: string; close(): Promise<void> };
-let dispatcher: string;
 const DATE = '2026-11-24';
-
-beforeAll(async () => {
-  env = await createTestEnv({ crews: 2 });
-  env.clock.set('2026-11-23T23:00:00Z'); // 07:00 WITA on the plan day
-  server = await startServer(env.ctx);
-  dispatcher = await loginAs(server.baseUrl, env.utility, 'dispatcher');
-});
-afterAll(async () => {
-  await server?.close();
-  await env?.close();
-});
+const fx = usePlanningServer({ crews: 2 });
 
 describe('POST /api/v1/plans', () => {
   let normal: number[] = [];
@@ -24,13 +11,13 @@ describe('POST /api/v1/plans', () => {
   let plan: any;
 
   it('plans a day: every ticket of the pool in exactly one route or unplanned, no route past its shift, urgent ones served', async () => {
-    normal = await insertTickets(env, Array.from({ length: 16 }, (_, i) => ({ ...pointInArea(i), priority: 'normal' as const })));
-    urgent = await insertTickets(env, [
+    normal = await insertTickets(fx.env, Array.from({ length: 16 }, (_, i) => ({ ...pointInArea(i), priority: 'normal' as const })));
+    urgent = await insertTickets(fx.env, [
       { ...pointInArea(100), priority: 'critical', category: 'pipe_burst' },
       { ...pointInArea(101), priority: 'high', category: 'pipe_burst' },
       { ...pointInArea(102), priority: 'high' },
     ]);
-    const res = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
     expect(res.status).toBe(201);
     plan = res.body;
     expect(plan.version).toBe(1);
@@ -60,7 +47,7 @@ describe('POST /api/v1/plans', () => {
   });
 
   it('stores the route as a PostGIS LineString from the base through the stops back to the base', async () => {
-    const rows = await env.db('plan_routes').where({ plan_id: plan.id }).select('crew_id', env.db.raw('ST_NPoints(path::geometry) AS points'), env.db.raw('ST_GeometryType(path::geometry) AS kind'), env.db.raw('ST_SRID(path::geometry) AS srid'));
+    const rows = await fx.env.db('plan_routes').where({ plan_id: plan.id }).select('crew_id', fx.env.db.raw('ST_NPoints(path::geometry) AS points'), fx.env.db.raw('ST_GeometryType(path::geometry) AS kind'), fx.env.db.raw('ST_SRID(path::geometry) AS srid'));
     for (const row of rows) {
       const route = plan.routes.find((r: any) => r.crewId === row.crew_id);
       if (route.stops.length === 0) {
@@ -76,83 +63,83 @@ describe('POST /api/v1/plans', () => {
   it('moves planned tickets to assigned with their crew and writes an assign event naming the plan', async () => {
     for (const r of plan.routes) {
       for (const s of r.stops) {
-        const t = await env.db('tickets').where({ id: s.ticketId }).first('status', 'crew_id');
+        const t = await fx.env.db('tickets').where({ id: s.ticketId }).first('status', 'crew_id');
         expect(t).toEqual({ status: 'assigned', crew_id: r.crewId });
-        const events = await env.db('ticket_events').where({ ticket_id: s.ticketId, action: 'assign' });
+        const events = await fx.env.db('ticket_events').where({ ticket_id: s.ticketId, action: 'assign' });
         expect(events).toHaveLength(1);
         expect(events[0].data.planId).toBe(plan.id);
-        expect(events[0].actor_id).toBe(env.users.dispatcher);
+        expect(events[0].actor_id).toBe(fx.env.users.dispatcher);
       }
     }
   });
 
   it('keeps earlier versions when re-planning; GET returns the latest or the version asked for', async () => {
-    const again = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: DATE, objective: 'makespan' });
+    const again = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE, objective: 'makespan' });
     expect(again.status).toBe(201);
     expect(again.body.version).toBe(2);
     expect(again.body.objective).toBe('makespan');
     expect(again.body.versions.map((v: any) => v.version)).toEqual([1, 2]);
 
-    const latest = await api(server.baseUrl, dispatcher, 'GET', `/api/v1/plans?date=${DATE}`);
+    const latest = await api(fx.server.baseUrl, fx.dispatcher, 'GET', `/api/v1/plans?date=${DATE}`);
     expect(latest.body.id).toBe(again.body.id);
-    const first = await api(server.baseUrl, dispatcher, 'GET', `/api/v1/plans?date=${DATE}&version=1`);
+    const first = await api(fx.server.baseUrl, fx.dispatcher, 'GET', `/api/v1/plans?date=${DATE}&version=1`);
     expect(first.body.id).toBe(plan.id);
     expect(first.body.routes.map((r: any) => r.stops.map((s: any) => s.ticketId))).toEqual(plan.routes.map((r: any) => r.stops.map((s: any) => s.ticketId)));
     // Re-planned tickets that stay with their crew get no second event.
     for (const r of again.body.routes) {
       for (const s of r.stops) {
-        const t = await env.db('tickets').where({ id: s.ticketId }).first('status', 'crew_id');
+        const t = await fx.env.db('tickets').where({ id: s.ticketId }).first('status', 'crew_id');
         expect(t.crew_id).toBe(r.crewId);
       }
     }
   });
 
   it('pins a ticket to the other crew, moves it back, and re-optimises the rest each time', async () => {
-    const latest = (await api(server.baseUrl, dispatcher, 'GET', `/api/v1/plans?date=${DATE}`)).body;
+    const latest = (await api(fx.server.baseUrl, fx.dispatcher, 'GET', `/api/v1/plans?date=${DATE}`)).body;
     const [a, b] = latest.routes;
     const from = a.stops.length > 0 ? a : b;
     const to = from === a ? b : a;
     const ticketId = from.stops[0].ticketId;
-    const pinned = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${latest.id}/pins`, { ticketId, crewId: to.crewId });
+    const pinned = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${latest.id}/pins`, { ticketId, crewId: to.crewId });
     expect(pinned.status).toBe(201);
     expect(pinned.body.kind).toBe('reoptimise');
     expect(pinned.body.version).toBe(latest.version + 1);
     const stop = pinned.body.routes.find((r: any) => r.crewId === to.crewId).stops.find((s: any) => s.ticketId === ticketId);
     expect(stop.pinned).toBe(true);
-    expect((await env.db('tickets').where({ id: ticketId }).first('crew_id')).crew_id).toBe(to.crewId);
+    expect((await fx.env.db('tickets').where({ id: ticketId }).first('crew_id')).crew_id).toBe(to.crewId);
 
-    const moved = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${pinned.body.id}/pins`, { ticketId, crewId: from.crewId });
+    const moved = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${pinned.body.id}/pins`, { ticketId, crewId: from.crewId });
     expect(moved.body.routes.find((r: any) => r.crewId === from.crewId).stops.map((s: any) => s.ticketId)).toContain(ticketId);
 
-    const unpinned = await api(server.baseUrl, dispatcher, 'DELETE', `/api/v1/plans/${moved.body.id}/pins/${ticketId}`);
+    const unpinned = await api(fx.server.baseUrl, fx.dispatcher, 'DELETE', `/api/v1/plans/${moved.body.id}/pins/${ticketId}`);
     expect(unpinned.status).toBe(200);
     const all = unpinned.body.routes.flatMap((r: any) => r.stops);
     expect(all.find((s: any) => s.ticketId === ticketId).pinned).toBe(false);
-    const again = await api(server.baseUrl, dispatcher, 'DELETE', `/api/v1/plans/${unpinned.body.id}/pins/${ticketId}`);
+    const again = await api(fx.server.baseUrl, fx.dispatcher, 'DELETE', `/api/v1/plans/${unpinned.body.id}/pins/${ticketId}`);
     expect(again.status).toBe(404);
   });
 
   it('refuses to pin a ticket that has no SPK (TICKET_WITHOUT_SPK) and stores no new version', async () => {
-    const [raw] = await insertTickets(env, [{ ...pointInArea(7), priority: null, status: 'received' }]);
-    const latest = (await api(server.baseUrl, dispatcher, 'GET', `/api/v1/plans?date=${DATE}`)).body;
-    const before = await countRows(env, 'plans');
-    const res = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${latest.id}/pins`, { ticketId: raw, crewId: env.crews[0] });
+    const [raw] = await insertTickets(fx.env, [{ ...pointInArea(7), priority: null, status: 'received' }]);
+    const latest = (await api(fx.server.baseUrl, fx.dispatcher, 'GET', `/api/v1/plans?date=${DATE}`)).body;
+    const before = await countRows(fx.env, 'plans');
+    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${latest.id}/pins`, { ticketId: raw, crewId: fx.env.crews[0] });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('TICKET_WITHOUT_SPK');
-    expect(await countRows(env, 'plans')).toBe(before);
-    expect(await countRows(env, 'plan_pins')).toBe(0);
+    expect(await countRows(fx.env, 'plans')).toBe(before);
+    expect(await countRows(fx.env, 'plan_pins')).toBe(0);
   });
 
   it('lets only dispatchers and admins plan', async () => {
-    const crewToken = await loginAs(server.baseUrl, env.utility, 'crew1');
-    const res = await api(server.baseUrl, crewToken, 'POST', '/api/v1/plans', { date: DATE });
+    const crewToken = await loginAs(fx.server.baseUrl, fx.env.utility, 'crew1');
+    const res = await api(fx.server.baseUrl, crewToken, 'POST', '/api/v1/plans', { date: DATE });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
   });
 
   it('refuses a date in the past or not a date (VALIDATION_FAILED, field date)', async () => {
     for (const date of ['2026-11-22', '24-11-2026', '2026-02-30']) {
-      const res = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date });
+      const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date });
       expect(res.status, date).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.field).toBe('date');

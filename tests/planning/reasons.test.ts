@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { api, insertTickets, pointInArea } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { api, insertTickets, pointInArea, usePlanningServer } from './support.js';
 
-let env: TestEnv;
-let server: { baseUrl: string; close(): Promise<void> };
-let dispatcher: string;
 const DATE = '2026-11-24';
-
-beforeAll(async () => {
   // Reach widened to 100 km so that a far ticket shows the shift limit rather than the reach limit.
-  env = await createTestEnv({ crews: 2, settings: { planning: { maxReachKm: 100 } } });
-  env.clock.set('2026-11-23T23:00:00Z');
-  server = await startServer(env.ctx);
-  dispatcher = await loginAs(server.baseUrl, env.utility, 'dispatcher');
-});
-afterAll(async () => {
-  await server?.close();
-  await env?.close();
-});
+const fx = usePlanningServer({ crews: 2, settings: { planning: { maxReachKm: 100 } } });
 
 describe('unplanned tickets carry the limit they hit', () => {
   let island: number;
@@ -27,25 +13,25 @@ describe('unplanned tickets carry the limit they hit', () => {
   let first: any;
 
   it('island (no road), beyond reach, shift too short, crew capacity', async () => {
-    const [{ id: areaId }] = await env
+    const [{ id: areaId }] = await fx.env
       .db('areas')
       .insert({
-        utility_id: env.utility.id,
+        utility_id: fx.env.utility.id,
         code: 'P-LAE',
         name: 'Pulau Lae-Lae',
         district_code: '7371011',
         district: 'Kepulauan Sangkarrang',
-        geom: env.db.raw("ST_GeogFromText('SRID=4326;MULTIPOLYGON(((119.395 -5.14,119.40 -5.14,119.40 -5.135,119.395 -5.135,119.395 -5.14)))')"),
+        geom: fx.env.db.raw("ST_GeogFromText('SRID=4326;MULTIPOLYGON(((119.395 -5.14,119.40 -5.14,119.40 -5.135,119.395 -5.135,119.395 -5.14)))')"),
       })
       .returning('id');
     // Lae-Lae is 1.5 km off the coast: close by distance, but no crew can drive there.
-    [island] = await insertTickets(env, [{ lat: -5.1375, lon: 119.3975, areaId }]);
-    [far] = await insertTickets(env, [{ lat: -5.15, lon: 119.97 }]); // ~60 km: 4 h each way at 20 km/h x 1.35
-    [beyond] = await insertTickets(env, [{ lat: -5.15, lon: 120.85 }]); // ~160 km
-    near = await insertTickets(env, Array.from({ length: 10 }, (_, i) => pointInArea(i, 0.5)));
-    await env.db('crews').whereIn('id', env.crews).update({ capacity_jobs: 3 });
+    [island] = await insertTickets(fx.env, [{ lat: -5.1375, lon: 119.3975, areaId }]);
+    [far] = await insertTickets(fx.env, [{ lat: -5.15, lon: 119.97 }]); // ~60 km: 4 h each way at 20 km/h x 1.35
+    [beyond] = await insertTickets(fx.env, [{ lat: -5.15, lon: 120.85 }]); // ~160 km
+    near = await insertTickets(fx.env, Array.from({ length: 10 }, (_, i) => pointInArea(i, 0.5)));
+    await fx.env.db('crews').whereIn('id', fx.env.crews).update({ capacity_jobs: 3 });
 
-    const res = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
     expect(res.status).toBe(201);
     first = res.body;
     const reason = new Map(first.unplanned.map((u: any) => [u.ticketId, u.reason]));
@@ -58,12 +44,12 @@ describe('unplanned tickets carry the limit they hit', () => {
     for (const id of near) if (!planned.includes(id)) expect(reason.get(id)).toBe('crew_capacity');
     const message = first.unplanned.find((u: any) => u.ticketId === island).message;
     expect(message).toMatch(/by road/);
-    expect((await env.db('tickets').where({ id: island }).first('status')).status).toBe('spk_issued');
+    expect((await fx.env.db('tickets').where({ id: island }).first('status')).status).toBe('spk_issued');
   });
 
   it('a re-plan that leaves out a ticket an earlier version assigned sends it back to spk_issued, to roll over', async () => {
-    await env.db('crews').whereIn('id', env.crews).update({ capacity_jobs: 1 });
-    const res = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    await fx.env.db('crews').whereIn('id', fx.env.crews).update({ capacity_jobs: 1 });
+    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
     expect(res.status).toBe(201);
     const planned = new Set(res.body.routes.flatMap((r: any) => r.stops.map((s: any) => s.ticketId)));
     expect(planned.size).toBe(2);
@@ -72,23 +58,23 @@ describe('unplanned tickets carry the limit they hit', () => {
     expect(dropped.length).toBe(6 - before.filter((id: number) => planned.has(id)).length);
     expect(dropped.length).toBeGreaterThanOrEqual(4);
     for (const id of dropped) {
-      const t = await env.db('tickets').where({ id }).first('status', 'crew_id', 'assigned_at');
+      const t = await fx.env.db('tickets').where({ id }).first('status', 'crew_id', 'assigned_at');
       expect(t).toEqual({ status: 'spk_issued', crew_id: null, assigned_at: null });
-      const [event] = await env.db('ticket_events').where({ ticket_id: id, action: 'unassign' });
+      const [event] = await fx.env.db('ticket_events').where({ ticket_id: id, action: 'unassign' });
       expect(event.from_status).toBe('assigned');
       expect(event.data.reason).toBe('crew_capacity');
       expect(event.data.planId).toBe(res.body.id);
     }
-    await env.db('crews').whereIn('id', env.crews).update({ capacity_jobs: null });
+    await fx.env.db('crews').whereIn('id', fx.env.crews).update({ capacity_jobs: null });
   });
 
   it('a ticket assigned by hand stays with its crew (treated as pinned)', async () => {
-    const [manual] = await insertTickets(env, [{ ...pointInArea(50), status: 'assigned', crewId: env.crews[1] }]);
-    const res = await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: DATE });
-    const route = res.body.routes.find((r: any) => r.crewId === env.crews[1]);
+    const [manual] = await insertTickets(fx.env, [{ ...pointInArea(50), status: 'assigned', crewId: fx.env.crews[1] }]);
+    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const route = res.body.routes.find((r: any) => r.crewId === fx.env.crews[1]);
     const stop = route.stops.find((s: any) => s.ticketId === manual);
     expect(stop.pinned).toBe(true);
-    const [{ count }] = await env.db('ticket_events').where({ ticket_id: manual }).count<{ count: string }[]>({ count: '*' });
+    const [{ count }] = await fx.env.db('ticket_events').where({ ticket_id: manual }).count<{ count: string }[]>({ count: '*' });
     expect(Number(count)).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 /** Planning test helpers: tickets with an SPK written straight into the test utility. */
 import crypto from 'node:crypto';
 import { latLngToCell } from 'h3-js';
-import type { TestEnv } from '../support/db.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
 import type { Category, Priority, TicketStatus } from '../../server/domain/tickets.js';
 import { slaDueTimes } from '../../server/domain/settings.js';
 
@@ -81,4 +82,27 @@ export async function api(baseUrl: string, token: string, method: string, path: 
 export async function countRows(env: TestEnv, table: string): Promise<number> {
   const [{ count }] = await env.db(table).where({ utility_id: env.utility.id }).count<{ count: string }[]>({ count: '*' });
   return Number(count);
+}
+
+/** 07:00 WITA on 2026-11-24, the plan day of these tests. */
+export const PLAN_MORNING = '2026-11-23T23:00:00Z';
+
+/**
+ * The frame of a planning HTTP test file: a fresh utility, the clock at the
+ * plan day's morning, the real server and a dispatcher's token. Read the fields
+ * inside tests.
+ */
+export function usePlanningServer(options: Parameters<typeof createTestEnv>[0]) {
+  const t = {} as { env: TestEnv; server: { baseUrl: string; close(): Promise<void> }; dispatcher: string };
+  beforeAll(async () => {
+    t.env = await createTestEnv(options);
+    t.env.clock.set(PLAN_MORNING);
+    t.server = await startServer(t.env.ctx);
+    t.dispatcher = await loginAs(t.server.baseUrl, t.env.utility, 'dispatcher');
+  });
+  afterAll(async () => {
+    await t.server?.close();
+    await t.env?.close();
+  });
+  return t;
 }
