@@ -307,20 +307,10 @@ export async function listPlanVersions(db: Runner, utilityId: number, date: stri
   return rows.map((r) => ({ id: r.id, version: r.version, kind: r.kind, createdAt: r.created_at }));
 }
 
-export interface RouteRow {
+export interface RouteRow extends Omit<NewRoute, 'path' | 'stops'> {
   id: number;
-  crewId: number;
   crewCode: string;
   crewName: string;
-  zoneKey: string | null;
-  zoneCells: string[];
-  shiftStartAt: Date;
-  shiftEndAt: Date;
-  startAt: Date;
-  endAt: Date;
-  distanceMetres: number;
-  travelSeconds: number;
-  serviceSeconds: number;
   /** GeoJSON LineString, or null. */
   path: { type: 'LineString'; coordinates: [number, number][] } | null;
 }
