@@ -53,8 +53,8 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   return data as T;
 }
 
-/** An image behind the bearer token, as an object URL for an <img>. */
-export async function authorisedImage(path: string): Promise<string> {
+/** A resource behind the bearer token (a photo, a GPX or XLSX download) as an object URL. */
+export async function authorisedObjectUrl(path: string): Promise<string> {
   const s = session();
   const res = await fetch(path, { headers: s ? { authorization: `Bearer ${s.token}` } : {} });
   if (!res.ok) throw new ApiError(res.status, 'HTTP', `HTTP ${res.status}`);

@@ -1,4 +1,4 @@
-import { authorisedImage } from './api.js';
+import { authorisedObjectUrl } from './api.js';
 import { h } from './dom.js';
 
 /** A download link for an authorised report (CSV or XLSX): fetched with the token, saved under `filename`. */
@@ -6,7 +6,7 @@ export function downloadLink(label: string, path: string, filename: string): HTM
   const a = h('a', { href: '#', class: 'button secondary' }, label);
   a.addEventListener('click', async (e) => {
     e.preventDefault();
-    const url = await authorisedImage(path);
+    const url = await authorisedObjectUrl(path);
     h('a', { href: url, download: filename }).click();
   });
   return a;

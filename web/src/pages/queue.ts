@@ -1,6 +1,6 @@
-import { api, authorisedImage } from '../api.js';
+import { api, authorisedObjectUrl } from '../api.js';
 import { clientConfig } from '../config.js';
-import { action, h, errorBox } from '../dom.js';
+import { action, h } from '../dom.js';
 import { categoryLabel, formatTime, priorityLabel, t } from '../i18n.js';
 
 const PAGE = 50;
@@ -36,7 +36,7 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
   const thumb = tab === 'fixed' ? ticket.resultThumbnailUrl : ticket.thumbnailUrl;
-  if (thumb) void authorisedImage(thumb).then((url) => (img.src = url)).catch(() => img.remove());
+  if (thumb) void authorisedObjectUrl(thumb).then((url) => (img.src = url)).catch(() => img.remove());
   const li = h(
     'li',
     { dataset: { ticket: String(ticket.id) } },
@@ -98,4 +98,3 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
   return li;
 }
 
-export { errorBox };

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, session } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
 import { downloadLink } from '../download.js';
@@ -11,7 +11,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
   const pending = await api('GET', '/api/v1/analytics/pending?minHours=24');
   const month = todayIn(tz).slice(0, 7);
   const points = await api('GET', `/api/v1/analytics/points?month=${month}`).catch(() => null);
-  const canExplain = ['kabag', 'admin'].includes(JSON.parse(localStorage.getItem('tirta.session') ?? '{}').user?.role);
+  const canExplain = ['kabag', 'admin'].includes(session()?.user.role ?? '');
 
   const rows = pending.items.map((item: any) => {
     const input = h('input', { type: 'text', value: item.explanation ?? '', placeholder: t('explanation'), 'aria-label': t('explanation') });

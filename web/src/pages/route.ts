@@ -4,9 +4,10 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
-import { api, authorisedImage, session } from '../api.js';
+import { api, authorisedObjectUrl, session } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
+import { downloadLink } from '../download.js';
 import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { routeStyle, ticketStyle } from '../map/styles.js';
@@ -26,13 +27,7 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
     return;
   }
   const tz = config.utility.timeZone;
-  const gpx = h('a', { class: 'button secondary', href: '#', id: 'gpx' }, 'GPX');
-  gpx.addEventListener('click', async (e) => {
-    e.preventDefault();
-    const url = await authorisedImage(`/api/v1/crews/${crewId}/route?date=${date}&format=gpx`);
-    const a = h('a', { href: url, download: `rute-${view.crewCode}-${date}.gpx` });
-    a.click();
-  });
+  const gpx = downloadLink('GPX', `/api/v1/crews/${crewId}/route?date=${date}&format=gpx`, `rute-${view.crewCode}-${date}.gpx`);
   const mapEl = h('div', { class: 'map' });
   const list = h('ol', { class: 'list', id: 'stops' }, ...view.stops.map((stop: any) => stopItem(stop, tz)));
   root.replaceChildren(
@@ -53,7 +48,7 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
 function stopItem(stop: any, timeZone: string): HTMLElement {
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
-  if (stop.photoThumbnailUrl) void authorisedImage(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
+  if (stop.photoThumbnailUrl) void authorisedObjectUrl(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
   const state = h('span', { class: 'badge' }, stop.status);
   const arrive = h('button', { type: 'button' }, t('arrive'));
   const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': t('result_photo') });
