@@ -75,6 +75,7 @@ export interface NewIncident {
   estimatedRestoreAt: Date | null;
   createdBy: number;
   at: Date;
+  status?: IncidentStatus;
 }
 
 export async function insertIncident(db: Runner, i: NewIncident): Promise<number> {
@@ -82,6 +83,7 @@ export async function insertIncident(db: Runner, i: NewIncident): Promise<number
     .insert({
       utility_id: i.utilityId,
       title: i.title,
+      status: i.status ?? 'active',
       area: db.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))::geography', [JSON.stringify(i.area)]),
       message_id: i.messageId,
       message_en: i.messageEn,

@@ -379,3 +379,10 @@ export async function findRepeatTarget(
     .first();
   return row ? toTicket(row) : null;
 }
+
+/** One status change of a ticket and its audit event, in the caller's transaction. */
+export async function writeTransition(db: Runner, e: NewEvent & { changes?: Record<string, unknown> }): Promise<void> {
+  const { changes = {}, ...event } = e;
+  await updateTicket(db, e.ticketId, { ...changes, status: e.toStatus, updated_at: e.at });
+  await insertEvent(db, event);
+}

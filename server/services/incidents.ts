@@ -4,7 +4,7 @@ import type { Utility } from '../db/utilities.js';
 import type { StaffUser } from '../db/staff.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../domain/errors.js';
 import { circleGeoJson, findIncident, insertIncident, receivedTicketsInside, type Incident, type IncidentStatus } from '../db/incidents.js';
-import { insertEvent, updateTicket } from '../db/tickets.js';
+import { writeTransition } from '../db/tickets.js';
 
 export interface IncidentInput {
   title: string;
@@ -18,11 +18,13 @@ export interface IncidentInput {
   attachWaiting?: boolean;
 }
 
-async function attach(tx: Tx, utility: Utility, ticketIds: number[], incident: { id: number; title: string }, actorId: number | null, at: Date): Promise<void> {
-  for (const id of ticketIds) {
-    await updateTicket(tx, id, { status: 'attached', incident_id: incident.id, updated_at: at });
-    await insertEvent(tx, {
-      utilityId: utility.id,
+/** Attaches the reports still waiting for validation inside the incident's area; one event each. */
+export async function attachWaitingTickets(tx: Tx, utilityId: number, incident: { id: number; title: string }, actorId: number | null, at: Date): Promise<number> {
+  const waiting = await receivedTicketsInside(tx, utilityId, incident.id);
+  for (const { id } of waiting) {
+    await writeTransition(tx, {
+      changes: { incident_id: incident.id },
+      utilityId,
       ticketId: id,
       action: 'attach',
       actorKind: actorId ? 'staff' : 'system',
@@ -34,6 +36,7 @@ async function attach(tx: Tx, utility: Utility, ticketIds: number[], incident: {
       at,
     });
   }
+  return waiting.length;
 }
 
 /** Staff mark a wide-area disruption: a polygon, or a circle around a point. */
@@ -48,28 +51,17 @@ export async function createIncident(ctx: AppContext, utility: Utility, user: St
       .raw('SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) AS valid', [JSON.stringify(area)])
       .catch(() => ({ rows: [{ valid: false }] }));
     if (!rows[0].valid) throw validationError([{ field: 'area', message: 'not a valid GeoJSON Polygon or MultiPolygon (closed rings of at least 4 positions, not crossing themselves)' }]);
-    let id: number;
-    try {
-      id = await insertIncident(tx, {
-        utilityId: utility.id,
-        title: input.title,
-        area,
-        messageId: input.messageId,
-        messageEn: input.messageEn ?? null,
-        estimatedRestoreAt: input.estimatedRestoreAt ?? null,
-        createdBy: user.id,
-        at,
-      });
-    } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('XX') || /GeoJSON|geometry/i.test((err as Error).message)) {
-        throw validationError([{ field: 'area', message: 'not a valid GeoJSON Polygon or MultiPolygon' }]);
-      }
-      throw err;
-    }
-    if (input.attachWaiting) {
-      const waiting = await receivedTicketsInside(tx, utility.id, id);
-      await attach(tx, utility, waiting.map((w) => w.id), { id, title: input.title }, user.id, at);
-    }
+    const id = await insertIncident(tx, {
+      utilityId: utility.id,
+      title: input.title,
+      area,
+      messageId: input.messageId,
+      messageEn: input.messageEn ?? null,
+      estimatedRestoreAt: input.estimatedRestoreAt ?? null,
+      createdBy: user.id,
+      at,
+    });
+    if (input.attachWaiting) await attachWaitingTickets(tx, utility.id, { id, title: input.title }, user.id, at);
     return (await findIncident(tx, utility.id, id))!;
   });
 }
@@ -104,8 +96,8 @@ export async function updateIncident(ctx: AppContext, utility: Utility, user: St
     if (change.status === 'restored') {
       const attached = await tx('tickets').where({ incident_id: id, status: 'attached' }).select('id');
       for (const t of attached) {
-        await updateTicket(tx, t.id, { status: 'closed', closed_at: at, updated_at: at });
-        await insertEvent(tx, {
+        await writeTransition(tx, {
+          changes: { closed_at: at },
           utilityId: utility.id,
           ticketId: t.id,
           action: 'restore',
@@ -138,4 +130,3 @@ export function presentIncident(i: Incident) {
   };
 }
 
-export { attach as attachTickets };

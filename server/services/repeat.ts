@@ -1,7 +1,7 @@
 import type { AppContext } from './context.js';
 import type { Tx } from '../db/knex.js';
 import type { Utility } from '../db/utilities.js';
-import { findRepeatTarget, insertEvent, updateTicket, type Ticket } from '../db/tickets.js';
+import { findRepeatTarget, writeTransition, type Ticket } from '../db/tickets.js';
 import { isReReport } from '../domain/points.js';
 import { reversePoints } from '../analytics/points.js';
 import { recordPhoto, type StoredPhoto } from './photos.js';
@@ -52,18 +52,9 @@ export async function reopenTicket(
 ): Promise<void> {
   const { ticket, repeatCount, hoursSinceFix } = outcome;
   const at = ctx.now();
-  await updateTicket(tx, ticket.id, {
-    status: 'assigned',
-    repeat_count: repeatCount,
-    starred: true,
-    fixed_at: null,
-    closed_at: null,
-    reopened_at: at,
-    updated_at: at,
-  });
   if (by.photo) await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId);
   const note = `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
-  await insertEvent(tx, {
+  await writeTransition(tx, {
     utilityId: utility.id,
     ticketId: ticket.id,
     action: 'reopen',
@@ -74,6 +65,7 @@ export async function reopenTicket(
     note,
     data: { repeatCount, hoursSinceFix, source: by.source },
     at,
+    changes: { repeat_count: repeatCount, starred: true, fixed_at: null, closed_at: null, reopened_at: at },
   });
   // The fix did not hold: the crew's points for it are taken back until it is closed again.
   if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);

@@ -9,7 +9,7 @@ import type { Utility } from '../db/utilities.js';
 import type { StaffUser } from '../db/staff.js';
 import { blockReporter } from '../db/reporters.js';
 import { findCrew } from '../db/crews.js';
-import { findTicket, insertEvent, insertWorkOrder, nextNumber, updateTicket, type Ticket } from '../db/tickets.js';
+import { findTicket, insertWorkOrder, nextNumber, writeTransition, type Ticket } from '../db/tickets.js';
 import { recordPhoto, storePhoto } from './photos.js';
 import { creditClosedTickets } from '../analytics/points.js';
 
@@ -150,10 +150,7 @@ export async function performAction(ctx: AppContext, utility: Utility, user: Sta
     const at = ctx.now();
     const step = await steps[action](ctx, tx, utility, user, ticket, input, at);
     const t: Transition = transitions[action];
-    const changes: Record<string, unknown> = { ...step.changes, status: to, updated_at: at };
-    if (t.stamps) changes[t.stamps] = at;
-    await updateTicket(tx, ticket.id, changes);
-    await insertEvent(tx, {
+    await writeTransition(tx, {
       utilityId: utility.id,
       ticketId: ticket.id,
       action,
@@ -164,6 +161,7 @@ export async function performAction(ctx: AppContext, utility: Utility, user: Sta
       note: step.note,
       data: step.data,
       at,
+      changes: t.stamps ? { ...step.changes, [t.stamps]: at } : step.changes,
     });
     // Incentive points are credited to the crew with the close, in its transaction.
     if (action === 'close') await creditClosedTickets(tx, utility.id, ticket.id);
