@@ -27,6 +27,24 @@ async function login(page: Page, username: string): Promise<void> {
   await page.waitForSelector('#logout');
 }
 
+/** An API call as a staff user, logged in at the test clock's current time. */
+async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
+  const res = await fetch(`${t.server.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A report the call centre entered, inside the test area unless told otherwise. */
+async function callCentreTicket(fields: Record<string, unknown> = {}): Promise<{ id: number; number: string }> {
+  const r = await as('operator', 'POST', '/api/v1/tickets', { lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', ...fields });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' }))[0].count);
 
 // A real browser on a shared 2-core machine: generous time per test.
@@ -77,13 +95,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
   });
 
   it('lets the admin issue an SPK from the queue', async () => {
-    const operator = await loginAs(t.server.baseUrl, t.env.utility, 'operator');
-    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', address: 'Jl. Uji Antrian 1' }),
-    });
-    const { id } = (await res.json()) as { id: number };
+    const { id } = await callCentreTicket({ address: 'Jl. Uji Antrian 1' });
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await login(page, 'admin');
     const card = page.locator(`li[data-ticket="${id}"]`);
@@ -99,15 +111,11 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
   });
 
   it('shows a crew its planned stops in order and records arrival on site', async () => {
-    const [operator, admin, dispatcher] = await Promise.all(['operator', 'admin', 'dispatcher'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
-    const call = (token: string, path: string, body: unknown) =>
-      fetch(`${t.server.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     for (let i = 0; i < 3; i++) {
-      const r = await call(operator, '/api/v1/tickets', { lat: insideArea.lat + 0.004 * i, lon: insideArea.lon - 0.003 * i, source: 'call_centre', address: `Jl. Rute ${i}` });
-      const { id } = (await r.json()) as { id: number };
-      expect((await call(admin, `/api/v1/tickets/${id}/spk`, { priority: 'normal' })).status).toBe(200);
+      const { id } = await callCentreTicket({ lat: insideArea.lat + 0.004 * i, lon: insideArea.lon - 0.003 * i, address: `Jl. Rute ${i}` });
+      expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'normal' })).status).toBe(200);
     }
-    const plan = await call(dispatcher, '/api/v1/plans', { date: '2026-11-23' });
+    const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: '2026-11-23' });
     expect(plan.status).toBe(201);
     const crewOfUser = (await t.env.db('staff_users').where({ id: t.env.users.crew1 }).first()).crew_id;
     const planned = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crewOfUser, status: 'assigned' });
@@ -129,14 +137,8 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
 
 describe('management pages in a real browser', { timeout: 120_000 }, () => {
   it('shows the Kabag the tickets pending over 24 h and saves an explanation', async () => {
-    const operator = await loginAs(t.server.baseUrl, t.env.utility, 'operator');
     t.env.clock.set('2026-11-20T01:00:00Z');
-    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'walk_in', address: 'Jl. Lama Sekali' }),
-    });
-    const { id } = (await r.json()) as { id: number };
+    const { id } = await callCentreTicket({ source: 'walk_in', address: 'Jl. Lama Sekali' });
     t.env.clock.set('2026-11-23T01:00:00Z');
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await login(page, 'kabag');
@@ -154,15 +156,9 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
 
   it("shows the Direktur the escalation of a late Critical ticket in the inbox", async () => {
     const { runTick } = await import('../../server/jobs/worker.js');
-    const [operator, admin] = await Promise.all(['operator', 'admin'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
     t.env.clock.set('2026-11-23T02:00:00Z');
-    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre' }),
-    });
-    const { id, number } = (await r.json()) as { id: number; number: string };
-    await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/spk`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ priority: 'critical' }) });
+    const { id, number } = await callCentreTicket();
+    expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'critical' })).status).toBe(200);
     t.env.clock.advanceMinutes(20); // respond within 15 min: breached
     await runTick(t.env.ctx);
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
@@ -178,15 +174,8 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
 describe('urgent dispatch in a real browser', { timeout: 120_000 }, () => {
   it('shows the dispatcher a High ticket waiting for a crew and dispatches it to the suggested crew', async () => {
     t.env.clock.set('2026-11-23T01:30:00Z'); // 09:30 WITA, crews on shift
-    const [operator, admin] = await Promise.all(['operator', 'admin'].map((u) => loginAs(t.server.baseUrl, t.env.utility, u)));
-    const r = await fetch(`${t.server.baseUrl}/api/v1/tickets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ lat: insideArea.lat, lon: insideArea.lon, source: 'call_centre', address: 'Jl. Darurat 9', category: 'pipe_burst' }),
-    });
-    const { id } = (await r.json()) as { id: number };
-    const spk = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/spk`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ priority: 'high' }) });
-    expect(spk.status).toBe(200);
+    const { id } = await callCentreTicket({ address: 'Jl. Darurat 9', category: 'pipe_burst' });
+    expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'high' })).status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await login(page, 'dispatcher');
     const item = page.locator(`#urgent li[data-ticket="${id}"]`);
@@ -234,7 +223,6 @@ describe('area incidents in a real browser', { timeout: 120_000 }, () => {
     expect(await citizen.textContent('#incident')).toContain('Sedang diperbaiki, 2 jam');
     await citizen.close();
     // Restore it so the other tests' reports in the area are not attached.
-    const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
-    await fetch(`${t.server.baseUrl}/api/v1/incidents/${incident.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'restored' }) });
+    expect((await as('admin', 'PATCH', `/api/v1/incidents/${incident.id}`, { status: 'restored' })).status).toBe(200);
   });
 });
