@@ -13,8 +13,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const phone = { width: 420, height: 900 };
+const desktop = { width: 1200, height: 900 };
+
+/**
+ * A page whose clock reads the server's test clock, so "today" in the browser
+ * is the server's today whatever the real calendar says.
+ */
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.clock.setFixedTime(t.env.clock.now());
+  return page;
+}
+
+/** The test clock's calendar day in the utility's zone (YYYY-MM-DD). */
+const testToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: t.env.utility.timeZone }).format(t.env.clock.now());
+
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } }); // a phone
+  const page = await newPage(phone);
   await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}${path}`);
   return page;
 }
@@ -96,7 +112,7 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
 
   it('lets the admin issue an SPK from the queue', async () => {
     const { id } = await callCentreTicket({ address: 'Jl. Uji Antrian 1' });
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await newPage(desktop);
     await login(page, 'admin');
     const card = page.locator(`li[data-ticket="${id}"]`);
     await card.waitFor();
@@ -115,11 +131,11 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
       const { id } = await callCentreTicket({ lat: insideArea.lat + 0.004 * i, lon: insideArea.lon - 0.003 * i, address: `Jl. Rute ${i}` });
       expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'normal' })).status).toBe(200);
     }
-    const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: '2026-11-23' });
+    const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: testToday() });
     expect(plan.status).toBe(201);
     const crewOfUser = (await t.env.db('staff_users').where({ id: t.env.users.crew1 }).first()).crew_id;
     const planned = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crewOfUser, status: 'assigned' });
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const page = await newPage(phone);
     await login(page, 'crew1');
     expect(planned.length).toBeGreaterThan(0);
     await page.waitForSelector('#stops > li');
@@ -140,7 +156,7 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
     t.env.clock.set('2026-11-20T01:00:00Z');
     const { id } = await callCentreTicket({ source: 'walk_in', address: 'Jl. Lama Sekali' });
     t.env.clock.set('2026-11-23T01:00:00Z');
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await newPage(desktop);
     await login(page, 'kabag');
     await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/laporan`);
     const row = page.locator(`#pending tr[data-ticket="${id}"]`);
@@ -161,7 +177,7 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
     expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'critical' })).status).toBe(200);
     t.env.clock.advanceMinutes(20); // respond within 15 min: breached
     await runTick(t.env.ctx);
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const page = await newPage(phone);
     await login(page, 'direktur');
     await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/kotak-masuk`);
     await page.waitForSelector('#inbox li');
@@ -176,7 +192,7 @@ describe('urgent dispatch in a real browser', { timeout: 120_000 }, () => {
     t.env.clock.set('2026-11-23T01:30:00Z'); // 09:30 WITA, crews on shift
     const { id } = await callCentreTicket({ address: 'Jl. Darurat 9', category: 'pipe_burst' });
     expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'high' })).status).toBe(200);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await newPage(desktop);
     await login(page, 'dispatcher');
     const item = page.locator(`#urgent li[data-ticket="${id}"]`);
     await item.waitFor();
@@ -194,7 +210,7 @@ describe('urgent dispatch in a real browser', { timeout: 120_000 }, () => {
 describe('area incidents in a real browser', { timeout: 120_000 }, () => {
   it('lets the dispatcher mark an incident on the map; a citizen inside it sees its message', async () => {
     t.env.clock.set('2026-11-23T02:00:00Z');
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await newPage(desktop);
     await login(page, 'dispatcher');
     await page.waitForSelector('#incident-pick');
     await page.fill('#incident-title', 'Pipa induk pecah di uji');
