@@ -8,19 +8,19 @@
  *   --reseed             drop and regenerate the history even when present
  */
 import pg from 'pg';
-import { createDb, migrate, type Db } from '../server/db/knex.js';
-import { findUtilityByCode, type Utility } from '../server/db/utilities.js';
+import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
+import { findUtilityByCode, type Utility } from '../server/features/utilities/repository.js';
 import { seedDemo } from '../fixtures/seed.js';
-import { localDateOf } from '../server/domain/time.js';
-import { dateRange, monthRange, periodRange } from '../server/analytics/period.js';
-import { complaintsReport, pendingReport, repeatsReport, slaReport } from '../server/analytics/reports.js';
-import { heatmapReport } from '../server/analytics/heatmap.js';
-import { pointsReport } from '../server/analytics/points.js';
-import { toCsv, toXlsx, type Table } from '../server/analytics/render.js';
-import { runTick } from '../server/jobs/worker.js';
-import type { AppContext } from '../server/services/context.js';
-import { loadConfig } from '../server/config.js';
-import { PhotoStore } from '../server/storage/photos.js';
+import { localDateOf } from '../server/core/domain/time.js';
+import { dateRange, monthRange, periodRange } from '../server/features/reports/period.js';
+import { complaintsReport, pendingReport, repeatsReport, slaReport } from '../server/features/reports/service.js';
+import { heatmapReport } from '../server/features/reports/heatmap.service.js';
+import { pointsReport } from '../server/features/points/service.js';
+import { toCsv, toXlsx, type Table } from '../server/features/reports/view.js';
+import { runTick } from '../server/worker.js';
+import type { AppContext } from '../server/platform/context.js';
+import { loadConfig } from '../server/platform/config.js';
+import { PhotoStore } from '../server/platform/storage/photos.js';
 
 const options = {
   url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tirta_bench',

@@ -18,16 +18,16 @@ import { latLngToCell } from 'h3-js';
 import pg from 'pg';
 import { pointOnFeature, area as turfArea } from '@turf/turf';
 import { createRandom, generateDemo, ISLAND_DISTRICT, loadKelurahan, TIME_ZONE } from '../fixtures/generate.js';
-import { defaultSettings, resolveSettings, slaDueTimes } from '../server/domain/settings.js';
-import type { Category, Priority } from '../server/domain/tickets.js';
-import { zonedTimeToUtc } from '../server/domain/time.js';
-import { createDb, migrate, type Db } from '../server/db/knex.js';
-import { loadConfig } from '../server/config.js';
-import { PhotoStore } from '../server/storage/photos.js';
-import type { AppContext } from '../server/services/context.js';
-import type { Utility } from '../server/db/utilities.js';
-import type { StaffUser } from '../server/db/staff.js';
-import { createPlan } from '../server/planning/service.js';
+import { defaultSettings, resolveSettings, slaDueTimes } from '../server/core/domain/settings.js';
+import type { Category, Priority } from '../server/core/domain/tickets.js';
+import { zonedTimeToUtc } from '../server/core/domain/time.js';
+import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
+import { loadConfig } from '../server/platform/config.js';
+import { PhotoStore } from '../server/platform/storage/photos.js';
+import type { AppContext } from '../server/platform/context.js';
+import type { Utility } from '../server/features/utilities/repository.js';
+import type { StaffUser } from '../server/features/auth/repository.js';
+import { createPlan } from '../server/features/plans/service.js';
 
 export interface ScenarioTicket {
   lat: number;

@@ -29,9 +29,9 @@ import {
   tourLength,
   vehiclesFromName,
   type TsplibInstance,
-} from '../server/routing/index.js';
-import { Rng } from '../server/routing/random.js';
-import { twoOpt } from '../server/routing/tsp/two-opt.js';
+} from '../server/core/routing/index.js';
+import { Rng } from '../server/core/routing/random.js';
+import { twoOpt } from '../server/core/routing/tsp/two-opt.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const instances = join(here, 'instances');

@@ -1,13 +1,13 @@
 import http from 'node:http';
-import { loadConfig } from './config.js';
-import { createDb, migrate } from './db/knex.js';
-import { createApp } from './http/app.js';
-import { PhotoStore } from './storage/photos.js';
-import type { AppContext } from './services/context.js';
-import { countUtilities } from './db/utilities.js';
-import { accountsStillUsing } from './services/startup.js';
+import { loadConfig } from './platform/config.js';
+import { createDb, migrate } from './platform/db/knex.js';
+import { createApp } from './app.js';
+import { PhotoStore } from './platform/storage/photos.js';
+import type { AppContext } from './platform/context.js';
+import { countUtilities } from './features/utilities/repository.js';
+import { accountsStillUsing } from './features/auth/startup.service.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
-import { startWorker, type Worker } from './jobs/worker.js';
+import { startWorker, type Worker } from './worker.js';
 
 async function main(): Promise<void> {
   const started = Date.now();

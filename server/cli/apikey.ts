@@ -6,12 +6,12 @@
  * Only the key's SHA-256 is stored: a lost key cannot be shown again; revoke it and create another.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { createDb, migrate } from '../db/knex.js';
-import { findUtilityByCode, findSoleUtility } from '../db/utilities.js';
-import { isDomainError } from '../domain/errors.js';
-import { createApiKey } from '../open311/service.js';
-import { findApiKeyByName, listApiKeys, revokeApiKey } from '../open311/repository.js';
+import { loadConfig } from '../platform/config.js';
+import { createDb, migrate } from '../platform/db/knex.js';
+import { findUtilityByCode, findSoleUtility } from '../features/utilities/repository.js';
+import { isDomainError } from '../core/domain/errors.js';
+import { createApiKey } from '../features/open311/service.js';
+import { findApiKeyByName, listApiKeys, revokeApiKey } from '../features/open311/repository.js';
 
 const usage = 'Usage: npm run apikey -- create <name> | list | revoke <name>   [--jurisdiction CODE]';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { jurisdiction: { type: 'string' } } });

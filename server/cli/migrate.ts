@@ -1,5 +1,5 @@
-import { loadConfig } from '../config.js';
-import { createDb, migrate } from '../db/knex.js';
+import { loadConfig } from '../platform/config.js';
+import { createDb, migrate } from '../platform/db/knex.js';
 
 const db = createDb(loadConfig().databaseUrl);
 try {

@@ -4,11 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
-import { loadConfig } from '../config.js';
-import { createDb } from '../db/knex.js';
-import { findUtilityByCode, findSoleUtility } from '../db/utilities.js';
-import { findStaffForLogin } from '../db/staff.js';
-import { setPassword } from '../services/auth.js';
+import { loadConfig } from '../platform/config.js';
+import { createDb } from '../platform/db/knex.js';
+import { findUtilityByCode, findSoleUtility } from '../features/utilities/repository.js';
+import { findStaffForLogin } from '../features/auth/repository.js';
+import { setPassword } from '../features/auth/service.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { jurisdiction: { type: 'string' } } });
 const username = positionals[0];

@@ -18,7 +18,7 @@ import {
   solveTsp,
   tourLength,
   vehiclesFromName,
-} from '../routing/index.js';
+} from '../core/routing/index.js';
 
 const USAGE = 'usage: npm run solve -- <file.tsp|file.vrp> [--time-ms 1000] [--seed 1] [--iterations N] [--vehicles N] [--json]';
 

@@ -3,7 +3,7 @@
  * explicit times (WITA), as the workflow would have left it.
  */
 import { latLngToCell } from 'h3-js';
-import { zonedTimeToUtc } from '../../server/domain/time.js';
+import { zonedTimeToUtc } from '../../server/core/domain/time.js';
 import type { TestEnv } from '../support/db.js';
 
 export const wita = (local: string): Date => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reversePoints } from '../../server/analytics/points.js';
+import { reversePoints } from '../../server/features/points/service.js';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
 import { act, fixedTicket, tick } from '../jobs/helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalisePhone } from '../../server/domain/phone.js';
+import { normalisePhone } from '../../server/core/domain/phone.js';
 
 describe('normalisePhone', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, resolveSettings, slaDueTimes } from '../../server/domain/settings.js';
-import { localDateOf, zonedTimeToUtc, yearIn } from '../../server/domain/time.js';
+import { defaultSettings, resolveSettings, slaDueTimes } from '../../server/core/domain/settings.js';
+import { localDateOf, zonedTimeToUtc, yearIn } from '../../server/core/domain/time.js';
 
 describe('utility settings', () => {
   it('defaults to the SOP service levels', () => {

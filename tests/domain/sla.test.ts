@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { breachesOf, breachesToEscalate, dueTimesOf, escalationLevelOf, heavyEquipmentEscalation, slaOutcomeOf, type SlaTicket } from '../../server/domain/sla.js';
-import { defaultSettings, resolveSettings, slaDueTimes } from '../../server/domain/settings.js';
-import { isReReport, pointsPerPriority } from '../../server/domain/points.js';
-import type { Priority } from '../../server/domain/tickets.js';
+import { breachesOf, breachesToEscalate, dueTimesOf, escalationLevelOf, heavyEquipmentEscalation, slaOutcomeOf, type SlaTicket } from '../../server/core/domain/sla.js';
+import { defaultSettings, resolveSettings, slaDueTimes } from '../../server/core/domain/settings.js';
+import { isReReport, pointsPerPriority } from '../../server/core/domain/points.js';
+import type { Priority } from '../../server/core/domain/tickets.js';
 
 const received = new Date('2026-11-23T01:00:00Z');
 const plus = (minutes: number) => new Date(received.getTime() + minutes * 60_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, planTransition, actions, type Action } from '../../server/domain/workflow.js';
-import { statuses, roles, type Role, type TicketStatus } from '../../server/domain/tickets.js';
-import { DomainError } from '../../server/domain/errors.js';
+import { allowedActions, planTransition, actions, type Action } from '../../server/core/domain/workflow.js';
+import { statuses, roles, type Role, type TicketStatus } from '../../server/core/domain/tickets.js';
+import { DomainError } from '../../server/core/domain/errors.js';
 
 // The SOP (seed 000), written out independently of the implementation's table:
 // action -> [from statuses, to status (null = unchanged), roles].

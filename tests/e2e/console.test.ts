@@ -171,7 +171,7 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
   });
 
   it("shows the Direktur the escalation of a late Critical ticket in the inbox", async () => {
-    const { runTick } = await import('../../server/jobs/worker.js');
+    const { runTick } = await import('../../server/worker.js');
     t.env.clock.set('2026-11-23T02:00:00Z');
     const { id, number } = await callCentreTicket();
     expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'critical' })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer, loginAs, TEST_PASSWORD } from '../support/db.js';
-import { accountsStillUsing } from '../../server/services/startup.js';
+import { accountsStillUsing } from '../../server/features/auth/startup.service.js';
 
 const t = useTestServer();
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../server/db/knex.js';
-import { insertStaff } from '../../server/db/staff.js';
-import { hashPassword } from '../../server/services/passwords.js';
-import { runTick, startWorker } from '../../server/jobs/worker.js';
-import type { AppContext } from '../../server/services/context.js';
-import type { Priority } from '../../server/domain/tickets.js';
+import { createDb } from '../../server/platform/db/knex.js';
+import { insertStaff } from '../../server/features/auth/repository.js';
+import { hashPassword } from '../../server/features/auth/passwords.js';
+import { runTick, startWorker } from '../../server/worker.js';
+import type { AppContext } from '../../server/platform/context.js';
+import type { Priority } from '../../server/core/domain/tickets.js';
 import { createTestEnv, loginAs, requireDatabaseUrl, startServer, type TestEnv } from '../support/db.js';
 import { act, escalationsOf, newTicket, spkTicket, tick } from './helpers.js';
 

@@ -2,12 +2,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { insideArea, sharpPhoto, type TestEnv } from '../support/db.js';
-import { submitReport } from '../../server/services/intake.js';
-import { performAction, type ActionInput } from '../../server/services/workflow.js';
-import type { Action } from '../../server/domain/workflow.js';
-import type { StaffUser } from '../../server/db/staff.js';
-import type { Priority } from '../../server/domain/tickets.js';
-import { runTick, type TickReport } from '../../server/jobs/worker.js';
+import { submitReport } from '../../server/features/tickets/intake.service.js';
+import { performAction, type ActionInput } from '../../server/features/tickets/workflow.service.js';
+import type { Action } from '../../server/core/domain/workflow.js';
+import type { StaffUser } from '../../server/features/auth/repository.js';
+import type { Priority } from '../../server/core/domain/tickets.js';
+import { runTick, type TickReport } from '../../server/worker.js';
 
 export async function staffUser(env: TestEnv, username: string): Promise<StaffUser> {
   const r = await env.db('staff_users').where({ utility_id: env.utility.id, username }).first();

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../server/db/knex.js';
-import { runTick } from '../../server/jobs/worker.js';
-import { backoffSecondsAfter, deliverDueWebhooks, isValidSignature, signatureOf, upsertWebhook } from '../../server/jobs/webhooks.js';
-import { defaultSettings } from '../../server/domain/settings.js';
-import type { AppContext } from '../../server/services/context.js';
+import { createDb } from '../../server/platform/db/knex.js';
+import { runTick } from '../../server/worker.js';
+import { backoffSecondsAfter, deliverDueWebhooks, isValidSignature, signatureOf, upsertWebhook } from '../../server/features/webhooks/service.js';
+import { defaultSettings } from '../../server/core/domain/settings.js';
+import type { AppContext } from '../../server/platform/context.js';
 import { createTestEnv, requireDatabaseUrl, type TestEnv } from '../support/db.js';
 import { spkTicket, startReceiver, tick } from './helpers.js';
 

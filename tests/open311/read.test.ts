@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, sharpPhoto, useTestServer } from '../support/db.js';
-import { categories } from '../../server/domain/tickets.js';
-import { Open311Discovery, Open311Errors, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '../../server/open311/schemas.js';
+import { categories } from '../../server/core/domain/tickets.js';
+import { Open311Discovery, Open311Errors, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '../../server/features/open311/schemas.js';
 import { georeportForm, get, newKey, post, validFields } from './support.js';
 
 const t = useTestServer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginAs, sharpPhoto, useTestServer } from '../support/db.js';
-import { Open311PostAnswer } from '../../server/open311/schemas.js';
+import { Open311PostAnswer } from '../../server/features/open311/schemas.js';
 import { georeportForm, get, newKey, post, validFields } from './support.js';
 
 const t = useTestServer();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestEnv } from '../support/db.js';
 import { insideArea } from '../support/db.js';
-import { createApiKey } from '../../server/open311/service.js';
+import { createApiKey } from '../../server/features/open311/service.js';
 
 export async function newKey(env: TestEnv, name = `app-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
   return (await createApiKey(env.ctx, env.utility, name)).key;

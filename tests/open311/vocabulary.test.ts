@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { statuses } from '../../server/domain/tickets.js';
-import { open311StatusOf, scrubPublicText, statusesOf, toW3cDateTime } from '../../server/open311/vocabulary.js';
-import { parseW3c } from '../../server/open311/service.js';
+import { statuses } from '../../server/core/domain/tickets.js';
+import { open311StatusOf, scrubPublicText, statusesOf, toW3cDateTime } from '../../server/features/open311/vocabulary.js';
+import { parseW3c } from '../../server/features/open311/service.js';
 
 describe('Open311 vocabulary', () => {
   it('writes W3C date-times in the zone of the utility, with its offset (Z for UTC), whole seconds', () => {

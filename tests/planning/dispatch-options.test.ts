@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchOptions, type CrewDay, type DispatchStop } from '../../server/planning/dispatch.js';
-import { insertionOptions, timeRoute } from '../../server/planning/route.js';
-import { routeToGpx } from '../../server/planning/gpx.js';
-import { createTravelModel } from '../../server/zoning/travel.js';
+import { dispatchOptions, type CrewDay, type DispatchStop } from '../../server/core/planning/dispatch.js';
+import { insertionOptions, timeRoute } from '../../server/core/planning/route.js';
+import { routeToGpx } from '../../server/core/planning/gpx.js';
+import { createTravelModel } from '../../server/core/zoning/travel.js';
 
 const travel = createTravelModel({ detourFactor: 1.35, speedKmh: 20 });
 const H = 3600;

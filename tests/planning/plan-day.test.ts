@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { groupCrews, planDay, slaUrgency, zoneCapacitySeconds, type DayPlan } from '../../server/planning/plan-day.js';
-import { firstComeFirstServed } from '../../server/planning/baseline.js';
-import { hungarian } from '../../server/planning/assign.js';
-import { improveAcrossCrews } from '../../server/planning/improve.js';
-import { metricsOf, timeRoute } from '../../server/planning/route.js';
-import { createTravelModel } from '../../server/zoning/travel.js';
-import type { PlanCrew, PlanInput, PlanTicket } from '../../server/planning/model.js';
+import { groupCrews, planDay, slaUrgency, zoneCapacitySeconds, type DayPlan } from '../../server/core/planning/plan-day.js';
+import { firstComeFirstServed } from '../../server/core/planning/baseline.js';
+import { hungarian } from '../../server/core/planning/assign.js';
+import { improveAcrossCrews } from '../../server/core/planning/improve.js';
+import { metricsOf, timeRoute } from '../../server/core/planning/route.js';
+import { createTravelModel } from '../../server/core/zoning/travel.js';
+import type { PlanCrew, PlanInput, PlanTicket } from '../../server/core/planning/model.js';
 import { makassarScenario } from '../../bench/planning.js';
 
 const travel = createTravelModel({ detourFactor: 1.35, speedKmh: 20 });

@@ -3,8 +3,8 @@ import crypto from 'node:crypto';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import type { Category, Priority, TicketStatus } from '../../server/domain/tickets.js';
-import { slaDueTimes } from '../../server/domain/settings.js';
+import type { Category, Priority, TicketStatus } from '../../server/core/domain/tickets.js';
+import { slaDueTimes } from '../../server/core/domain/settings.js';
 
 export interface TicketSpec {
   lat: number;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cvrpRoutesCost, cvrpViolations, parseCvrpSolution, parseTour, parseTsplib, tourLength } from '../../server/routing/index.js';
+import { cvrpRoutesCost, cvrpViolations, parseCvrpSolution, parseTour, parseTsplib, tourLength } from '../../server/core/routing/index.js';
 import { INSTANCES, readInstanceFile } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');

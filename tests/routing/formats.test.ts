@@ -12,7 +12,7 @@ import {
   parseTsplib,
   RoutingError,
   tourLength,
-} from '../../server/routing/index.js';
+} from '../../server/core/routing/index.js';
 import { listInstanceFiles, readInstanceFile, readJson } from './helpers.js';
 
 const optima = readJson<Record<string, number>>('tsplib', 'optima.json');

@@ -1,8 +1,8 @@
 /** Shared helpers of the routing tests: instance files and small random problems. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../../server/routing/random.js';
-import type { VrpProblem } from '../../server/routing/index.js';
+import { Rng } from '../../server/core/routing/random.js';
+import type { VrpProblem } from '../../server/core/routing/index.js';
 
 export const INSTANCES = join(import.meta.dirname, '../../bench/instances');
 

@@ -7,7 +7,7 @@ import {
   haversineTravelSource,
   matrixFromCoordinates,
   matrixFromLatLon,
-} from '../../server/routing/index.js';
+} from '../../server/core/routing/index.js';
 
 describe('TSPLIB metrics', () => {
   it('rounds EUC_2D to the nearest integer and CEIL_2D up', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTsplib, solveTsp, tourLength } from '../../server/routing/index.js';
-import { Rng } from '../../server/routing/random.js';
-import { exactTsp } from '../../server/routing/tsp/solve-tsp.js';
-import { ArrayTour } from '../../server/routing/tsp/tour.js';
+import { parseTsplib, solveTsp, tourLength } from '../../server/core/routing/index.js';
+import { Rng } from '../../server/core/routing/random.js';
+import { exactTsp } from '../../server/core/routing/tsp/solve-tsp.js';
+import { ArrayTour } from '../../server/core/routing/tsp/tour.js';
 import { randomEuclidean, readInstanceFile, readJson } from './helpers.js';
 
 const optima = readJson<Record<string, number>>('tsplib', 'optima.json');

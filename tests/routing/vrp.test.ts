@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insertJob, solveVrp, type VrpProblem, type VrpSolution } from '../../server/routing/index.js';
+import { insertJob, solveVrp, type VrpProblem, type VrpSolution } from '../../server/core/routing/index.js';
 import { randomEuclidean, randomVrp } from './helpers.js';
 
 const NEVER_FITS = ['shift_too_short', 'capacity', 'no_allowed_vehicle', 'unreachable'];
@@ -378,10 +378,10 @@ describe('matrices that break the triangle inequality', () => {
 
 describe('route exchange', () => {
   it('hands each route to the crew based next to it', async () => {
-    const { buildModel } = await import('../../server/routing/vrp/model.js');
-    const { RouteState } = await import('../../server/routing/vrp/state.js');
-    const { VrpLocalSearch } = await import('../../server/routing/vrp/local-search.js');
-    const { routeExchange } = await import('../../server/routing/vrp/operators/route-exchange.js');
+    const { buildModel } = await import('../../server/core/routing/vrp/model.js');
+    const { RouteState } = await import('../../server/core/routing/vrp/state.js');
+    const { VrpLocalSearch } = await import('../../server/core/routing/vrp/local-search.js');
+    const { routeExchange } = await import('../../server/core/routing/vrp/operators/route-exchange.js');
     // Locations on a line: 0 and 1 are the two bases, 2-3 near base 0, 4-5 near base 1.
     const xs = [0, 1000, 10, 20, 990, 980];
     const n = xs.length;

@@ -9,16 +9,16 @@ import path from 'node:path';
 import os from 'node:os';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
-import { createDb, type Db } from '../../server/db/knex.js';
-import { loadConfig } from '../../server/config.js';
-import { PhotoStore } from '../../server/storage/photos.js';
-import { createApp } from '../../server/http/app.js';
-import type { AppContext } from '../../server/services/context.js';
-import { insertUtility, findUtilityById, type Utility } from '../../server/db/utilities.js';
-import { insertStaff } from '../../server/db/staff.js';
-import { insertCrew } from '../../server/db/crews.js';
-import { hashPassword } from '../../server/services/passwords.js';
-import { roles, type Role } from '../../server/domain/tickets.js';
+import { createDb, type Db } from '../../server/platform/db/knex.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { PhotoStore } from '../../server/platform/storage/photos.js';
+import { createApp } from '../../server/app.js';
+import type { AppContext } from '../../server/platform/context.js';
+import { insertUtility, findUtilityById, type Utility } from '../../server/features/utilities/repository.js';
+import { insertStaff } from '../../server/features/auth/repository.js';
+import { insertCrew } from '../../server/features/utilities/crews.repository.js';
+import { hashPassword } from '../../server/features/auth/passwords.js';
+import { roles, type Role } from '../../server/core/domain/tickets.js';
 
 export const TEST_PASSWORD = 'rahasia-uji';
 

@@ -1,4 +1,4 @@
-import { createDb, migrate } from '../../server/db/knex.js';
+import { createDb, migrate } from '../../server/platform/db/knex.js';
 
 /** Applies the migrations once, before any database test file runs. */
 export default async function setup(): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { gridDistance, latLngToCell } from 'h3-js';
-import { buildZones, estimateZoneTravelSeconds, zoneOutline, ZONE_DEFAULTS, type ZoneTicket } from '../../server/zoning/zones.js';
-import { createTravelModel, haversineMetres, travelMatrices } from '../../server/zoning/travel.js';
+import { buildZones, estimateZoneTravelSeconds, zoneOutline, ZONE_DEFAULTS, type ZoneTicket } from '../../server/core/zoning/zones.js';
+import { createTravelModel, haversineMetres, travelMatrices } from '../../server/core/zoning/travel.js';
 import { makassarScenario } from '../../bench/planning.js';
 
 const travel = createTravelModel({ detourFactor: 1.35, speedKmh: 20 });

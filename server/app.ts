@@ -1,0 +1,52 @@
+import express, { type Express } from 'express';
+import type { AppContext } from './platform/context.js';
+import { errorHandler } from './platform/http/errors.js';
+import { openApiDocument } from './platform/http/openapi.js';
+import { healthRouter } from './platform/http/health.js';
+import { authRouter } from './features/auth/routes.js';
+import { reportsRouter } from './features/tickets/intake.routes.js';
+import { ticketsRouter } from './features/tickets/routes.js';
+import { crewsRouter } from './features/utilities/crews.routes.js';
+import { crewRoutesRouter } from './features/plans/crew-routes.routes.js';
+import { plansRouter } from './features/plans/routes.js';
+import { zonesRouter } from './features/plans/zones.routes.js';
+import { inboxRouter } from './features/sla/routes.js';
+import { analyticsRouter } from './features/reports/routes.js';
+import { publicRouter } from './features/tickets/public.routes.js';
+import { settingsRouter } from './features/settings/routes.js';
+import { incidentsRouter } from './features/incidents/routes.js';
+import { open311Errors, open311Router } from './features/open311/routes.js';
+import { mountWeb } from './platform/http/web.js';
+import { DomainError, ErrorCode } from './core/domain/errors.js';
+
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+
+  app.use(healthRouter(ctx));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api/v1/auth', authRouter(ctx));
+  app.use('/api/v1/reports', reportsRouter(ctx));
+  app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/crews', crewRoutesRouter(ctx));
+  app.use('/api/v1/crews', crewsRouter(ctx));
+  app.use('/api/v1/zones', zonesRouter(ctx));
+  app.use('/api/v1', plansRouter(ctx));
+  app.use('/api/v1/inbox', inboxRouter(ctx));
+  app.use('/api/v1/analytics', analyticsRouter(ctx));
+  app.use('/api/v1/settings', settingsRouter(ctx));
+  app.use('/api/v1/incidents', incidentsRouter(ctx));
+  app.use('/api/v1', publicRouter(ctx));
+  app.use('/open311/v2', open311Router(ctx), open311Errors(ctx));
+  mountWeb(app);
+  app.use('/api', (req) => {
+    throw new DomainError(ErrorCode.notFound, `No endpoint ${req.method} ${req.originalUrl}`, { method: req.method, path: req.originalUrl });
+  });
+  app.use(errorHandler(ctx.config.maxPhotoBytes));
+  return app;
+}

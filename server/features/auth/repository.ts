@@ -1,0 +1,98 @@
+import type { Runner } from '../../platform/db/knex.js';
+import type { Role } from '../../core/domain/tickets.js';
+
+export interface StaffUser {
+  id: number;
+  utilityId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  crewId: number | null;
+  active: boolean;
+}
+
+interface StaffRow {
+  id: number;
+  utility_id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  crew_id: number | null;
+  active: boolean;
+  password_hash: string;
+}
+
+const toStaff = (r: StaffRow): StaffUser => ({
+  id: r.id,
+  utilityId: r.utility_id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  crewId: r.crew_id,
+  active: r.active,
+});
+
+export async function findStaffForLogin(db: Runner, utilityId: number, username: string): Promise<{ user: StaffUser; passwordHash: string } | null> {
+  const row = await db<StaffRow>('staff_users').where({ utility_id: utilityId, username }).first();
+  return row ? { user: toStaff(row), passwordHash: row.password_hash } : null;
+}
+
+export async function listPasswordHashes(db: Runner): Promise<{ utilityId: number; username: string; passwordHash: string }[]> {
+  const rows = await db<StaffRow>('staff_users').where({ active: true }).select('utility_id', 'username', 'password_hash');
+  return rows.map((r) => ({ utilityId: r.utility_id, username: r.username, passwordHash: r.password_hash }));
+}
+
+export interface NewStaff {
+  utilityId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  crewId?: number | null;
+  phone?: string | null;
+  passwordHash: string;
+}
+
+export async function insertStaff(db: Runner, s: NewStaff): Promise<number> {
+  const [row] = await db('staff_users')
+    .insert({
+      utility_id: s.utilityId,
+      username: s.username,
+      display_name: s.displayName,
+      role: s.role,
+      crew_id: s.crewId ?? null,
+      phone: s.phone ?? null,
+      password_hash: s.passwordHash,
+    })
+    .returning('id');
+  return row.id;
+}
+
+export async function insertSession(db: Runner, s: { tokenHash: string; utilityId: number; userId: number; expiresAt: Date }): Promise<void> {
+  await db('sessions').insert({ token_hash: s.tokenHash, utility_id: s.utilityId, user_id: s.userId, expires_at: s.expiresAt });
+}
+
+export async function findSessionUser(db: Runner, tokenHash: string, now: Date): Promise<StaffUser | null> {
+  const row = await db('sessions as s')
+    .join('staff_users as u', 'u.id', 's.user_id')
+    .where('s.token_hash', tokenHash)
+    .andWhere('s.expires_at', '>', now)
+    .andWhere('u.active', true)
+    .select<StaffRow>('u.*')
+    .first();
+  return row ? toStaff(row) : null;
+}
+
+export async function deleteSession(db: Runner, tokenHash: string): Promise<void> {
+  await db('sessions').where({ token_hash: tokenHash }).delete();
+}
+
+/** Holders of a role in a utility (escalation recipients). */
+export async function listStaffByRole(db: Runner, utilityId: number, role: Role): Promise<StaffUser[]> {
+  const rows = await db<StaffRow>('staff_users').where({ utility_id: utilityId, role, active: true }).orderBy('id');
+  return rows.map(toStaff);
+}
+
+export async function updatePasswordHash(db: Runner, userId: number, passwordHash: string): Promise<void> {
+  await db('staff_users').where({ id: userId }).update({ password_hash: passwordHash });
+  await db('sessions').where({ user_id: userId }).delete();
+}

@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import type { AppContext } from '../../platform/context.js';
+import { changePassword, login, logout } from './service.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { parse } from '../../platform/http/validate.js';
+import { publicUtility, staff, userOf, utilityOf } from './middleware.js';
+
+const LoginBody = z
+  .object({
+    username: z.string().trim().min(1, 'username is required'),
+    password: z.string().min(1, 'password is required'),
+    jurisdiction_id: z.string().optional(),
+  })
+  .openapi('LoginRequest');
+
+const LoginResponse = z
+  .object({
+    token: z.string(),
+    expiresAt: z.string(),
+    user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string(), crewId: z.number().nullable() }),
+    utility: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }),
+  })
+  .openapi('LoginResponse');
+
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/auth/login',
+  summary: 'Log in as staff; returns a bearer token',
+  request: { body: { content: { 'application/json': { schema: LoginBody } } } },
+  responses: { 200: { description: 'logged in', content: { 'application/json': { schema: LoginResponse } } }, ...errorResponses(400, 401) },
+});
+registry.registerPath({ method: 'post', path: '/api/v1/auth/logout', summary: 'End this session', security: [{ bearer: [] }], responses: { 204: { description: 'logged out' } } });
+registry.registerPath({ method: 'get', path: '/api/v1/auth/me', summary: 'Who is logged in', security: [{ bearer: [] }], responses: { 200: { description: 'the user' }, ...errorResponses(401) } });
+
+const PasswordBody = z
+  .object({ currentPassword: z.string().min(1, 'currentPassword is required'), newPassword: z.string().min(1, 'newPassword is required') })
+  .openapi('PasswordChange');
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/auth/password',
+  summary: 'Change your own password (ends your other sessions)',
+  security: [{ bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: PasswordBody } } } },
+  responses: { 204: { description: 'changed' }, ...errorResponses(400, 401) },
+});
+
+export function authRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/login', async (req, res) => {
+    const body = parse(LoginBody, req.body);
+    const utility = await publicUtility(ctx, req);
+    const session = await login(ctx, utility, body.username, body.password);
+    const u = session.user;
+    res.json({
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, crewId: u.crewId },
+      utility: { code: utility.code, name: utility.name, timeZone: utility.timeZone },
+    });
+  });
+  router.post('/logout', staff(ctx), async (req, res) => {
+    const token = req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
+    await logout(ctx, token);
+    res.status(204).end();
+  });
+  router.post('/password', staff(ctx), async (req, res) => {
+    const body = parse(PasswordBody, req.body);
+    await changePassword(ctx, utilityOf(res), userOf(res), body.currentPassword, body.newPassword);
+    res.status(204).end();
+  });
+  router.get('/me', staff(ctx), (_req, res) => {
+    const u = userOf(res);
+    const utility = utilityOf(res);
+    res.json({ user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, crewId: u.crewId }, utility: { code: utility.code, name: utility.name, timeZone: utility.timeZone } });
+  });
+  return router;
+}

@@ -1,0 +1,143 @@
+/**
+ * Open311 GeoReport v2 shapes: the request schemas validate, the response
+ * schemas document (and the tests parse every answer with them).
+ */
+import { z } from '../../platform/http/openapi.js';
+import { numberField } from '../../platform/http/schemas.js';
+import { categories } from '../../core/domain/tickets.js';
+
+/** The spec: an empty parameter is the same as an absent one. */
+const emptyIsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+const optionalText = (max: number, what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, `${what} is longer than ${max} characters`).optional(),
+  );
+
+/** A comma-separated list, or the parameter repeated (?status=open&status=closed), or both. */
+const commaList = (what: string) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: `${what} must be text` })
+    .optional()
+    .transform((v) => {
+      const items = (v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      return items.length ? items : undefined;
+    })
+    .openapi({ type: 'string' });
+
+export const JurisdictionQuery = z.object({
+  jurisdiction_id: z.string().optional().openapi({ description: 'The utility (Open311 jurisdiction); optional on a single-utility install', example: 'makassar' }),
+});
+
+export const RequestsQuery = JurisdictionQuery.extend({
+  service_request_id: commaList('service_request_id').openapi({ description: 'Comma-separated ticket numbers (LK-2026-000123); overrides every other filter' }),
+  service_code: commaList('service_code')
+    .refine((codes) => !codes || codes.every((c) => (categories as readonly string[]).includes(c)), {
+      message: `service_code must be among ${categories.join(', ')}`,
+    })
+    .openapi({ description: `Comma-separated: ${categories.join(', ')}` }),
+  status: commaList('status')
+    .refine((s) => !s || s.every((x) => x === 'open' || x === 'closed'), { message: 'status must be open, closed or both (comma-separated)' })
+    .openapi({ description: 'open, closed, or open,closed' }),
+  start_date: optionalText(40, 'start_date').openapi({ description: 'W3C date-time with a zone (2026-11-01T00:00:00+08:00) or a date (local day of the utility)' }),
+  end_date: optionalText(40, 'end_date').openapi({ description: 'Inclusive; at most 90 days after start_date. Default window: the last 90 days' }),
+});
+
+export const PostRequestFields = z.object({
+  jurisdiction_id: optionalText(100, 'jurisdiction_id').openapi({ description: 'The utility; optional: the api_key names its utility' }),
+  api_key: z.string().optional().openapi({ description: 'Required. Also accepted as a query parameter' }),
+  service_code: z.preprocess(emptyIsAbsent, z.string({ error: 'service_code is required (see services.json)' }).trim()).openapi({ type: 'string', example: 'pipe_burst' }),
+  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', example: -5.1477, description: 'Required here: the crew needs the GPS position' }),
+  long: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'long').optional()).openapi({ type: 'number', example: 119.4327, description: 'Required here' }),
+  address_string: optionalText(500, 'address_string'),
+  address_id: optionalText(100, 'address_id').openapi({ description: 'Not used: this server places a report by lat/long only' }),
+  description: optionalText(4000, 'description'),
+  first_name: optionalText(100, 'first_name'),
+  last_name: optionalText(100, 'last_name'),
+  phone: optionalText(40, 'phone').openapi({ description: 'Required: an Indonesian number, so the utility can confirm the report', example: '0812-3456-7890' }),
+  email: optionalText(200, 'email').openapi({ description: 'Accepted and not stored (the utility confirms by phone)' }),
+  device_id: optionalText(200, 'device_id').openapi({ description: 'Accepted and not stored' }),
+  account_id: optionalText(200, 'account_id').openapi({ description: 'Kept with the ticket and echoed in the answer' }),
+  media_url: optionalText(2000, 'media_url').openapi({ description: 'Not fetched: send the photo itself as the multipart file `media`' }),
+});
+export type PostRequestFields = z.infer<typeof PostRequestFields>;
+
+// ------------------------------------------------------------------ answers
+
+export const Open311Errors = z
+  .array(
+    z.object({
+      code: z.number().int().openapi({ description: 'The HTTP status', example: 422 }),
+      description: z.string().openapi({ description: 'Our stable error code, a colon, then the message', example: 'OUTSIDE_SERVICE_AREA: The location is outside the service area of PDAM Makassar' }),
+    }),
+  )
+  .openapi('Open311Errors');
+
+export const Open311Discovery = z
+  .object({
+    changeset: z.string(),
+    contact: z.string(),
+    key_service: z.string(),
+    endpoints: z.array(
+      z.object({
+        specification: z.literal('http://wiki.open311.org/GeoReport_v2'),
+        url: z.string(),
+        changeset: z.string(),
+        type: z.enum(['production', 'test']),
+        formats: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('Open311Discovery');
+
+export const Open311Service = z
+  .object({
+    service_code: z.enum(categories),
+    service_name: z.string(),
+    description: z.string(),
+    metadata: z.literal(false),
+    type: z.literal('realtime'),
+    keywords: z.string(),
+    group: z.string(),
+  })
+  .openapi('Open311Service');
+
+export const Open311ServiceDefinition = z
+  .object({
+    service_code: z.enum(categories),
+    attributes: z.array(z.never()).openapi({ type: 'array', items: {}, maxItems: 0, description: 'Always empty: no service asks for more than the report itself' }),
+  })
+  .openapi('Open311ServiceDefinition');
+
+export const Open311ServiceRequest = z
+  .object({
+    service_request_id: z.string().openapi({ example: 'LK-2026-000123' }),
+    status: z.enum(['open', 'closed']),
+    status_notes: z.string().openapi({ description: 'Our status, as a citizen reads it (Bahasa Indonesia)', example: 'SPK diterbitkan' }),
+    service_name: z.string(),
+    service_code: z.enum(categories),
+    description: z.string().nullable().openapi({ description: 'Phone numbers and e-mail addresses in it are hidden' }),
+    agency_responsible: z.string(),
+    service_notice: z.string().nullable(),
+    requested_datetime: z.string().openapi({ example: '2026-11-23T09:00:00+08:00' }),
+    updated_datetime: z.string(),
+    expected_datetime: z.string().nullable().openapi({ description: 'The resolve target of the service standard; null once repaired or closed' }),
+    address: z.string().nullable(),
+    address_id: z.null(),
+    zipcode: z.null(),
+    lat: z.number(),
+    long: z.number(),
+    media_url: z.null().openapi({ description: 'Always null: report photos are not published' }),
+  })
+  .openapi('Open311ServiceRequest');
+
+export const Open311PostAnswer = z
+  .array(
+    z.object({
+      service_request_id: z.string().openapi({ example: 'LK-2026-000123' }),
+      service_notice: z.string(),
+      account_id: z.string().nullable(),
+    }),
+  )
+  .openapi('Open311PostAnswer');

@@ -1,0 +1,312 @@
+/**
+ * Open311 GeoReport v2 on top of our intake and tickets. Submissions go
+ * through submitReport, the one intake path, so every rule of a citizen report
+ * (photo, phone, service area, blocked reporters) holds here too.
+ */
+import type { AppContext } from '../../platform/context.js';
+import { submitReport, type ReportReceipt } from '../tickets/intake.service.js';
+import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
+import { statusLabels } from '../../core/domain/labels.js';
+import { slaDueTimes } from '../../core/domain/settings.js';
+import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
+import type { Category } from '../../core/domain/tickets.js';
+import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/repository.js';
+import {
+  apiKeyHashOf,
+  findApiKeyByHash,
+  findApiKeyByName,
+  insertApiKey,
+  listPublicRequests,
+  newApiKeySecret,
+  recordSubmission,
+  type ApiKey,
+  type PublicRequestRow,
+} from './repository.js';
+import {
+  SERVICES_CHANGESET,
+  SPECIFICATION,
+  isServiceCode,
+  open311StatusOf,
+  scrubPublicText,
+  serviceNameOf,
+  services,
+  statusesOf,
+  toW3cDateTime,
+  type Open311Service,
+  type Open311Status,
+} from './vocabulary.js';
+import type { PostRequestFields } from './schemas.js';
+
+/** The spec's default window and its cap on a requested one. */
+const WINDOW_DAYS = 90;
+/** The spec's default volume: at most this many requests per answer. */
+const MAX_REQUESTS = 1000;
+const DAY_MS = 86_400_000;
+
+// ----------------------------------------------------------------- discovery
+
+export function discovery(utility: Utility | null, endpointUrl: string) {
+  const contact = utility
+    ? `${utility.name}: ${utility.settings.contact}. Format: JSON saja (XML tidak tersedia) / JSON only (no XML).`
+    : 'Server ini melayani beberapa PDAM: sertakan jurisdiction_id. / This server serves several utilities: pass jurisdiction_id. JSON only (no XML).';
+  return {
+    changeset: SERVICES_CHANGESET,
+    contact,
+    key_service:
+      'api_key hanya diperlukan untuk mengirim laporan (POST requests.json); mintalah kepada PDAM, yang membuatnya dengan `npm run apikey -- create <nama>`. / An api_key is needed only to submit (POST requests.json); ask the utility for one.',
+    endpoints: [
+      {
+        specification: SPECIFICATION as typeof SPECIFICATION,
+        url: endpointUrl,
+        changeset: SERVICES_CHANGESET,
+        type: 'production' as const,
+        formats: ['application/json'],
+      },
+    ],
+  };
+}
+
+// ------------------------------------------------------------------ services
+
+export function serviceList(): readonly Open311Service[] {
+  return services;
+}
+
+export function serviceDefinition(code: string): { service_code: Category; attributes: never[] } {
+  if (!isServiceCode(code)) throw unknownService(code);
+  return { service_code: code, attributes: [] };
+}
+
+function unknownService(code: string): DomainError {
+  return new DomainError(ErrorCode.notFound, `No service with service_code ${code}; services.json lists them (${services.map((s) => s.service_code).join(', ')})`, {
+    field: 'service_code',
+    what: 'service',
+    key: code,
+  });
+}
+
+// ------------------------------------------------------------------ API keys
+
+/** Creates a key for the utility: the key itself is returned this once and never stored. */
+export async function createApiKey(ctx: Pick<AppContext, 'db' | 'now'>, utility: Utility, name: string): Promise<{ key: string; apiKey: ApiKey }> {
+  const clean = name.trim();
+  if (clean === '' || clean.length > 100) throw validationError([{ field: 'name', message: 'give the key a name of 1 to 100 characters (who holds it)' }]);
+  if (await findApiKeyByName(ctx.db, utility.id, clean)) {
+    throw new DomainError(ErrorCode.conflict, `${utility.code} already has a key named "${clean}"; revoke it or choose another name`, { field: 'name' });
+  }
+  const { key, prefix } = newApiKeySecret();
+  await insertApiKey(ctx.db, { utilityId: utility.id, name: clean, keyHash: apiKeyHashOf(key), keyPrefix: prefix, at: ctx.now() });
+  return { key, apiKey: (await findApiKeyByName(ctx.db, utility.id, clean))! };
+}
+
+/**
+ * The utility a submission is for and the key that vouches for it. The key
+ * names its utility, so jurisdiction_id may be left out; when given, it must
+ * be the key's own.
+ */
+export async function authoriseSubmission(ctx: AppContext, key: string | undefined, jurisdictionId: string | undefined): Promise<{ utility: Utility; apiKey: ApiKey }> {
+  if (!key || key.trim() === '') {
+    throw new DomainError(ErrorCode.apiKeyInvalid, 'api_key is required to submit a service request; ask the utility for one', { field: 'api_key' });
+  }
+  const apiKey = await findApiKeyByHash(ctx.db, apiKeyHashOf(key.trim()));
+  if (!apiKey) throw new DomainError(ErrorCode.apiKeyInvalid, 'Invalid api_key received: no such key', { field: 'api_key' });
+  if (apiKey.revoked) throw new DomainError(ErrorCode.apiKeyInvalid, `This api_key ("${apiKey.name}") was revoked; ask the utility for a new one`, { field: 'api_key' });
+  const code = jurisdictionId?.trim();
+  if (code) {
+    const utility = await findUtilityByCode(ctx.db, code);
+    if (!utility) throw new DomainError(ErrorCode.notFound, `No utility with jurisdiction_id ${code}`, { field: 'jurisdiction_id', jurisdictionId: code });
+    if (utility.id !== apiKey.utilityId) {
+      throw new DomainError(ErrorCode.apiKeyInvalid, `This api_key is not valid for jurisdiction_id ${code}`, { field: 'api_key', jurisdictionId: code });
+    }
+    return { utility, apiKey };
+  }
+  const utility = await findUtilityById(ctx.db, apiKey.utilityId);
+  if (!utility) throw notFound('utility', apiKey.utilityId);
+  return { utility, apiKey };
+}
+
+// ----------------------------------------------------------------- submitting
+
+export interface PostAnswerItem {
+  service_request_id: string;
+  service_notice: string;
+  account_id: string | null;
+}
+
+type Repeat = { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null | undefined;
+
+/** What the reporter is told: in Bahasa Indonesia, as on our own receipt. */
+function serviceNoticeOf(receipt: ReportReceipt): string {
+  const repeat = (receipt as { repeat?: Repeat }).repeat;
+  const parts: string[] = [];
+  if (repeat?.kind === 're_report') {
+    parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi.`);
+  } else {
+    parts.push(`Laporan diterima dengan nomor ${receipt.number} dan akan divalidasi oleh admin PDAM.`);
+    if (repeat?.kind === 'new_linked') parts.push(`Laporan ini terkait laporan sebelumnya ${repeat.linkedTo} dan ditangani segera.`);
+  }
+  if (receipt.photoBlurred) parts.push('Foto kurang jelas: petugas mungkin menelepon Anda untuk memastikan.');
+  return parts.join(' ');
+}
+
+/**
+ * Takes in one GeoReport submission. The refusals our intake makes come from
+ * submitReport itself; this adds the ones specific to Open311 (unknown
+ * service_code, no lat/long, a media_url instead of a photo). The ticket and
+ * the record of the key that submitted it commit together.
+ */
+export async function submitServiceRequest(
+  ctx: AppContext,
+  utility: Utility,
+  apiKey: ApiKey,
+  fields: PostRequestFields,
+  media: Buffer | null,
+): Promise<{ statusCode: number; body: PostAnswerItem[] }> {
+  if (!isServiceCode(fields.service_code)) throw unknownService(fields.service_code);
+  if (fields.lat === undefined || fields.long === undefined) {
+    throw validationError([
+      {
+        field: fields.lat === undefined ? 'lat' : 'long',
+        message: 'lat and long are both required: the crew needs the GPS position of the leak (this server does not geocode address_string or address_id)',
+      },
+    ]);
+  }
+  if (!media && fields.media_url) {
+    throw new DomainError(
+      ErrorCode.photoRequired,
+      'A photo of the leak is required, sent as the multipart file "media"; this server does not fetch remote URLs, so a media_url alone is not enough',
+      { field: 'media', mediaUrl: fields.media_url },
+    );
+  }
+  const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
+  const receipt = await ctx.db.transaction(async (tx) => {
+    const r = await submitReport({ ...ctx, db: tx }, utility, {
+      lat: fields.lat!,
+      lon: fields.long!,
+      description: fields.description ?? null,
+      name,
+      phone: fields.phone ?? null,
+      address: fields.address_string ?? null,
+      category: fields.service_code as Category,
+      source: 'app',
+      photo: media,
+    });
+    // A re-report returns an earlier ticket, which may already have its record: the first submitter keeps it.
+    const exists = await tx('api_submissions').where({ ticket_id: r.id }).first('ticket_id');
+    if (!exists) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });
+    return r;
+  });
+  const reReport = (receipt as { repeat?: Repeat }).repeat?.kind === 're_report';
+  return {
+    statusCode: reReport ? 200 : 201,
+    body: [{ service_request_id: receipt.number, service_notice: serviceNoticeOf(receipt), account_id: fields.account_id ?? null }],
+  };
+}
+
+// ------------------------------------------------------------------- reading
+
+export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
+  const status = open311StatusOf(row.status);
+  const at = (d: Date) => toW3cDateTime(d, utility.timeZone);
+  const done = row.status === 'fixed' || row.status === 'closed' || row.status === 'rejected';
+  // Before triage there is no priority: promise the Normal standard, the slowest one (as publicStatus does).
+  const expected = done ? null : (row.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', row.receivedAt).resolveDueAt);
+  const updated = status === 'closed' ? (row.closedAt ?? row.rejectedAt ?? row.updatedAt) : row.updatedAt;
+  return {
+    service_request_id: row.number,
+    status,
+    status_notes: statusLabels[row.status].id,
+    service_name: serviceNameOf(row.category),
+    service_code: row.category,
+    description: scrubPublicText(row.description),
+    agency_responsible: row.regionName ? `${utility.name} (${row.regionName})` : utility.name,
+    service_notice: null,
+    requested_datetime: at(row.receivedAt),
+    updated_datetime: at(updated),
+    expected_datetime: expected ? at(expected) : null,
+    address: scrubPublicText(row.address) ?? (row.areaName ? `Kel. ${row.areaName}` : null),
+    address_id: null,
+    zipcode: null,
+    lat: row.lat,
+    long: row.lon,
+    media_url: null,
+  };
+}
+
+export async function getServiceRequest(ctx: AppContext, utility: Utility, number: string) {
+  const wanted = number.trim().toUpperCase();
+  const rows = await listPublicRequests(ctx.db, utility.id, { numbers: [wanted], limit: 1 });
+  if (rows.length === 0) throw new DomainError(ErrorCode.notFound, `No service request ${number} in ${utility.code}`, { field: 'service_request_id', what: 'service request', key: number });
+  return [presentServiceRequest(rows[0], utility)];
+}
+
+export interface RequestsQuery {
+  service_request_id?: string[];
+  service_code?: string[];
+  status?: string[];
+  start_date?: string;
+  end_date?: string;
+}
+
+const W3C_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const W3C_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A W3C date-time with its zone, or a plain date read as that day in the
+ * utility's zone (its start, or for an end its last millisecond). A "+" that
+ * arrived as a space (an unencoded query string) is read as "+".
+ */
+export function parseW3c(text: string, field: string, timeZone: string, edge: 'start' | 'end'): Date {
+  const value = text.trim().replace(/ (\d{2}:\d{2})$/, '+$1');
+  if (W3C_DATE.test(value)) {
+    const startOfDay = zonedTimeToUtc(value, '00:00', timeZone);
+    if (Number.isNaN(startOfDay.getTime()) || localDateOf(startOfDay, timeZone) !== value) throw badDate(field, text); // 2026-02-30 is no day
+    if (edge === 'start') return startOfDay;
+    const next = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+    return new Date(zonedTimeToUtc(next, '00:00', timeZone).getTime() - 1);
+  }
+  const m = W3C_DATE_TIME.exec(value);
+  const instant = m ? new Date(value) : null;
+  if (!instant || Number.isNaN(instant.getTime())) throw badDate(field, text);
+  return instant;
+}
+
+function badDate(field: string, text: string): DomainError {
+  return validationError([{ field, message: `"${text}" is not a W3C date-time with a zone (2026-11-01T00:00:00+08:00, 2026-11-01T00:00:00Z) or a date (2026-11-01)` }]);
+}
+
+/** Requests by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000. */
+export async function listServiceRequests(ctx: AppContext, utility: Utility, query: RequestsQuery) {
+  if (query.service_request_id) {
+    const numbers = query.service_request_id.map((n) => n.toUpperCase());
+    if (numbers.length > MAX_REQUESTS) throw validationError([{ field: 'service_request_id', message: `at most ${MAX_REQUESTS} numbers at once` }]);
+    const rows = await listPublicRequests(ctx.db, utility.id, { numbers, limit: MAX_REQUESTS });
+    return rows.map((r) => presentServiceRequest(r, utility));
+  }
+  const start = query.start_date ? parseW3c(query.start_date, 'start_date', utility.timeZone, 'start') : null;
+  const end = query.end_date ? parseW3c(query.end_date, 'end_date', utility.timeZone, 'end') : null;
+  let from: Date;
+  let to: Date | undefined;
+  if (start && end) {
+    if (end < start) throw validationError([{ field: 'end_date', message: 'end_date is before start_date' }]);
+    if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) {
+      throw validationError([{ field: 'end_date', message: `start_date to end_date may span at most ${WINDOW_DAYS} days` }]);
+    }
+    [from, to] = [start, end];
+  } else if (start) {
+    [from, to] = [start, new Date(start.getTime() + WINDOW_DAYS * DAY_MS)];
+  } else if (end) {
+    [from, to] = [new Date(end.getTime() - WINDOW_DAYS * DAY_MS), end];
+  } else {
+    from = new Date(ctx.now().getTime() - WINDOW_DAYS * DAY_MS);
+  }
+  const statuses = query.status ? [...new Set(query.status as Open311Status[])].flatMap(statusesOf) : undefined;
+  const rows = await listPublicRequests(ctx.db, utility.id, {
+    categories: query.service_code as Category[] | undefined,
+    statuses,
+    from,
+    to,
+    limit: MAX_REQUESTS,
+  });
+  return rows.map((r) => presentServiceRequest(r, utility));
+}

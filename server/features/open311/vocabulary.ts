@@ -1,0 +1,122 @@
+/**
+ * Open311 GeoReport v2 words for our tickets: the service list (one service per
+ * leak category), the open/closed mapping of our statuses, W3C date-times in
+ * the utility's zone, and the scrubbing of public text. No I/O.
+ */
+import { categories, type Category, type TicketStatus } from '../../core/domain/tickets.js';
+import { offsetMinutesAt } from '../../core/domain/time.js';
+
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+export const GROUP = 'Kebocoran air';
+/** When the service list below last changed (discovery's changeset: clients refresh cached services when it moves). */
+export const SERVICES_CHANGESET = '2026-11-23T00:00:00Z';
+
+export interface Open311Service {
+  service_code: Category;
+  service_name: string;
+  description: string;
+  metadata: false;
+  type: 'realtime';
+  keywords: string;
+  group: string;
+}
+
+/** Bahasa Indonesia first; the English follows in the description. Same names as the console (web/src/i18n.ts). */
+const catalogue: Record<Category, { name: string; id: string; en: string; keywords: string }> = {
+  pipe_burst: {
+    name: 'Pipa pecah',
+    id: 'Pipa pecah atau putus, air menyembur atau menggenangi jalan.',
+    en: 'Burst pipe: a broken main or service pipe, water gushing or flooding the street.',
+    keywords: 'pipa pecah, pipa putus, air menyembur, burst pipe, main break',
+  },
+  visible_leak: {
+    name: 'Kebocoran terlihat',
+    id: 'Air merembes atau mengalir dari pipa, sambungan atau tanah.',
+    en: 'Visible leak: water seeping or running from a pipe, a joint or the ground.',
+    keywords: 'bocor, rembesan, kebocoran pipa, leak, seepage',
+  },
+  meter_leak: {
+    name: 'Bocor di meter',
+    id: 'Kebocoran di meter air atau sambungan rumah.',
+    en: 'Leak at the meter: a leak at the water meter or the house connection.',
+    keywords: 'meter air bocor, sambungan rumah, meter leak, house connection',
+  },
+  no_water: {
+    name: 'Air tidak mengalir',
+    id: 'Air PDAM tidak mengalir atau sangat kecil, sering karena kebocoran di jaringan.',
+    en: 'No water: no supply or very low pressure, often caused by a leak in the network.',
+    keywords: 'air mati, tidak mengalir, tekanan kecil, no water, low pressure',
+  },
+  other: {
+    name: 'Lainnya',
+    id: 'Masalah air lain yang perlu diperiksa petugas.',
+    en: 'Other: another water problem for the crew to check.',
+    keywords: 'lainnya, other',
+  },
+};
+
+export const services: readonly Open311Service[] = categories.map((code) => ({
+  service_code: code,
+  service_name: catalogue[code].name,
+  description: `${catalogue[code].id} (EN) ${catalogue[code].en}`,
+  metadata: false,
+  type: 'realtime',
+  keywords: catalogue[code].keywords,
+  group: GROUP,
+}));
+
+export function isServiceCode(value: string): value is Category {
+  return (categories as readonly string[]).includes(value);
+}
+
+export const serviceNameOf = (code: Category): string => catalogue[code].name;
+
+export type Open311Status = 'open' | 'closed';
+
+/**
+ * `fixed` stays open: the crew says it is repaired, but the SOP ends a ticket
+ * only when the admin has verified and closed it, and the admin may still send
+ * it back to the crew. A rejected report is closed (the spec's "Duplicate
+ * request." example is closed too); status_notes tells the two apart.
+ */
+const open311StatusByStatus: Record<TicketStatus, Open311Status> = {
+  received: 'open',
+  attached: 'open', // part of an open area incident: open until the incident is restored
+  spk_issued: 'open',
+  assigned: 'open',
+  on_site: 'open',
+  escalated: 'open',
+  fixed: 'open',
+  closed: 'closed',
+  rejected: 'closed',
+};
+
+export const open311StatusOf = (status: TicketStatus): Open311Status => open311StatusByStatus[status];
+
+export function statusesOf(open311: Open311Status): TicketStatus[] {
+  return (Object.keys(open311StatusByStatus) as TicketStatus[]).filter((s) => open311StatusByStatus[s] === open311);
+}
+
+/** The W3C date-time profile of ISO 8601 in the zone's offset: 2026-11-23T09:00:00+08:00 (seconds, no fraction). */
+export function toW3cDateTime(instant: Date, timeZone: string): string {
+  const offset = offsetMinutesAt(instant, timeZone);
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Phone numbers and e-mail addresses typed into a description or an address
+ * (call-centre notes often carry the caller's number) are hidden from the
+ * public: a run of 8 or more digits, with the usual separators (and a leading
+ * "+" or "("), counts as a phone.
+ */
+const PHONE_LIKE = /[+(]?\d(?:[\s\-.()/]*\d){7,}/g;
+const EMAIL_LIKE = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
+
+export function scrubPublicText(text: string | null): string | null {
+  if (text === null) return null;
+  return text.replace(EMAIL_LIKE, '[email disembunyikan]').replace(PHONE_LIKE, '[nomor disembunyikan]');
+}

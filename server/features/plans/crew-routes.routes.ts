@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { AppContext } from '../../platform/context.js';
+import { crewRoute } from './service.js';
+import { routeToGpx } from '../../core/planning/gpx.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { parse } from '../../platform/http/validate.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
+
+const RouteParams = z.object({ id: z.coerce.number().int().positive() });
+const RouteQuery = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date, YYYY-MM-DD').optional().openapi({ example: '2026-11-24', description: 'Default: today' }),
+  format: z.enum(['json', 'gpx']).default('json'),
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/crews/{id}/route',
+  summary: "A crew's ordered stops for a day (ETA, address, priority, description, photo thumbnail, geo: and web map links) and the trip as GeoJSON; ?format=gpx downloads it as GPX",
+  security: [{ bearer: [] }],
+  request: { params: RouteParams, query: RouteQuery },
+  responses: {
+    200: { description: 'The route list (JSON), or GPX 1.1 (application/gpx+xml)' },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+/** GET /api/v1/crews/:id/route, mounted at /api/v1/crews beside the crews router. */
+export function crewRoutesRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/:id/route', staff(ctx, ['crew', 'dispatcher', 'admin', 'kasie', 'kabag', 'direktur']), async (req, res) => {
+    const { id } = parse(RouteParams, req.params);
+    const q = parse(RouteQuery, req.query);
+    const view = await crewRoute(ctx, utilityOf(res), userOf(res), id, q.date);
+    if (q.format === 'gpx') {
+      res.type('application/gpx+xml');
+      res.set('Content-Disposition', `attachment; filename="route-${view.crewCode}-${view.date}.gpx"`);
+      res.send(routeToGpx({ crewCode: view.crewCode, date: view.date, stops: view.stops, path: view.geojson.geometry?.coordinates ?? null }));
+      return;
+    }
+    res.json(view);
+  });
+  return router;
+}

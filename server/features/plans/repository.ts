@@ -1,0 +1,454 @@
+/**
+ * The planner's repository: the SQL for the planning pool, plans, their
+ * routes and stops, pins, and the ticket changes a stored plan makes.
+ * PostGIS through parameterised queries, SRID 4326 spelled out.
+ */
+import type { Runner } from '../../platform/db/knex.js';
+
+export type Tx = Runner;
+import type { Category, Priority, TicketStatus } from '../../core/domain/tickets.js';
+
+export interface PoolTicket {
+  id: number;
+  number: string;
+  lat: number;
+  lon: number;
+  priority: Priority;
+  category: Category;
+  status: TicketStatus;
+  crewId: number | null;
+  receivedAt: Date;
+  resolveDueAt: Date | null;
+  district: string | null;
+  /** Assigned by hand (not by a plan): stays with its crew. */
+  assignedByHand: boolean;
+}
+
+/**
+ * The planning pool: open tickets with an SPK that no crew has started
+ * (spk_issued, or assigned and not yet on site), with the kecamatan they lie in.
+ */
+export async function listPoolTickets(db: Runner, utilityId: number): Promise<PoolTicket[]> {
+  const { rows } = await db.raw(
+    `SELECT t.id, t.number, ST_Y(t.location::geometry) AS lat, ST_X(t.location::geometry) AS lon,
+            t.priority, t.category, t.status, t.crew_id, t.received_at, t.resolve_due_at, a.district,
+            (t.status = 'assigned' AND NOT EXISTS (
+               SELECT 1 FROM plan_stops s JOIN plan_routes r ON r.id = s.route_id
+               WHERE s.ticket_id = t.id AND r.crew_id = t.crew_id)) AS by_hand
+       FROM tickets t
+       LEFT JOIN areas a ON a.id = t.area_id
+      WHERE t.utility_id = ? AND t.status IN ('spk_issued', 'assigned') AND t.priority IS NOT NULL
+      ORDER BY t.id`,
+    [utilityId],
+  );
+  return rows.map((r: Record<string, unknown>) => ({
+    id: r.id as number,
+    number: r.number as string,
+    lat: r.lat as number,
+    lon: r.lon as number,
+    priority: r.priority as Priority,
+    category: r.category as Category,
+    status: r.status as TicketStatus,
+    crewId: r.crew_id as number | null,
+    receivedAt: r.received_at as Date,
+    resolveDueAt: r.resolve_due_at as Date | null,
+    district: r.district as string | null,
+    assignedByHand: Boolean(r.by_hand),
+  }));
+}
+
+export interface Pin {
+  ticketId: number;
+  crewId: number;
+}
+
+export async function listPins(db: Runner, utilityId: number, date: string): Promise<Pin[]> {
+  const rows = await db('plan_pins').where({ utility_id: utilityId, plan_date: date }).select('ticket_id', 'crew_id').orderBy('ticket_id');
+  return rows.map((r) => ({ ticketId: r.ticket_id, crewId: r.crew_id }));
+}
+
+export async function upsertPin(db: Runner, p: { utilityId: number; date: string; ticketId: number; crewId: number; userId: number; at: Date }): Promise<void> {
+  await db.raw(
+    `INSERT INTO plan_pins (utility_id, plan_date, ticket_id, crew_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (utility_id, plan_date, ticket_id) DO UPDATE SET crew_id = EXCLUDED.crew_id, pinned_by = EXCLUDED.pinned_by, pinned_at = EXCLUDED.pinned_at`,
+    [p.utilityId, p.date, p.ticketId, p.crewId, p.userId, p.at],
+  );
+}
+
+export async function deletePin(db: Runner, utilityId: number, date: string, ticketId: number): Promise<number> {
+  return db('plan_pins').where({ utility_id: utilityId, plan_date: date, ticket_id: ticketId }).delete();
+}
+
+/** Serialises plan writes for one utility and day (versions stay gap-free). */
+export async function lockPlanDay(tx: Runner, utilityId: number, date: string): Promise<void> {
+  await tx.raw('SELECT pg_advisory_xact_lock(?, ?)', [utilityId, Number(date.replaceAll('-', ''))]);
+}
+
+export async function nextPlanVersion(tx: Runner, utilityId: number, date: string): Promise<number> {
+  const row = await tx('plans').where({ utility_id: utilityId, plan_date: date }).max<{ max: number | null }>('version as max').first();
+  return (row?.max ?? 0) + 1;
+}
+
+export interface NewPlan {
+  utilityId: number;
+  date: string;
+  version: number;
+  kind: 'daily' | 'reoptimise' | 'dispatch';
+  objective: 'distance' | 'makespan';
+  createdBy: number | null;
+  createdAt: Date;
+  solveMs: number;
+  summary: unknown;
+  baseline: unknown;
+  note?: string | null;
+}
+
+export interface NewRoute {
+  crewId: number;
+  zoneKey: string | null;
+  zoneCells: string[];
+  shiftStartAt: Date;
+  shiftEndAt: Date;
+  startAt: Date;
+  endAt: Date;
+  distanceMetres: number;
+  travelSeconds: number;
+  serviceSeconds: number;
+  /** [lon, lat] pairs, base to base; fewer than two points: no path. */
+  path: [number, number][];
+  stops: NewStop[];
+}
+
+export interface NewStop {
+  ticketId: number;
+  eta: Date;
+  departAt: Date;
+  travelSeconds: number;
+  distanceMetres: number;
+  serviceSeconds: number;
+  pinned: boolean;
+}
+
+const lineWkt = (path: [number, number][]) => `SRID=4326;LINESTRING(${path.map(([lon, lat]) => `${lon.toFixed(7)} ${lat.toFixed(7)}`).join(',')})`;
+
+async function insertChunked(tx: Runner, table: string, rows: Record<string, unknown>[], size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await tx(table).insert(rows.slice(i, i + size));
+}
+
+/** Writes one plan version with its routes, stops and unplanned tickets; returns its id. */
+export async function insertPlan(tx: Runner, plan: NewPlan, routes: NewRoute[], unplanned: { ticketId: number; reason: string }[]): Promise<number> {
+  const [{ id: planId }] = await tx('plans')
+    .insert({
+      utility_id: plan.utilityId,
+      plan_date: plan.date,
+      version: plan.version,
+      kind: plan.kind,
+      objective: plan.objective,
+      created_by: plan.createdBy,
+      created_at: plan.createdAt,
+      solve_ms: Math.round(plan.solveMs),
+      summary: JSON.stringify(plan.summary),
+      baseline: JSON.stringify(plan.baseline),
+      note: plan.note ?? null,
+    })
+    .returning('id');
+  const routeRows = routes.map((r) => ({
+    utility_id: plan.utilityId,
+    plan_id: planId,
+    crew_id: r.crewId,
+    zone_key: r.zoneKey,
+    zone_cells: r.zoneCells,
+    shift_start_at: r.shiftStartAt,
+    shift_end_at: r.shiftEndAt,
+    start_at: r.startAt,
+    end_at: r.endAt,
+    distance_m: r.distanceMetres,
+    travel_seconds: r.travelSeconds,
+    service_seconds: r.serviceSeconds,
+    path: r.path.length >= 2 ? tx.raw('ST_GeogFromText(?)', [lineWkt(r.path)]) : null,
+  }));
+  const inserted: { id: number; crew_id: number }[] = [];
+  for (let i = 0; i < routeRows.length; i += 500) inserted.push(...(await tx('plan_routes').insert(routeRows.slice(i, i + 500)).returning(['id', 'crew_id'])));
+  const routeId = new Map(inserted.map((r) => [r.crew_id, r.id]));
+  const stopRows = routes.flatMap((r) =>
+    r.stops.map((s, i) => ({
+      utility_id: plan.utilityId,
+      plan_id: planId,
+      route_id: routeId.get(r.crewId),
+      ticket_id: s.ticketId,
+      seq: i + 1,
+      eta: s.eta,
+      depart_at: s.departAt,
+      travel_seconds: s.travelSeconds,
+      distance_m: s.distanceMetres,
+      service_seconds: s.serviceSeconds,
+      pinned: s.pinned,
+    })),
+  );
+  await insertChunked(tx, 'plan_stops', stopRows);
+  await insertChunked(
+    tx,
+    'plan_unplanned',
+    unplanned.map((u) => ({ plan_id: planId, utility_id: plan.utilityId, ticket_id: u.ticketId, reason: u.reason })),
+  );
+  return planId;
+}
+
+/** Locks the tickets a plan changes and returns their current status and crew. */
+export async function lockTickets(tx: Runner, utilityId: number, ids: number[]): Promise<Map<number, { status: TicketStatus; crewId: number | null }>> {
+  const out = new Map<number, { status: TicketStatus; crewId: number | null }>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx('tickets').where({ utility_id: utilityId }).whereIn('id', ids.slice(i, i + 5000)).select('id', 'status', 'crew_id').forUpdate();
+    for (const r of rows) out.set(r.id, { status: r.status, crewId: r.crew_id });
+  }
+  return out;
+}
+
+export interface TicketChange {
+  ticketId: number;
+  status: TicketStatus;
+  crewId: number | null;
+  assignedAt: Date | null;
+}
+
+/** Sets status, crew and assigned_at of many tickets in one statement. */
+export async function applyTicketChanges(tx: Runner, utilityId: number, changes: TicketChange[], at: Date): Promise<void> {
+  for (let i = 0; i < changes.length; i += 2000) {
+    const chunk = changes.slice(i, i + 2000);
+    if (chunk.length === 0) continue;
+    const values = chunk.map(() => '(?::bigint, ?::ticket_status, ?::bigint, ?::timestamptz)').join(',');
+    const params = chunk.flatMap((c) => [c.ticketId, c.status, c.crewId, c.assignedAt]);
+    await tx.raw(
+      `UPDATE tickets t SET status = v.status, crew_id = v.crew_id, assigned_at = v.assigned_at, updated_at = ?
+         FROM (VALUES ${values}) AS v(id, status, crew_id, assigned_at)
+        WHERE t.id = v.id AND t.utility_id = ?`,
+      [at, ...params, utilityId],
+    );
+  }
+}
+
+export interface NewEventRow {
+  ticketId: number;
+  action: string;
+  actorId: number | null;
+  fromStatus: TicketStatus;
+  toStatus: TicketStatus;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export async function insertEvents(tx: Runner, utilityId: number, events: NewEventRow[], at: Date): Promise<void> {
+  await insertChunked(
+    tx,
+    'ticket_events',
+    events.map((e) => ({
+      utility_id: utilityId,
+      ticket_id: e.ticketId,
+      action: e.action,
+      actor_kind: e.actorId === null ? 'system' : 'staff',
+      actor_id: e.actorId,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      note: e.note,
+      data: JSON.stringify(e.data),
+      at,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------- reading plans
+
+export interface PlanRow {
+  id: number;
+  date: string;
+  version: number;
+  kind: string;
+  objective: 'distance' | 'makespan';
+  createdBy: number | null;
+  createdAt: Date;
+  solveMs: number;
+  summary: Record<string, unknown>;
+  baseline: Record<string, unknown>;
+  note: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toPlan = (r: any): PlanRow => ({
+  id: r.id,
+  date: r.plan_date_text,
+  version: r.version,
+  kind: r.kind,
+  objective: r.objective,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  solveMs: r.solve_ms,
+  summary: r.summary,
+  baseline: r.baseline,
+  note: r.note,
+});
+
+const selectPlan = (db: Runner) => db('plans').select('*', db.raw("to_char(plan_date, 'YYYY-MM-DD') AS plan_date_text"));
+
+export async function findPlan(db: Runner, utilityId: number, id: number): Promise<PlanRow | null> {
+  const row = await selectPlan(db).where({ utility_id: utilityId, id }).first();
+  return row ? toPlan(row) : null;
+}
+
+/** The given version of a day's plan, or its latest. */
+export async function findPlanOfDay(db: Runner, utilityId: number, date: string, version?: number): Promise<PlanRow | null> {
+  let q = selectPlan(db).where({ utility_id: utilityId, plan_date: date });
+  if (version !== undefined) q = q.andWhere({ version });
+  const row = await q.orderBy('version', 'desc').first();
+  return row ? toPlan(row) : null;
+}
+
+export async function listPlanVersions(db: Runner, utilityId: number, date: string): Promise<{ id: number; version: number; kind: string; createdAt: Date }[]> {
+  const rows = await db('plans').where({ utility_id: utilityId, plan_date: date }).orderBy('version').select('id', 'version', 'kind', 'created_at');
+  return rows.map((r) => ({ id: r.id, version: r.version, kind: r.kind, createdAt: r.created_at }));
+}
+
+export interface RouteRow extends Omit<NewRoute, 'path' | 'stops'> {
+  id: number;
+  crewCode: string;
+  crewName: string;
+  /** GeoJSON LineString, or null. */
+  path: { type: 'LineString'; coordinates: [number, number][] } | null;
+}
+
+export async function listRoutes(db: Runner, planId: number, crewId?: number): Promise<RouteRow[]> {
+  const q = db('plan_routes as r')
+    .join('crews as c', 'c.id', 'r.crew_id')
+    .where('r.plan_id', planId)
+    .select('r.*', 'c.code as crew_code', 'c.name as crew_name', db.raw('ST_AsGeoJSON(r.path::geometry, 7) AS path_json'))
+    .orderBy('c.code');
+  if (crewId !== undefined) q.andWhere('r.crew_id', crewId);
+  const rows = await q;
+  return rows.map((r) => ({
+    id: r.id,
+    crewId: r.crew_id,
+    crewCode: r.crew_code,
+    crewName: r.crew_name,
+    zoneKey: r.zone_key,
+    zoneCells: r.zone_cells,
+    shiftStartAt: r.shift_start_at,
+    shiftEndAt: r.shift_end_at,
+    startAt: r.start_at,
+    endAt: r.end_at,
+    distanceMetres: r.distance_m,
+    travelSeconds: r.travel_seconds,
+    serviceSeconds: r.service_seconds,
+    path: r.path_json ? JSON.parse(r.path_json) : null,
+  }));
+}
+
+export interface StopRow {
+  routeId: number;
+  crewId: number;
+  seq: number;
+  ticketId: number;
+  number: string;
+  priority: Priority;
+  category: Category;
+  status: TicketStatus;
+  address: string | null;
+  description: string | null;
+  lat: number;
+  lon: number;
+  eta: Date;
+  departAt: Date;
+  travelSeconds: number;
+  distanceMetres: number;
+  serviceSeconds: number;
+  pinned: boolean;
+  onSiteAt: Date | null;
+  resolveDueAt: Date | null;
+  photoId: number | null;
+}
+
+export async function listStops(db: Runner, planId: number, crewId?: number): Promise<StopRow[]> {
+  const q = db('plan_stops as s')
+    .join('plan_routes as r', 'r.id', 's.route_id')
+    .join('tickets as t', 't.id', 's.ticket_id')
+    .where('s.plan_id', planId)
+    .select(
+      's.*',
+      'r.crew_id',
+      't.number',
+      't.priority',
+      't.category',
+      't.status',
+      't.address',
+      't.description',
+      't.on_site_at',
+      't.resolve_due_at',
+      db.raw('ST_Y(t.location::geometry) AS lat'),
+      db.raw('ST_X(t.location::geometry) AS lon'),
+      db.raw("(SELECT min(p.id) FROM photos p WHERE p.ticket_id = t.id AND p.kind = 'report') AS photo_id"),
+    )
+    .orderBy([{ column: 's.route_id' }, { column: 's.seq' }]);
+  if (crewId !== undefined) q.andWhere('r.crew_id', crewId);
+  const rows = await q;
+  return rows.map((r) => ({
+    routeId: r.route_id,
+    crewId: r.crew_id,
+    seq: r.seq,
+    ticketId: r.ticket_id,
+    number: r.number,
+    priority: r.priority,
+    category: r.category,
+    status: r.status,
+    address: r.address,
+    description: r.description,
+    lat: r.lat,
+    lon: r.lon,
+    eta: r.eta,
+    departAt: r.depart_at,
+    travelSeconds: r.travel_seconds,
+    distanceMetres: r.distance_m,
+    serviceSeconds: r.service_seconds,
+    pinned: r.pinned,
+    onSiteAt: r.on_site_at,
+    resolveDueAt: r.resolve_due_at,
+    photoId: r.photo_id,
+  }));
+}
+
+export interface UnplannedRow {
+  ticketId: number;
+  number: string;
+  priority: Priority;
+  reason: string;
+  lat: number;
+  lon: number;
+}
+
+export async function listUnplanned(db: Runner, planId: number): Promise<UnplannedRow[]> {
+  const rows = await db('plan_unplanned as u')
+    .join('tickets as t', 't.id', 'u.ticket_id')
+    .where('u.plan_id', planId)
+    .select('u.ticket_id', 'u.reason', 't.number', 't.priority', db.raw('ST_Y(t.location::geometry) AS lat'), db.raw('ST_X(t.location::geometry) AS lon'))
+    .orderBy('u.ticket_id');
+  return rows.map((r) => ({ ticketId: r.ticket_id, number: r.number, priority: r.priority, reason: r.reason, lat: r.lat, lon: r.lon }));
+}
+
+/** The routes of a stored plan, except one crew's, ready to be written into a new version. */
+export async function copyRoutes(db: Runner, planId: number, exceptCrewId: number): Promise<NewRoute[]> {
+  const routes = (await listRoutes(db, planId)).filter((r) => r.crewId !== exceptCrewId);
+  const stops = await listStops(db, planId);
+  return routes.map((r) => ({
+    crewId: r.crewId,
+    zoneKey: r.zoneKey,
+    zoneCells: r.zoneCells,
+    shiftStartAt: r.shiftStartAt,
+    shiftEndAt: r.shiftEndAt,
+    startAt: r.startAt,
+    endAt: r.endAt,
+    distanceMetres: r.distanceMetres,
+    travelSeconds: r.travelSeconds,
+    serviceSeconds: r.serviceSeconds,
+    path: r.path?.coordinates ?? [],
+    stops: stops
+      .filter((s) => s.routeId === r.id)
+      .map((s) => ({ ticketId: s.ticketId, eta: s.eta, departAt: s.departAt, travelSeconds: s.travelSeconds, distanceMetres: s.distanceMetres, serviceSeconds: s.serviceSeconds, pinned: s.pinned })),
+  }));
+}

@@ -1,0 +1,108 @@
+import { cellToLatLng, cellToParent, getResolution, latLngToCell } from 'h3-js';
+import type { Runner } from '../../platform/db/knex.js';
+import type { Utility } from '../utilities/repository.js';
+import type { Priority } from '../../core/domain/tickets.js';
+import type { Window } from './period.js';
+import type { Table } from './view.js';
+
+/**
+ * Leak heatmap: report counts per H3 cell for a window, a priority filter and
+ * a map extent (rejected reports are not leaks and are left out).
+ *
+ * The resolution follows the map zoom so that a cell stays roughly 10-40 px
+ * wide on screen. At or below the resolution stored with each ticket (the
+ * utility's h3Resolution, 8 by default) the database groups by the stored cell
+ * and the parents are summed here; finer than that, cells are computed from
+ * the points of the (then small) extent.
+ */
+export const heatmapDefaults = {
+  /** [minimum zoom, resolution], first match from the end wins. */
+  zoomToResolution: [
+    [0, 4],
+    [8, 5],
+    [9, 6],
+    [11, 7],
+    [12, 8],
+    [14, 9],
+    [15, 10],
+  ] as [number, number][],
+  maxResolution: 10,
+};
+
+export function resolutionForZoom(zoom: number): number {
+  let res = heatmapDefaults.zoomToResolution[0][1];
+  for (const [minZoom, r] of heatmapDefaults.zoomToResolution) if (zoom >= minZoom) res = r;
+  return Math.min(res, heatmapDefaults.maxResolution);
+}
+
+export interface HeatmapQuery {
+  window: Window;
+  priorities?: Priority[];
+  /** [minLon, minLat, maxLon, maxLat] in WGS84. */
+  bbox?: [number, number, number, number];
+  zoom: number;
+}
+
+export interface HeatCell {
+  cell: string;
+  count: number;
+  lat: number;
+  lon: number;
+}
+
+export async function heatmapReport(db: Runner, utility: Utility, q: HeatmapQuery) {
+  const resolution = resolutionForZoom(q.zoom);
+  const fine = resolution > utility.settings.h3Resolution;
+  const base = db('tickets')
+    .where('utility_id', utility.id)
+    .where('received_at', '>=', q.window.from)
+    .where('received_at', '<', q.window.to)
+    .whereNot('status', 'rejected');
+  if (q.priorities?.length) base.whereIn('priority', q.priorities);
+  if (q.bbox) base.whereRaw('location && ST_MakeEnvelope(?, ?, ?, ?, 4326)::geography', q.bbox);
+
+  const counts = new Map<string, number>();
+  const add = (cell: string, n: number) => counts.set(cell, (counts.get(cell) ?? 0) + n);
+  if (fine) {
+    const rows = await base.select(db.raw('ST_Y(location::geometry) AS lat'), db.raw('ST_X(location::geometry) AS lon'));
+    for (const r of rows) add(latLngToCell(r.lat, r.lon, resolution), 1);
+  } else {
+    const rows = await base.select('h3_cell').count<{ h3_cell: string; count: string }[]>({ count: '*' }).groupBy('h3_cell');
+    for (const r of rows) {
+      const cell = getResolution(r.h3_cell) > resolution ? cellToParent(r.h3_cell, resolution) : r.h3_cell;
+      add(cell, Number(r.count));
+    }
+  }
+  const cells: HeatCell[] = [...counts].map(([cell, count]) => {
+    const [lat, lon] = cellToLatLng(cell);
+    return { cell, count, lat: Math.round(lat * 1e6) / 1e6, lon: Math.round(lon * 1e6) / 1e6 };
+  });
+  cells.sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : 1));
+  const total = cells.reduce((s, c) => s + c.count, 0);
+  const data = {
+    report: 'heatmap',
+    timeZone: utility.timeZone,
+    window: { from: q.window.firstDate, to: q.window.lastDate },
+    zoom: q.zoom,
+    resolution,
+    priorities: q.priorities ?? null,
+    bbox: q.bbox ?? null,
+    total,
+    maxCount: cells[0]?.count ?? 0,
+    cells,
+  };
+  const tables: Table[] = [
+    {
+      name: 'Heatmap',
+      title: `Reports per H3 cell (resolution ${resolution})`,
+      columns: [
+        { key: 'cell', header: 'H3 cell' },
+        { key: 'count', header: 'Reports', kind: 'int' },
+        { key: 'lat', header: 'Latitude', kind: 'coordinate' },
+        { key: 'lon', header: 'Longitude', kind: 'coordinate' },
+      ],
+      rows: cells as unknown as Record<string, unknown>[],
+    },
+  ];
+  return { data, tables, filename: `heatmap-r${resolution}-${q.window.firstDate}-${q.window.lastDate}` };
+}

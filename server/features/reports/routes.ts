@@ -1,0 +1,185 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../../platform/context.js';
+import type { Utility } from '../utilities/repository.js';
+import { notFound } from '../../core/domain/errors.js';
+import { localDateOf } from '../../core/domain/time.js';
+import { priorities } from '../../core/domain/tickets.js';
+import { dateRange, monthRange, periodRange } from './period.js';
+import { toCsv, toXlsx, type Format, type Table } from './view.js';
+import { complaintsReport, explainPending, pendingReport, repeatsReport, slaReport } from './service.js';
+import { heatmapReport } from './heatmap.service.js';
+import { pointsReport } from '../points/service.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { parse } from '../../platform/http/validate.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
+import { IdParam } from '../../platform/http/schemas.js';
+
+const bearer = [{ bearer: [] }];
+const managers = ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] as const;
+
+const format = z.enum(['json', 'csv', 'xlsx']).default('json').describe('json, or a download: csv or xlsx');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const WindowQuery = z.object({
+  from: localDate.optional().describe('First local date (default: 30 days before to)'),
+  to: localDate.optional().describe('Last local date, inclusive (default: today in the utility time zone)'),
+  format,
+});
+
+const PendingQuery = z.object({ minHours: z.coerce.number().min(0).max(24 * 365).default(24), format });
+const ExplanationBody = z.object({ explanation: z.string().trim().min(1, 'write the explanation').max(2000) });
+const ComplaintsQuery = z.object({
+  period: z.enum(['day', 'month', 'year']).default('month'),
+  date: z.string().optional().describe('YYYY-MM-DD, YYYY-MM or YYYY to match the period (default: the current one)'),
+  format,
+});
+const SlaQuery = WindowQuery.extend({ breachLimit: z.coerce.number().int().min(0).max(100_000).optional().describe('Breaches listed (default 500 as JSON, 100 000 as a download)') });
+const HeatmapQuery = WindowQuery.extend({
+  priority: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(priorities)).optional())
+    .openapi({ type: 'string', example: 'critical,high' }),
+  bbox: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map(Number) : undefined))
+    .pipe(
+      z
+        .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+        .refine((b) => b[0] < b[2] && b[1] < b[3], 'expected minLon,minLat,maxLon,maxLat')
+        .optional(),
+    )
+    .openapi({ type: 'string', example: '119.38,-5.20,119.50,-5.08' }),
+  zoom: z.coerce.number().min(0).max(22).default(12),
+});
+const PointsQuery = z.object({ month: z.string().optional().describe('YYYY-MM (default: the current month)'), format });
+
+const reportResponse = (description: string) => ({
+  200: {
+    description: `${description} (JSON, or a CSV / XLSX download with format=csv|xlsx)`,
+    content: {
+      'application/json': { schema: z.object({}).passthrough() },
+      'text/csv': { schema: z.string() },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+    },
+  },
+  ...errorResponses(400, 401, 403),
+});
+
+const paths: [string, string, z.ZodObject][] = [
+  ['/api/v1/analytics/pending', 'Tickets pending over 24 h (minHours): the weekly list for the directors, with the Kabag’s explanations', PendingQuery],
+  ['/api/v1/analytics/complaints', 'Daily, monthly or yearly complaint report: counts by channel, category, priority, status, region; SLA attainment; mean times', ComplaintsQuery],
+  ['/api/v1/analytics/sla', 'SLA attainment by priority, region and crew, with the list of breaches', SlaQuery],
+  ['/api/v1/analytics/repeats', 'Repeat rate per crew and region: fixes that did not hold (sent back to the crew)', WindowQuery],
+  ['/api/v1/analytics/heatmap', 'Reports per H3 cell for a window, priorities and map extent; the resolution follows the zoom', HeatmapQuery],
+  ['/api/v1/analytics/points', 'Incentive points per crew for a month', PointsQuery],
+];
+for (const [path, summary, query] of paths) {
+  registry.registerPath({ method: 'get', path, summary, security: bearer, request: { query }, responses: reportResponse(summary) });
+}
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/analytics/pending/{id}/explanation',
+  summary: 'The Kabag records why a ticket is pending over 24 h',
+  security: bearer,
+  request: { params: IdParam, body: { content: { 'application/json': { schema: ExplanationBody } } } },
+  responses: { 200: { description: 'Recorded' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const mime = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+async function send(res: Response, ctx: AppContext, utility: Utility, fmt: Format, report: { data: unknown; tables: Table[]; filename: string }) {
+  if (fmt === 'json') {
+    res.json(report.data);
+    return;
+  }
+  const filename = `${utility.code}-${report.filename}.${fmt}`;
+  res.type(mime[fmt]).attachment(filename);
+  if (fmt === 'csv') res.send(toCsv(report.tables, utility.timeZone));
+  else res.send(await toXlsx(report.tables, utility.timeZone, { title: report.filename, generatedAt: ctx.now() }));
+}
+
+function windowFrom(q: { from?: string; to?: string }, utility: Utility, now: Date) {
+  const to = q.to ?? localDateOf(now, utility.timeZone);
+  const from = q.from ?? localDateOf(new Date(dateRange(to, to, utility.timeZone).from.getTime() - 29 * 86_400_000), utility.timeZone);
+  return dateRange(from, to, utility.timeZone);
+}
+
+export function analyticsRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/pending', staff(ctx, managers), async (req, res) => {
+    const q = parse(PendingQuery, req.query);
+    const utility = utilityOf(res);
+    await send(res, ctx, utility, q.format, await pendingReport(ctx.db, utility, ctx.now(), q.minHours));
+  });
+
+  router.put('/pending/:id/explanation', staff(ctx, ['kabag']), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const body = parse(ExplanationBody, req.body ?? {});
+    const at = ctx.now();
+    if (!(await explainPending(ctx.db, utilityOf(res).id, id, userOf(res).id, body.explanation, at))) throw notFound('ticket', id);
+    res.json({ ticketId: id, explanation: body.explanation, explainedBy: userOf(res).displayName, explainedAt: at.toISOString() });
+  });
+
+  router.get('/complaints', staff(ctx, managers), async (req, res) => {
+    const q = parse(ComplaintsQuery, req.query);
+    const utility = utilityOf(res);
+    const now = ctx.now();
+    const today = localDateOf(now, utility.timeZone);
+    const value = q.date ?? (q.period === 'day' ? today : q.period === 'month' ? today.slice(0, 7) : today.slice(0, 4));
+    const w = periodRange(q.period, value, utility.timeZone);
+    await send(res, ctx, utility, q.format, await complaintsReport(ctx.db, utility, { kind: q.period, value }, w, now));
+  });
+
+  router.get('/sla', staff(ctx, managers), async (req, res) => {
+    const q = parse(SlaQuery, req.query);
+    const utility = utilityOf(res);
+    const now = ctx.now();
+    const breachLimit = q.breachLimit ?? (q.format === 'json' ? 500 : 100_000);
+    await send(res, ctx, utility, q.format, await slaReport(ctx.db, utility, windowFrom(q, utility, now), now, { breachLimit }));
+  });
+
+  router.get('/repeats', staff(ctx, managers), async (req, res) => {
+    const q = parse(WindowQuery, req.query);
+    const utility = utilityOf(res);
+    await send(res, ctx, utility, q.format, await repeatsReport(ctx.db, utility, windowFrom(q, utility, ctx.now())));
+  });
+
+  router.get('/heatmap', staff(ctx, managers), async (req, res) => {
+    const q = parse(HeatmapQuery, req.query);
+    const utility = utilityOf(res);
+    const w = windowFrom(q, utility, ctx.now());
+    await send(res, ctx, utility, q.format, await heatmapReport(ctx.db, utility, { window: w, priorities: q.priority, bbox: q.bbox as [number, number, number, number] | undefined, zoom: q.zoom }));
+  });
+
+  router.get('/points', staff(ctx, managers), async (req, res) => {
+    const q = parse(PointsQuery, req.query);
+    const utility = utilityOf(res);
+    const month = q.month ?? localDateOf(ctx.now(), utility.timeZone).slice(0, 7);
+    monthRange(month, utility.timeZone);
+    const report = await pointsReport(ctx.db, utility, month);
+    const tables: Table[] = [
+      {
+        name: `Points ${month}`,
+        title: `Incentive points ${month}`,
+        columns: [
+          { key: 'crewCode', header: 'Crew code' },
+          { key: 'crewName', header: 'Crew' },
+          { key: 'critical', header: 'Critical closed', kind: 'int' },
+          { key: 'high', header: 'High closed', kind: 'int' },
+          { key: 'normal', header: 'Normal closed', kind: 'int' },
+          { key: 'creditedPoints', header: 'Points credited', kind: 'int' },
+          { key: 'reversals', header: 'Reversals', kind: 'int' },
+          { key: 'reversedPoints', header: 'Points taken back', kind: 'int' },
+          { key: 'points', header: 'Points', kind: 'int' },
+        ],
+        rows: report.crews.map((c) => ({ ...c, ...c.credited })),
+      },
+    ];
+    await send(res, ctx, utility, q.format, { data: report, tables, filename: `points-${month}` });
+  });
+
+  return router;
+}

@@ -1,0 +1,127 @@
+import crypto from 'node:crypto';
+import { Router } from 'express';
+import type { AppContext } from '../../platform/context.js';
+import { categories, priorities, roles } from '../../core/domain/tickets.js';
+import { resolveSettings } from '../../core/domain/settings.js';
+import { upsertWebhook } from '../webhooks/service.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { parse } from '../../platform/http/validate.js';
+import { staff, utilityOf } from '../auth/middleware.js';
+
+const bearer = [{ bearer: [] }];
+const record = <T extends z.ZodType>(keys: readonly string[], value: T) => z.object(Object.fromEntries(keys.map((k) => [k, value.optional()]))).strict();
+const minutes = z.number().int().min(1).max(7 * 24 * 60);
+
+/** The utility's own settings: every key optional, ranges that keep the service sane, nothing unknown. */
+const SettingsPatch = z
+  .object({
+    sla: record(priorities, z.object({ respondMinutes: minutes.optional(), resolveMinutes: minutes.optional(), escalateTo: z.enum(roles).optional() }).strict()),
+    points: record(priorities, z.number().int().min(0).max(100)),
+    h3Resolution: z.number().int().min(5).max(11),
+    detourFactor: z.number().min(1).max(3),
+    speedKmh: z.number().min(3).max(90),
+    serviceMinutes: record(categories, z.number().int().min(5).max(8 * 60)),
+    blurThreshold: z.number().min(0).max(10_000),
+    reReportWindowHours: z.number().min(0).max(72),
+    repeatRadiusMetres: z.number().min(5).max(2000),
+    repeatLinkDays: z.number().int().min(1).max(365),
+    planObjective: z.enum(['distance', 'makespan']),
+    contact: z.string().trim().min(3).max(300),
+    escalation: z.object({ heavyEquipmentTo: z.enum(roles).optional(), lookbackHours: z.number().min(0).max(24 * 30).optional() }).strict(),
+    webhook: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(20).optional(),
+        backoffBaseSeconds: z.number().int().min(1).max(3600).optional(),
+        backoffMaxSeconds: z.number().int().min(1).max(86_400).optional(),
+        timeoutMs: z.number().int().min(500).max(60_000).optional(),
+      })
+      .strict(),
+    planning: z
+      .object({
+        serviceExtraMinutes: record(priorities, z.number().int().min(0).max(240)).optional(),
+        roadlessDistricts: z.array(z.string().trim().min(1)).max(50).optional(),
+        maxReachKm: z.number().min(1).max(200).optional(),
+        solveMsPerCrew: z.number().int().min(5).max(5000).optional(),
+      })
+      .strict(),
+  })
+  .partial()
+  .strict()
+  .openapi('SettingsPatch');
+
+const WebhookBody = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
+    secret: z.string().min(16, 'at least 16 characters').max(200).optional().describe('HMAC-SHA256 key; one is generated when omitted and returned once'),
+  })
+  .openapi('WebhookRegistration');
+
+registry.registerPath({ method: 'get', path: '/api/v1/settings', summary: "The utility's settings (SOP defaults merged with its own) and its own overrides", security: bearer, responses: { 200: { description: 'Settings' }, ...errorResponses(401, 403) } });
+registry.registerPath({
+  method: 'patch',
+  path: '/api/v1/settings',
+  summary: 'Change some settings (admin); a key set to null goes back to the SOP default',
+  security: bearer,
+  request: { body: { content: { 'application/json': { schema: SettingsPatch } } } },
+  responses: { 200: { description: 'Settings after the change' }, ...errorResponses(400, 401, 403) },
+});
+registry.registerPath({ method: 'get', path: '/api/v1/settings/webhooks', summary: 'Registered webhooks and their latest deliveries (admin)', security: bearer, responses: { 200: { description: 'Webhooks' }, ...errorResponses(401, 403) } });
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/settings/webhooks',
+  summary: 'Register (or re-key) the webhook that receives escalations, signed with HMAC-SHA256 (admin)',
+  security: bearer,
+  request: { body: { content: { 'application/json': { schema: WebhookBody } } } },
+  responses: { 200: { description: 'Registered; the secret is shown once' }, ...errorResponses(400, 401, 403) },
+});
+
+/** Drops keys set to null (back to the default) and merges the rest into the stored overrides. */
+function mergeOverrides(stored: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null) {
+      out[key] = mergeOverrides(out[key] as Record<string, unknown>, value as Record<string, unknown>);
+    } else out[key] = value;
+  }
+  return out;
+}
+
+export function settingsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/', staff(ctx, ['admin', 'kabag', 'direktur', 'kasie', 'dispatcher']), async (_req, res) => {
+    const row = await ctx.db('utilities').where({ id: utilityOf(res).id }).first('settings');
+    res.json({ settings: resolveSettings(row.settings), overrides: row.settings });
+  });
+  router.patch('/', staff(ctx, ['admin']), async (req, res) => {
+    // null means "back to the default": validate the rest.
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+    parse(SettingsPatch, withoutNulls);
+    const utilityId = utilityOf(res).id;
+    const settings = await ctx.db.transaction(async (tx) => {
+      const row = await tx('utilities').where({ id: utilityId }).forUpdate().first('settings');
+      const merged = mergeOverrides(row.settings ?? {}, body);
+      await tx('utilities').where({ id: utilityId }).update({ settings: JSON.stringify(merged) });
+      return merged;
+    });
+    res.json({ settings: resolveSettings(settings), overrides: settings });
+  });
+  router.get('/webhooks', staff(ctx, ['admin']), async (_req, res) => {
+    const utilityId = utilityOf(res).id;
+    const hooks = await ctx.db('webhooks').where({ utility_id: utilityId }).orderBy('id').select('id', 'url', 'active', 'created_at');
+    const deliveries = await ctx.db('webhook_deliveries')
+      .where({ utility_id: utilityId })
+      .orderBy('id', 'desc')
+      .limit(50)
+      .select('id', 'webhook_id', 'event_type', 'status', 'attempts', 'last_status', 'last_error', 'created_at', 'delivered_at', 'next_attempt_at');
+    res.json({ webhooks: hooks, deliveries });
+  });
+  router.put('/webhooks', staff(ctx, ['admin']), async (req, res) => {
+    const body = parse(WebhookBody, req.body ?? {});
+    const secret = body.secret ?? crypto.randomBytes(24).toString('base64url');
+    const id = await upsertWebhook(ctx.db, utilityOf(res).id, body.url, secret);
+    res.json({ id, url: body.url, secret, note: 'Keep the secret: it is shown only now. Deliveries carry an HMAC-SHA256 signature made with it.' });
+  });
+  return router;
+}

@@ -1,0 +1,77 @@
+import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/knex.js';
+import type { Utility } from '../utilities/repository.js';
+import { findRepeatTarget, writeTransition, type Ticket } from './repository.js';
+import { isReReport } from '../../core/domain/points.js';
+import { reversePoints } from '../points/service.js';
+import { recordPhoto, type StoredPhoto } from './photos.service.js';
+
+/** What a repeat contact turned into. */
+export type RepeatOutcome =
+  | { kind: 'none' }
+  | { kind: 're_report'; ticket: Ticket; repeatCount: number; hoursSinceFix: number }
+  | { kind: 'new_linked'; earlier: Ticket; hoursSinceFix: number };
+
+export interface RepeatContact {
+  previousNumber: string | null;
+  phone: string | null;
+  lat: number;
+  lon: number;
+  at: Date;
+}
+
+/**
+ * Seed 003 (the PLN 123 contact-centre rule): a contact about a ticket already
+ * marked done reopens it when it comes within the window after the fix (the
+ * crew goes back; the ticket is starred and counted; points are taken back),
+ * and after the window asks for a new ticket that references the earlier one
+ * and is marked urgent. Runs inside the intake transaction.
+ */
+export async function classifyRepeat(tx: Tx, utility: Utility, contact: RepeatContact): Promise<RepeatOutcome> {
+  const earlier = await findRepeatTarget(tx, utility.id, {
+    number: contact.previousNumber,
+    reporterPhone: contact.phone,
+    lat: contact.lat,
+    lon: contact.lon,
+    radiusMetres: utility.settings.repeatRadiusMetres,
+    since: new Date(contact.at.getTime() - utility.settings.repeatLinkDays * 86_400_000),
+  });
+  if (!earlier?.fixedAt) return { kind: 'none' };
+  const hoursSinceFix = Math.round(((contact.at.getTime() - earlier.fixedAt.getTime()) / 3_600_000) * 10) / 10;
+  if (isReReport(earlier.fixedAt, contact.at, utility.settings)) return { kind: 're_report', ticket: earlier, repeatCount: earlier.repeatCount + 1, hoursSinceFix };
+  return { kind: 'new_linked', earlier, hoursSinceFix };
+}
+
+/** "Lapor Ulang": the done ticket goes back to its crew, starred, with one more repeat counted. */
+export async function reopenTicket(
+  ctx: AppContext,
+  tx: Tx,
+  utility: Utility,
+  outcome: Extract<RepeatOutcome, { kind: 're_report' }>,
+  by: { staffId: number | null; source: string; photo: StoredPhoto | null },
+): Promise<void> {
+  const { ticket, repeatCount, hoursSinceFix } = outcome;
+  const at = ctx.now();
+  if (by.photo) await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId);
+  const note = `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
+  await writeTransition(tx, {
+    utilityId: utility.id,
+    ticketId: ticket.id,
+    action: 'reopen',
+    actorKind: by.staffId ? 'staff' : 'reporter',
+    actorId: by.staffId,
+    fromStatus: ticket.status,
+    toStatus: 'assigned',
+    note,
+    data: { repeatCount, hoursSinceFix, source: by.source },
+    at,
+    changes: { repeat_count: repeatCount, starred: true, fixed_at: null, closed_at: null, reopened_at: at },
+  });
+  // The fix did not hold: the crew's points for it are taken back until it is closed again.
+  if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);
+}
+
+/** The note a new ticket carries when the earlier one was done more than the window ago. */
+export function linkedTicketNote(earlier: Ticket, hoursSinceFix: number, windowHours: number): string {
+  return `Pelanggan pernah melapor dengan No. ${earlier.number}, status selesai ${hoursSinceFix} jam lalu, tanpa konfirmasi dalam ${windowHours} jam: tiket baru, mendesak (urgent).`;
+}

@@ -1,0 +1,388 @@
+import type { Runner } from '../../platform/db/knex.js';
+import { geographyPoint } from '../../platform/db/geo.js';
+import { formatNumber, type Category, type Priority, type Source, type TicketStatus } from '../../core/domain/tickets.js';
+
+export interface Ticket {
+  id: number;
+  utilityId: number;
+  number: string;
+  reporterId: number | null;
+  source: Source;
+  lat: number;
+  lon: number;
+  h3Cell: string;
+  regionId: number | null;
+  areaId: number | null;
+  address: string | null;
+  description: string | null;
+  category: Category;
+  priority: Priority | null;
+  status: TicketStatus;
+  crewId: number | null;
+  photoBlurred: boolean | null;
+  phoneVerifiedAt: Date | null;
+  receivedAt: Date;
+  spkIssuedAt: Date | null;
+  assignedAt: Date | null;
+  onSiteAt: Date | null;
+  escalatedAt: Date | null;
+  fixedAt: Date | null;
+  closedAt: Date | null;
+  rejectedAt: Date | null;
+  respondDueAt: Date | null;
+  resolveDueAt: Date | null;
+  repeatCount: number;
+  starred: boolean;
+  urgent: boolean;
+  parentTicketId: number | null;
+  reopenedAt: Date | null;
+  incidentId: number | null;
+}
+
+const ticketColumns = [
+  'id', 'utility_id', 'number', 'reporter_id', 'source', 'h3_cell', 'region_id', 'area_id', 'address', 'description',
+  'category', 'priority', 'status', 'crew_id', 'photo_blurred', 'phone_verified_at', 'received_at', 'spk_issued_at',
+  'assigned_at', 'on_site_at', 'escalated_at', 'fixed_at', 'closed_at', 'rejected_at', 'respond_due_at', 'resolve_due_at',
+  'repeat_count', 'starred', 'urgent', 'parent_ticket_id', 'reopened_at', 'incident_id',
+];
+
+function selectTicket(db: Runner) {
+  return db('tickets').select(ticketColumns).select(
+    db.raw('ST_Y(location::geometry) AS lat'),
+    db.raw('ST_X(location::geometry) AS lon'),
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toTicket(r: any): Ticket {
+  return {
+    id: r.id,
+    utilityId: r.utility_id,
+    number: r.number,
+    reporterId: r.reporter_id,
+    source: r.source,
+    lat: r.lat,
+    lon: r.lon,
+    h3Cell: r.h3_cell,
+    regionId: r.region_id,
+    areaId: r.area_id,
+    address: r.address,
+    description: r.description,
+    category: r.category,
+    priority: r.priority,
+    status: r.status,
+    crewId: r.crew_id,
+    photoBlurred: r.photo_blurred,
+    phoneVerifiedAt: r.phone_verified_at,
+    receivedAt: r.received_at,
+    spkIssuedAt: r.spk_issued_at,
+    assignedAt: r.assigned_at,
+    onSiteAt: r.on_site_at,
+    escalatedAt: r.escalated_at,
+    fixedAt: r.fixed_at,
+    closedAt: r.closed_at,
+    rejectedAt: r.rejected_at,
+    respondDueAt: r.respond_due_at,
+    resolveDueAt: r.resolve_due_at,
+    repeatCount: r.repeat_count,
+    starred: r.starred,
+    urgent: r.urgent,
+    parentTicketId: r.parent_ticket_id,
+    reopenedAt: r.reopened_at,
+    incidentId: r.incident_id,
+  };
+}
+
+/** Reads a ticket; `forUpdate` locks the row for the caller's transaction. */
+export async function findTicket(db: Runner, utilityId: number, id: number, forUpdate = false): Promise<Ticket | null> {
+  let q = selectTicket(db).where({ utility_id: utilityId, id }).first();
+  if (forUpdate) q = q.forUpdate();
+  const row = await q;
+  return row ? toTicket(row) : null;
+}
+
+export async function findTicketByNumber(db: Runner, utilityId: number, number: string): Promise<Ticket | null> {
+  const row = await selectTicket(db).where({ utility_id: utilityId, number }).first();
+  return row ? toTicket(row) : null;
+}
+
+/** Next value of a per-utility, per-year counter (LK tickets, SPK work orders); gap-free within a transaction. */
+export async function nextNumber(db: Runner, utilityId: number, kind: 'LK' | 'SPK', year: number): Promise<string> {
+  const { rows } = await db.raw(
+    `INSERT INTO ticket_counters (utility_id, kind, year, last_value) VALUES (?, ?, ?, 1)
+     ON CONFLICT (utility_id, kind, year) DO UPDATE SET last_value = ticket_counters.last_value + 1
+     RETURNING last_value`,
+    [utilityId, kind, year],
+  );
+  return formatNumber(kind, year, rows[0].last_value);
+}
+
+export type NewTicket = Pick<
+  Ticket,
+  'utilityId' | 'number' | 'reporterId' | 'source' | 'lat' | 'lon' | 'h3Cell' | 'regionId' | 'areaId' | 'address' | 'description' | 'category' | 'photoBlurred' | 'receivedAt'
+> & { enteredBy: number | null; urgent?: boolean; parentTicketId?: number | null; status?: TicketStatus; incidentId?: number | null };
+
+export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
+  const [row] = await db('tickets')
+    .insert({
+      utility_id: t.utilityId,
+      number: t.number,
+      reporter_id: t.reporterId,
+      entered_by: t.enteredBy,
+      source: t.source,
+      location: geographyPoint(db, t.lon, t.lat),
+      h3_cell: t.h3Cell,
+      region_id: t.regionId,
+      area_id: t.areaId,
+      address: t.address,
+      description: t.description,
+      category: t.category,
+      photo_blurred: t.photoBlurred,
+      urgent: t.urgent ?? false,
+      parent_ticket_id: t.parentTicketId ?? null,
+      status: t.status ?? 'received',
+      incident_id: t.incidentId ?? null,
+      received_at: t.receivedAt,
+      updated_at: t.receivedAt,
+    })
+    .returning('id');
+  return row.id;
+}
+
+/** Column updates by their SQL names (status, crew_id, *_at, ...). */
+export async function updateTicket(db: Runner, id: number, changes: Record<string, unknown>): Promise<void> {
+  await db('tickets').where({ id }).update(changes);
+}
+
+export interface NewEvent {
+  utilityId: number;
+  ticketId: number;
+  action: string;
+  actorKind: 'staff' | 'reporter' | 'system';
+  actorId: number | null;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+export async function insertEvent(db: Runner, e: NewEvent): Promise<void> {
+  await db('ticket_events').insert({
+    utility_id: e.utilityId,
+    ticket_id: e.ticketId,
+    action: e.action,
+    actor_kind: e.actorKind,
+    actor_id: e.actorId,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    note: e.note ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    at: e.at,
+  });
+}
+
+export interface TicketEvent {
+  action: string;
+  actorKind: string;
+  actorId: number | null;
+  actorName: string | null;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  note: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+export async function listEvents(db: Runner, ticketId: number): Promise<TicketEvent[]> {
+  const rows = await db('ticket_events as e')
+    .leftJoin('staff_users as u', 'u.id', 'e.actor_id')
+    .where('e.ticket_id', ticketId)
+    .orderBy([{ column: 'e.at' }, { column: 'e.id' }])
+    .select('e.*', 'u.display_name');
+  return rows.map((r) => ({
+    action: r.action,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    actorName: r.display_name ?? null,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    note: r.note,
+    data: r.data,
+    at: r.at,
+  }));
+}
+
+/** What is measured of a photo (see server/storage/photos.ts), as stored. */
+export interface PhotoFacts {
+  sha256: string;
+  mimeType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  blurScore: number;
+  exifLat: number | null;
+  exifLon: number | null;
+  exifTakenAt: Date | null;
+}
+
+export interface NewPhoto extends PhotoFacts {
+  utilityId: number;
+  ticketId: number;
+  kind: 'report' | 'result';
+  storedPath: string;
+  uploadedBy: number | null;
+}
+
+export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
+  const [row] = await db('photos')
+    .insert({
+      utility_id: p.utilityId,
+      ticket_id: p.ticketId,
+      kind: p.kind,
+      sha256: p.sha256,
+      stored_path: p.storedPath,
+      mime_type: p.mimeType,
+      size_bytes: p.sizeBytes,
+      width: p.width,
+      height: p.height,
+      blur_score: p.blurScore,
+      exif_location: p.exifLat !== null && p.exifLon !== null ? geographyPoint(db, p.exifLon, p.exifLat) : null,
+      exif_taken_at: p.exifTakenAt,
+      uploaded_by: p.uploadedBy,
+    })
+    .returning('id');
+  return row.id;
+}
+
+export interface PhotoRecord extends PhotoFacts {
+  id: number;
+  kind: 'report' | 'result';
+  storedPath: string;
+  createdAt: Date;
+}
+
+export async function listPhotos(db: Runner, ticketId: number): Promise<PhotoRecord[]> {
+  const rows = await db('photos')
+    .where({ ticket_id: ticketId })
+    .orderBy('id')
+    .select('*', db.raw('ST_Y(exif_location::geometry) AS exif_lat'), db.raw('ST_X(exif_location::geometry) AS exif_lon'));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    sha256: r.sha256,
+    storedPath: r.stored_path,
+    mimeType: r.mime_type,
+    sizeBytes: r.size_bytes,
+    width: r.width,
+    height: r.height,
+    blurScore: r.blur_score,
+    exifLat: r.exif_lat,
+    exifLon: r.exif_lon,
+    exifTakenAt: r.exif_taken_at,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function findPhoto(db: Runner, utilityId: number, ticketId: number, photoId: number): Promise<PhotoRecord | null> {
+  const photos = await listPhotos(db, ticketId);
+  const found = photos.find((p) => p.id === photoId);
+  if (!found) return null;
+  const owner = await db('tickets').where({ id: ticketId, utility_id: utilityId }).first('id');
+  return owner ? found : null;
+}
+
+export async function insertWorkOrder(
+  db: Runner,
+  w: { utilityId: number; ticketId: number; number: string; priority: Priority; instructions: string | null; issuedBy: number; issuedAt: Date },
+): Promise<void> {
+  await db('work_orders').insert({
+    utility_id: w.utilityId,
+    ticket_id: w.ticketId,
+    number: w.number,
+    priority: w.priority,
+    instructions: w.instructions,
+    issued_by: w.issuedBy,
+    issued_at: w.issuedAt,
+  });
+}
+
+export async function findWorkOrder(db: Runner, ticketId: number): Promise<{ number: string; issuedAt: Date; issuedBy: number } | null> {
+  const row = await db('work_orders').where({ ticket_id: ticketId }).first();
+  return row ? { number: row.number, issuedAt: row.issued_at, issuedBy: row.issued_by } : null;
+}
+
+export interface TicketFilter {
+  statuses?: TicketStatus[];
+  priorities?: Priority[];
+  crewId?: number;
+  number?: string;
+  limit: number;
+  offset: number;
+  order: 'oldest' | 'newest';
+}
+
+export interface ListedTicket extends Ticket {
+  reportPhotoId: number | null;
+  resultPhotoId: number | null;
+}
+
+export async function listTickets(db: Runner, utilityId: number, f: TicketFilter): Promise<{ items: ListedTicket[]; total: number }> {
+  const base = db('tickets').where({ utility_id: utilityId });
+  if (f.statuses?.length) base.whereIn('status', f.statuses);
+  if (f.priorities?.length) base.whereIn('priority', f.priorities);
+  if (f.crewId !== undefined) base.where({ crew_id: f.crewId });
+  if (f.number) base.where('number', 'ilike', `%${f.number}%`);
+  const [{ count }] = await base.clone().count<{ count: string }[]>({ count: '*' });
+  const rows = await selectTicket(db)
+    .select(
+      db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS report_photo_id"),
+      db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
+    )
+    .whereIn('id', base.clone().select('id'))
+    // Repeat reports first: urgent new tickets and starred (reopened) ones need attention.
+    .orderByRaw('(urgent OR starred) DESC')
+    .orderBy('received_at', f.order === 'oldest' ? 'asc' : 'desc')
+    .orderBy('id')
+    .limit(f.limit)
+    .offset(f.offset);
+  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id })), total: Number(count) };
+}
+
+/**
+ * The done ticket a new report is about, locked for the caller's transaction:
+ * the one named by its number, else the latest fixed or closed ticket of the
+ * same reporter within `radiusMetres`, fixed since `since`.
+ */
+export async function findRepeatTarget(
+  db: Runner,
+  utilityId: number,
+  q: { number: string | null; reporterPhone: string | null; lat: number; lon: number; radiusMetres: number; since: Date },
+): Promise<Ticket | null> {
+  if (!q.number && !q.reporterPhone) return null;
+  const row = await selectTicket(db)
+    .where({ utility_id: utilityId })
+    .whereIn('status', ['fixed', 'closed'])
+    .where('fixed_at', '>=', q.since)
+    .where((w) => {
+      if (q.number) w.orWhere('number', q.number.trim().toUpperCase());
+      if (q.reporterPhone) {
+        w.orWhere((x) =>
+          x
+            .whereIn('reporter_id', db('reporters').select('id').where({ utility_id: utilityId, phone: q.reporterPhone }))
+            .andWhereRaw('ST_DWithin(location, ?, ?)', [geographyPoint(db, q.lon, q.lat), q.radiusMetres]),
+        );
+      }
+    })
+    .orderBy('fixed_at', 'desc')
+    .forUpdate()
+    .first();
+  return row ? toTicket(row) : null;
+}
+
+/** One status change of a ticket and its audit event, in the caller's transaction. */
+export async function writeTransition(db: Runner, e: NewEvent & { changes?: Record<string, unknown> }): Promise<void> {
+  const { changes = {}, ...event } = e;
+  await updateTicket(db, e.ticketId, { ...changes, status: e.toStatus, updated_at: e.at });
+  await insertEvent(db, event);
+}

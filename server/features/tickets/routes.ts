@@ -1,0 +1,173 @@
+import { Router } from 'express';
+import fs from 'node:fs';
+import type { AppContext } from '../../platform/context.js';
+import { submitReport } from './intake.service.js';
+import { performAction, type ActionInput } from './workflow.service.js';
+import { presentTicket, ticketDetail } from './service.js';
+import { findPhoto, listTickets } from './repository.js';
+import type { Action } from '../../core/domain/workflow.js';
+import { notFound } from '../../core/domain/errors.js';
+import { priorities, statuses } from '../../core/domain/tickets.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { parse } from '../../platform/http/validate.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
+import { IdParam, ReportReceipt, StaffReportFields, TicketView } from '../../platform/http/schemas.js';
+import { presentReceipt, receiptStatusOf } from './view.js';
+import { once, requestHashOf } from './idempotency.service.js';
+import { uploadPhoto } from './intake.routes.js';
+
+const bearer = [{ bearer: [] }];
+
+const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(values)).optional());
+
+const ListQuery = z.object({
+  status: csvOf(statuses).openapi({ type: 'string', example: 'received,spk_issued' }),
+  priority: csvOf(priorities).openapi({ type: 'string', example: 'critical,high' }),
+  crewId: z.coerce.number().int().positive().optional(),
+  number: z.string().trim().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  order: z.enum(['oldest', 'newest']).default('oldest'),
+});
+
+/** One endpoint per transition: path segment, action, and the body it takes. */
+const actionRoutes: { path: string; action: Action; summary: string; body: z.ZodType<ActionInput>; multipart?: boolean }[] = [
+  {
+    path: 'reject',
+    action: 'reject',
+    summary: 'Admin rejects a report (hoax, duplicate, not a leak); may block the reporter',
+    body: z.object({ reason: z.string().trim().min(1, 'say why the report is rejected'), blockReporter: z.boolean().default(false) }),
+  },
+  {
+    path: 'spk',
+    action: 'issue_spk',
+    summary: 'Admin validates the report and issues the work order (SPK) with a priority',
+    body: z.object({
+      priority: z.enum(priorities),
+      phoneVerification: z.string().trim().optional().describe('What the reporter said on the phone; required when the photo is blurred'),
+      instructions: z.string().trim().optional(),
+    }),
+  },
+  { path: 'assign', action: 'assign', summary: 'Dispatcher assigns (or re-assigns) a crew', body: z.object({ crewId: z.number().int().positive(), note: z.string().optional() }) },
+  { path: 'detach', action: 'detach', summary: 'A report attached to an area incident is a separate problem: back to the validation queue', body: z.object({ note: z.string().optional() }) },
+  { path: 'unassign', action: 'unassign', summary: 'Dispatcher takes the crew off a ticket not yet on site; it waits for the next plan', body: z.object({ note: z.string().optional() }) },
+  { path: 'arrive', action: 'arrive', summary: 'The crew reports it is on site', body: z.object({ note: z.string().optional() }) },
+  {
+    path: 'escalate',
+    action: 'escalate',
+    summary: 'The crew needs heavy equipment: escalate to the Kabag Distribusi',
+    body: z.object({ note: z.string().trim().min(1, 'say what is needed') }),
+  },
+  { path: 'fix', action: 'fix', summary: 'The crew reports the repair, with a photo of the result (multipart)', body: z.object({ note: z.string().optional() }), multipart: true },
+  { path: 'close', action: 'close', summary: 'Admin verifies the repair and closes the ticket', body: z.object({ note: z.string().optional() }) },
+  { path: 'return', action: 'return_to_crew', summary: 'Admin sends the ticket back to the crew', body: z.object({ note: z.string().trim().min(1, 'tell the crew what is still wrong') }) },
+  { path: 'priority', action: 'prioritise', summary: 'Change the priority; SLA due times move with it', body: z.object({ priority: z.enum(priorities), note: z.string().optional() }) },
+];
+
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/tickets',
+  summary: 'Staff enter a report from the phone, the desk, social media or e-mail (photo optional)',
+  security: bearer,
+  request: { body: { content: { 'multipart/form-data': { schema: StaffReportFields }, 'application/json': { schema: StaffReportFields } } } },
+  responses: { 201: { description: 'Ticket created', content: { 'application/json': { schema: ReportReceipt } } }, ...errorResponses(400, 401, 403, 413, 415, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/tickets',
+  summary: 'Tickets, filtered (the admin queue: ?status=received&order=oldest)',
+  security: bearer,
+  request: { query: ListQuery },
+  responses: { 200: { description: 'A page of tickets' }, ...errorResponses(400, 401) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/tickets/{id}',
+  summary: 'One ticket with its audit trail, photos, SPK and allowed next actions',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: { description: 'The ticket', content: { 'application/json': { schema: TicketView } } }, ...errorResponses(401, 404) },
+});
+for (const r of actionRoutes) {
+  registry.registerPath({
+    method: 'post',
+    path: `/api/v1/tickets/{id}/${r.path}`,
+    summary: r.summary,
+    security: bearer,
+    request: {
+      params: IdParam,
+      body: {
+        content: r.multipart
+          ? { 'multipart/form-data': { schema: (r.body as z.ZodObject).extend({ photo: z.string().openapi({ type: 'string', format: 'binary' }) }) } }
+          : { 'application/json': { schema: r.body } },
+      },
+    },
+    responses: { 200: { description: 'The ticket after the transition', content: { 'application/json': { schema: TicketView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  });
+}
+
+const readers = ['admin', 'operator', 'dispatcher', 'crew', 'kasie', 'kabag', 'direktur'] as const;
+
+export function ticketsRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/', staff(ctx, ['operator', 'admin']), uploadPhoto(ctx), async (req, res) => {
+    const fields = parse(StaffReportFields, req.body ?? {});
+    const utility = utilityOf(res);
+    const photo = req.file?.buffer ?? null;
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async () => {
+      const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
+      return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
+    });
+    if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(answer.statusCode).json(answer.body);
+  });
+
+  router.get('/', staff(ctx, readers), async (req, res) => {
+    const q = parse(ListQuery, req.query);
+    const user = userOf(res);
+    // A crew sees its own work only.
+    const crewId = user.role === 'crew' ? (user.crewId ?? -1) : q.crewId;
+    const page = await listTickets(ctx.db, utilityOf(res).id, { statuses: q.status, priorities: q.priority, crewId, number: q.number, limit: q.limit, offset: q.offset, order: q.order });
+    const photoUrl = (ticketId: number, photoId: number | null) => (photoId ? `/api/v1/tickets/${ticketId}/photos/${photoId}?size=thumb` : null);
+    res.json({
+      total: page.total,
+      limit: q.limit,
+      offset: q.offset,
+      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId) })),
+    });
+  });
+
+  router.get('/:id', staff(ctx, readers), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json(await ticketDetail(ctx, utilityOf(res), userOf(res), id));
+  });
+
+  router.get('/:id/photos/:photoId', staff(ctx, readers), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const photoId = Number(req.params.photoId);
+    const photo = Number.isInteger(photoId) ? await findPhoto(ctx.db, utilityOf(res).id, id, photoId) : null;
+    if (!photo) throw notFound('photo', String(req.params.photoId));
+    const file = req.query.size === 'thumb' ? await ctx.photos.thumbnail(photo.storedPath) : ctx.photos.absolutePathOf(photo.storedPath);
+    res.type(req.query.size === 'thumb' ? 'image/jpeg' : photo.mimeType);
+    res.set('Cache-Control', 'private, max-age=86400, immutable');
+    fs.createReadStream(file).pipe(res);
+  });
+
+  for (const r of actionRoutes) {
+    const handlers = r.multipart ? [uploadPhoto(ctx)] : [];
+    router.post(`/:id/${r.path}`, staff(ctx), ...handlers, async (req, res) => {
+      const { id } = parse(IdParam, req.params);
+      const body = parse(r.body, req.body ?? {});
+      const input: ActionInput = { ...body, photo: req.file?.buffer ?? null };
+      await performAction(ctx, utilityOf(res), userOf(res), id, r.action, input);
+      res.json(await ticketDetail(ctx, utilityOf(res), userOf(res), id));
+    });
+  }
+  return router;
+}

@@ -1,0 +1,109 @@
+import type { AppContext } from '../../platform/context.js';
+import { notFound } from '../../core/domain/errors.js';
+import { statusLabels } from '../../core/domain/labels.js';
+import { allowedActions } from '../../core/domain/workflow.js';
+import { slaDueTimes } from '../../core/domain/settings.js';
+import type { Utility } from '../utilities/repository.js';
+import { findIncident } from '../incidents/repository.js';
+import type { StaffUser } from '../auth/repository.js';
+import { findTicket, findTicketByNumber, findWorkOrder, listEvents, listPhotos, type Ticket } from './repository.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What anyone may see of a report: no names, phones or staff notes. */
+export async function publicStatus(ctx: AppContext, utility: Utility, number: string) {
+  const ticket = await findTicketByNumber(ctx.db, utility.id, number.trim().toUpperCase());
+  if (!ticket) throw notFound('report', number);
+  const events = await listEvents(ctx.db, ticket.id);
+  const region = ticket.regionId ? await ctx.db('service_regions').where({ id: ticket.regionId }).first('name') : null;
+  // Before triage there is no priority: promise the Normal standard, the slowest one.
+  const incident = ticket.incidentId ? await findIncident(ctx.db, utility.id, ticket.incidentId) : null;
+  const expected =
+    ticket.status === 'rejected' ? null
+    : incident ? incident.estimatedRestoreAt
+    : (ticket.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', ticket.receivedAt).resolveDueAt);
+  return {
+    number: ticket.number,
+    status: ticket.status,
+    statusLabel: statusLabels[ticket.status],
+    category: ticket.category,
+    priority: ticket.priority,
+    receivedAt: ticket.receivedAt.toISOString(),
+    expectedResolutionAt: ['fixed', 'closed'].includes(ticket.status) ? null : iso(expected),
+    region: region?.name ?? null,
+    repeatCount: ticket.repeatCount,
+    incident: incident
+      ? { title: incident.title, status: incident.status, message: { id: incident.messageId, en: incident.messageEn ?? incident.messageId }, estimatedRestoreAt: iso(incident.estimatedRestoreAt) }
+      : null,
+    timeline: events
+      .filter((e) => e.fromStatus !== e.toStatus)
+      .map((e) => ({ status: e.toStatus, label: statusLabels[e.toStatus], at: e.at.toISOString() })),
+  };
+}
+
+export function presentTicket(t: Ticket) {
+  return {
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    statusLabel: statusLabels[t.status],
+    priority: t.priority,
+    category: t.category,
+    source: t.source,
+    lat: t.lat,
+    lon: t.lon,
+    h3Cell: t.h3Cell,
+    regionId: t.regionId,
+    address: t.address,
+    description: t.description,
+    crewId: t.crewId,
+    photoBlurred: t.photoBlurred,
+    phoneVerifiedAt: iso(t.phoneVerifiedAt),
+    receivedAt: iso(t.receivedAt),
+    spkIssuedAt: iso(t.spkIssuedAt),
+    assignedAt: iso(t.assignedAt),
+    onSiteAt: iso(t.onSiteAt),
+    escalatedAt: iso(t.escalatedAt),
+    fixedAt: iso(t.fixedAt),
+    closedAt: iso(t.closedAt),
+    rejectedAt: iso(t.rejectedAt),
+    respondDueAt: iso(t.respondDueAt),
+    resolveDueAt: iso(t.resolveDueAt),
+    repeatCount: t.repeatCount,
+    starred: t.starred,
+    urgent: t.urgent,
+    parentTicketId: t.parentTicketId,
+    reopenedAt: iso(t.reopenedAt),
+    incidentId: t.incidentId,
+  };
+}
+
+/** The whole ticket for staff: audit trail, photos, work order and what this user may do next. */
+export async function ticketDetail(ctx: AppContext, utility: Utility, user: StaffUser, id: number) {
+  const ticket = await findTicket(ctx.db, utility.id, id);
+  if (!ticket) throw notFound('ticket', id);
+  const [events, photos, workOrder, reporter] = await Promise.all([
+    listEvents(ctx.db, ticket.id),
+    listPhotos(ctx.db, ticket.id),
+    findWorkOrder(ctx.db, ticket.id),
+    ticket.reporterId ? ctx.db('reporters').where({ id: ticket.reporterId }).first('name', 'phone', 'blocked') : null,
+  ]);
+  return {
+    ...presentTicket(ticket),
+    reporter: reporter ? { name: reporter.name, phone: reporter.phone, blocked: reporter.blocked } : null,
+    workOrder: workOrder ? { number: workOrder.number, issuedAt: workOrder.issuedAt.toISOString() } : null,
+    photos: photos.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      url: `/api/v1/tickets/${ticket.id}/photos/${p.id}`,
+      thumbnailUrl: `/api/v1/tickets/${ticket.id}/photos/${p.id}?size=thumb`,
+      width: p.width,
+      height: p.height,
+      blurScore: p.blurScore,
+      blurred: p.blurScore < utility.settings.blurThreshold,
+      exif: { lat: p.exifLat, lon: p.exifLon, takenAt: iso(p.exifTakenAt) },
+    })),
+    events: events.map((e) => ({ action: e.action, actor: e.actorName ?? e.actorKind, from: e.fromStatus, to: e.toStatus, note: e.note, data: e.data, at: e.at.toISOString() })),
+    allowedActions: allowedActions(ticket.status, user.role),
+  };
+}

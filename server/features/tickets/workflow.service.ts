@@ -1,0 +1,170 @@
+import type { AppContext } from '../../platform/context.js';
+import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
+import { planTransition, transitions, type Action, type Transition } from '../../core/domain/workflow.js';
+import { slaDueTimes } from '../../core/domain/settings.js';
+import type { Priority } from '../../core/domain/tickets.js';
+import { yearIn } from '../../core/domain/time.js';
+import type { Tx } from '../../platform/db/knex.js';
+import type { Utility } from '../utilities/repository.js';
+import type { StaffUser } from '../auth/repository.js';
+import { blockReporter } from './reporters.repository.js';
+import { findCrew } from '../utilities/crews.repository.js';
+import { findTicket, insertWorkOrder, nextNumber, writeTransition, type Ticket } from './repository.js';
+import { recordPhoto, storePhoto } from './photos.service.js';
+import { creditClosedTickets } from '../points/service.js';
+
+/** What each action may carry. Fields an action does not use are ignored. */
+export interface ActionInput {
+  note?: string | null;
+  reason?: string | null;
+  blockReporter?: boolean;
+  priority?: Priority;
+  phoneVerification?: string | null;
+  instructions?: string | null;
+  crewId?: number;
+  photo?: Buffer | null;
+}
+
+interface Step {
+  changes: Record<string, unknown>;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+type Guard = (ctx: AppContext, tx: Tx, utility: Utility, user: StaffUser, ticket: Ticket, input: ActionInput, at: Date) => Promise<Step>;
+
+function required(value: string | null | undefined, field: string, message: string): string {
+  if (value == null || value.trim() === '') throw validationError([{ field, message }]);
+  return value.trim();
+}
+
+function requireOwnCrew(user: StaffUser, ticket: Ticket): void {
+  if (user.crewId === null || user.crewId !== ticket.crewId) {
+    throw new DomainError(ErrorCode.notYourTicket, 'This ticket is assigned to another crew', { ticketCrewId: ticket.crewId, yourCrewId: user.crewId });
+  }
+}
+
+function dueTimeChanges(utility: Utility, priority: Priority, receivedAt: Date) {
+  const due = slaDueTimes(utility.settings, priority, receivedAt);
+  return { priority, respond_due_at: due.respondDueAt, resolve_due_at: due.resolveDueAt };
+}
+
+/** Per-action checks and effects beyond the status change; run inside the transaction. */
+const steps: Record<Action, Guard> = {
+  async reject(_ctx, tx, _utility, user, ticket, input, at) {
+    const reason = required(input.reason, 'reason', 'say why the report is rejected (e.g. hoax, duplicate, not a leak)');
+    const block = input.blockReporter === true && ticket.reporterId !== null;
+    if (block) await blockReporter(tx, ticket.reporterId as number, reason, user.id, at);
+    return { changes: { reject_reason: reason }, note: reason, data: { reporterBlocked: block } };
+  },
+
+  async issue_spk(_ctx, tx, utility, user, ticket, input, at) {
+    if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);
+    const verification = input.phoneVerification?.trim() || null;
+    if (ticket.photoBlurred && !verification) {
+      throw new DomainError(
+        ErrorCode.blurredPhotoNeedsVerification,
+        'The photo is blurred: phone the reporter to confirm the leak, and record what they said, before issuing the SPK',
+        { field: 'phoneVerification' },
+      );
+    }
+    const spkNumber = await nextNumber(tx, utility.id, 'SPK', yearIn(at, utility.timeZone));
+    await insertWorkOrder(tx, {
+      utilityId: utility.id,
+      ticketId: ticket.id,
+      number: spkNumber,
+      priority: input.priority,
+      instructions: input.instructions ?? null,
+      issuedBy: user.id,
+      issuedAt: at,
+    });
+    const changes: Record<string, unknown> = dueTimeChanges(utility, input.priority, ticket.receivedAt);
+    if (verification) Object.assign(changes, { phone_verified_at: at, phone_verification_note: verification });
+    return { changes, note: verification, data: { spkNumber, priority: input.priority } };
+  },
+
+  async assign(_ctx, tx, utility, _user, ticket, input) {
+    if (!input.crewId) throw validationError([{ field: 'crewId', message: 'choose the crew' }]);
+    const crew = await findCrew(tx, utility.id, input.crewId);
+    if (!crew) throw notFound('crew', input.crewId);
+    if (!crew.active) throw new DomainError(ErrorCode.crewNotAvailable, `Crew ${crew.name} is not active`, { field: 'crewId', crewId: crew.id });
+    return { changes: { crew_id: crew.id }, note: input.note ?? null, data: { crewId: crew.id, crewName: crew.name, previousCrewId: ticket.crewId } };
+  },
+
+  async detach(_ctx, _tx, _utility, _user, ticket, input) {
+    return { changes: { incident_id: null }, note: input.note ?? null, data: { incidentId: ticket.incidentId } };
+  },
+
+  async unassign(_ctx, _tx, _utility, _user, ticket, input) {
+    return { changes: { crew_id: null, assigned_at: null }, note: input.note ?? null, data: { previousCrewId: ticket.crewId } };
+  },
+
+  async arrive(_ctx, _tx, _utility, user, ticket, input) {
+    requireOwnCrew(user, ticket);
+    return { changes: {}, note: input.note ?? null, data: {} };
+  },
+
+  async escalate(_ctx, _tx, _utility, user, ticket, input) {
+    requireOwnCrew(user, ticket);
+    const note = required(input.note, 'note', 'say what is needed (e.g. excavator, pipe 200 mm, road closure)');
+    return { changes: {}, note, data: { escalateTo: 'kabag', reason: 'heavy_equipment' } };
+  },
+
+  async fix(ctx, tx, utility, user, ticket, input) {
+    requireOwnCrew(user, ticket);
+    if (!input.photo) throw new DomainError(ErrorCode.resultPhotoRequired, 'A photo of the repaired site is required', { field: 'photo' });
+    const photoId = await recordPhoto(tx, utility, ticket.id, 'result', await storePhoto(ctx, utility, input.photo), user.id);
+    return { changes: {}, note: input.note ?? null, data: { photoId } };
+  },
+
+  async close(_ctx, _tx, _utility, _user, _ticket, input) {
+    return { changes: {}, note: input.note ?? null, data: {} };
+  },
+
+  async return_to_crew(_ctx, _tx, _utility, _user, _ticket, input) {
+    const note = required(input.note, 'note', 'tell the crew what is still wrong');
+    return { changes: { fixed_at: null }, note, data: {} };
+  },
+
+  // Reopening is the system's (services/repeat.ts); planTransition refuses it to every staff role.
+  async reopen() {
+    throw new DomainError(ErrorCode.forbidden, 'A ticket is reopened by a repeat report only');
+  },
+
+  async prioritise(_ctx, _tx, utility, _user, ticket, input) {
+    if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);
+    return { changes: dueTimeChanges(utility, input.priority, ticket.receivedAt), note: input.note ?? null, data: { from: ticket.priority, to: input.priority } };
+  },
+};
+
+/**
+ * Applies one workflow action to a ticket: locks it, checks the transition
+ * table and the action's own rules, writes the change and its event in one
+ * transaction. Refusals leave nothing written.
+ */
+export async function performAction(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, action: Action, input: ActionInput): Promise<Ticket> {
+  return ctx.db.transaction(async (tx) => {
+    const ticket = await findTicket(tx, utility.id, ticketId, true);
+    if (!ticket) throw notFound('ticket', ticketId);
+    const to = planTransition(ticket.status, action, user.role);
+    const at = ctx.now();
+    const step = await steps[action](ctx, tx, utility, user, ticket, input, at);
+    const t: Transition = transitions[action];
+    await writeTransition(tx, {
+      utilityId: utility.id,
+      ticketId: ticket.id,
+      action,
+      actorKind: 'staff',
+      actorId: user.id,
+      fromStatus: ticket.status,
+      toStatus: to,
+      note: step.note,
+      data: step.data,
+      at,
+      changes: t.stamps ? { ...step.changes, [t.stamps]: at } : step.changes,
+    });
+    // Incentive points are credited to the crew with the close, in its transaction.
+    if (action === 'close') await creditClosedTickets(tx, utility.id, ticket.id);
+    return (await findTicket(tx, utility.id, ticket.id)) as Ticket;
+  });
+}

@@ -1,0 +1,134 @@
+import type { Runner } from '../../platform/db/knex.js';
+import { geographyMultiPolygon, geographyPoint } from '../../platform/db/geo.js';
+import { resolveSettings, type UtilitySettings } from '../../core/domain/settings.js';
+
+export interface Utility {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+  settings: UtilitySettings;
+}
+
+interface UtilityRow {
+  id: number;
+  code: string;
+  name: string;
+  time_zone: string;
+  settings: unknown;
+}
+
+const toUtility = (row: UtilityRow): Utility => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  timeZone: row.time_zone,
+  settings: resolveSettings(row.settings),
+});
+
+export async function findUtilityByCode(db: Runner, code: string): Promise<Utility | null> {
+  const row = await db<UtilityRow>('utilities').where({ code }).first();
+  return row ? toUtility(row) : null;
+}
+
+export async function findUtilityById(db: Runner, id: number): Promise<Utility | null> {
+  const row = await db<UtilityRow>('utilities').where({ id }).first();
+  return row ? toUtility(row) : null;
+}
+
+/** The only utility, when there is exactly one (a single-city install). */
+export async function findSoleUtility(db: Runner): Promise<Utility | null> {
+  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2);
+  return rows.length === 1 ? toUtility(rows[0]) : null;
+}
+
+export async function countUtilities(db: Runner): Promise<number> {
+  const [{ count }] = await db('utilities').count<{ count: string }[]>({ count: '*' });
+  return Number(count);
+}
+
+export interface NewUtility {
+  code: string;
+  name: string;
+  timeZone?: string;
+  serviceArea: unknown; // GeoJSON Polygon or MultiPolygon
+  settings?: Record<string, unknown>;
+}
+
+export async function insertUtility(db: Runner, u: NewUtility): Promise<number> {
+  const [row] = await db('utilities')
+    .insert({
+      code: u.code,
+      name: u.name,
+      time_zone: u.timeZone ?? 'Asia/Makassar',
+      service_area: geographyMultiPolygon(db, u.serviceArea),
+      settings: JSON.stringify(u.settings ?? {}),
+    })
+    .returning('id');
+  return row.id;
+}
+
+export async function isInsideServiceArea(db: Runner, utilityId: number, lon: number, lat: number): Promise<boolean> {
+  const row = await db('utilities')
+    .where({ id: utilityId })
+    .select(db.raw('ST_Covers(service_area, ?) AS inside', [geographyPoint(db, lon, lat)]))
+    .first();
+  return Boolean(row?.inside);
+}
+
+export interface Place {
+  regionId: number | null;
+  regionName: string | null;
+  areaId: number | null;
+  areaName: string | null;
+  district: string | null;
+}
+
+/** Which service region and kelurahan a point falls in (either may be unknown). */
+export async function locatePoint(db: Runner, utilityId: number, lon: number, lat: number): Promise<Place> {
+  const point = geographyPoint(db, lon, lat);
+  const [region, area] = await Promise.all([
+    db('service_regions').where({ utility_id: utilityId }).andWhere(db.raw('ST_Covers(area, ?)', [point])).select('id', 'name').first(),
+    db('areas').where({ utility_id: utilityId }).andWhere(db.raw('ST_Covers(geom, ?)', [point])).select('id', 'name', 'district').first(),
+  ]);
+  return {
+    regionId: region?.id ?? null,
+    regionName: region?.name ?? null,
+    areaId: area?.id ?? null,
+    areaName: area?.name ?? null,
+    district: area?.district ?? null,
+  };
+}
+
+export interface UtilityOutline {
+  bbox: [number, number, number, number];
+  centre: { lat: number; lon: number };
+}
+
+export async function utilityOutline(db: Runner, utilityId: number): Promise<UtilityOutline> {
+  const row = await db('utilities')
+    .where({ id: utilityId })
+    .select(
+      db.raw('ST_XMin(service_area::geometry) AS min_x, ST_YMin(service_area::geometry) AS min_y, ST_XMax(service_area::geometry) AS max_x, ST_YMax(service_area::geometry) AS max_y'),
+      db.raw('ST_Y(ST_PointOnSurface(service_area::geometry)) AS lat, ST_X(ST_PointOnSurface(service_area::geometry)) AS lon'),
+    )
+    .first();
+  return { bbox: [row.min_x, row.min_y, row.max_x, row.max_y], centre: { lat: row.lat, lon: row.lon } };
+}
+
+/** Boundaries for the map, simplified to ~10 m: kelurahan (areas) or service regions, as a GeoJSON FeatureCollection. */
+export async function boundariesGeoJson(db: Runner, utilityId: number, level: 'areas' | 'regions'): Promise<unknown> {
+  const table = level === 'areas' ? 'areas' : 'service_regions';
+  const geom = level === 'areas' ? 'geom' : 'area';
+  const extra = level === 'areas' ? ", 'district', district" : '';
+  const { rows } = await db.raw(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
+       'type', 'Feature', 'id', id,
+       'properties', json_build_object('code', code, 'name', name${extra}),
+       'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(${geom}::geometry, 0.0001), 6)::json
+     ) ORDER BY id), '[]'::json)) AS fc
+     FROM ${table} WHERE utility_id = ?`,
+    [utilityId],
+  );
+  return rows[0].fc;
+}

@@ -1,0 +1,196 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { Db, Runner } from '../../platform/db/knex.js';
+import { resolveSettings, type UtilitySettings } from '../../core/domain/settings.js';
+
+/**
+ * Outbound webhooks: the escalation scan writes one delivery per active webhook
+ * in its own transaction (an outbox); this module delivers them.
+ *
+ * A batch of due deliveries is claimed with FOR UPDATE SKIP LOCKED, and the
+ * claim itself counts the attempt and moves next_attempt_at to the retry time,
+ * then commits. The POST happens outside any transaction; its result is written
+ * after. A worker that dies mid-POST leaves the delivery to be retried at the
+ * time already set, and two workers never claim the same delivery at once.
+ * Delivery is at-least-once (the receiver may see a retry of a POST whose
+ * answer we lost): receivers deduplicate on the X-Tirta-Delivery header.
+ *
+ * Each body is signed: X-Tirta-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
+ * of "<t>.<body>" with the webhook's secret> (the timestamp stops replays).
+ */
+export const SIGNATURE_HEADER = 'x-tirta-signature';
+export const DELIVERY_HEADER = 'x-tirta-delivery';
+export const EVENT_HEADER = 'x-tirta-event';
+
+export function signatureOf(secret: string, timestampSeconds: number, body: string): string {
+  const mac = crypto.createHmac('sha256', secret).update(`${timestampSeconds}.${body}`).digest('hex');
+  return `t=${timestampSeconds},v1=${mac}`;
+}
+
+/** Checks a signature header (for receivers and tests); constant-time on the MAC. */
+export function isValidSignature(secret: string, header: string, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const expected = Buffer.from(signatureOf(secret, t, body).split('v1=')[1], 'hex');
+  const actual = Buffer.from(parts.v1, 'hex');
+  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
+}
+
+/** Delay before attempt n+1 after attempt n failed: base * 2^(n-1), capped. */
+export function backoffSecondsAfter(attempt: number, settings: UtilitySettings['webhook']): number {
+  return Math.min(settings.backoffMaxSeconds, settings.backoffBaseSeconds * 2 ** Math.max(0, attempt - 1));
+}
+
+export interface PostResult {
+  status: number | null;
+  error: string | null;
+}
+
+/** The HTTP side effect, passed in (the default is httpPoster). */
+export type Poster = (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<PostResult>;
+
+/**
+ * The default poster: node:http(s) with a fresh connection per delivery (no
+ * pooled keep-alive socket that the receiver may be closing as we reuse it),
+ * the whole exchange bounded by timeoutMs, redirects not followed.
+ */
+export const httpPoster: Poster = (url, body, headers, timeoutMs) =>
+  new Promise((resolve) => {
+    let settled = false;
+    const done = (result: PostResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      done({ status: null, error: 'INVALID_URL' });
+      return;
+    }
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const status = res.statusCode ?? null;
+          done({ status, error: status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}` });
+        });
+        res.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
+      },
+    );
+    const timer = setTimeout(() => {
+      request.destroy();
+      done({ status: null, error: 'TIMEOUT' });
+    }, timeoutMs);
+    request.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
+    request.end(body);
+  });
+
+interface ClaimedDelivery {
+  id: number;
+  utility_id: number;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+  settings: unknown;
+}
+
+export interface DeliveryCounts {
+  attempted: number;
+  delivered: number;
+  failed: number;
+}
+
+async function claimDue(db: Db, now: Date, limit: number, utilityIds: number[] | undefined): Promise<ClaimedDelivery[]> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.raw(
+      `SELECT d.id, d.utility_id, d.event_type, d.payload, d.attempts, w.url, w.secret, u.settings
+         FROM webhook_deliveries d
+         JOIN webhooks w ON w.id = d.webhook_id
+         JOIN utilities u ON u.id = d.utility_id
+        WHERE d.status = 'pending' AND d.next_attempt_at <= ? ${utilityIds ? 'AND d.utility_id = ANY(?::bigint[])' : ''}
+        ORDER BY d.next_attempt_at, d.id
+        LIMIT ?
+        FOR UPDATE OF d SKIP LOCKED`,
+      utilityIds ? [now, `{${utilityIds.join(',')}}`, limit] : [now, limit],
+    );
+    const claimed = rows as ClaimedDelivery[];
+    for (const d of claimed) {
+      const policy = resolveSettings(d.settings).webhook;
+      d.attempts += 1;
+      const retryAt = new Date(now.getTime() + backoffSecondsAfter(d.attempts, policy) * 1000);
+      await tx('webhook_deliveries').where({ id: d.id }).update({ attempts: d.attempts, last_attempt_at: now, next_attempt_at: retryAt });
+    }
+    return claimed;
+  });
+}
+
+async function recordAttempt(db: Runner, d: ClaimedDelivery, at: Date, result: PostResult, durationMs: number, maxAttempts: number): Promise<'delivered' | 'failed' | 'pending'> {
+  const ok = result.status !== null && result.status >= 200 && result.status < 300;
+  const status = ok ? 'delivered' : d.attempts >= maxAttempts ? 'failed' : 'pending';
+  await db('webhook_attempts').insert({
+    utility_id: d.utility_id,
+    delivery_id: d.id,
+    attempt: d.attempts,
+    at,
+    http_status: result.status,
+    error: result.error,
+    duration_ms: durationMs,
+  });
+  await db('webhook_deliveries')
+    .where({ id: d.id })
+    .update({ status, last_status: result.status, last_error: result.error, delivered_at: ok ? at : null });
+  return status;
+}
+
+/** Delivers every due webhook (in batches), as of the injected clock. */
+export async function deliverDueWebhooks(db: Db, now: () => Date, options: { batch?: number; post?: Poster; utilityIds?: number[] } = {}): Promise<DeliveryCounts> {
+  const post = options.post ?? httpPoster;
+  const counts: DeliveryCounts = { attempted: 0, delivered: 0, failed: 0 };
+  for (;;) {
+    const at = now();
+    const batch = await claimDue(db, at, options.batch ?? 20, options.utilityIds);
+    if (batch.length === 0) return counts;
+    await Promise.all(
+      batch.map(async (d) => {
+        const policy = resolveSettings(d.settings).webhook;
+        const body = JSON.stringify(d.payload);
+        const started = performance.now();
+        const result = await post(
+          d.url,
+          body,
+          {
+            'content-type': 'application/json',
+            'user-agent': 'tirta-dispatch-webhook/1',
+            [EVENT_HEADER]: d.event_type,
+            [DELIVERY_HEADER]: String(d.id),
+            [SIGNATURE_HEADER]: signatureOf(d.secret, Math.floor(at.getTime() / 1000), body),
+          },
+          policy.timeoutMs,
+        );
+        const outcome = await recordAttempt(db, d, at, result, Math.round(performance.now() - started), policy.maxAttempts);
+        counts.attempted += 1;
+        if (outcome === 'delivered') counts.delivered += 1;
+        if (outcome === 'failed') counts.failed += 1;
+      }),
+    );
+  }
+}
+
+/** Registers (or re-activates with a new secret) a utility's webhook. */
+export async function upsertWebhook(db: Runner, utilityId: number, url: string, secret: string): Promise<number> {
+  const [row] = await db('webhooks')
+    .insert({ utility_id: utilityId, url, secret, active: true })
+    .onConflict(['utility_id', 'url'])
+    .merge({ secret, active: true })
+    .returning('id');
+  return row.id;
+}

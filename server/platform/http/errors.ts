@@ -1,0 +1,101 @@
+import type { ErrorRequestHandler } from 'express';
+import multer from 'multer';
+import { DomainError, ErrorCode, isDomainError, validationError } from '../../core/domain/errors.js';
+
+/** The one place where domain error codes become HTTP statuses. */
+const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  OUTSIDE_SERVICE_AREA: 422,
+  PHOTO_REQUIRED: 400,
+  PHOTO_NOT_IMAGE: 415,
+  PHOTO_TOO_LARGE: 413,
+  REPORTER_BLOCKED: 403,
+  INVALID_TRANSITION: 409,
+  BLURRED_PHOTO_NEEDS_VERIFICATION: 422,
+  RESULT_PHOTO_REQUIRED: 400,
+  CREW_NOT_AVAILABLE: 409,
+  NOT_YOUR_TICKET: 403,
+  CREW_WITHOUT_BASE: 422,
+  NO_CREWS_ON_SHIFT: 422,
+  NOTHING_TO_PLAN: 422,
+  SHIFT_TOO_SHORT: 422,
+  TICKET_WITHOUT_SPK: 422,
+  API_KEY_INVALID: 403,
+};
+
+/** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
+const indonesianByCode: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Data yang dikirim belum lengkap atau tidak sesuai.',
+  UNAUTHENTICATED: 'Silakan masuk (login) terlebih dahulu.',
+  FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini.',
+  NOT_FOUND: 'Data tidak ditemukan.',
+  CONFLICT: 'Data bertentangan dengan keadaan saat ini.',
+  OUTSIDE_SERVICE_AREA: 'Lokasi berada di luar wilayah pelayanan PDAM.',
+  PHOTO_REQUIRED: 'Foto wajib dilampirkan.',
+  PHOTO_NOT_IMAGE: 'Berkas yang dikirim bukan foto yang dapat dibaca.',
+  PHOTO_TOO_LARGE: 'Ukuran foto terlalu besar (maksimal 10 MB).',
+  REPORTER_BLOCKED: 'Nomor telepon ini diblokir dari pelaporan.',
+  INVALID_TRANSITION: 'Tindakan ini tidak dapat dilakukan pada status tiket saat ini.',
+  BLURRED_PHOTO_NEEDS_VERIFICATION: 'Foto buram: hubungi pelapor untuk verifikasi sebelum menerbitkan SPK.',
+  RESULT_PHOTO_REQUIRED: 'Foto hasil perbaikan wajib dilampirkan.',
+  CREW_NOT_AVAILABLE: 'Tim tidak tersedia.',
+  NOT_YOUR_TICKET: 'Tiket ini ditugaskan kepada tim lain.',
+  CREW_WITHOUT_BASE: 'Tim belum memiliki pos (lokasi awal); lengkapi data tim sebelum membuat rencana.',
+  NO_CREWS_ON_SHIFT: 'Tidak ada tim yang bertugas pada tanggal ini.',
+  NOTHING_TO_PLAN: 'Tidak ada tiket ber-SPK yang perlu direncanakan.',
+  SHIFT_TOO_SHORT: 'Jam kerja tim terlalu pendek untuk satu pekerjaan.',
+  TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
+  API_KEY_INVALID: 'Kunci API (api_key) tidak ada, tidak dikenal, atau sudah dicabut.',
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return statusByCode[code] ?? 500;
+}
+
+function fieldOf(error: DomainError): string | undefined {
+  if (typeof error.details.field === 'string') return error.details.field;
+  const fields = error.details.fields as { field: string }[] | undefined;
+  return fields?.[0]?.field;
+}
+
+/** Errors of the transport (body parsers, multer) as domain errors; null for anything else. */
+export function fromTransport(err: unknown, maxPhotoMb: number): DomainError | null {
+  if (err instanceof multer.MulterError) {
+    if (err.code === 'LIMIT_FILE_SIZE') {
+      return new DomainError(ErrorCode.photoTooLarge, `The photo is larger than ${maxPhotoMb} MB`, { field: err.field ?? 'photo', limitMb: maxPhotoMb });
+    }
+    return validationError([{ field: err.field ?? 'form', message: err.message }]);
+  }
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.parse.failed') return validationError([{ field: 'body', message: 'the request body is not valid JSON' }]);
+  if (e?.type === 'entity.too.large') return new DomainError(ErrorCode.validationFailed, 'The request body is too large', { field: 'body' });
+  if (e?.message?.startsWith('Multipart:') || e?.message === 'Unexpected end of form') {
+    return validationError([{ field: 'body', message: `the multipart form could not be read (${e.message})` }]);
+  }
+  return null;
+}
+
+export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
+  const maxPhotoMb = Math.round(maxPhotoBytes / 1024 / 1024);
+  return (err, _req, res, _next) => {
+    const domain = isDomainError(err) ? err : fromTransport(err, maxPhotoMb);
+    if (!domain) {
+      console.error('Unhandled error', err);
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.' } });
+      return;
+    }
+    res.status(httpStatusOf(domain.code)).json({
+      error: {
+        code: domain.code,
+        message: domain.message,
+        messageId: indonesianByCode[domain.code],
+        field: fieldOf(domain),
+        details: domain.details,
+      },
+    });
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from './openapi.js';
+import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
+
+/** A number sent as JSON or as a form field; empty or non-numeric text is refused. */
+export function numberField(min: number, max: number, what: string) {
+  return z
+    .union([z.number(), z.string().trim().regex(/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/, `${what} must be a number`)], {
+      error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a number`),
+    })
+    .transform(Number)
+    .pipe(z.number().min(min, `${what} must be between ${min} and ${max}`).max(max, `${what} must be between ${min} and ${max}`));
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const ReportFields = z.object({
+  lat: numberField(-90, 90, 'lat').openapi({ type: 'number', example: -5.1477 }),
+  lon: numberField(-180, 180, 'lon').openapi({ type: 'number', example: 119.4327 }),
+  description: optionalText(2000),
+  name: optionalText(200),
+  phone: optionalText(40).openapi({ example: '0812-3456-7890' }),
+  address: optionalText(500),
+  category: z.enum(categories).default('other'),
+  previous_number: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The earlier report this is about, if the reporter knows it' }),
+  jurisdiction_id: z.string().optional().openapi({ description: 'Open311 jurisdiction (utility code); optional on a single-utility install' }),
+});
+
+export const StaffReportFields = ReportFields.extend({
+  source: z.enum(sources.filter((s) => s !== 'app') as [string, ...string[]]).openapi({ example: 'call_centre' }),
+});
+
+export const ReportReceipt = z
+  .object({
+    number: z.string().openapi({ example: 'LK-2026-000123' }),
+    status: z.enum(statuses),
+    statusUrl: z.string(),
+    receivedAt: z.string(),
+    photoBlurred: z.boolean().nullable(),
+    region: z.string().nullable(),
+    kelurahan: z.string().nullable(),
+    repeat: z
+      .union([z.object({ kind: z.literal('re_report'), repeatCount: z.number() }), z.object({ kind: z.literal('new_linked'), linkedTo: z.string() })])
+      .nullable()
+      .describe('A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one'),
+    incident: z.object({ id: z.number(), title: z.string() }).nullable().describe('The open area incident the report joined (status attached)'),
+  })
+  .openapi('ReportReceipt');
+
+export const PublicStatus = z
+  .object({
+    number: z.string(),
+    status: z.enum(statuses),
+    statusLabel: z.object({ id: z.string(), en: z.string() }),
+    category: z.enum(categories),
+    priority: z.enum(priorities).nullable(),
+    receivedAt: z.string(),
+    expectedResolutionAt: z.string().nullable(),
+    region: z.string().nullable(),
+    repeatCount: z.number().describe('How often the reporter came back after it was marked done (re-reports)'),
+    incident: z
+      .object({ title: z.string(), status: z.string(), message: z.object({ id: z.string(), en: z.string() }), estimatedRestoreAt: z.string().nullable() })
+      .nullable()
+      .describe('The area disruption this report is part of, and its progress'),
+    timeline: z.array(z.object({ status: z.enum(statuses), label: z.object({ id: z.string(), en: z.string() }), at: z.string() })),
+  })
+  .openapi('PublicStatus');
+
+export const TicketView = z.object({}).passthrough().openapi('Ticket');
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive() });
