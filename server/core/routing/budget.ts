@@ -1,17 +1,25 @@
 /**
- * When a search stops: a wall-clock budget, an iteration budget, or both
+ * When a search stops: a time budget, an iteration budget, or both
  * (whichever ends first). Iteration budgets make runs reproducible; time
  * budgets do not, even with one seed.
+ *
+ * The one place in server/core that reads a clock: `monotonicMs`, the default
+ * of every `now` option. It is a monotonic elapsed-time counter for budgets,
+ * never the date: no result carries a time read here. Callers (and tests) that
+ * own time pass `now` instead.
  */
 
+/** Milliseconds on a monotonic clock (performance.now): the default budget clock. */
+export const monotonicMs = (): number => performance.now();
+
 export interface SolveOptions {
-  /** Wall-clock budget in milliseconds. */
+  /** Time budget in milliseconds (measured by `now`). */
   timeMs?: number;
   /** Number of improvement iterations (kicks, ruin-and-recreate steps). */
   iterations?: number;
   /** Seed of every random choice. */
   seed?: number;
-  /** Clock in milliseconds; defaults to performance.now. Passed in so that callers and tests own time. */
+  /** Clock in milliseconds; default monotonicMs. Passed in so that callers and tests own time. */
   now?: () => number;
 }
 
@@ -23,7 +31,7 @@ export class Budget {
   done = 0;
 
   constructor(options: { timeMs?: number; iterations?: number; now?: () => number }, startMs?: number) {
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? monotonicMs;
     this.startMs = startMs ?? this.now();
     this.timeMs = options.timeMs ?? Infinity;
     this.iterations = options.iterations ?? Infinity;

@@ -3,7 +3,7 @@
  * See docs/routing.md for the API, the command line and the benchmark.
  */
 export type { UnassignedReason, VrpJob, VrpProblem, VrpRoute, VrpSolution, VrpVehicle } from './types.js';
-export type { SolveOptions } from './budget.js';
+export { monotonicMs, type SolveOptions } from './budget.js';
 export { RoutingError, type RoutingErrorCode } from './errors.js';
 
 // Travel costs
@@ -24,7 +24,8 @@ export {
 export { haversineTravelSource, type TravelMatrix, type TravelTimeSource } from './travel.js';
 
 // One closed trip (TSP)
-export { solveTsp, TSP_DEFAULTS, type TspOptions, type TspResult } from './tsp/solve-tsp.js';
+export { solveTsp } from './tsp.js';
+export { TSP_DEFAULTS, type TspOptions, type TspResult } from './tsp/solve-tsp.js';
 export { nearestNeighbourTour } from './tsp/nearest-neighbour.js';
 
 // Several crews (VRP), urgent insertion

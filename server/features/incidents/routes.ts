@@ -33,12 +33,28 @@ const UpdateBody = z
   })
   .openapi('IncidentUpdate');
 
+const IncidentView = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    status: z.enum(['active', 'repairing', 'restored']),
+    message: z.object({ id: z.string(), en: z.string() }),
+    estimatedRestoreAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    restoredAt: z.string().nullable(),
+    attachedTickets: z.number(),
+    area: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.array(z.number())))) }).describe('GeoJSON MultiPolygon (WGS84)'),
+  })
+  .openapi('Incident');
+const incidentResponse = (description: string) => ({ description, content: { 'application/json': { schema: IncidentView } } });
+
 registry.registerPath({
   method: 'get',
   path: '/api/v1/incidents',
   summary: 'Open area disruptions (public: lets a citizen see that the neighbours are affected too); ?all=true with a staff token lists restored ones as well',
   request: { query: z.object({ jurisdiction_id: z.string().optional() }) },
-  responses: { 200: { description: 'Incidents with their areas as GeoJSON' } },
+  responses: { 200: { description: 'Incidents with their areas as GeoJSON', content: { 'application/json': { schema: z.object({ items: z.array(IncidentView) }) } } } },
 });
 registry.registerPath({
   method: 'post',
@@ -46,7 +62,7 @@ registry.registerPath({
   summary: 'Mark a wide-area disruption; reports inside it attach to it instead of spawning crews',
   security: bearer,
   request: { body: { content: { 'application/json': { schema: CreateBody } } } },
-  responses: { 201: { description: 'The incident' }, ...errorResponses(400, 401, 403) },
+  responses: { 201: incidentResponse('The incident'), ...errorResponses(400, 401, 403) },
 });
 registry.registerPath({
   method: 'patch',
@@ -54,7 +70,7 @@ registry.registerPath({
   summary: 'Progress of an incident (repairing, new estimate, message); restored closes the attached reports',
   security: bearer,
   request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateBody } } } },
-  responses: { 200: { description: 'The incident' }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: incidentResponse('The incident'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 export function incidentsRouter(ctx: AppContext): Router {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { crewRoute } from './service.js';
 import { routeToGpx } from '../../core/planning/gpx.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { categories, priorities, statuses } from '../../core/domain/tickets.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
 
@@ -19,7 +20,53 @@ registry.registerPath({
   security: [{ bearer: [] }],
   request: { params: RouteParams, query: RouteQuery },
   responses: {
-    200: { description: 'The route list (JSON), or GPX 1.1 (application/gpx+xml)' },
+    200: {
+      description: 'The route list (JSON), or GPX 1.1 (application/gpx+xml)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              crewId: z.number(),
+              crewCode: z.string(),
+              crewName: z.string(),
+              date: z.string(),
+              planId: z.number(),
+              planVersion: z.number(),
+              base: z.object({ lat: z.number(), lon: z.number(), address: z.string().nullable() }).nullable(),
+              startAt: z.string().nullable(),
+              endAt: z.string().nullable(),
+              km: z.number(),
+              stops: z.array(
+                z.object({
+                  seq: z.number(),
+                  ticketId: z.number(),
+                  number: z.string(),
+                  status: z.enum(statuses),
+                  priority: z.enum(priorities),
+                  category: z.enum(categories),
+                  eta: z.string(),
+                  departAt: z.string(),
+                  travelMinutes: z.number(),
+                  serviceMinutes: z.number(),
+                  address: z.string().nullable(),
+                  description: z.string().nullable(),
+                  lat: z.number(),
+                  lon: z.number(),
+                  photoThumbnailUrl: z.string().nullable(),
+                  navigation: z.object({ geo: z.string().describe('geo: URI for the phone’s map app'), web: z.string() }),
+                }),
+              ),
+              geojson: z.object({
+                type: z.literal('Feature'),
+                geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(z.array(z.number())) }).nullable(),
+                properties: z.object({ crewId: z.number(), crewCode: z.string(), date: z.string(), planId: z.number(), km: z.number() }),
+              }),
+            })
+            .openapi('CrewRoute'),
+        },
+        'application/gpx+xml': { schema: z.string() },
+      },
+    },
     ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -5,6 +5,7 @@ import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
 import { IdParam } from '../../platform/http/schemas.js';
+import { priorities, statuses } from '../../core/domain/tickets.js';
 
 const bearer = [{ bearer: [] }];
 const planners = ['dispatcher', 'admin'] as const;
@@ -20,7 +21,87 @@ const PinBody = z.object({ ticketId: z.number().int().positive(), crewId: z.numb
 const PinParams = z.object({ id: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
 const SuggestQuery = z.object({ ticketId: z.coerce.number().int().positive() });
 const DispatchBody = z.object({ ticketId: z.number().int().positive(), crewId: z.number().int().positive() });
-const PlanView = z.object({}).passthrough().openapi('Plan');
+const DaySummary = z.object({
+  served: z.object({ critical: z.number(), high: z.number(), normal: z.number(), total: z.number() }),
+  unplanned: z.number(),
+  km: z.number(),
+  hours: z.number(),
+  travelHours: z.number(),
+  longestDayHours: z.number(),
+  crewsUsed: z.number(),
+});
+const PlanView = z
+  .object({
+    id: z.number(),
+    date: z.string(),
+    version: z.number(),
+    kind: z.enum(['daily', 'reoptimise', 'dispatch']),
+    objective: z.enum(['distance', 'makespan']),
+    createdAt: z.string(),
+    solveMs: z.number(),
+    versions: z.array(z.object({ id: z.number(), version: z.number(), kind: z.string(), createdAt: z.string() })),
+    summary: DaySummary,
+    baseline: DaySummary.describe('The same day dispatched first come, first served'),
+    savings: z.object({
+      km: z.number(),
+      kmPercent: z.number(),
+      extraTicketsServed: z.number(),
+      kmPerTicket: z.object({ plan: z.number(), baseline: z.number() }),
+    }),
+    routes: z.array(
+      z.object({
+        crewId: z.number(),
+        crewCode: z.string(),
+        crewName: z.string(),
+        zone: z.string().nullable(),
+        shiftStartAt: z.string(),
+        shiftEndAt: z.string(),
+        startAt: z.string(),
+        endAt: z.string(),
+        km: z.number(),
+        travelMinutes: z.number(),
+        serviceMinutes: z.number(),
+        stops: z.array(
+          z.object({
+            seq: z.number(),
+            ticketId: z.number(),
+            number: z.string(),
+            priority: z.enum(priorities),
+            status: z.enum(statuses),
+            eta: z.string(),
+            departAt: z.string(),
+            travelMinutes: z.number(),
+            serviceMinutes: z.number(),
+            pinned: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string() })),
+  })
+  .openapi('Plan');
+const DispatchSuggestions = z
+  .object({
+    ticketId: z.number(),
+    number: z.string(),
+    priority: z.enum(priorities),
+    resolveDueAt: z.string().nullable(),
+    options: z.array(
+      z.object({
+        crewId: z.number(),
+        crewCode: z.string(),
+        crewName: z.string(),
+        arrivalAt: z.string(),
+        beforeTicketId: z.number().nullable().describe("Before which of the crew's pending stops it goes (null: after the last)"),
+        addedMinutes: z.number(),
+        addedKm: z.number(),
+        endAt: z.string(),
+        meetsDue: z.boolean(),
+        dropsTicketIds: z.array(z.number()),
+      }),
+    ),
+  })
+  .openapi('DispatchSuggestions');
 
 registry.registerPath({
   method: 'post',
@@ -76,7 +157,7 @@ registry.registerPath({
   summary: 'For a Critical or High ticket with an SPK: crews ranked by earliest arrival (cheapest insertion into their day, within their shift)',
   security: bearer,
   request: { query: SuggestQuery },
-  responses: { 200: { description: 'Ranked options (empty: no crew can take it today)' }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: { description: 'Ranked options (empty: no crew can take it today)', content: { 'application/json': { schema: DispatchSuggestions } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'post',

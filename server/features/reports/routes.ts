@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/repository.js';
 import { notFound } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
-import { priorities } from '../../core/domain/tickets.js';
+import { priorities, statuses } from '../../core/domain/tickets.js';
 import { dateRange, monthRange, periodRange } from './period.js';
 import { toCsv, toXlsx, type Format, type Table } from './view.js';
 import { complaintsReport, explainPending, pendingReport, repeatsReport, slaReport } from './service.js';
@@ -55,11 +55,73 @@ const HeatmapQuery = WindowQuery.extend({
 });
 const PointsQuery = z.object({ month: z.string().optional().describe('YYYY-MM (default: the current month)'), format });
 
-const reportResponse = (description: string) => ({
+const PendingReport = z
+  .object({
+    report: z.literal('pending'),
+    timeZone: z.string(),
+    asOf: z.string(),
+    minHours: z.number(),
+    total: z.number(),
+    explained: z.number(),
+    byPriority: z.record(z.string(), z.number()).describe('Counts by priority; untriaged for tickets without one'),
+    items: z.array(
+      z.object({
+        ticketId: z.number(),
+        number: z.string(),
+        receivedAt: z.string(),
+        ageHours: z.number(),
+        priority: z.enum(priorities).nullable(),
+        status: z.enum(statuses),
+        region: z.string().nullable(),
+        crew: z.string().nullable(),
+        address: z.string().nullable(),
+        explanation: z.string().nullable(),
+        explainedBy: z.string().nullable(),
+        explainedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('PendingReport');
+const HeatmapReport = z
+  .object({
+    report: z.literal('heatmap'),
+    timeZone: z.string(),
+    window: z.object({ from: z.string(), to: z.string() }),
+    zoom: z.number(),
+    resolution: z.number().describe('H3 resolution of the cells'),
+    priorities: z.array(z.enum(priorities)).nullable(),
+    bbox: z.array(z.number()).nullable(),
+    total: z.number(),
+    maxCount: z.number(),
+    cells: z.array(z.object({ cell: z.string(), count: z.number(), lat: z.number(), lon: z.number() })),
+  })
+  .openapi('HeatmapReport');
+const PointsReport = z
+  .object({
+    month: z.string(),
+    timeZone: z.string(),
+    pointsPerPriority: z.object({ critical: z.number(), high: z.number(), normal: z.number() }),
+    crews: z.array(
+      z.object({
+        crewId: z.number(),
+        crewCode: z.string(),
+        crewName: z.string(),
+        credited: z.object({ critical: z.number(), high: z.number(), normal: z.number() }).describe('Closed tickets credited in the month, by priority'),
+        reversals: z.number(),
+        creditedPoints: z.number(),
+        reversedPoints: z.number(),
+        points: z.number(),
+      }),
+    ),
+    totalPoints: z.number(),
+  })
+  .openapi('PointsReport');
+
+const reportResponse = (description: string, json: z.ZodType = z.object({}).passthrough()) => ({
   200: {
     description: `${description} (JSON, or a CSV / XLSX download with format=csv|xlsx)`,
     content: {
-      'application/json': { schema: z.object({}).passthrough() },
+      'application/json': { schema: json },
       'text/csv': { schema: z.string() },
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
     },
@@ -67,16 +129,16 @@ const reportResponse = (description: string) => ({
   ...errorResponses(400, 401, 403),
 });
 
-const paths: [string, string, z.ZodObject][] = [
-  ['/api/v1/analytics/pending', 'Tickets pending over 24 h (minHours): the weekly list for the directors, with the Kabag’s explanations', PendingQuery],
+const paths: [string, string, z.ZodObject, z.ZodType?][] = [
+  ['/api/v1/analytics/pending', 'Tickets pending over 24 h (minHours): the weekly list for the directors, with the Kabag’s explanations', PendingQuery, PendingReport],
   ['/api/v1/analytics/complaints', 'Daily, monthly or yearly complaint report: counts by channel, category, priority, status, region; SLA attainment; mean times', ComplaintsQuery],
   ['/api/v1/analytics/sla', 'SLA attainment by priority, region and crew, with the list of breaches', SlaQuery],
   ['/api/v1/analytics/repeats', 'Repeat rate per crew and region: fixes that did not hold (sent back to the crew)', WindowQuery],
-  ['/api/v1/analytics/heatmap', 'Reports per H3 cell for a window, priorities and map extent; the resolution follows the zoom', HeatmapQuery],
-  ['/api/v1/analytics/points', 'Incentive points per crew for a month', PointsQuery],
+  ['/api/v1/analytics/heatmap', 'Reports per H3 cell for a window, priorities and map extent; the resolution follows the zoom', HeatmapQuery, HeatmapReport],
+  ['/api/v1/analytics/points', 'Incentive points per crew for a month', PointsQuery, PointsReport],
 ];
-for (const [path, summary, query] of paths) {
-  registry.registerPath({ method: 'get', path, summary, security: bearer, request: { query }, responses: reportResponse(summary) });
+for (const [path, summary, query, json] of paths) {
+  registry.registerPath({ method: 'get', path, summary, security: bearer, request: { query }, responses: reportResponse(summary, json) });
 }
 registry.registerPath({
   method: 'put',
@@ -84,7 +146,13 @@ registry.registerPath({
   summary: 'The Kabag records why a ticket is pending over 24 h',
   security: bearer,
   request: { params: IdParam, body: { content: { 'application/json': { schema: ExplanationBody } } } },
-  responses: { 200: { description: 'Recorded' }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: {
+      description: 'Recorded',
+      content: { 'application/json': { schema: z.object({ ticketId: z.number(), explanation: z.string(), explainedBy: z.string(), explainedAt: z.string() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 const mime = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };

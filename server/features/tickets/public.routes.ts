@@ -13,7 +13,29 @@ registry.registerPath({
   path: '/api/v1/config',
   summary: 'What a client needs to draw the map and the report form: utility, time zone, extent, basemap, categories',
   request: { query: z.object({ jurisdiction_id: z.string().optional() }) },
-  responses: { 200: { description: 'Client configuration' }, ...errorResponses(400, 404) },
+  responses: {
+    200: {
+      description: 'Client configuration',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              utility: z.object({ code: z.string(), name: z.string(), timeZone: z.string(), contact: z.string() }),
+              map: z.object({
+                bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('minLon, minLat, maxLon, maxLat of the service area (WGS84)'),
+                centre: z.object({ lat: z.number(), lon: z.number() }),
+                basemapUrl: z.string().nullable(),
+                basemapAttribution: z.string().nullable(),
+              }),
+              categories: z.array(z.enum(categories)),
+              maxPhotoMb: z.number(),
+            })
+            .openapi('ClientConfig'),
+        },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
 });
 registry.registerPath({
   method: 'get',

@@ -7,11 +7,11 @@ import { presentTicket, ticketDetail } from './service.js';
 import { findPhoto, listTickets } from './repository.js';
 import type { Action } from '../../core/domain/workflow.js';
 import { notFound } from '../../core/domain/errors.js';
-import { priorities, statuses } from '../../core/domain/tickets.js';
+import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
-import { IdParam, ReportReceipt, StaffReportFields, TicketView } from '../../platform/http/schemas.js';
+import { IdParam, ReportReceipt, StaffReportFields } from '../../platform/http/schemas.js';
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { uploadPhoto } from './intake.routes.js';
@@ -69,6 +69,81 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
   { path: 'priority', action: 'prioritise', summary: 'Change the priority; SLA due times move with it', body: z.object({ priority: z.enum(priorities), note: z.string().optional() }) },
 ];
 
+const at = z.string().nullable();
+const TicketSummary = z
+  .object({
+    id: z.number(),
+    number: z.string(),
+    status: z.enum(statuses),
+    statusLabel: z.object({ id: z.string(), en: z.string() }),
+    priority: z.enum(priorities).nullable(),
+    category: z.enum(categories),
+    source: z.enum(sources),
+    lat: z.number(),
+    lon: z.number(),
+    h3Cell: z.string(),
+    regionId: z.number().nullable(),
+    address: z.string().nullable(),
+    description: z.string().nullable(),
+    crewId: z.number().nullable(),
+    photoBlurred: z.boolean().nullable(),
+    phoneVerifiedAt: at,
+    receivedAt: z.string(),
+    spkIssuedAt: at,
+    assignedAt: at,
+    onSiteAt: at,
+    escalatedAt: at,
+    fixedAt: at,
+    closedAt: at,
+    rejectedAt: at,
+    respondDueAt: at,
+    resolveDueAt: at,
+    repeatCount: z.number(),
+    starred: z.boolean(),
+    urgent: z.boolean(),
+    parentTicketId: z.number().nullable(),
+    reopenedAt: at,
+    incidentId: z.number().nullable(),
+  })
+  .openapi('TicketSummary');
+const TicketPage = z
+  .object({
+    total: z.number(),
+    limit: z.number(),
+    offset: z.number(),
+    items: z.array(TicketSummary.extend({ thumbnailUrl: z.string().nullable(), resultThumbnailUrl: z.string().nullable() })),
+  })
+  .openapi('TicketPage');
+const TicketDetail = TicketSummary.extend({
+  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), blocked: z.boolean() }).nullable(),
+  workOrder: z.object({ number: z.string(), issuedAt: z.string() }).nullable().describe('The SPK'),
+  photos: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['report', 'result']),
+      url: z.string(),
+      thumbnailUrl: z.string(),
+      width: z.number(),
+      height: z.number(),
+      blurScore: z.number(),
+      blurred: z.boolean(),
+      exif: z.object({ lat: z.number().nullable(), lon: z.number().nullable(), takenAt: at }),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      action: z.string(),
+      actor: z.string().describe('Staff name, or the kind of actor (system, planner, ...)'),
+      from: z.enum(statuses).nullable(),
+      to: z.enum(statuses),
+      note: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    }),
+  ),
+  allowedActions: z.array(z.string()).describe('What this user may do next'),
+}).openapi('Ticket');
+
 registry.registerPath({
   method: 'post',
   path: '/api/v1/tickets',
@@ -83,7 +158,7 @@ registry.registerPath({
   summary: 'Tickets, filtered (the admin queue: ?status=received&order=oldest)',
   security: bearer,
   request: { query: ListQuery },
-  responses: { 200: { description: 'A page of tickets' }, ...errorResponses(400, 401) },
+  responses: { 200: { description: 'A page of tickets', content: { 'application/json': { schema: TicketPage } } }, ...errorResponses(400, 401) },
 });
 registry.registerPath({
   method: 'get',
@@ -91,7 +166,7 @@ registry.registerPath({
   summary: 'One ticket with its audit trail, photos, SPK and allowed next actions',
   security: bearer,
   request: { params: IdParam },
-  responses: { 200: { description: 'The ticket', content: { 'application/json': { schema: TicketView } } }, ...errorResponses(401, 404) },
+  responses: { 200: { description: 'The ticket', content: { 'application/json': { schema: TicketDetail } } }, ...errorResponses(401, 404) },
 });
 for (const r of actionRoutes) {
   registry.registerPath({
@@ -107,7 +182,7 @@ for (const r of actionRoutes) {
           : { 'application/json': { schema: r.body } },
       },
     },
-    responses: { 200: { description: 'The ticket after the transition', content: { 'application/json': { schema: TicketView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    responses: { 200: { description: 'The ticket after the transition', content: { 'application/json': { schema: TicketDetail } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
   });
 }
 

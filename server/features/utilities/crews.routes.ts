@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { listCrews } from './crews.repository.js';
-import { errorResponses, registry } from '../../platform/http/openapi.js';
+import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { staff, utilityOf } from '../auth/middleware.js';
 
 registry.registerPath({
@@ -9,7 +9,33 @@ registry.registerPath({
   path: '/api/v1/crews',
   summary: 'Active crews with their base and shift',
   security: [{ bearer: [] }],
-  responses: { 200: { description: 'Crews' }, ...errorResponses(401) },
+  responses: {
+    200: {
+      description: 'Crews',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z
+                .object({
+                  id: z.number(),
+                  code: z.string(),
+                  name: z.string(),
+                  regionId: z.number().nullable(),
+                  base: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+                  baseAddress: z.string().nullable(),
+                  members: z.array(z.string()),
+                  shiftStart: z.string().openapi({ example: '07:30' }),
+                  shiftEnd: z.string().openapi({ example: '16:00' }),
+                })
+                .openapi('Crew'),
+            ),
+          }),
+        },
+      },
+    },
+    ...errorResponses(401),
+  },
 });
 
 export function crewsRouter(ctx: AppContext): Router {

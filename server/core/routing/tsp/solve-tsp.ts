@@ -12,7 +12,6 @@ import { CityQueue, type TspContext } from './context.js';
 import { runTspLocalSearch, TSP_OPERATORS } from './local-search.js';
 import { nearestNeighbourTour } from './nearest-neighbour.js';
 import { ArrayTour } from './tour.js';
-import { solveVrp } from '../vrp/solve-vrp.js';
 
 export interface TspOptions extends SolveOptions {
   /** City the returned tour starts (and ends) at. */
@@ -47,15 +46,24 @@ export interface TspResult {
   length: number;
 }
 
-export function solveTsp(matrix: Int32Array, n: number, options: TspOptions = {}): TspResult {
+/** Checks n, the matrix size and the start city; returns the start. */
+export function checkTspInput(matrix: Int32Array, n: number, options: TspOptions): number {
   if (!Number.isInteger(n) || n < 1) throw invalidProblem(`n must be a positive integer, got ${n}`);
   if (matrix.length !== n * n) throw invalidProblem(`matrix has ${matrix.length} entries, expected ${n * n}`);
   const start = options.start ?? 0;
   if (!Number.isInteger(start) || start < 0 || start >= n) throw invalidProblem(`start ${start} outside 0..${n - 1}`);
+  return start;
+}
+
+/**
+ * The TSP solver proper, for a symmetric matrix (the caller checks: see
+ * solveTsp in ../tsp.ts, which sends asymmetric matrices to the VRP solver).
+ */
+export function solveSymmetricTsp(matrix: Int32Array, n: number, options: TspOptions = {}): TspResult {
+  const start = checkTspInput(matrix, n, options);
   const budget = new Budget(
     options.timeMs === undefined && options.iterations === undefined ? { ...options, timeMs: TSP_DEFAULTS.timeMs } : options,
   );
-  if (!isSymmetric(matrix, n)) return solveAsymmetricTsp(matrix, n, start, options);
   if (n <= 3) {
     const tour = Array.from({ length: n }, (_, i) => (start + i) % n);
     return { tour, length: tourLength(matrix, n, tour) };
@@ -151,23 +159,7 @@ export function exactTsp(matrix: Int32Array, n: number, start = 0): TspResult {
   return { tour: bestTour, length: best };
 }
 
-function isSymmetric(matrix: Int32Array, n: number): boolean {
+export function isSymmetric(matrix: Int32Array, n: number): boolean {
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (matrix[i * n + j] !== matrix[j * n + i]) return false;
   return true;
-}
-
-/** Asymmetric matrices (one-way streets): one vehicle of the VRP solver, which prices reversals exactly. */
-function solveAsymmetricTsp(matrix: Int32Array, n: number, start: number, options: TspOptions): TspResult {
-  const others = Array.from({ length: n }, (_, i) => i).filter((c) => c !== start);
-  const solution = solveVrp(
-    {
-      size: n,
-      durations: matrix,
-      vehicles: [{ start, end: start, shiftStartSeconds: 0, shiftEndSeconds: Infinity }],
-      jobs: others.map((c) => ({ location: c, serviceSeconds: 0 })),
-    },
-    options.localSearchOnly ? { ...options, iterations: 0 } : options,
-  );
-  const tour = [start, ...solution.routes[0].jobs.map((j) => others[j])];
-  return { tour, length: tourLength(matrix, n, tour) };
 }

@@ -4,7 +4,22 @@
  * locations, end at a location. One instance per RouteState (state.ev),
  * holding that state's matrices; allocation-free.
  */
-import type { RouteState } from './state.js';
+import type { Model } from './model.js';
+
+/**
+ * What the evaluator reads of a route state (state.ts): the matrices and the
+ * per-position prefix sums. Named here so that state.ts depends on this file,
+ * not the other way round.
+ */
+export interface RoutePrefixSums {
+  readonly model: Pick<Model, 'size' | 'dist' | 'dur'>;
+  readonly stride: number;
+  readonly locs: Int32Array;
+  readonly fd: Float64Array;
+  readonly bd: Float64Array;
+  readonly ft: Float64Array;
+  readonly bt: Float64Array;
+}
 
 export class RouteEvaluator {
   /** Distance of the route built so far. */
@@ -15,9 +30,9 @@ export class RouteEvaluator {
   private readonly n: number;
   private readonly d: Int32Array;
   private readonly t: Int32Array;
-  private readonly s: RouteState;
+  private readonly s: RoutePrefixSums;
 
-  constructor(s: RouteState) {
+  constructor(s: RoutePrefixSums) {
     this.s = s;
     this.n = s.model.size;
     this.d = s.model.dist;

@@ -6,7 +6,7 @@
  * optimum already breaks the shift, the caller falls back to the general search.
  */
 import type { SolveOptions } from '../budget.js';
-import { solveTsp } from '../tsp/solve-tsp.js';
+import { solveSymmetricTsp } from '../tsp/solve-tsp.js';
 import type { Model } from './model.js';
 
 export const SINGLE_TOUR_DEFAULTS = {
@@ -45,13 +45,13 @@ export function solveSingleTour(model: Model, servable: readonly number[], optio
   };
   const toRoutes = (tour: number[]): number[][] => [tour.slice(1).map((i) => i - 1)];
   // A quick local optimum first: if even that breaks the shift, leave the whole budget to the general search.
-  const quick = solveTsp(sub, k, { ...options, start: 0, localSearchOnly: true });
+  const quick = solveSymmetricTsp(sub, k, { ...options, start: 0, localSearchOnly: true });
   if (durationOf(quick.tour) > model.vMaxDuration[0]) return null;
   const iterations = budgetGiven
     ? options.iterations === undefined
       ? undefined
       : options.iterations * SINGLE_TOUR_DEFAULTS.kicksPerIteration
     : SINGLE_TOUR_DEFAULTS.kicksBase + SINGLE_TOUR_DEFAULTS.kicksPerJob * model.m;
-  const { tour } = solveTsp(sub, k, { ...options, iterations, start: 0, initialTour: quick.tour });
+  const { tour } = solveSymmetricTsp(sub, k, { ...options, iterations, start: 0, initialTour: quick.tour });
   return toRoutes(durationOf(tour) <= model.vMaxDuration[0] ? tour : quick.tour);
 }

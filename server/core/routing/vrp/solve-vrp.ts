@@ -8,7 +8,7 @@
  * least distance (or, for 'makespan', the shortest longest crew day, then
  * least distance). Jobs that cannot be served are reported with a reason.
  */
-import { Budget, type SolveOptions } from '../budget.js';
+import { Budget, monotonicMs, type SolveOptions } from '../budget.js';
 import { Rng } from '../random.js';
 import type { UnassignedReason, VrpProblem, VrpRoute, VrpSolution } from '../types.js';
 import { VrpLocalSearch } from './local-search.js';
@@ -65,7 +65,7 @@ function isBetter(a: Score, b: Score): boolean {
 
 export function solveVrp(problem: VrpProblem, options: VrpSolveOptions = {}): VrpSolution {
   // The time budget covers building the model (neighbour lists) too.
-  const startMs = (options.now ?? (() => performance.now()))();
+  const startMs = (options.now ?? monotonicMs)();
   const model = buildModel(problem);
   const timed = { ...options, startMs };
   const routes = problem.objective === 'makespan' ? solveMakespan(model, timed) : solveModel(model, timed);
