@@ -9,7 +9,7 @@
  */
 import pg from 'pg';
 import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
-import { findUtilityByCode, type Utility } from '../server/features/utilities/repository.js';
+import { findUtilityByCode, type Utility } from '../server/features/utilities/service.js';
 import { seedDemo } from '../fixtures/seed.js';
 import { localDateOf } from '../server/core/domain/time.js';
 import { dateRange, monthRange, periodRange } from '../server/features/reports/period.js';

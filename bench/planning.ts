@@ -25,8 +25,8 @@ import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { loadConfig } from '../server/platform/config.js';
 import { PhotoStore } from '../server/platform/storage/photos.js';
 import type { AppContext } from '../server/platform/context.js';
-import type { Utility } from '../server/features/utilities/repository.js';
-import type { StaffUser } from '../server/features/auth/repository.js';
+import type { Utility } from '../server/features/utilities/service.js';
+import type { StaffUser } from '../server/features/auth/service.js';
 import { createPlan } from '../server/features/plans/service.js';
 
 export interface ScenarioTicket {

@@ -4,7 +4,7 @@ import { createDb, migrate } from './platform/db/knex.js';
 import { createApp } from './app.js';
 import { PhotoStore } from './platform/storage/photos.js';
 import type { AppContext } from './platform/context.js';
-import { countUtilities } from './features/utilities/repository.js';
+import { countUtilities } from './features/utilities/service.js';
 import { accountsStillUsing } from './features/auth/startup.service.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
 import { startWorker, type Worker } from './worker.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from './platform/context.js';
-import { findUtilityById } from './features/utilities/repository.js';
+import { findUtilityById } from './features/utilities/service.js';
 import { creditClosedTickets } from './features/points/service.js';
 import { scanEscalations, type ScanCounts } from './features/sla/escalation.service.js';
 import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features/webhooks/service.js';

@@ -8,10 +8,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { createDb, migrate } from '../platform/db/knex.js';
-import { findUtilityByCode, findSoleUtility } from '../features/utilities/repository.js';
+import { findUtilityByCode, findSoleUtility } from '../features/utilities/service.js';
 import { isDomainError } from '../core/domain/errors.js';
-import { createApiKey } from '../features/open311/service.js';
-import { findApiKeyByName, listApiKeys, revokeApiKey } from '../features/open311/repository.js';
+import { createApiKey, findApiKeyByName, listApiKeys, revokeApiKey } from '../features/open311/service.js';
 
 const usage = 'Usage: npm run apikey -- create <name> | list | revoke <name>   [--jurisdiction CODE]';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { jurisdiction: { type: 'string' } } });

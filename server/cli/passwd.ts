@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
 import { loadConfig } from '../platform/config.js';
 import { createDb } from '../platform/db/knex.js';
-import { findUtilityByCode, findSoleUtility } from '../features/utilities/repository.js';
+import { findUtilityByCode, findSoleUtility } from '../features/utilities/service.js';
 import { findStaffForLogin } from '../features/auth/repository.js';
 import { setPassword } from '../features/auth/service.js';
 

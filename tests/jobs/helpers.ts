@@ -5,7 +5,7 @@ import { insideArea, sharpPhoto, type TestEnv } from '../support/db.js';
 import { submitReport } from '../../server/features/tickets/intake.service.js';
 import { performAction, type ActionInput } from '../../server/features/tickets/workflow.service.js';
 import type { Action } from '../../server/core/domain/workflow.js';
-import type { StaffUser } from '../../server/features/auth/repository.js';
+import type { StaffUser } from '../../server/features/auth/service.js';
 import type { Priority } from '../../server/core/domain/tickets.js';
 import { runTick, type TickReport } from '../../server/worker.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharpPhoto, useTestServer } from '../support/db.js';
-import { apiKeyHashOf } from '../../server/features/open311/repository.js';
+import { apiKeyHashOf } from '../../server/features/open311/service.js';
 import { georeportForm, post, validFields } from './support.js';
 
 const t = useTestServer();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, outsideArea, sharpPhoto, useTestServer } from '../support/db.js';
 import { Open311Errors, Open311PostAnswer, Open311ServiceRequest } from '../../server/features/open311/schemas.js';
 import { createApiKey } from '../../server/features/open311/service.js';
-import { findApiKeyByName, revokeApiKey } from '../../server/features/open311/repository.js';
+import { findApiKeyByName, revokeApiKey } from '../../server/features/open311/service.js';
 import { georeportForm, get, newKey, photoFiles, post, storedCounts, validFields } from './support.js';
 
 const t = useTestServer();

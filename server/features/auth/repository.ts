@@ -1,15 +1,6 @@
 import type { Runner } from '../../platform/db/knex.js';
 import type { Role } from '../../core/domain/tickets.js';
-
-export interface StaffUser {
-  id: number;
-  utilityId: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  crewId: number | null;
-  active: boolean;
-}
+import type { StaffUser } from './view.js';
 
 interface StaffRow {
   id: number;

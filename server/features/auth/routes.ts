@@ -3,7 +3,8 @@ import type { AppContext } from '../../platform/context.js';
 import { changePassword, login, logout } from './service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
-import { publicUtility, staff, userOf, utilityOf } from './middleware.js';
+import { bearerToken, publicUtility, staff, userOf, utilityOf } from './middleware.js';
+import { sessionView } from './view.js';
 
 const LoginBody = z
   .object({
@@ -50,17 +51,10 @@ export function authRouter(ctx: AppContext): Router {
     const body = parse(LoginBody, req.body);
     const utility = await publicUtility(ctx, req);
     const session = await login(ctx, utility, body.username, body.password);
-    const u = session.user;
-    res.json({
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, crewId: u.crewId },
-      utility: { code: utility.code, name: utility.name, timeZone: utility.timeZone },
-    });
+    res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), ...sessionView(session.user, utility) });
   });
   router.post('/logout', staff(ctx), async (req, res) => {
-    const token = req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-    await logout(ctx, token);
+    await logout(ctx, bearerToken(req) ?? '');
     res.status(204).end();
   });
   router.post('/password', staff(ctx), async (req, res) => {
@@ -69,9 +63,7 @@ export function authRouter(ctx: AppContext): Router {
     res.status(204).end();
   });
   router.get('/me', staff(ctx), (_req, res) => {
-    const u = userOf(res);
-    const utility = utilityOf(res);
-    res.json({ user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, crewId: u.crewId }, utility: { code: utility.code, name: utility.name, timeZone: utility.timeZone } });
+    res.json(sessionView(userOf(res), utilityOf(res)));
   });
   return router;
 }

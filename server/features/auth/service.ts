@@ -1,15 +1,17 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError, ErrorCode } from '../../core/domain/errors.js';
-import type { Role } from '../../core/domain/tickets.js';
-import { findSessionUser, findStaffForLogin, insertSession, deleteSession, updatePasswordHash, type StaffUser } from './repository.js';
-import { hashPassword, verifyPassword } from './passwords.js';
 import type { Runner } from '../../platform/db/knex.js';
-import { validationError } from '../../core/domain/errors.js';
+import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
+import type { Role } from '../../core/domain/tickets.js';
+import { findUtilityById, type Utility } from '../utilities/service.js';
+import { deleteSession, findSessionUser, findStaffForLogin, insertSession, updatePasswordHash } from './repository.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { StaffUser } from './view.js';
+
+export type { StaffUser } from './view.js';
 
 /** The password of every demo account; a production start refuses while any account has it. */
 export const DEMO_PASSWORD = 'tirta-demo';
-import type { Utility } from '../utilities/repository.js';
 
 export const tokenHashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -34,6 +36,21 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Staf
   const user = await findSessionUser(ctx.db, tokenHashOf(token), ctx.now());
   if (!user) throw new DomainError(ErrorCode.unauthenticated, 'Your session has expired or is not valid; please log in again');
   return user;
+}
+
+/**
+ * Deny by default: the account behind a bearer token and its utility, when the
+ * session is valid and (with `roles`) the account holds one of them.
+ */
+export async function authenticateStaff(ctx: AppContext, token: string | null, roles?: readonly Role[]): Promise<{ user: StaffUser; utility: Utility }> {
+  if (!token) throw new DomainError(ErrorCode.unauthenticated, 'Log in first: send Authorization: Bearer <token>');
+  const user = await authenticate(ctx, token);
+  if (roles && !roles.includes(user.role)) {
+    throw new DomainError(ErrorCode.forbidden, `Role ${user.role} may not do this`, { role: user.role, allowedRoles: roles });
+  }
+  const utility = await findUtilityById(ctx.db, user.utilityId);
+  if (!utility) throw notFound('utility', user.utilityId);
+  return { user, utility };
 }
 
 export function requireRole(user: StaffUser, allowed: readonly Role[], what: string): void {

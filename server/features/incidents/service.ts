@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
-import type { StaffUser } from '../auth/repository.js';
+import type { Utility } from '../utilities/service.js';
+import type { StaffUser } from '../auth/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { circleGeoJson, findIncident, insertIncident, receivedTicketsInside, type Incident, type IncidentStatus } from './repository.js';
 import { writeTransition } from '../tickets/repository.js';

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Runner } from '../../platform/db/knex.js';
+import { latLonOf } from '../../platform/db/geo.js';
 import type { Category, Priority, TicketStatus } from '../../core/domain/tickets.js';
 
 // ------------------------------------------------------------------ API keys
@@ -14,8 +14,18 @@ export interface ApiKey {
   lastUsedAt: Date | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const toApiKey = (r: any): ApiKey => ({
+interface ApiKeyRow {
+  id: number;
+  utility_id: number;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  revoked: boolean;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+const toApiKey = (r: ApiKeyRow): ApiKey => ({
   id: r.id,
   utilityId: r.utility_id,
   name: r.name,
@@ -25,17 +35,6 @@ const toApiKey = (r: any): ApiKey => ({
   lastUsedAt: r.last_used_at,
 });
 
-/** A key is 256 random bits; the digest alone identifies it. */
-export function apiKeyHashOf(key: string): string {
-  return crypto.createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-/** `o311_` + 43 base64url characters. The prefix lets staff recognise a key in a list without seeing it. */
-export function newApiKeySecret(): { key: string; prefix: string } {
-  const key = `o311_${crypto.randomBytes(32).toString('base64url')}`;
-  return { key, prefix: key.slice(0, 12) };
-}
-
 export async function insertApiKey(db: Runner, k: { utilityId: number; name: string; keyHash: string; keyPrefix: string; at: Date }): Promise<number> {
   const [row] = await db('api_keys')
     .insert({ utility_id: k.utilityId, name: k.name, key_hash: k.keyHash, key_prefix: k.keyPrefix, created_at: k.at })
@@ -44,17 +43,17 @@ export async function insertApiKey(db: Runner, k: { utilityId: number; name: str
 }
 
 export async function findApiKeyByHash(db: Runner, keyHash: string): Promise<ApiKey | null> {
-  const row = await db('api_keys').where({ key_hash: keyHash }).first();
+  const row = await db<ApiKeyRow>('api_keys').where({ key_hash: keyHash }).first();
   return row ? toApiKey(row) : null;
 }
 
 export async function findApiKeyByName(db: Runner, utilityId: number, name: string): Promise<ApiKey | null> {
-  const row = await db('api_keys').where({ utility_id: utilityId, name }).first();
+  const row = await db<ApiKeyRow>('api_keys').where({ utility_id: utilityId, name }).first();
   return row ? toApiKey(row) : null;
 }
 
 export async function listApiKeys(db: Runner, utilityId: number): Promise<ApiKey[]> {
-  return (await db('api_keys').where({ utility_id: utilityId }).orderBy('id')).map(toApiKey);
+  return (await db<ApiKeyRow>('api_keys').where({ utility_id: utilityId }).orderBy('id')).map(toApiKey);
 }
 
 /** Revokes for good (a revoked key is never accepted again); false when it was already revoked. */
@@ -66,6 +65,12 @@ export async function revokeApiKey(db: Runner, id: number, at: Date): Promise<bo
 export async function recordSubmission(db: Runner, s: { utilityId: number; ticketId: number; apiKeyId: number; accountId: string | null; at: Date }): Promise<void> {
   await db('api_submissions').insert({ ticket_id: s.ticketId, utility_id: s.utilityId, api_key_id: s.apiKeyId, account_id: s.accountId, at: s.at });
   await db('api_keys').where({ id: s.apiKeyId }).update({ last_used_at: s.at });
+}
+
+/** Whether a key's submission is already recorded for the ticket (a re-report returns an earlier ticket). */
+export async function hasSubmission(db: Runner, ticketId: number): Promise<boolean> {
+  const row = await db('api_submissions').where({ ticket_id: ticketId }).first('ticket_id');
+  return row !== undefined;
 }
 
 // ---------------------------------------------------------- service requests
@@ -99,6 +104,25 @@ export interface RequestFilter {
   limit: number;
 }
 
+interface PublicRequestDbRow {
+  number: string;
+  status: TicketStatus;
+  category: Category;
+  priority: Priority | null;
+  description: string | null;
+  address: string | null;
+  lat: number;
+  lon: number;
+  region_name: string | null;
+  area_name: string | null;
+  received_at: Date;
+  updated_at: Date;
+  fixed_at: Date | null;
+  closed_at: Date | null;
+  rejected_at: Date | null;
+  resolve_due_at: Date | null;
+}
+
 /** Newest first. With `numbers`, every other filter is ignored (the spec: service_request_id "overrides all other arguments"). */
 export async function listPublicRequests(db: Runner, utilityId: number, filter: RequestFilter): Promise<PublicRequestRow[]> {
   const q = db('tickets as t')
@@ -109,8 +133,7 @@ export async function listPublicRequests(db: Runner, utilityId: number, filter: 
       't.number', 't.status', 't.category', 't.priority', 't.description', 't.address', 't.received_at', 't.updated_at',
       't.fixed_at', 't.closed_at', 't.rejected_at', 't.resolve_due_at',
       'r.name as region_name', 'a.name as area_name',
-      db.raw('ST_Y(t.location::geometry) AS lat'),
-      db.raw('ST_X(t.location::geometry) AS lon'),
+      ...latLonOf(db, 't.location'),
     )
     .orderBy([{ column: 't.received_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
     .limit(filter.limit);
@@ -122,8 +145,7 @@ export async function listPublicRequests(db: Runner, utilityId: number, filter: 
     if (filter.from) q.where('t.received_at', '>=', filter.from);
     if (filter.to) q.where('t.received_at', '<=', filter.to);
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return (await q).map((r: any) => ({
+  return ((await q) as PublicRequestDbRow[]).map((r) => ({
     number: r.number,
     status: r.status,
     category: r.category,

@@ -19,9 +19,9 @@ import {
   PostRequestFields,
   RequestsQuery,
 } from './schemas.js';
+import { discovery } from './view.js';
 import {
   authoriseSubmission,
-  discovery,
   getServiceRequest,
   listServiceRequests,
   serviceDefinition,

@@ -3,68 +3,26 @@
  * through submitReport, the one intake path, so every rule of a citizen report
  * (photo, phone, service area, blocked reporters) holds here too.
  */
+import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
-import { submitReport, type ReportReceipt } from '../tickets/intake.service.js';
+import { submitReport } from '../tickets/intake.service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
-import { statusLabels } from '../../core/domain/labels.js';
-import { slaDueTimes } from '../../core/domain/settings.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Category } from '../../core/domain/tickets.js';
-import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/repository.js';
-import {
-  apiKeyHashOf,
-  findApiKeyByHash,
-  findApiKeyByName,
-  insertApiKey,
-  listPublicRequests,
-  newApiKeySecret,
-  recordSubmission,
-  type ApiKey,
-  type PublicRequestRow,
-} from './repository.js';
-import {
-  SERVICES_CHANGESET,
-  SPECIFICATION,
-  isServiceCode,
-  open311StatusOf,
-  scrubPublicText,
-  serviceNameOf,
-  services,
-  statusesOf,
-  toW3cDateTime,
-  type Open311Service,
-  type Open311Status,
-} from './vocabulary.js';
+import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/service.js';
+import { findApiKeyByHash, findApiKeyByName, hasSubmission, insertApiKey, listPublicRequests, recordSubmission, type ApiKey } from './repository.js';
+import { isServiceCode, services, statusesOf, type Open311Service, type Open311Status } from './vocabulary.js';
+import { presentServiceRequest, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
 import type { PostRequestFields } from './schemas.js';
+
+/** The CLI's key administration: lookups with no rule beyond their query. */
+export { findApiKeyByName, listApiKeys, revokeApiKey } from './repository.js';
 
 /** The spec's default window and its cap on a requested one. */
 const WINDOW_DAYS = 90;
 /** The spec's default volume: at most this many requests per answer. */
 const MAX_REQUESTS = 1000;
 const DAY_MS = 86_400_000;
-
-// ----------------------------------------------------------------- discovery
-
-export function discovery(utility: Utility | null, endpointUrl: string) {
-  const contact = utility
-    ? `${utility.name}: ${utility.settings.contact}. Format: JSON saja (XML tidak tersedia) / JSON only (no XML).`
-    : 'Server ini melayani beberapa PDAM: sertakan jurisdiction_id. / This server serves several utilities: pass jurisdiction_id. JSON only (no XML).';
-  return {
-    changeset: SERVICES_CHANGESET,
-    contact,
-    key_service:
-      'api_key hanya diperlukan untuk mengirim laporan (POST requests.json); mintalah kepada PDAM, yang membuatnya dengan `npm run apikey -- create <nama>`. / An api_key is needed only to submit (POST requests.json); ask the utility for one.',
-    endpoints: [
-      {
-        specification: SPECIFICATION as typeof SPECIFICATION,
-        url: endpointUrl,
-        changeset: SERVICES_CHANGESET,
-        type: 'production' as const,
-        formats: ['application/json'],
-      },
-    ],
-  };
-}
 
 // ------------------------------------------------------------------ services
 
@@ -86,6 +44,17 @@ function unknownService(code: string): DomainError {
 }
 
 // ------------------------------------------------------------------ API keys
+
+/** A key is 256 random bits; the digest alone identifies it. */
+export function apiKeyHashOf(key: string): string {
+  return crypto.createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** `o311_` + 43 base64url characters. The prefix lets staff recognise a key in a list without seeing it. */
+export function newApiKeySecret(): { key: string; prefix: string } {
+  const key = `o311_${crypto.randomBytes(32).toString('base64url')}`;
+  return { key, prefix: key.slice(0, 12) };
+}
 
 /** Creates a key for the utility: the key itself is returned this once and never stored. */
 export async function createApiKey(ctx: Pick<AppContext, 'db' | 'now'>, utility: Utility, name: string): Promise<{ key: string; apiKey: ApiKey }> {
@@ -126,28 +95,6 @@ export async function authoriseSubmission(ctx: AppContext, key: string | undefin
 }
 
 // ----------------------------------------------------------------- submitting
-
-export interface PostAnswerItem {
-  service_request_id: string;
-  service_notice: string;
-  account_id: string | null;
-}
-
-type Repeat = { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null | undefined;
-
-/** What the reporter is told: in Bahasa Indonesia, as on our own receipt. */
-function serviceNoticeOf(receipt: ReportReceipt): string {
-  const repeat = (receipt as { repeat?: Repeat }).repeat;
-  const parts: string[] = [];
-  if (repeat?.kind === 're_report') {
-    parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi.`);
-  } else {
-    parts.push(`Laporan diterima dengan nomor ${receipt.number} dan akan divalidasi oleh admin PDAM.`);
-    if (repeat?.kind === 'new_linked') parts.push(`Laporan ini terkait laporan sebelumnya ${repeat.linkedTo} dan ditangani segera.`);
-  }
-  if (receipt.photoBlurred) parts.push('Foto kurang jelas: petugas mungkin menelepon Anda untuk memastikan.');
-  return parts.join(' ');
-}
 
 /**
  * Takes in one GeoReport submission. The refusals our intake makes come from
@@ -192,11 +139,10 @@ export async function submitServiceRequest(
       photo: media,
     });
     // A re-report returns an earlier ticket, which may already have its record: the first submitter keeps it.
-    const exists = await tx('api_submissions').where({ ticket_id: r.id }).first('ticket_id');
-    if (!exists) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });
+    if (!(await hasSubmission(tx, r.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });
     return r;
   });
-  const reReport = (receipt as { repeat?: Repeat }).repeat?.kind === 're_report';
+  const reReport = repeatOf(receipt)?.kind === 're_report';
   return {
     statusCode: reReport ? 200 : 201,
     body: [{ service_request_id: receipt.number, service_notice: serviceNoticeOf(receipt), account_id: fields.account_id ?? null }],
@@ -204,34 +150,6 @@ export async function submitServiceRequest(
 }
 
 // ------------------------------------------------------------------- reading
-
-export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
-  const status = open311StatusOf(row.status);
-  const at = (d: Date) => toW3cDateTime(d, utility.timeZone);
-  const done = row.status === 'fixed' || row.status === 'closed' || row.status === 'rejected';
-  // Before triage there is no priority: promise the Normal standard, the slowest one (as publicStatus does).
-  const expected = done ? null : (row.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', row.receivedAt).resolveDueAt);
-  const updated = status === 'closed' ? (row.closedAt ?? row.rejectedAt ?? row.updatedAt) : row.updatedAt;
-  return {
-    service_request_id: row.number,
-    status,
-    status_notes: statusLabels[row.status].id,
-    service_name: serviceNameOf(row.category),
-    service_code: row.category,
-    description: scrubPublicText(row.description),
-    agency_responsible: row.regionName ? `${utility.name} (${row.regionName})` : utility.name,
-    service_notice: null,
-    requested_datetime: at(row.receivedAt),
-    updated_datetime: at(updated),
-    expected_datetime: expected ? at(expected) : null,
-    address: scrubPublicText(row.address) ?? (row.areaName ? `Kel. ${row.areaName}` : null),
-    address_id: null,
-    zipcode: null,
-    lat: row.lat,
-    long: row.lon,
-    media_url: null,
-  };
-}
 
 export async function getServiceRequest(ctx: AppContext, utility: Utility, number: string) {
   const wanted = number.trim().toUpperCase();

@@ -11,9 +11,9 @@
  * plan) stays with its crew: the planner treats it as pinned.
  */
 import type { AppContext } from '../../platform/context.js';
-import type { Utility } from '../utilities/repository.js';
-import type { StaffUser } from '../auth/repository.js';
-import { listCrews, type Crew } from '../utilities/crews.repository.js';
+import type { Utility } from '../utilities/service.js';
+import type { StaffUser } from '../auth/service.js';
+import { listCrews, type Crew } from '../utilities/service.js';
 import { findTicket } from '../tickets/repository.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';

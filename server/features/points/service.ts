@@ -1,6 +1,6 @@
 import type { Runner } from '../../platform/db/knex.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { notFound, validationError } from '../../core/domain/errors.js';
 import { pointsPerPriority } from '../../core/domain/points.js';
 import { priorities, type Priority } from '../../core/domain/tickets.js';

@@ -1,6 +1,6 @@
 import { cellToLatLng, cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { Runner } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import type { Priority } from '../../core/domain/tickets.js';
 import type { Window } from './period.js';
 import type { Table } from './view.js';

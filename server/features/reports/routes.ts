@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { notFound } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
 import { priorities, statuses } from '../../core/domain/tickets.js';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Runner } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { openStatuses, type Priority, type TicketStatus } from '../../core/domain/tickets.js';
 import type { Window } from './period.js';
 import type { Table } from './view.js';

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { categories, priorities, roles } from '../../core/domain/tickets.js';
-import { resolveSettings } from '../../core/domain/settings.js';
-import { upsertWebhook } from '../webhooks/service.js';
+import { changeSettings, registerWebhook, settingsOverridesOf, webhooksOf } from './service.js';
+import { settingsView, webhookRegisteredView } from './view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, utilityOf } from '../auth/middleware.js';
@@ -75,53 +74,25 @@ registry.registerPath({
   responses: { 200: { description: 'Registered; the secret is shown once' }, ...errorResponses(400, 401, 403) },
 });
 
-/** Drops keys set to null (back to the default) and merges the rest into the stored overrides. */
-function mergeOverrides(stored: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...stored };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null) {
-      out[key] = mergeOverrides(out[key] as Record<string, unknown>, value as Record<string, unknown>);
-    } else out[key] = value;
-  }
-  return out;
-}
-
 export function settingsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/', staff(ctx, ['admin', 'kabag', 'direktur', 'kasie', 'dispatcher']), async (_req, res) => {
-    const row = await ctx.db('utilities').where({ id: utilityOf(res).id }).first('settings');
-    res.json({ settings: resolveSettings(row.settings), overrides: row.settings });
+    res.json(settingsView(await settingsOverridesOf(ctx, utilityOf(res).id)));
   });
   router.patch('/', staff(ctx, ['admin']), async (req, res) => {
     // null means "back to the default": validate the rest.
     const body = (req.body ?? {}) as Record<string, unknown>;
     const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
     parse(SettingsPatch, withoutNulls);
-    const utilityId = utilityOf(res).id;
-    const settings = await ctx.db.transaction(async (tx) => {
-      const row = await tx('utilities').where({ id: utilityId }).forUpdate().first('settings');
-      const merged = mergeOverrides(row.settings ?? {}, body);
-      await tx('utilities').where({ id: utilityId }).update({ settings: JSON.stringify(merged) });
-      return merged;
-    });
-    res.json({ settings: resolveSettings(settings), overrides: settings });
+    res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body)));
   });
   router.get('/webhooks', staff(ctx, ['admin']), async (_req, res) => {
-    const utilityId = utilityOf(res).id;
-    const hooks = await ctx.db('webhooks').where({ utility_id: utilityId }).orderBy('id').select('id', 'url', 'active', 'created_at');
-    const deliveries = await ctx.db('webhook_deliveries')
-      .where({ utility_id: utilityId })
-      .orderBy('id', 'desc')
-      .limit(50)
-      .select('id', 'webhook_id', 'event_type', 'status', 'attempts', 'last_status', 'last_error', 'created_at', 'delivered_at', 'next_attempt_at');
-    res.json({ webhooks: hooks, deliveries });
+    res.json(await webhooksOf(ctx, utilityOf(res).id));
   });
   router.put('/webhooks', staff(ctx, ['admin']), async (req, res) => {
     const body = parse(WebhookBody, req.body ?? {});
-    const secret = body.secret ?? crypto.randomBytes(24).toString('base64url');
-    const id = await upsertWebhook(ctx.db, utilityOf(res).id, body.url, secret);
-    res.json({ id, url: body.url, secret, note: 'Keep the secret: it is shown only now. Deliveries carry an HMAC-SHA256 signature made with it.' });
+    const { id, secret } = await registerWebhook(ctx, utilityOf(res).id, body.url, body.secret);
+    res.json(webhookRegisteredView(id, body.url, secret));
   });
   return router;
 }

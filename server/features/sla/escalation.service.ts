@@ -1,5 +1,5 @@
 import type { Runner, Tx } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { openStatuses, type Priority, type Role, type TicketStatus } from '../../core/domain/tickets.js';
 import {
   breachesToEscalate,

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Runner } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { insertPhoto } from './repository.js';
 import { analysePhoto, type PhotoAnalysis } from '../../platform/storage/photos.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { boundariesGeoJson, utilityOutline } from '../utilities/repository.js';
+import { boundariesGeoJson, utilityOutline } from '../utilities/service.js';
 import { categories } from '../../core/domain/tickets.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';

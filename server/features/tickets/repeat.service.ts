@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { findRepeatTarget, writeTransition, type Ticket } from './repository.js';
 import { isReReport } from '../../core/domain/points.js';
 import { reversePoints } from '../points/service.js';

@@ -3,9 +3,9 @@ import { notFound } from '../../core/domain/errors.js';
 import { statusLabels } from '../../core/domain/labels.js';
 import { allowedActions } from '../../core/domain/workflow.js';
 import { slaDueTimes } from '../../core/domain/settings.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 import { findIncident } from '../incidents/repository.js';
-import type { StaffUser } from '../auth/repository.js';
+import type { StaffUser } from '../auth/service.js';
 import { findTicket, findTicketByNumber, findWorkOrder, listEvents, listPhotos, type Ticket } from './repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

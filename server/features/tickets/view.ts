@@ -1,5 +1,5 @@
 import type { ReportReceipt } from './intake.service.js';
-import type { Utility } from '../utilities/repository.js';
+import type { Utility } from '../utilities/service.js';
 
 /** 201 for a new ticket; 200 when the report reopened an existing one (seed 003 re-report). */
 export const receiptStatusOf = (r: ReportReceipt) => (r.repeat?.kind === 're_report' ? 200 : 201);

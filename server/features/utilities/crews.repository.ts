@@ -1,24 +1,25 @@
 import type { Runner } from '../../platform/db/knex.js';
-import { geographyPoint } from '../../platform/db/geo.js';
+import { geographyPoint, latLonOf } from '../../platform/db/geo.js';
+import type { Crew } from './view.js';
 
-export interface Crew {
+/** A crews row with its base point as `base_lat`/`base_lon` (see selectCrews). */
+interface CrewRow {
   id: number;
-  utilityId: number;
+  utility_id: number;
   code: string;
   name: string;
-  regionId: number | null;
-  baseLat: number | null;
-  baseLon: number | null;
-  baseAddress: string | null;
+  region_id: number | null;
+  base_lat: number | null;
+  base_lon: number | null;
+  base_address: string | null;
   members: string[];
-  shiftStart: string; // HH:MM:SS local
-  shiftEnd: string;
-  capacityJobs: number | null;
+  shift_start: string;
+  shift_end: string;
+  capacity_jobs: number | null;
   active: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const toCrew = (r: any): Crew => ({
+const toCrew = (r: CrewRow): Crew => ({
   id: r.id,
   utilityId: r.utility_id,
   code: r.code,
@@ -35,7 +36,7 @@ const toCrew = (r: any): Crew => ({
 });
 
 function selectCrews(db: Runner) {
-  return db('crews').select('*', db.raw('ST_Y(base::geometry) AS base_lat'), db.raw('ST_X(base::geometry) AS base_lon'));
+  return db<CrewRow>('crews').select<CrewRow[]>('*', ...latLonOf(db, 'base', 'base_'));
 }
 
 export async function findCrew(db: Runner, utilityId: number, id: number): Promise<Crew | null> {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { listCrews } from './crews.repository.js';
+import { listCrews } from './service.js';
+import { crewView } from './view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { staff, utilityOf } from '../auth/middleware.js';
 
@@ -42,19 +43,7 @@ export function crewsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/', staff(ctx), async (_req, res) => {
     const crews = await listCrews(ctx.db, utilityOf(res).id);
-    res.json({
-      items: crews.map((c) => ({
-        id: c.id,
-        code: c.code,
-        name: c.name,
-        regionId: c.regionId,
-        base: c.baseLat !== null && c.baseLon !== null ? { lat: c.baseLat, lon: c.baseLon } : null,
-        baseAddress: c.baseAddress,
-        members: c.members,
-        shiftStart: c.shiftStart.slice(0, 5),
-        shiftEnd: c.shiftEnd.slice(0, 5),
-      })),
-    });
+    res.json({ items: crews.map(crewView) });
   });
   return router;
 }

@@ -1,14 +1,7 @@
 import type { Runner } from '../../platform/db/knex.js';
-import { geographyMultiPolygon, geographyPoint } from '../../platform/db/geo.js';
-import { resolveSettings, type UtilitySettings } from '../../core/domain/settings.js';
-
-export interface Utility {
-  id: number;
-  code: string;
-  name: string;
-  timeZone: string;
-  settings: UtilitySettings;
-}
+import { geographyMultiPolygon, geographyPoint, postgis } from '../../platform/db/geo.js';
+import { resolveSettings } from '../../core/domain/settings.js';
+import type { Place, Utility, UtilityOutline } from './view.js';
 
 interface UtilityRow {
   id: number;
@@ -76,15 +69,6 @@ export async function isInsideServiceArea(db: Runner, utilityId: number, lon: nu
   return Boolean(row?.inside);
 }
 
-export interface Place {
-  regionId: number | null;
-  regionName: string | null;
-  areaId: number | null;
-  areaName: string | null;
-  district: string | null;
-}
-
-/** Which service region and kelurahan a point falls in (either may be unknown). */
 export async function locatePoint(db: Runner, utilityId: number, lon: number, lat: number): Promise<Place> {
   const point = geographyPoint(db, lon, lat);
   const [region, area] = await Promise.all([
@@ -100,17 +84,16 @@ export async function locatePoint(db: Runner, utilityId: number, lon: number, la
   };
 }
 
-export interface UtilityOutline {
-  bbox: [number, number, number, number];
-  centre: { lat: number; lon: number };
-}
-
 export async function utilityOutline(db: Runner, utilityId: number): Promise<UtilityOutline> {
+  const st = postgis(db);
+  // A point inside the area (a centroid can fall outside a concave one), for centring the map.
+  const inside = db.raw('ST_PointOnSurface(?)', [st.geometry('service_area')]);
   const row = await db('utilities')
     .where({ id: utilityId })
     .select(
       db.raw('ST_XMin(service_area::geometry) AS min_x, ST_YMin(service_area::geometry) AS min_y, ST_XMax(service_area::geometry) AS max_x, ST_YMax(service_area::geometry) AS max_y'),
-      db.raw('ST_Y(ST_PointOnSurface(service_area::geometry)) AS lat, ST_X(ST_PointOnSurface(service_area::geometry)) AS lon'),
+      st.y(inside).as('lat'),
+      st.x(inside).as('lon'),
     )
     .first();
   return { bbox: [row.min_x, row.min_y, row.max_x, row.max_y], centre: { lat: row.lat, lon: row.lon } };

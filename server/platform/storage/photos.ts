@@ -5,7 +5,22 @@ import sharp, { type Sharp, type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { DomainError, ErrorCode } from '../../core/domain/errors.js';
 import { zonedTimeToUtc } from '../../core/domain/time.js';
-import type { PhotoFacts } from '../../features/tickets/repository.js';
+
+/**
+ * What is measured of a photo, as the photos table stores it. Declared here,
+ * where it is measured, so storage needs nothing from the features that use it.
+ */
+export interface PhotoFacts {
+  sha256: string;
+  mimeType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  blurScore: number;
+  exifLat: number | null;
+  exifLon: number | null;
+  exifTakenAt: Date | null;
+}
 
 /** What we learn from a photo before anything is stored. */
 export interface PhotoAnalysis extends PhotoFacts {
@@ -24,6 +39,7 @@ const LAPLACIAN_OFFSET = 128; // keeps negative responses from clipping at 0
 
 /** Variance of the Laplacian: the standard cheap focus measure (Pech-Pacheco et al. 2000). */
 async function blurScoreOf(image: Sharp): Promise<number> {
+  // eslint-disable-next-line no-restricted-syntax -- sharp's .raw() below asks for raw pixels, not raw SQL
   const { data } = await image
     .clone()
     .rotate()

@@ -1,0 +1,86 @@
+/**
+ * The Open311 GeoReport v2 answers: discovery, the service notice of a
+ * submission and a ticket as a public service request. No I/O.
+ */
+import { statusLabels } from '../../core/domain/labels.js';
+import { slaDueTimes } from '../../core/domain/settings.js';
+import type { Utility } from '../utilities/service.js';
+import type { ReportReceipt } from '../tickets/intake.service.js';
+import type { PublicRequestRow } from './repository.js';
+import { SERVICES_CHANGESET, SPECIFICATION, open311StatusOf, scrubPublicText, serviceNameOf, toW3cDateTime } from './vocabulary.js';
+
+/** discovery.json: the endpoint and how to get a key; the utility's contact only when one is named. */
+export function discovery(utility: Utility | null, endpointUrl: string) {
+  const contact = utility
+    ? `${utility.name}: ${utility.settings.contact}. Format: JSON saja (XML tidak tersedia) / JSON only (no XML).`
+    : 'Server ini melayani beberapa PDAM: sertakan jurisdiction_id. / This server serves several utilities: pass jurisdiction_id. JSON only (no XML).';
+  return {
+    changeset: SERVICES_CHANGESET,
+    contact,
+    key_service:
+      'api_key hanya diperlukan untuk mengirim laporan (POST requests.json); mintalah kepada PDAM, yang membuatnya dengan `npm run apikey -- create <nama>`. / An api_key is needed only to submit (POST requests.json); ask the utility for one.',
+    endpoints: [
+      {
+        specification: SPECIFICATION as typeof SPECIFICATION,
+        url: endpointUrl,
+        changeset: SERVICES_CHANGESET,
+        type: 'production' as const,
+        formats: ['application/json'],
+      },
+    ],
+  };
+}
+
+export interface PostAnswerItem {
+  service_request_id: string;
+  service_notice: string;
+  account_id: string | null;
+}
+
+/** How a report relates to an earlier one, as intake's receipt tells it. */
+export type Repeat = { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null | undefined;
+
+export const repeatOf = (receipt: ReportReceipt): Repeat => (receipt as { repeat?: Repeat }).repeat;
+
+/** What the reporter is told: in Bahasa Indonesia, as on our own receipt. */
+export function serviceNoticeOf(receipt: ReportReceipt): string {
+  const repeat = repeatOf(receipt);
+  const parts: string[] = [];
+  if (repeat?.kind === 're_report') {
+    parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi.`);
+  } else {
+    parts.push(`Laporan diterima dengan nomor ${receipt.number} dan akan divalidasi oleh admin PDAM.`);
+    if (repeat?.kind === 'new_linked') parts.push(`Laporan ini terkait laporan sebelumnya ${repeat.linkedTo} dan ditangani segera.`);
+  }
+  if (receipt.photoBlurred) parts.push('Foto kurang jelas: petugas mungkin menelepon Anda untuk memastikan.');
+  return parts.join(' ');
+}
+
+/** A ticket as a GeoReport v2 service request: public fields only, times in the utility's zone. */
+export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
+  const status = open311StatusOf(row.status);
+  const at = (d: Date) => toW3cDateTime(d, utility.timeZone);
+  const done = row.status === 'fixed' || row.status === 'closed' || row.status === 'rejected';
+  // Before triage there is no priority: promise the Normal standard, the slowest one (as publicStatus does).
+  const expected = done ? null : (row.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', row.receivedAt).resolveDueAt);
+  const updated = status === 'closed' ? (row.closedAt ?? row.rejectedAt ?? row.updatedAt) : row.updatedAt;
+  return {
+    service_request_id: row.number,
+    status,
+    status_notes: statusLabels[row.status].id,
+    service_name: serviceNameOf(row.category),
+    service_code: row.category,
+    description: scrubPublicText(row.description),
+    agency_responsible: row.regionName ? `${utility.name} (${row.regionName})` : utility.name,
+    service_notice: null,
+    requested_datetime: at(row.receivedAt),
+    updated_datetime: at(updated),
+    expected_datetime: expected ? at(expected) : null,
+    address: scrubPublicText(row.address) ?? (row.areaName ? `Kel. ${row.areaName}` : null),
+    address_id: null,
+    zipcode: null,
+    lat: row.lat,
+    long: row.lon,
+    media_url: null,
+  };
+}
