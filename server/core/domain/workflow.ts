@@ -2,6 +2,30 @@ import { DomainError, ErrorCode } from './errors.js';
 import type { Role, TicketStatus } from './tickets.js';
 
 /**
+ * Who changes a ticket: a staff member in their role, or one of the system's
+ * own actors. Every status or crew change anywhere in the server names one of
+ * these and is checked against the table below (features/tickets/repository.ts
+ * `transition`, the one writer of ticket state).
+ *
+ * - planner: the daily plan and its re-optimisations (features/plans), assigning
+ *   the tickets it places and rolling over those a new version leaves out;
+ * - urgent_dispatch: the immediate dispatch of a Critical/High ticket into a
+ *   crew's day (POST /dispatch), which may drop Normal stops to make room;
+ * - incident: an area incident attaching the waiting reports inside it, and
+ *   closing them when the water is restored (features/incidents);
+ * - repeat_report: a reporter contacting again within the re-report window (seed 003);
+ * - system: the worker's jobs. They change no status today (an SLA breach is
+ *   escalated by notification): named so that a future job has to be granted a row.
+ */
+export const systemActors = ['planner', 'urgent_dispatch', 'incident', 'repeat_report', 'system'] as const;
+export type SystemActor = (typeof systemActors)[number];
+export type Actor = Role | SystemActor;
+
+export function isSystemActor(actor: Actor): actor is SystemActor {
+  return (systemActors as readonly string[]).includes(actor);
+}
+
+/**
  * The SOP workflow (seed 000) as a table: each action, the statuses it may
  * start from, where it leads and who may take it. Everything else is refused.
  *
@@ -10,67 +34,83 @@ import type { Role, TicketStatus } from './tickets.js';
  *                                           |          v  |        |
  *                                           |       escalated      |
  *                                           +----- returned -------+
- *   fixed | closed -> assigned: reopened by a repeat report within the window (system)
- *   received -> attached -> closed: a report inside an area incident, closed when it is restored
- *   (services/incidents.ts); attached -> received: detached by staff
+ *   fixed | closed -> assigned: reopened by a repeat report within the window
+ *   received -> attached -> closed: a report inside an area incident, closed when it is restored;
+ *   attached -> received: detached by staff
  */
 export interface Transition {
   from: readonly TicketStatus[];
   /** null: the status does not change (re-assignment, priority change). */
   to: TicketStatus | null;
-  roles: readonly Role[];
+  actors: readonly Actor[];
   /** The timestamp column the transition stamps on the ticket. */
   stamps?: 'rejected_at' | 'spk_issued_at' | 'assigned_at' | 'on_site_at' | 'escalated_at' | 'fixed_at' | 'closed_at' | 'reopened_at';
 }
 
 export const transitions = {
-  reject: { from: ['received'], to: 'rejected', roles: ['admin'], stamps: 'rejected_at' },
-  issue_spk: { from: ['received'], to: 'spk_issued', roles: ['admin'], stamps: 'spk_issued_at' },
-  assign: { from: ['spk_issued', 'assigned'], to: 'assigned', roles: ['dispatcher', 'admin'], stamps: 'assigned_at' },
-  // Taking a crew off a ticket before it is on site; the planner does it to tickets a new plan version leaves out.
-  unassign: { from: ['assigned'], to: 'spk_issued', roles: ['dispatcher', 'admin'] },
-  arrive: { from: ['assigned'], to: 'on_site', roles: ['crew'], stamps: 'on_site_at' },
-  escalate: { from: ['on_site'], to: 'escalated', roles: ['crew'], stamps: 'escalated_at' },
-  fix: { from: ['on_site', 'escalated'], to: 'fixed', roles: ['crew'], stamps: 'fixed_at' },
-  close: { from: ['fixed'], to: 'closed', roles: ['admin'], stamps: 'closed_at' },
-  return_to_crew: { from: ['fixed'], to: 'assigned', roles: ['admin'], stamps: 'assigned_at' },
-  prioritise: { from: ['spk_issued', 'assigned', 'on_site', 'escalated'], to: null, roles: ['admin', 'dispatcher'] },
+  reject: { from: ['received'], to: 'rejected', actors: ['admin'], stamps: 'rejected_at' },
+  issue_spk: { from: ['received'], to: 'spk_issued', actors: ['admin'], stamps: 'spk_issued_at' },
+  // By hand, by the daily plan (placing or moving a waiting ticket), or by immediate dispatch.
+  assign: { from: ['spk_issued', 'assigned'], to: 'assigned', actors: ['dispatcher', 'admin', 'planner', 'urgent_dispatch'], stamps: 'assigned_at' },
+  // Taking a crew off a ticket before it is on site: by hand, by a plan version that leaves it
+  // out (it rolls over), or by immediate dispatch making room in a full day.
+  unassign: { from: ['assigned'], to: 'spk_issued', actors: ['dispatcher', 'admin', 'planner', 'urgent_dispatch'] },
+  arrive: { from: ['assigned'], to: 'on_site', actors: ['crew'], stamps: 'on_site_at' },
+  escalate: { from: ['on_site'], to: 'escalated', actors: ['crew'], stamps: 'escalated_at' },
+  fix: { from: ['on_site', 'escalated'], to: 'fixed', actors: ['crew'], stamps: 'fixed_at' },
+  close: { from: ['fixed'], to: 'closed', actors: ['admin'], stamps: 'closed_at' },
+  return_to_crew: { from: ['fixed'], to: 'assigned', actors: ['admin'], stamps: 'assigned_at' },
+  prioritise: { from: ['spk_issued', 'assigned', 'on_site', 'escalated'], to: null, actors: ['admin', 'dispatcher'] },
+  // A report inside an open area incident joins it instead of waiting for validation.
+  attach: { from: ['received'], to: 'attached', actors: ['incident'] },
+  // The incident is restored: the one repair answered every attached report.
+  restore: { from: ['attached'], to: 'closed', actors: ['incident'], stamps: 'closed_at' },
   // An attached report that is a separate problem after all (the neighbours are fine) goes to the queue.
-  detach: { from: ['attached'], to: 'received', roles: ['admin', 'dispatcher'] },
-  // Taken by the system only, when the reporter contacts again within the re-report window (seed 003).
-  reopen: { from: ['fixed', 'closed'], to: 'assigned', roles: [], stamps: 'reopened_at' },
+  detach: { from: ['attached'], to: 'received', actors: ['admin', 'dispatcher'] },
+  // When the reporter contacts again within the re-report window (seed 003).
+  reopen: { from: ['fixed', 'closed'], to: 'assigned', actors: ['repeat_report'], stamps: 'reopened_at' },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;
 export const actions = Object.keys(transitions) as Action[];
 
-/** The actions that can follow `status`, for `role` when given. */
-export function allowedActions(status: TicketStatus, role?: Role): Action[] {
+/** The actions that can follow `status`, for `actor` when given. */
+export function allowedActions(status: TicketStatus, actor?: Actor): Action[] {
   return actions.filter((action) => {
     const t: Transition = transitions[action];
-    return t.from.includes(status) && (role === undefined || t.roles.includes(role));
+    return t.from.includes(status) && (actor === undefined || t.actors.includes(actor));
   });
 }
 
 /**
+ * The next steps a refusal names: for staff, the actions some staff role may
+ * take from `status` (what a person at the console can do next); for a system
+ * actor, every action from `status`.
+ */
+export function nextSteps(status: TicketStatus, actor: Actor): Action[] {
+  if (isSystemActor(actor)) return allowedActions(status);
+  return allowedActions(status).filter((action) => (transitions[action] as Transition).actors.some((a) => !isSystemActor(a)));
+}
+
+/**
  * Checks an action against the table. Returns the status the ticket moves to,
- * or throws FORBIDDEN (role never takes this action) / INVALID_TRANSITION
+ * or throws FORBIDDEN (the actor never takes this action) / INVALID_TRANSITION
  * (not from this status), with the current status and the allowed next steps.
  */
-export function planTransition(status: TicketStatus, action: Action, role: Role): TicketStatus {
+export function planTransition(status: TicketStatus, action: Action, actor: Actor): TicketStatus {
   const t: Transition = transitions[action];
-  if (!t.roles.includes(role)) {
-    throw new DomainError(ErrorCode.forbidden, `Role ${role} may not ${action.replace(/_/g, ' ')} a ticket`, {
+  if (!t.actors.includes(actor)) {
+    throw new DomainError(ErrorCode.forbidden, `${isSystemActor(actor) ? 'The' : 'Role'} ${actor.replace(/_/g, ' ')} may not ${action.replace(/_/g, ' ')} a ticket`, {
       action,
-      role,
-      allowedRoles: t.roles,
+      role: actor,
+      allowedRoles: t.actors,
     });
   }
   if (!t.from.includes(status)) {
     throw new DomainError(ErrorCode.invalidTransition, `Cannot ${action.replace(/_/g, ' ')} a ticket that is ${status}`, {
       action,
       currentStatus: status,
-      allowedActions: allowedActions(status),
+      allowedActions: nextSteps(status, actor),
     });
   }
   return t.to ?? status;

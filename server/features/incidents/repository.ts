@@ -55,17 +55,6 @@ export async function listIncidents(db: Runner, utilityId: number, openOnly: boo
   return (await q.orderBy('i.created_at', 'desc').limit(200)).map(toIncident);
 }
 
-/** The open incident whose area covers the point (the most recent, when areas overlap). */
-export async function openIncidentAt(db: Runner, utilityId: number, lon: number, lat: number): Promise<{ id: number; title: string } | null> {
-  const row = await db('incidents')
-    .where({ utility_id: utilityId })
-    .whereNot('status', 'restored')
-    .andWhereRaw('ST_Covers(area, ?)', [geographyPoint(db, lon, lat)])
-    .orderBy('created_at', 'desc')
-    .first('id', 'title');
-  return row ?? null;
-}
-
 export interface NewIncident {
   utilityId: number;
   title: string;
@@ -109,4 +98,38 @@ export async function receivedTicketsInside(db: Runner, utilityId: number, incid
     .where({ 't.utility_id': utilityId, 't.status': 'received' })
     .andWhereRaw('ST_Covers(i.area, t.location)')
     .select('t.id');
+}
+
+/** Whether a GeoJSON Polygon or MultiPolygon is a valid area (closed rings, not crossing themselves). */
+export async function isValidArea(db: Runner, area: unknown): Promise<boolean> {
+  const { rows } = await db
+    .raw('SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) AS valid', [JSON.stringify(area)])
+    .catch(() => ({ rows: [{ valid: false }] }));
+  return Boolean(rows[0].valid);
+}
+
+export interface IncidentRowChange {
+  status?: IncidentStatus;
+  messageId?: string;
+  messageEn?: string | null;
+  estimatedRestoreAt?: Date | null;
+  restoredAt?: Date;
+  at: Date;
+}
+
+/** Progress of an incident; a field left undefined keeps its value. */
+export async function updateIncidentRow(db: Runner, id: number, change: IncidentRowChange): Promise<void> {
+  const row: Record<string, unknown> = { updated_at: change.at };
+  if (change.status) row.status = change.status;
+  if (change.messageId !== undefined) row.message_id = change.messageId;
+  if (change.messageEn !== undefined) row.message_en = change.messageEn;
+  if (change.estimatedRestoreAt !== undefined) row.estimated_restore_at = change.estimatedRestoreAt;
+  if (change.restoredAt !== undefined) row.restored_at = change.restoredAt;
+  await db('incidents').where({ id }).update(row);
+}
+
+/** The tickets still attached to an incident (not detached, not yet closed with it). */
+export async function attachedTicketIds(db: Runner, utilityId: number, incidentId: number): Promise<number[]> {
+  const rows = await db('tickets').where({ utility_id: utilityId, incident_id: incidentId, status: 'attached' }).orderBy('id').select('id');
+  return rows.map((r) => r.id);
 }

@@ -3,8 +3,18 @@ import type { Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
-import { circleGeoJson, findIncident, insertIncident, receivedTicketsInside, type Incident, type IncidentStatus } from './repository.js';
-import { writeTransition } from '../tickets/repository.js';
+import {
+  attachedTicketIds,
+  circleGeoJson,
+  findIncident,
+  insertIncident,
+  isValidArea,
+  receivedTicketsInside,
+  updateIncidentRow,
+  type Incident,
+  type IncidentStatus,
+} from './repository.js';
+import { transitionTickets } from '../tickets/service.js';
 
 export interface IncidentInput {
   title: string;
@@ -21,21 +31,20 @@ export interface IncidentInput {
 /** Attaches the reports still waiting for validation inside the incident's area; one event each. */
 export async function attachWaitingTickets(tx: Tx, utilityId: number, incident: { id: number; title: string }, actorId: number | null, at: Date): Promise<number> {
   const waiting = await receivedTicketsInside(tx, utilityId, incident.id);
-  for (const { id } of waiting) {
-    await writeTransition(tx, {
-      changes: { incident_id: incident.id },
+  await transitionTickets(
+    tx,
+    waiting.map(({ id }) => ({
       utilityId,
       ticketId: id,
-      action: 'attach',
-      actorKind: actorId ? 'staff' : 'system',
-      actorId,
-      fromStatus: 'received',
-      toStatus: 'attached',
+      action: 'attach' as const,
+      actor: 'incident' as const,
+      actorUserId: actorId,
+      at,
+      changes: { incidentId: incident.id },
       note: `Tergabung ke gangguan wilayah: ${incident.title}`,
       data: { incidentId: incident.id },
-      at,
-    });
-  }
+    })),
+  );
   return waiting.length;
 }
 
@@ -47,10 +56,7 @@ export async function createIncident(ctx: AppContext, utility: Utility, user: St
   const at = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const area = input.area ?? (await circleGeoJson(tx, input.centre!.lon, input.centre!.lat, input.radiusMetres!));
-    const { rows } = await tx
-      .raw('SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) AS valid', [JSON.stringify(area)])
-      .catch(() => ({ rows: [{ valid: false }] }));
-    if (!rows[0].valid) throw validationError([{ field: 'area', message: 'not a valid GeoJSON Polygon or MultiPolygon (closed rings of at least 4 positions, not crossing themselves)' }]);
+    if (!(await isValidArea(tx, area))) throw validationError([{ field: 'area', message: 'not a valid GeoJSON Polygon or MultiPolygon (closed rings of at least 4 positions, not crossing themselves)' }]);
     const id = await insertIncident(tx, {
       utilityId: utility.id,
       title: input.title,
@@ -86,30 +92,22 @@ export async function updateIncident(ctx: AppContext, utility: Utility, user: St
     if (incident.status === 'restored') {
       throw new DomainError(ErrorCode.conflict, 'This incident is already restored; mark a new one if the water is off again', { currentStatus: 'restored' });
     }
-    const row: Record<string, unknown> = { updated_at: at };
-    if (change.status) row.status = change.status;
-    if (change.messageId !== undefined) row.message_id = change.messageId;
-    if (change.messageEn !== undefined) row.message_en = change.messageEn;
-    if (change.estimatedRestoreAt !== undefined) row.estimated_restore_at = change.estimatedRestoreAt;
-    if (change.status === 'restored') row.restored_at = at;
-    await tx('incidents').where({ id }).update(row);
+    await updateIncidentRow(tx, id, { ...change, restoredAt: change.status === 'restored' ? at : undefined, at });
     if (change.status === 'restored') {
-      const attached = await tx('tickets').where({ incident_id: id, status: 'attached' }).select('id');
-      for (const t of attached) {
-        await writeTransition(tx, {
-          changes: { closed_at: at },
+      const attached = await attachedTicketIds(tx, utility.id, id);
+      await transitionTickets(
+        tx,
+        attached.map((ticketId) => ({
           utilityId: utility.id,
-          ticketId: t.id,
-          action: 'restore',
-          actorKind: 'staff',
-          actorId: user.id,
-          fromStatus: 'attached',
-          toStatus: 'closed',
+          ticketId,
+          action: 'restore' as const,
+          actor: 'incident' as const,
+          actorUserId: user.id,
+          at,
           note: change.messageId ?? 'Aliran air sudah normal kembali',
           data: { incidentId: id },
-          at,
-        });
-      }
+        })),
+      );
     }
     return (await findIncident(tx, utility.id, id))!;
   });

@@ -1,12 +1,14 @@
 /**
  * The planner's repository: the SQL for the planning pool, plans, their
- * routes and stops, pins, and the ticket changes a stored plan makes.
- * PostGIS through parameterised queries, SRID 4326 spelled out.
+ * routes and stops, and pins.
+ * PostGIS through platform/db/geo.ts and parameterised queries, SRID 4326
+ * spelled out. Ticket status and crew change through the tickets service only.
  */
 import type { Runner } from '../../platform/db/knex.js';
+import { latLonOf } from '../../platform/db/geo.js';
+import type { Category, Priority, TicketStatus } from '../../core/domain/tickets.js';
 
 export type Tx = Runner;
-import type { Category, Priority, TicketStatus } from '../../core/domain/tickets.js';
 
 export interface PoolTicket {
   id: number;
@@ -29,18 +31,27 @@ export interface PoolTicket {
  * (spk_issued, or assigned and not yet on site), with the kecamatan they lie in.
  */
 export async function listPoolTickets(db: Runner, utilityId: number): Promise<PoolTicket[]> {
-  const { rows } = await db.raw(
-    `SELECT t.id, t.number, ST_Y(t.location::geometry) AS lat, ST_X(t.location::geometry) AS lon,
-            t.priority, t.category, t.status, t.crew_id, t.received_at, t.resolve_due_at, a.district,
-            (t.status = 'assigned' AND NOT EXISTS (
-               SELECT 1 FROM plan_stops s JOIN plan_routes r ON r.id = s.route_id
-               WHERE s.ticket_id = t.id AND r.crew_id = t.crew_id)) AS by_hand
-       FROM tickets t
-       LEFT JOIN areas a ON a.id = t.area_id
-      WHERE t.utility_id = ? AND t.status IN ('spk_issued', 'assigned') AND t.priority IS NOT NULL
-      ORDER BY t.id`,
-    [utilityId],
-  );
+  const rows = await db('tickets as t')
+    .leftJoin('areas as a', 'a.id', 't.area_id')
+    .where('t.utility_id', utilityId)
+    .whereIn('t.status', ['spk_issued', 'assigned'])
+    .whereNotNull('t.priority')
+    .orderBy('t.id')
+    .select(
+      't.id',
+      't.number',
+      ...latLonOf(db, 't.location'),
+      't.priority',
+      't.category',
+      't.status',
+      't.crew_id',
+      't.received_at',
+      't.resolve_due_at',
+      'a.district',
+      db.raw(`(t.status = 'assigned' AND NOT EXISTS (
+                 SELECT 1 FROM plan_stops s JOIN plan_routes r ON r.id = s.route_id
+                  WHERE s.ticket_id = t.id AND r.crew_id = t.crew_id)) AS by_hand`),
+    );
   return rows.map((r: Record<string, unknown>) => ({
     id: r.id as number,
     number: r.number as string,
@@ -204,58 +215,6 @@ export async function lockTickets(tx: Runner, utilityId: number, ids: number[]):
   return out;
 }
 
-export interface TicketChange {
-  ticketId: number;
-  status: TicketStatus;
-  crewId: number | null;
-  assignedAt: Date | null;
-}
-
-/** Sets status, crew and assigned_at of many tickets in one statement. */
-export async function applyTicketChanges(tx: Runner, utilityId: number, changes: TicketChange[], at: Date): Promise<void> {
-  for (let i = 0; i < changes.length; i += 2000) {
-    const chunk = changes.slice(i, i + 2000);
-    if (chunk.length === 0) continue;
-    const values = chunk.map(() => '(?::bigint, ?::ticket_status, ?::bigint, ?::timestamptz)').join(',');
-    const params = chunk.flatMap((c) => [c.ticketId, c.status, c.crewId, c.assignedAt]);
-    await tx.raw(
-      `UPDATE tickets t SET status = v.status, crew_id = v.crew_id, assigned_at = v.assigned_at, updated_at = ?
-         FROM (VALUES ${values}) AS v(id, status, crew_id, assigned_at)
-        WHERE t.id = v.id AND t.utility_id = ?`,
-      [at, ...params, utilityId],
-    );
-  }
-}
-
-export interface NewEventRow {
-  ticketId: number;
-  action: string;
-  actorId: number | null;
-  fromStatus: TicketStatus;
-  toStatus: TicketStatus;
-  note: string | null;
-  data: Record<string, unknown>;
-}
-
-export async function insertEvents(tx: Runner, utilityId: number, events: NewEventRow[], at: Date): Promise<void> {
-  await insertChunked(
-    tx,
-    'ticket_events',
-    events.map((e) => ({
-      utility_id: utilityId,
-      ticket_id: e.ticketId,
-      action: e.action,
-      actor_kind: e.actorId === null ? 'system' : 'staff',
-      actor_id: e.actorId,
-      from_status: e.fromStatus,
-      to_status: e.toStatus,
-      note: e.note,
-      data: JSON.stringify(e.data),
-      at,
-    })),
-  );
-}
-
 // ---------------------------------------------------------------- reading plans
 
 export interface PlanRow {
@@ -381,8 +340,7 @@ export async function listStops(db: Runner, planId: number, crewId?: number): Pr
       't.description',
       't.on_site_at',
       't.resolve_due_at',
-      db.raw('ST_Y(t.location::geometry) AS lat'),
-      db.raw('ST_X(t.location::geometry) AS lon'),
+      ...latLonOf(db, 't.location'),
       db.raw("(SELECT min(p.id) FROM photos p WHERE p.ticket_id = t.id AND p.kind = 'report') AS photo_id"),
     )
     .orderBy([{ column: 's.route_id' }, { column: 's.seq' }]);
@@ -426,7 +384,7 @@ export async function listUnplanned(db: Runner, planId: number): Promise<Unplann
   const rows = await db('plan_unplanned as u')
     .join('tickets as t', 't.id', 'u.ticket_id')
     .where('u.plan_id', planId)
-    .select('u.ticket_id', 'u.reason', 't.number', 't.priority', db.raw('ST_Y(t.location::geometry) AS lat'), db.raw('ST_X(t.location::geometry) AS lon'))
+    .select('u.ticket_id', 'u.reason', 't.number', 't.priority', ...latLonOf(db, 't.location'))
     .orderBy('u.ticket_id');
   return rows.map((r) => ({ ticketId: r.ticket_id, number: r.number, priority: r.priority, reason: r.reason, lat: r.lat, lon: r.lon }));
 }

@@ -14,7 +14,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
 import { listCrews, type Crew } from '../utilities/service.js';
-import { findTicket } from '../tickets/repository.js';
+import { getTicket, transitionTickets, type TransitionRequest } from '../tickets/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Priority, TicketStatus } from '../../core/domain/tickets.js';
@@ -239,40 +239,35 @@ async function moveTickets(
   at: Date,
 ): Promise<void> {
   const byId = new Map(pool.map((t) => [t.id, t]));
-  const changes: store.TicketChange[] = [];
-  const events: store.NewEventRow[] = [];
+  const steps: TransitionRequest[] = [];
+  const step = { utilityId, actor: 'planner' as const, actorUserId: user.id, at };
   for (const r of routes) {
     r.stops.forEach((s, i) => {
       const t = byId.get(s.ticketId);
       if (!t || (t.status === 'assigned' && t.crewId === r.crewId)) return;
-      changes.push({ ticketId: t.id, status: 'assigned', crewId: r.crewId, assignedAt: at });
-      events.push({
+      steps.push({
+        ...step,
         ticketId: t.id,
         action: 'assign',
-        actorId: user.id,
-        fromStatus: t.status,
-        toStatus: 'assigned',
+        changes: { crewId: r.crewId },
         note: null,
         data: { crewId: r.crewId, previousCrewId: t.crewId, planId: plan.planId, planVersion: plan.version, seq: i + 1 },
       });
     });
   }
+  // Roll-over: what a previous plan assigned and this one leaves out waits for the next plan.
   for (const u of unplanned) {
     const t = byId.get(u.ticketId);
     if (!t || t.status !== 'assigned' || t.assignedByHand) continue;
-    changes.push({ ticketId: t.id, status: 'spk_issued', crewId: null, assignedAt: null });
-    events.push({
+    steps.push({
+      ...step,
       ticketId: t.id,
       action: 'unassign',
-      actorId: user.id,
-      fromStatus: 'assigned',
-      toStatus: 'spk_issued',
       note: unplannedMessages[u.reason as UnplannedReason] ?? u.reason,
       data: { previousCrewId: t.crewId, planId: plan.planId, planVersion: plan.version, reason: u.reason },
     });
   }
-  await store.applyTicketChanges(tx, utilityId, changes, at);
-  await store.insertEvents(tx, utilityId, events, at);
+  await transitionTickets(tx, steps);
 }
 
 // ---------------------------------------------------------------- reading
@@ -380,7 +375,7 @@ async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
 /** Pins (or moves) a ticket to a crew for the plan's day, then re-plans the day around it. */
 export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, input: { ticketId: number; crewId: number }) {
   const plan = await requirePlan(ctx, utility, planId);
-  const ticket = await findTicket(ctx.db, utility.id, input.ticketId);
+  const ticket = await getTicket(ctx.db, utility.id, input.ticketId);
   if (!ticket) throw notFound('ticket', input.ticketId);
   requirePlannable(ticket.status, ticket.number);
   const crews = await listCrews(ctx.db, utility.id);
@@ -464,7 +459,7 @@ async function crewDays(ctx: AppContext, utility: Utility, clock: DayClock, now:
 }
 
 async function urgentTicket(ctx: AppContext, utility: Utility, ticketId: number) {
-  const ticket = await findTicket(ctx.db, utility.id, ticketId);
+  const ticket = await getTicket(ctx.db, utility.id, ticketId);
   if (!ticket) throw notFound('ticket', ticketId);
   if (ticket.status === 'received') requirePlannable(ticket.status, ticket.number);
   if (ticket.status !== 'spk_issued') {
@@ -608,16 +603,24 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
       allRoutes,
       unplanned,
     );
-    const changes: store.TicketChange[] = [{ ticketId: ticket.id, status: 'assigned', crewId: day.crewId, assignedAt: now }];
-    const events: store.NewEventRow[] = [
-      { ticketId: ticket.id, action: 'assign', actorId: user.id, fromStatus: 'spk_issued', toStatus: 'assigned', note: 'immediate dispatch', data: { crewId: day.crewId, planId: id, planVersion: version, eta: clock.toDate(option.arrivalSeconds).toISOString() } },
-    ];
-    for (const dropped of option.dropped) {
-      changes.push({ ticketId: dropped, status: 'spk_issued', crewId: null, assignedAt: null });
-      events.push({ ticketId: dropped, action: 'unassign', actorId: user.id, fromStatus: 'assigned', toStatus: 'spk_issued', note: `Made room for ${ticket.priority} ticket ${ticket.number}; rolls over`, data: { previousCrewId: day.crewId, planId: id, planVersion: version, reason: 'shift_full' } });
-    }
-    await store.applyTicketChanges(tx, utility.id, changes, now);
-    await store.insertEvents(tx, utility.id, events, now);
+    const step = { utilityId: utility.id, actor: 'urgent_dispatch' as const, actorUserId: user.id, at: now };
+    await transitionTickets(tx, [
+      {
+        ...step,
+        ticketId: ticket.id,
+        action: 'assign',
+        changes: { crewId: day.crewId },
+        note: 'immediate dispatch',
+        data: { crewId: day.crewId, planId: id, planVersion: version, eta: clock.toDate(option.arrivalSeconds).toISOString() },
+      },
+      ...option.dropped.map((dropped): TransitionRequest => ({
+        ...step,
+        ticketId: dropped,
+        action: 'unassign',
+        note: `Made room for ${ticket.priority} ticket ${ticket.number}; rolls over`,
+        data: { previousCrewId: day.crewId, planId: id, planVersion: version, reason: 'shift_full' },
+      })),
+    ]);
     return id;
   });
   return planView(ctx, utility, planId);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
+import { claimKey, deleteKeysBefore, findKey, releaseKey, storeResponse } from './idempotency.repository.js';
 
 export interface Replayable<T> {
   statusCode: number;
@@ -35,31 +36,23 @@ export async function once<T>(
   if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
 
   const now = ctx.now();
-  const inserted = await ctx.db('idempotency_keys')
-    .insert({ utility_id: utilityId, key, request_hash: requestHash, created_at: now })
-    .onConflict(['utility_id', 'key'])
-    .ignore()
-    .returning('key');
-  if (inserted.length === 0) {
-    const row = await ctx.db('idempotency_keys').where({ utility_id: utilityId, key }).first();
-    if (row.request_hash !== requestHash) {
+  if (!(await claimKey(ctx.db, utilityId, key, requestHash, now))) {
+    const row = (await findKey(ctx.db, utilityId, key))!;
+    if (row.requestHash !== requestHash) {
       throw new DomainError(ErrorCode.conflict, 'This Idempotency-Key was already used for a different request', { field: 'Idempotency-Key' });
     }
-    if (row.status_code === null) {
+    if (row.statusCode === null) {
       throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true });
     }
-    return { statusCode: row.status_code, body: row.response as T, replayed: true };
+    return { statusCode: row.statusCode, body: row.response as T, replayed: true };
   }
   try {
     const result = await create();
-    await ctx.db('idempotency_keys').where({ utility_id: utilityId, key }).update({ status_code: result.statusCode, response: JSON.stringify(result.body) });
-    await ctx.db('idempotency_keys')
-      .where({ utility_id: utilityId })
-      .andWhere('created_at', '<', new Date(now.getTime() - KEEP_DAYS * 86_400_000))
-      .delete();
+    await storeResponse(ctx.db, utilityId, key, result.statusCode, result.body);
+    await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000));
     return { ...result, replayed: false };
   } catch (err) {
-    await ctx.db('idempotency_keys').where({ utility_id: utilityId, key }).delete();
+    await releaseKey(ctx.db, utilityId, key);
     throw err;
   }
 }

@@ -5,11 +5,10 @@ import { normalisePhone } from '../../core/domain/phone.js';
 import type { Category, Source, TicketStatus } from '../../core/domain/tickets.js';
 import { isInsideServiceArea, locatePoint, type Utility } from '../utilities/service.js';
 import { findReporterByPhone, upsertReporter } from './reporters.repository.js';
-import { insertEvent, insertTicket, nextNumber } from './repository.js';
+import { createTicket, nextNumber, openIncidentAt } from './repository.js';
 import type { StaffUser } from '../auth/service.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { classifyRepeat, linkedTicketNote, reopenTicket } from './repeat.service.js';
-import { openIncidentAt } from '../incidents/repository.js';
 import { yearIn } from '../../core/domain/time.js';
 
 export interface ReportInput {
@@ -106,44 +105,41 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
     }
     const linked = repeat.kind === 'new_linked' ? repeat : null;
     const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
-    const ticketId = await insertTicket(tx, {
-      utilityId: utility.id,
-      number,
-      reporterId,
-      enteredBy: enteredBy?.id ?? null,
-      source: input.source,
-      lat: input.lat,
-      lon: input.lon,
-      h3Cell,
-      regionId: place.regionId,
-      areaId: place.areaId,
-      address: input.address ?? null,
-      description: input.description ?? null,
-      category: input.category ?? 'other',
-      photoBlurred,
-      receivedAt,
-      urgent: linked !== null,
-      parentTicketId: linked?.earlier.id ?? null,
-      status: incident ? 'attached' : 'received',
-      incidentId: incident?.id ?? null,
-    });
+    const ticketId = await createTicket(
+      tx,
+      {
+        utilityId: utility.id,
+        number,
+        reporterId,
+        enteredBy: enteredBy?.id ?? null,
+        source: input.source,
+        lat: input.lat,
+        lon: input.lon,
+        h3Cell,
+        regionId: place.regionId,
+        areaId: place.areaId,
+        address: input.address ?? null,
+        description: input.description ?? null,
+        category: input.category ?? 'other',
+        photoBlurred,
+        receivedAt,
+        urgent: linked !== null,
+        parentTicketId: linked?.earlier.id ?? null,
+        status: incident ? 'attached' : 'received',
+        incidentId: incident?.id ?? null,
+      },
+      {
+        actorKind: fromCitizen ? 'reporter' : 'staff',
+        actorId: enteredBy?.id ?? null,
+        note: incident
+          ? `Tergabung ke gangguan wilayah: ${incident.title}`
+          : linked
+            ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours)
+            : null,
+        data: { source: input.source, photoBlurred, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
+      },
+    );
     if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
-    await insertEvent(tx, {
-      utilityId: utility.id,
-      ticketId,
-      action: 'report',
-      actorKind: fromCitizen ? 'reporter' : 'staff',
-      actorId: enteredBy?.id ?? null,
-      fromStatus: null,
-      toStatus: incident ? 'attached' : 'received',
-      note: incident
-        ? `Tergabung ke gangguan wilayah: ${incident.title}`
-        : linked
-          ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours)
-          : null,
-      data: { source: input.source, photoBlurred, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
-      at: receivedAt,
-    });
     return {
       id: ticketId,
       number,

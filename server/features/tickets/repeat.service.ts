@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
-import { findRepeatTarget, writeTransition, type Ticket } from './repository.js';
+import { findRepeatTarget, transition, type Ticket } from './repository.js';
 import { isReReport } from '../../core/domain/points.js';
 import { reversePoints } from '../points/service.js';
 import { recordPhoto, type StoredPhoto } from './photos.service.js';
@@ -54,18 +54,17 @@ export async function reopenTicket(
   const at = ctx.now();
   if (by.photo) await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId);
   const note = `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
-  await writeTransition(tx, {
+  // The step is the repeat report's, whoever typed it in (the audit trail names the staff member when there is one).
+  await transition(tx, {
     utilityId: utility.id,
     ticketId: ticket.id,
     action: 'reopen',
-    actorKind: by.staffId ? 'staff' : 'reporter',
-    actorId: by.staffId,
-    fromStatus: ticket.status,
-    toStatus: 'assigned',
+    actor: 'repeat_report',
+    actorUserId: by.staffId,
+    at,
+    changes: { repeatCount },
     note,
     data: { repeatCount, hoursSinceFix, source: by.source },
-    at,
-    changes: { repeat_count: repeatCount, starred: true, fixed_at: null, closed_at: null, reopened_at: at },
   });
   // The fix did not hold: the crew's points for it are taken back until it is closed again.
   if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);

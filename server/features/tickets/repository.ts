@@ -1,6 +1,16 @@
+/**
+ * The tickets repository, and the one writer of ticket state: `transition` /
+ * `transitionMany` are the only code that changes tickets.status, tickets.crew_id
+ * and the per-status timestamps, and (with `createTicket` for a new report and
+ * `insertSeededHistory` for the demo's generated past) the only code that
+ * writes ticket_events. tests/features/tickets/one-writer.test.ts holds the wall.
+ */
+import type { Knex } from 'knex';
 import type { Runner } from '../../platform/db/knex.js';
-import { geographyPoint } from '../../platform/db/geo.js';
+import { geographyPoint, latLonOf } from '../../platform/db/geo.js';
 import { formatNumber, type Category, type Priority, type Source, type TicketStatus } from '../../core/domain/tickets.js';
+import { planTransition, transitions, type Action, type Actor, type Transition } from '../../core/domain/workflow.js';
+import { notFound } from '../../core/domain/errors.js';
 
 export interface Ticket {
   id: number;
@@ -47,10 +57,7 @@ const ticketColumns = [
 ];
 
 function selectTicket(db: Runner) {
-  return db('tickets').select(ticketColumns).select(
-    db.raw('ST_Y(location::geometry) AS lat'),
-    db.raw('ST_X(location::geometry) AS lon'),
-  );
+  return db('tickets').select(ticketColumns).select(...latLonOf(db, 'location'));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -122,7 +129,17 @@ export type NewTicket = Pick<
   'utilityId' | 'number' | 'reporterId' | 'source' | 'lat' | 'lon' | 'h3Cell' | 'regionId' | 'areaId' | 'address' | 'description' | 'category' | 'photoBlurred' | 'receivedAt'
 > & { enteredBy: number | null; urgent?: boolean; parentTicketId?: number | null; status?: TicketStatus; incidentId?: number | null };
 
-export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
+/**
+ * A new report: the ticket (received, or attached to the open incident it lies
+ * in) and its 'report' event, in the caller's transaction. Returns its id.
+ */
+export async function createTicket(db: Runner, t: NewTicket, event: Pick<NewEvent, 'actorKind' | 'actorId' | 'note' | 'data'>): Promise<number> {
+  const id = await insertTicketRow(db, t);
+  await insertEvents(db, [{ ...event, utilityId: t.utilityId, ticketId: id, action: 'report', fromStatus: null, toStatus: t.status ?? 'received', at: t.receivedAt }]);
+  return id;
+}
+
+async function insertTicketRow(db: Runner, t: NewTicket): Promise<number> {
   const [row] = await db('tickets')
     .insert({
       utility_id: t.utilityId,
@@ -149,11 +166,6 @@ export async function insertTicket(db: Runner, t: NewTicket): Promise<number> {
   return row.id;
 }
 
-/** Column updates by their SQL names (status, crew_id, *_at, ...). */
-export async function updateTicket(db: Runner, id: number, changes: Record<string, unknown>): Promise<void> {
-  await db('tickets').where({ id }).update(changes);
-}
-
 export interface NewEvent {
   utilityId: number;
   ticketId: number;
@@ -167,8 +179,8 @@ export interface NewEvent {
   at: Date;
 }
 
-export async function insertEvent(db: Runner, e: NewEvent): Promise<void> {
-  await db('ticket_events').insert({
+async function insertEvents(db: Runner, events: readonly NewEvent[]): Promise<void> {
+  const rows = events.map((e) => ({
     utility_id: e.utilityId,
     ticket_id: e.ticketId,
     action: e.action,
@@ -179,7 +191,18 @@ export async function insertEvent(db: Runner, e: NewEvent): Promise<void> {
     note: e.note ?? null,
     data: JSON.stringify(e.data ?? {}),
     at: e.at,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += 2000) await db('ticket_events').insert(rows.slice(i, i + 2000));
+}
+
+/**
+ * The demo seed's generated past: tickets are inserted in their final state
+ * with the events that led there. Replaying thousands of histories through
+ * `transition` would re-check steps the generator already follows; nothing
+ * but fixtures/seed.ts calls this.
+ */
+export async function insertSeededHistory(db: Runner, events: readonly NewEvent[]): Promise<void> {
+  await insertEvents(db, events);
 }
 
 export interface TicketEvent {
@@ -266,7 +289,7 @@ export async function listPhotos(db: Runner, ticketId: number): Promise<PhotoRec
   const rows = await db('photos')
     .where({ ticket_id: ticketId })
     .orderBy('id')
-    .select('*', db.raw('ST_Y(exif_location::geometry) AS exif_lat'), db.raw('ST_X(exif_location::geometry) AS exif_lon'));
+    .select('*', ...latLonOf(db, 'exif_location', 'exif_'));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -380,9 +403,226 @@ export async function findRepeatTarget(
   return row ? toTicket(row) : null;
 }
 
-/** One status change of a ticket and its audit event, in the caller's transaction. */
-export async function writeTransition(db: Runner, e: NewEvent & { changes?: Record<string, unknown> }): Promise<void> {
-  const { changes = {}, ...event } = e;
-  await updateTicket(db, e.ticketId, { ...changes, status: e.toStatus, updated_at: e.at });
-  await insertEvent(db, event);
+
+// ---------------------------------------------------------------- what a ticket shows beside itself
+
+/**
+ * The open area incident whose area covers the point (the most recent, when
+ * areas overlap): a new report there joins it. Read here, not through the
+ * incidents feature, because incidents call the tickets service to attach and
+ * close tickets; the dependency runs one way.
+ */
+export async function openIncidentAt(db: Runner, utilityId: number, lon: number, lat: number): Promise<{ id: number; title: string } | null> {
+  const row = await db('incidents')
+    .where({ utility_id: utilityId })
+    .whereNot('status', 'restored')
+    .andWhereRaw('ST_Covers(area, ?)', [geographyPoint(db, lon, lat)])
+    .orderBy('created_at', 'desc')
+    .first('id', 'title');
+  return row ?? null;
+}
+
+/** What a reporter reads of the incident their ticket is part of. */
+export interface TicketIncident {
+  title: string;
+  status: string;
+  messageId: string;
+  messageEn: string | null;
+  estimatedRestoreAt: Date | null;
+}
+
+export async function findTicketIncident(db: Runner, utilityId: number, incidentId: number): Promise<TicketIncident | null> {
+  const row = await db('incidents').where({ utility_id: utilityId, id: incidentId }).first('title', 'status', 'message_id', 'message_en', 'estimated_restore_at');
+  return row ? { title: row.title, status: row.status, messageId: row.message_id, messageEn: row.message_en, estimatedRestoreAt: row.estimated_restore_at } : null;
+}
+
+export async function findRegionName(db: Runner, regionId: number): Promise<string | null> {
+  const row = await db('service_regions').where({ id: regionId }).first('name');
+  return row?.name ?? null;
+}
+
+export async function findReporterContact(db: Runner, reporterId: number): Promise<{ name: string | null; phone: string; blocked: boolean } | null> {
+  const row = await db('reporters').where({ id: reporterId }).first('name', 'phone', 'blocked');
+  return row ? { name: row.name, phone: row.phone, blocked: row.blocked } : null;
+}
+
+// ---------------------------------------------------------------- the one writer of ticket state
+
+/** The columns an action may carry beyond its status change (by their domain names). */
+export interface TicketChanges {
+  crewId?: number;
+  priority?: Priority;
+  respondDueAt?: Date | null;
+  resolveDueAt?: Date | null;
+  rejectReason?: string;
+  phoneVerifiedAt?: Date;
+  phoneVerificationNote?: string;
+  incidentId?: number;
+  repeatCount?: number;
+}
+
+const columnOf: Record<keyof TicketChanges, string> = {
+  crewId: 'crew_id',
+  priority: 'priority',
+  respondDueAt: 'respond_due_at',
+  resolveDueAt: 'resolve_due_at',
+  rejectReason: 'reject_reason',
+  phoneVerifiedAt: 'phone_verified_at',
+  phoneVerificationNote: 'phone_verification_note',
+  incidentId: 'incident_id',
+  repeatCount: 'repeat_count',
+};
+
+/** What each action may carry; anything else in a request is a programming error. */
+const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
+  reject: ['rejectReason'],
+  issue_spk: ['priority', 'respondDueAt', 'resolveDueAt', 'phoneVerifiedAt', 'phoneVerificationNote'],
+  assign: ['crewId'],
+  unassign: [],
+  arrive: [],
+  escalate: [],
+  fix: [],
+  close: [],
+  return_to_crew: [],
+  prioritise: ['priority', 'respondDueAt', 'resolveDueAt'],
+  attach: ['incidentId'],
+  restore: [],
+  detach: [],
+  reopen: ['repeatCount'],
+};
+
+/** An action's fixed effects besides its status and stamp (SQL names). */
+const effects: Partial<Record<Action, Record<string, unknown>>> = {
+  unassign: { crew_id: null, assigned_at: null },
+  return_to_crew: { fixed_at: null },
+  detach: { incident_id: null },
+  reopen: { starred: true, fixed_at: null, closed_at: null },
+};
+
+/** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */
+const columnTypes: Record<string, string> = {
+  status: 'ticket_status',
+  crew_id: 'bigint',
+  priority: 'ticket_priority',
+  respond_due_at: 'timestamptz',
+  resolve_due_at: 'timestamptz',
+  reject_reason: 'text',
+  phone_verified_at: 'timestamptz',
+  phone_verification_note: 'text',
+  incident_id: 'bigint',
+  repeat_count: 'integer',
+  starred: 'boolean',
+  rejected_at: 'timestamptz',
+  spk_issued_at: 'timestamptz',
+  assigned_at: 'timestamptz',
+  on_site_at: 'timestamptz',
+  escalated_at: 'timestamptz',
+  fixed_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  reopened_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+
+/** One step of one ticket, asked by a staff member or a system actor. */
+export interface TransitionRequest {
+  utilityId: number;
+  ticketId: number;
+  action: Action;
+  actor: Actor;
+  /** The staff member behind the step (also for the planner and incidents), or null. */
+  actorUserId: number | null;
+  at: Date;
+  changes?: TicketChanges;
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface TransitionResult {
+  ticketId: number;
+  fromStatus: TicketStatus;
+  toStatus: TicketStatus;
+  previousCrewId: number | null;
+}
+
+/** Who the audit trail names: a person when there is one, else the reporter (a repeat report) or the system. */
+function actorKindOf(r: TransitionRequest): NewEvent['actorKind'] {
+  if (r.actorUserId !== null) return 'staff';
+  return r.actor === 'repeat_report' ? 'reporter' : 'system';
+}
+
+function columnsOf(r: TransitionRequest, to: TicketStatus): Record<string, unknown> {
+  const t: Transition = transitions[r.action];
+  const set: Record<string, unknown> = { ...effects[r.action], status: to, updated_at: r.at };
+  if (t.stamps) set[t.stamps] = r.at;
+  for (const [field, value] of Object.entries(r.changes ?? {}) as [keyof TicketChanges, unknown][]) {
+    if (value === undefined) continue;
+    if (!carries[r.action].includes(field)) throw new Error(`A ${r.action} step does not carry ${field}`);
+    set[columnOf[field]] = value;
+  }
+  if (r.action === 'assign' && typeof set.crew_id !== 'number') throw new Error('An assign step names the crew (changes.crewId)');
+  return set;
+}
+
+/**
+ * Applies steps to many tickets in the caller's transaction: locks the rows
+ * (FOR UPDATE, in id order), checks every step against the workflow table
+ * (a refusal throws the DomainError of `planTransition`, 409 with the current
+ * status and the allowed next steps, and the caller's transaction writes
+ * nothing), then writes the changes in a few batched UPDATEs and the audit
+ * events in batched INSERTs. One request per ticket.
+ */
+export async function transitionMany(tx: Runner, requests: readonly TransitionRequest[]): Promise<TransitionResult[]> {
+  if (requests.length === 0) return [];
+  const ids = [...new Set(requests.map((r) => r.ticketId))].sort((a, b) => a - b);
+  if (ids.length !== requests.length) throw new Error('transitionMany takes one request per ticket');
+  const current = new Map<number, { utilityId: number; status: TicketStatus; crewId: number | null }>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx('tickets').whereIn('id', ids.slice(i, i + 5000)).orderBy('id').forUpdate().select('id', 'utility_id', 'status', 'crew_id');
+    for (const r of rows) current.set(r.id, { utilityId: r.utility_id, status: r.status, crewId: r.crew_id });
+  }
+
+  // Rows with the same set of columns share one UPDATE ... FROM (VALUES ...).
+  const groups = new Map<string, { columns: string[]; rows: unknown[][] }>();
+  const events: NewEvent[] = [];
+  const results: TransitionResult[] = [];
+  for (const r of requests) {
+    const ticket = current.get(r.ticketId);
+    if (!ticket || ticket.utilityId !== r.utilityId) throw notFound('ticket', r.ticketId);
+    const to = planTransition(ticket.status, r.action, r.actor);
+    const set = columnsOf(r, to);
+    const columns = Object.keys(set).sort();
+    const key = columns.join(',');
+    if (!groups.has(key)) groups.set(key, { columns, rows: [] });
+    groups.get(key)!.rows.push([r.ticketId, ...columns.map((c) => set[c])]);
+    events.push({
+      utilityId: r.utilityId,
+      ticketId: r.ticketId,
+      action: r.action,
+      actorKind: actorKindOf(r),
+      actorId: r.actorUserId,
+      fromStatus: ticket.status,
+      toStatus: to,
+      note: r.note ?? null,
+      data: r.data ?? {},
+      at: r.at,
+    });
+    results.push({ ticketId: r.ticketId, fromStatus: ticket.status, toStatus: to, previousCrewId: ticket.crewId });
+  }
+
+  for (const { columns, rows } of groups.values()) {
+    const tuple = `(?::bigint, ${columns.map((c) => `?::${columnTypes[c]}`).join(', ')})`;
+    const assignments = columns.map((c) => `${c} = v.${c}`).join(', ');
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await tx.raw(`UPDATE tickets t SET ${assignments} FROM (VALUES ${chunk.map(() => tuple).join(', ')}) AS v(id, ${columns.join(', ')}) WHERE t.id = v.id`, chunk.flat() as Knex.RawBinding[]);
+    }
+  }
+  await insertEvents(tx, events);
+  return results;
+}
+
+/** One step of one ticket; see `transitionMany`. */
+export async function transition(tx: Runner, request: TransitionRequest): Promise<TransitionResult> {
+  const [result] = await transitionMany(tx, [request]);
+  return result;
 }

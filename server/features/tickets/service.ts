@@ -3,10 +3,43 @@ import { notFound } from '../../core/domain/errors.js';
 import { statusLabels } from '../../core/domain/labels.js';
 import { allowedActions } from '../../core/domain/workflow.js';
 import { slaDueTimes } from '../../core/domain/settings.js';
+import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
-import { findIncident } from '../incidents/repository.js';
 import type { StaffUser } from '../auth/service.js';
-import { findTicket, findTicketByNumber, findWorkOrder, listEvents, listPhotos, type Ticket } from './repository.js';
+import {
+  findRegionName,
+  findReporterContact,
+  findTicket,
+  findTicketByNumber,
+  findTicketIncident,
+  findWorkOrder,
+  listEvents,
+  listPhotos,
+  transition,
+  transitionMany,
+  type Ticket,
+  type TransitionRequest,
+  type TransitionResult,
+} from './repository.js';
+
+export type { Ticket, TicketChanges, TransitionRequest, TransitionResult } from './repository.js';
+
+/**
+ * The one writer of ticket state, for other features (the planner, incidents):
+ * steps checked against the workflow table, in the caller's transaction.
+ */
+export function transitionTickets(tx: Runner, requests: readonly TransitionRequest[]): Promise<TransitionResult[]> {
+  return transitionMany(tx, requests);
+}
+
+export function transitionTicket(tx: Runner, request: TransitionRequest): Promise<TransitionResult> {
+  return transition(tx, request);
+}
+
+/** A ticket as stored, for other features; `forUpdate` locks it for the caller's transaction. */
+export function getTicket(db: Runner, utilityId: number, id: number, forUpdate = false): Promise<Ticket | null> {
+  return findTicket(db, utilityId, id, forUpdate);
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -15,9 +48,9 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
   const ticket = await findTicketByNumber(ctx.db, utility.id, number.trim().toUpperCase());
   if (!ticket) throw notFound('report', number);
   const events = await listEvents(ctx.db, ticket.id);
-  const region = ticket.regionId ? await ctx.db('service_regions').where({ id: ticket.regionId }).first('name') : null;
+  const region = ticket.regionId ? await findRegionName(ctx.db, ticket.regionId) : null;
   // Before triage there is no priority: promise the Normal standard, the slowest one.
-  const incident = ticket.incidentId ? await findIncident(ctx.db, utility.id, ticket.incidentId) : null;
+  const incident = ticket.incidentId ? await findTicketIncident(ctx.db, utility.id, ticket.incidentId) : null;
   const expected =
     ticket.status === 'rejected' ? null
     : incident ? incident.estimatedRestoreAt
@@ -30,7 +63,7 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
     priority: ticket.priority,
     receivedAt: ticket.receivedAt.toISOString(),
     expectedResolutionAt: ['fixed', 'closed'].includes(ticket.status) ? null : iso(expected),
-    region: region?.name ?? null,
+    region,
     repeatCount: ticket.repeatCount,
     incident: incident
       ? { title: incident.title, status: incident.status, message: { id: incident.messageId, en: incident.messageEn ?? incident.messageId }, estimatedRestoreAt: iso(incident.estimatedRestoreAt) }
@@ -86,7 +119,7 @@ export async function ticketDetail(ctx: AppContext, utility: Utility, user: Staf
     listEvents(ctx.db, ticket.id),
     listPhotos(ctx.db, ticket.id),
     findWorkOrder(ctx.db, ticket.id),
-    ticket.reporterId ? ctx.db('reporters').where({ id: ticket.reporterId }).first('name', 'phone', 'blocked') : null,
+    ticket.reporterId ? findReporterContact(ctx.db, ticket.reporterId) : null,
   ]);
   return {
     ...presentTicket(ticket),

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
-import { planTransition, transitions, type Action, type Transition } from '../../core/domain/workflow.js';
+import { planTransition, type Action } from '../../core/domain/workflow.js';
 import { slaDueTimes } from '../../core/domain/settings.js';
 import type { Priority } from '../../core/domain/tickets.js';
 import { yearIn } from '../../core/domain/time.js';
@@ -9,7 +9,7 @@ import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
 import { blockReporter } from './reporters.repository.js';
 import { findCrew } from '../utilities/service.js';
-import { findTicket, insertWorkOrder, nextNumber, writeTransition, type Ticket } from './repository.js';
+import { findTicket, insertWorkOrder, nextNumber, transition, type Ticket, type TicketChanges } from './repository.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { creditClosedTickets } from '../points/service.js';
 
@@ -26,7 +26,7 @@ export interface ActionInput {
 }
 
 interface Step {
-  changes: Record<string, unknown>;
+  changes: TicketChanges;
   note: string | null;
   data: Record<string, unknown>;
 }
@@ -44,18 +44,26 @@ function requireOwnCrew(user: StaffUser, ticket: Ticket): void {
   }
 }
 
-function dueTimeChanges(utility: Utility, priority: Priority, receivedAt: Date) {
+function dueTimeChanges(utility: Utility, priority: Priority, receivedAt: Date): TicketChanges {
   const due = slaDueTimes(utility.settings, priority, receivedAt);
-  return { priority, respond_due_at: due.respondDueAt, resolve_due_at: due.resolveDueAt };
+  return { priority, respondDueAt: due.respondDueAt, resolveDueAt: due.resolveDueAt };
 }
 
-/** Per-action checks and effects beyond the status change; run inside the transaction. */
+const notStaffs = (what: string): Guard => async () => {
+  throw new DomainError(ErrorCode.forbidden, what);
+};
+
+/**
+ * Per-action checks and effects beyond the status change; run inside the
+ * transaction. The fixed effects of an action (unassign clears the crew,
+ * return clears fixed_at, ...) are the repository's, with the status change.
+ */
 const steps: Record<Action, Guard> = {
   async reject(_ctx, tx, _utility, user, ticket, input, at) {
     const reason = required(input.reason, 'reason', 'say why the report is rejected (e.g. hoax, duplicate, not a leak)');
     const block = input.blockReporter === true && ticket.reporterId !== null;
     if (block) await blockReporter(tx, ticket.reporterId as number, reason, user.id, at);
-    return { changes: { reject_reason: reason }, note: reason, data: { reporterBlocked: block } };
+    return { changes: { rejectReason: reason }, note: reason, data: { reporterBlocked: block } };
   },
 
   async issue_spk(_ctx, tx, utility, user, ticket, input, at) {
@@ -78,8 +86,8 @@ const steps: Record<Action, Guard> = {
       issuedBy: user.id,
       issuedAt: at,
     });
-    const changes: Record<string, unknown> = dueTimeChanges(utility, input.priority, ticket.receivedAt);
-    if (verification) Object.assign(changes, { phone_verified_at: at, phone_verification_note: verification });
+    const changes = dueTimeChanges(utility, input.priority, ticket.receivedAt);
+    if (verification) Object.assign(changes, { phoneVerifiedAt: at, phoneVerificationNote: verification });
     return { changes, note: verification, data: { spkNumber, priority: input.priority } };
   },
 
@@ -88,15 +96,15 @@ const steps: Record<Action, Guard> = {
     const crew = await findCrew(tx, utility.id, input.crewId);
     if (!crew) throw notFound('crew', input.crewId);
     if (!crew.active) throw new DomainError(ErrorCode.crewNotAvailable, `Crew ${crew.name} is not active`, { field: 'crewId', crewId: crew.id });
-    return { changes: { crew_id: crew.id }, note: input.note ?? null, data: { crewId: crew.id, crewName: crew.name, previousCrewId: ticket.crewId } };
+    return { changes: { crewId: crew.id }, note: input.note ?? null, data: { crewId: crew.id, crewName: crew.name, previousCrewId: ticket.crewId } };
   },
 
   async detach(_ctx, _tx, _utility, _user, ticket, input) {
-    return { changes: { incident_id: null }, note: input.note ?? null, data: { incidentId: ticket.incidentId } };
+    return { changes: {}, note: input.note ?? null, data: { incidentId: ticket.incidentId } };
   },
 
   async unassign(_ctx, _tx, _utility, _user, ticket, input) {
-    return { changes: { crew_id: null, assigned_at: null }, note: input.note ?? null, data: { previousCrewId: ticket.crewId } };
+    return { changes: {}, note: input.note ?? null, data: { previousCrewId: ticket.crewId } };
   },
 
   async arrive(_ctx, _tx, _utility, user, ticket, input) {
@@ -123,13 +131,13 @@ const steps: Record<Action, Guard> = {
 
   async return_to_crew(_ctx, _tx, _utility, _user, _ticket, input) {
     const note = required(input.note, 'note', 'tell the crew what is still wrong');
-    return { changes: { fixed_at: null }, note, data: {} };
+    return { changes: {}, note, data: {} };
   },
 
-  // Reopening is the system's (services/repeat.ts); planTransition refuses it to every staff role.
-  async reopen() {
-    throw new DomainError(ErrorCode.forbidden, 'A ticket is reopened by a repeat report only');
-  },
+  // The system actors' steps (repeat.service.ts, incidents); planTransition refuses them to every staff role.
+  reopen: notStaffs('A ticket is reopened by a repeat report only'),
+  attach: notStaffs('A ticket is attached by an area incident only'),
+  restore: notStaffs('A ticket is closed with its area incident only'),
 
   async prioritise(_ctx, _tx, utility, _user, ticket, input) {
     if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);
@@ -146,23 +154,11 @@ export async function performAction(ctx: AppContext, utility: Utility, user: Sta
   return ctx.db.transaction(async (tx) => {
     const ticket = await findTicket(tx, utility.id, ticketId, true);
     if (!ticket) throw notFound('ticket', ticketId);
-    const to = planTransition(ticket.status, action, user.role);
+    // Checked before the action's own rules, so that an illegal step is refused as such (and writes no photo row).
+    planTransition(ticket.status, action, user.role);
     const at = ctx.now();
     const step = await steps[action](ctx, tx, utility, user, ticket, input, at);
-    const t: Transition = transitions[action];
-    await writeTransition(tx, {
-      utilityId: utility.id,
-      ticketId: ticket.id,
-      action,
-      actorKind: 'staff',
-      actorId: user.id,
-      fromStatus: ticket.status,
-      toStatus: to,
-      note: step.note,
-      data: step.data,
-      at,
-      changes: t.stamps ? { ...step.changes, [t.stamps]: at } : step.changes,
-    });
+    await transition(tx, { utilityId: utility.id, ticketId: ticket.id, action, actor: user.role, actorUserId: user.id, at, changes: step.changes, note: step.note, data: step.data });
     // Incentive points are credited to the crew with the close, in its transaction.
     if (action === 'close') await creditClosedTickets(tx, utility.id, ticket.id);
     return (await findTicket(tx, utility.id, ticket.id)) as Ticket;
