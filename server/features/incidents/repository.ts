@@ -18,7 +18,7 @@ export interface Incident {
   attachedTickets: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the pg driver returns it, mapped field by field here
 const toIncident = (r: any): Incident => ({
   id: r.id,
   utilityId: r.utility_id,

@@ -231,7 +231,7 @@ export interface PlanRow {
   note: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the pg driver returns it, mapped field by field here
 const toPlan = (r: any): PlanRow => ({
   id: r.id,
   date: r.plan_date_text,
