@@ -556,7 +556,7 @@ function columnsOf(r: TransitionRequest, to: TicketStatus): Record<string, unkno
   if (t.stamps) set[t.stamps] = r.at;
   for (const [field, value] of Object.entries(r.changes ?? {}) as [keyof TicketChanges, unknown][]) {
     if (value === undefined) continue;
-    if (!carries[r.action].includes(field)) throw new Error(`A ${r.action} step does not carry ${field}`);
+    if (!carries[r.action].includes(field)) throw new Error(`The ${r.action} step does not carry ${field}`);
     set[columnOf[field]] = value;
   }
   if (r.action === 'assign' && typeof set.crew_id !== 'number') throw new Error('An assign step names the crew (changes.crewId)');
