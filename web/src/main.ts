@@ -47,7 +47,7 @@ function renderChrome(active: string): void {
   if (s) {
     const out = h('a', { href: '#/', id: 'logout' }, t('logout'));
     out.addEventListener('click', () => {
-      void api('POST', '/api/v1/auth/logout').catch(() => undefined);
+      void api.post('/api/v1/auth/logout').catch(() => undefined);
       saveSession(null);
     });
     who.replaceChildren(`${s.user.displayName} (${s.user.role}) · `, out);

@@ -4,7 +4,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
-import { api } from '../api.js';
+import { api, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
 import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
@@ -47,11 +47,11 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   map.addLayer(new VectorLayer({ source: tickets, style: ticketStyle }));
   map.addLayer(new VectorLayer({ source: crews, style: crewStyle }));
 
-  const crewList = (await api('GET', '/api/v1/crews')).items as any[];
+  const crewList = (await api.get('/api/v1/crews')).items;
   for (const c of crewList) if (c.base) crews.addFeature(new Feature({ geometry: new Point(fromLonLat([c.base.lon, c.base.lat])), code: c.code, name: c.name }));
 
   const loadTickets = async () => {
-    const open = await api('GET', '/api/v1/tickets?status=received,spk_issued,assigned,on_site,escalated&limit=500&order=oldest');
+    const open = await api.get('/api/v1/tickets', { query: { status: 'received,spk_issued,assigned,on_site,escalated', limit: 500, order: 'oldest' } });
     tickets.clear();
     for (const tk of open.items) {
       const f = new Feature({ geometry: new Point(fromLonLat([tk.lon, tk.lat])), priority: tk.priority, ticket: tk });
@@ -59,7 +59,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     }
     summary.replaceChildren(h('div', { class: 'card' }, h('strong', {}, `${t('open_tickets')}: ${open.total}`), open.total > open.items.length ? h('span', { class: 'muted' }, ` (${open.items.length})`) : null));
     // Critical and High tickets with an SPK and no crew yet: dispatch them now, not in tomorrow's plan.
-    const waiting = await api('GET', '/api/v1/tickets?status=spk_issued&priority=critical,high&limit=50&order=oldest');
+    const waiting = await api.get('/api/v1/tickets', { query: { status: 'spk_issued', priority: 'critical,high', limit: 50, order: 'oldest' } });
     urgent.replaceChildren(
       waiting.items.length
         ? h(
@@ -69,7 +69,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
             h(
               'ul',
               { class: 'list' },
-              ...waiting.items.map((tk: any) => {
+              ...waiting.items.map((tk) => {
                 const slot = h('div');
                 const show = h('button', { type: 'button', class: 'secondary' }, t('suggest_crew'));
                 show.addEventListener('click', () => void suggest(tk, slot));
@@ -81,9 +81,9 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     );
   };
 
-  const drawPlan = async (plan: any) => {
+  const drawPlan = async (plan: Schemas['Plan']) => {
     routes.clear();
-    const views = await Promise.all(plan.routes.map((r: any) => api('GET', `/api/v1/crews/${r.crewId}/route?date=${plan.date}`).catch(() => null)));
+    const views = await Promise.all(plan.routes.map((r) => api.get('/api/v1/crews/{id}/route', { path: { id: r.crewId }, query: { date: plan.date } }).catch(() => null)));
     views.forEach((v, index) => {
       if (v?.geojson?.geometry) {
         const f = new GeoJSON().readFeature(v.geojson, { featureProjection: 'EPSG:3857' }) as Feature;
@@ -103,15 +103,15 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
           'table',
           {},
           h('tr', {}, h('th', {}, t('crews')), h('th', {}, t('stops')), h('th', {}, t('km')), h('th', {}, '⏱')),
-          ...plan.routes.map((r: any) => h('tr', {}, h('td', {}, r.crewCode), h('td', {}, r.stops.length), h('td', {}, r.km), h('td', {}, `${formatTime(r.startAt, tz).slice(-10)}–${formatTime(r.endAt, tz).slice(-10)}`))),
+          ...plan.routes.map((r) => h('tr', {}, h('td', {}, r.crewCode), h('td', {}, r.stops.length), h('td', {}, r.km), h('td', {}, `${formatTime(r.startAt, tz).slice(-10)}–${formatTime(r.endAt, tz).slice(-10)}`))),
         ),
-        plan.unplanned.length ? h('details', {}, h('summary', {}, `${t('unplanned')}: ${plan.unplanned.length}`), h('ul', {}, ...plan.unplanned.slice(0, 200).map((u: any) => h('li', {}, `${u.number}: ${u.message}`)))) : null,
+        plan.unplanned.length ? h('details', {}, h('summary', {}, `${t('unplanned')}: ${plan.unplanned.length}`), h('ul', {}, ...plan.unplanned.slice(0, 200).map((u) => h('li', {}, `${u.number}: ${u.message}`)))) : null,
       ),
     );
   };
 
   action(planButton, async () => {
-    const plan = await api('POST', '/api/v1/plans', { date: date.value });
+    const plan = await api.post('/api/v1/plans', { body: { date: date.value } });
     await loadTickets();
     await drawPlan(plan);
   }, errors);
@@ -120,7 +120,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     if (picking) return;
     const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticket') ? feature : undefined), { hitTolerance: 6 });
     if (!f) return;
-    const tk = f.get('ticket');
+    const tk: Schemas['TicketSummary'] = f.get('ticket');
     const slot = h('div');
     const box = h(
       'div',
@@ -135,19 +135,19 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     if ((tk.priority === 'critical' || tk.priority === 'high') && tk.status === 'spk_issued') void suggest(tk, slot);
   });
 
-  const suggest = async (tk: any, slot: HTMLElement) => {
+  const suggest = async (tk: Pick<Schemas['TicketSummary'], 'id' | 'number'>, slot: HTMLElement) => {
     try {
-      const s = await api('GET', `/api/v1/dispatch/suggestions?ticketId=${tk.id}`);
+      const s = await api.get('/api/v1/dispatch/suggestions', { query: { ticketId: tk.id } });
       slot.replaceChildren(
         h('h2', {}, t('suggest_crew')),
         h(
           'ul',
           { class: 'list' },
-          ...s.options.slice(0, 5).map((o: any) => {
+          ...s.options.slice(0, 5).map((o) => {
             const go = h('button', { type: 'button' }, `${t('assign')} ${o.crewCode}`);
             const err = h('div');
             action(go, async () => {
-              await api('POST', '/api/v1/dispatch', { ticketId: tk.id, crewId: o.crewId });
+              await api.post('/api/v1/dispatch', { body: { ticketId: tk.id, crewId: o.crewId } });
               slot.replaceChildren(h('div', { class: 'success' }, `${tk.number} → ${o.crewCode}`));
               await loadTickets();
             }, err);
@@ -161,7 +161,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   };
 
   const loadIncidents = async () => {
-    const open = await api('GET', `/api/v1/incidents?jurisdiction_id=${encodeURIComponent(config.utility.code)}`);
+    const open = await api.get('/api/v1/incidents', { query: { jurisdiction_id: config.utility.code } });
     incidents.clear();
     const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
     for (const i of open.items) {
@@ -169,11 +169,11 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
       incidents.addFeature(f);
     }
     incidentList.replaceChildren(
-      ...open.items.map((i: any) => {
+      ...open.items.map((i) => {
         const done = h('button', { type: 'button', class: 'secondary' }, t('restored'));
         const err = h('div');
         action(done, async () => {
-          await api('PATCH', `/api/v1/incidents/${i.id}`, { status: 'restored', messageId: 'Aliran air sudah normal kembali' });
+          await api.patch('/api/v1/incidents/{id}', { path: { id: i.id }, body: { status: 'restored', messageId: 'Aliran air sudah normal kembali' } });
           await loadIncidents();
           await loadTickets();
         }, err);
@@ -199,7 +199,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     incidentButton.textContent = t('mark_incident');
     const [lon, lat] = toLonLat(e.coordinate);
     try {
-      await api('POST', '/api/v1/incidents', { title: incidentTitle.value, centre: { lat, lon }, radiusMetres: Number(incidentRadius.value), messageId: incidentMessage.value || 'Sedang ditangani tim URC' });
+      await api.post('/api/v1/incidents', { body: { title: incidentTitle.value, centre: { lat, lon }, radiusMetres: Number(incidentRadius.value), messageId: incidentMessage.value || 'Sedang ditangani tim URC', attachWaiting: true } });
       incidentErrors.replaceChildren();
       await loadIncidents();
       await loadTickets();
@@ -211,6 +211,6 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
 
   await loadTickets();
   await loadIncidents();
-  const existing = await api('GET', `/api/v1/plans?date=${date.value}`).catch(() => null);
+  const existing = await api.get('/api/v1/plans', { query: { date: date.value } }).catch(() => null);
   if (existing) await drawPlan(existing);
 }

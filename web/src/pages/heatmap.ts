@@ -31,13 +31,11 @@ export async function heatmapPage(root: HTMLElement): Promise<void> {
     const extent = transformExtent(view.calculateExtent(map.getSize()), 'EPSG:3857', 'EPSG:4326').map((v) => v.toFixed(5));
     const to = todayIn(tz);
     const from = new Date(Date.parse(`${to}T00:00:00Z`) - (Number(days.value) - 1) * 86_400_000).toISOString().slice(0, 10);
-    const params = new URLSearchParams({ from, to, zoom: String(Math.round(view.getZoom() ?? 12)), bbox: extent.join(',') });
-    if (priority.value) params.set('priority', priority.value);
-    try {
-      const data = await api('GET', `/api/v1/analytics/heatmap?${params}`);
+        try {
+      const data = await api.get('/api/v1/analytics/heatmap', { query: { from, to, zoom: Math.round(view.getZoom() ?? 12), bbox: extent.join(','), priority: priority.value || undefined } });
       if (ticket !== pending) return;
       source.clear();
-      source.addFeatures(data.cells.map((c: any) => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), weight: data.maxCount ? c.count / data.maxCount : 0 })));
+      source.addFeatures(data.cells.map((c) => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), weight: data.maxCount ? c.count / data.maxCount : 0 })));
       info.textContent = `${data.total} laporan · H3 r${data.resolution} · ${data.window.from} – ${data.window.to}`;
       errors.replaceChildren();
     } catch (err) {

@@ -6,7 +6,7 @@ import { formatTime, t } from '../i18n.js';
 /** Escalations sent to the user's role: newest first, unread in bold. */
 export async function inboxPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
-  const inbox = await api('GET', '/api/v1/inbox?limit=100');
+  const inbox = await api.get('/api/v1/inbox', { query: { limit: 100 } });
   const list = h('ul', { class: 'list', id: 'inbox' });
   for (const item of inbox.items) {
     const errors = h('div');
@@ -21,7 +21,7 @@ export async function inboxPage(root: HTMLElement): Promise<void> {
       errors,
     );
     action(read, async () => {
-      await api('POST', `/api/v1/inbox/${item.id}/read`);
+      await api.post('/api/v1/inbox/{id}/read', { path: { id: item.id } });
       li.style.fontWeight = '400';
       read.remove();
     }, errors);

@@ -1,4 +1,4 @@
-import { api, saveSession, type Session } from '../api.js';
+import { api, saveSession } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { t } from '../i18n.js';
@@ -32,7 +32,7 @@ export async function loginPage(root: HTMLElement): Promise<void> {
     errors.replaceChildren();
     const data = new FormData(form);
     try {
-      const s = await api<Session>('POST', '/api/v1/auth/login', { username: data.get('username'), password: data.get('password'), jurisdiction_id: config.utility.code });
+      const s = await api.post('/api/v1/auth/login', { body: { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? ''), jurisdiction_id: config.utility.code } });
       saveSession(s);
       location.hash = homeOfRole[s.user.role] ?? '#/';
     } catch (err) {

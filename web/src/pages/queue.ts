@@ -1,9 +1,11 @@
-import { api, authorisedObjectUrl } from '../api.js';
+import { api, authorisedObjectUrl, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
 import { categoryLabel, formatTime, priorityLabel, t } from '../i18n.js';
 
 const PAGE = 50;
+/** The SPK's priority choices, in the order the select lists them. */
+const priorities = ['normal', 'high', 'critical'] as const;
 
 /** The admin's queue: validate new reports (SPK or reject), verify repairs (close or return). */
 export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = 'received'): Promise<void> {
@@ -21,7 +23,7 @@ export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = '
   let offset = 0;
 
   const load = async () => {
-    const page = await api('GET', `/api/v1/tickets?status=${tab}&order=oldest&limit=${PAGE}&offset=${offset}`);
+    const page = await api.get('/api/v1/tickets', { query: { status: tab, order: 'oldest', limit: PAGE, offset } });
     total.textContent = `${page.total} tiket`;
     if (page.total === 0) list.replaceChildren(h('li', { class: 'muted' }, t('nothing_here')));
     for (const ticket of page.items) list.append(ticketCard(ticket, tab, config.utility.timeZone));
@@ -32,7 +34,7 @@ export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = '
   await load();
 }
 
-function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): HTMLElement {
+function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'received' | 'fixed', timeZone: string): HTMLElement {
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
   const thumb = tab === 'fixed' ? ticket.resultThumbnailUrl : ticket.thumbnailUrl;
@@ -62,18 +64,18 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
   );
   const done = (text: string) => li.replaceChildren(h('div', { class: 'success' }, `${ticket.number}: ${text}`));
   if (tab === 'received') {
-    const priority = h('select', { name: 'priority', 'aria-label': t('priority') }, ...['normal', 'high', 'critical'].map((p) => h('option', { value: p }, priorityLabel(p))));
+    const priority = h('select', { name: 'priority', 'aria-label': t('priority') }, ...priorities.map((p) => h('option', { value: p }, priorityLabel(p))));
     const verification = h('input', { type: 'text', name: 'phoneVerification', placeholder: t('phone_verification') });
     const spk = h('button', { type: 'button', class: 'spk' }, t('issue_spk'));
     const reason = h('input', { type: 'text', name: 'reason', placeholder: t('reject_reason') });
     const block = h('input', { type: 'checkbox', name: 'block' });
     const reject = h('button', { type: 'button', class: 'danger reject' }, t('reject'));
     action(spk, async () => {
-      const r = await api('POST', `/api/v1/tickets/${ticket.id}/spk`, { priority: priority.value, phoneVerification: verification.value || undefined });
-      done(`SPK ${r.workOrder.number}`);
+      const r = await api.post('/api/v1/tickets/{id}/spk', { path: { id: ticket.id }, body: { priority: priorities[priority.selectedIndex], phoneVerification: verification.value || undefined } });
+      done(`SPK ${r.workOrder?.number ?? ''}`);
     }, errors);
     action(reject, async () => {
-      await api('POST', `/api/v1/tickets/${ticket.id}/reject`, { reason: reason.value, blockReporter: block.checked });
+      await api.post('/api/v1/tickets/{id}/reject', { path: { id: ticket.id }, body: { reason: reason.value, blockReporter: block.checked } });
       done(t('reject'));
     }, errors);
     li.append(
@@ -86,11 +88,11 @@ function ticketCard(ticket: any, tab: 'received' | 'fixed', timeZone: string): H
     const close = h('button', { type: 'button', class: 'close' }, t('close_ticket'));
     const back = h('button', { type: 'button', class: 'secondary' }, t('return_to_crew'));
     action(close, async () => {
-      await api('POST', `/api/v1/tickets/${ticket.id}/close`, { note: note.value || undefined });
+      await api.post('/api/v1/tickets/{id}/close', { path: { id: ticket.id }, body: { note: note.value || undefined } });
       done(t('close_ticket'));
     }, errors);
     action(back, async () => {
-      await api('POST', `/api/v1/tickets/${ticket.id}/return`, { note: note.value });
+      await api.post('/api/v1/tickets/{id}/return', { path: { id: ticket.id }, body: { note: note.value } });
       done(t('return_to_crew'));
     }, errors);
     li.append(h('div', { class: 'row' }, note, close, back), errors);

@@ -84,7 +84,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const photo = data.get('photo');
       if (photo instanceof File && photo.size === 0) data.delete('photo');
       data.set('jurisdiction_id', config.utility.code);
-      const receipt = await api('POST', options.staff ? '/api/v1/tickets' : '/api/v1/reports', data, { 'Idempotency-Key': idempotencyKey });
+      const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };
+      const receipt = options.staff ? await api.post('/api/v1/tickets', request) : await api.post('/api/v1/reports', request);
       root.replaceChildren(
         h('h1', {}, t('report_leak')),
         h(

@@ -8,17 +8,17 @@ import { formatTime, priorityLabel, t, todayIn } from '../i18n.js';
 export async function reportsPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
-  const pending = await api('GET', '/api/v1/analytics/pending?minHours=24');
+  const pending = await api.get('/api/v1/analytics/pending', { query: { minHours: 24 } });
   const month = todayIn(tz).slice(0, 7);
-  const points = await api('GET', `/api/v1/analytics/points?month=${month}`).catch(() => null);
+  const points = await api.get('/api/v1/analytics/points', { query: { month } }).catch(() => null);
   const canExplain = ['kabag', 'admin'].includes(session()?.user.role ?? '');
 
-  const rows = pending.items.map((item: any) => {
+  const rows = pending.items.map((item) => {
     const input = h('input', { type: 'text', value: item.explanation ?? '', placeholder: t('explanation'), 'aria-label': t('explanation') });
     const save = h('button', { type: 'button', class: 'secondary' }, t('save'));
     const errors = h('div');
     action(save, async () => {
-      await api('PUT', `/api/v1/analytics/pending/${item.ticketId}/explanation`, { explanation: input.value });
+      await api.put('/api/v1/analytics/pending/{id}/explanation', { path: { id: item.ticketId }, body: { explanation: input.value } });
       save.textContent = '✓';
     }, errors);
     return h(
@@ -65,7 +65,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
             'table',
             { id: 'points' },
             h('tr', {}, ...[t('crews'), priorityLabel('critical'), priorityLabel('high'), priorityLabel('normal'), '−', t('points')].map((c) => h('th', {}, c))),
-            ...points.crews.map((c: any) => h('tr', {}, h('td', {}, c.crewName), h('td', {}, c.credited.critical), h('td', {}, c.credited.high), h('td', {}, c.credited.normal), h('td', {}, c.reversedPoints), h('td', {}, h('strong', {}, c.points)))),
+            ...points.crews.map((c) => h('tr', {}, h('td', {}, c.crewName), h('td', {}, c.credited.critical), h('td', {}, c.credited.high), h('td', {}, c.credited.normal), h('td', {}, c.reversedPoints), h('td', {}, h('strong', {}, c.points)))),
           )
         : h('p', { class: 'muted' }, t('nothing_here')),
     ),

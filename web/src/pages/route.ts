@@ -4,7 +4,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
-import { api, authorisedObjectUrl, session } from '../api.js';
+import { api, authorisedObjectUrl, session, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
 import { downloadLink } from '../download.js';
@@ -19,9 +19,9 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
   const crewId = Number(crewIdParam ?? s.user.crewId);
   const date = todayIn(config.utility.timeZone);
   root.replaceChildren(h('h1', {}, t('my_route')), h('p', { class: 'muted' }, t('loading')));
-  let view: any;
+  let view: Schemas['CrewRoute'];
   try {
-    view = await api('GET', `/api/v1/crews/${crewId}/route?date=${date}`);
+    view = await api.get('/api/v1/crews/{id}/route', { path: { id: crewId }, query: { date } });
   } catch (err) {
     root.replaceChildren(h('h1', {}, t('my_route')), errorBox(err));
     return;
@@ -29,7 +29,7 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
   const tz = config.utility.timeZone;
   const gpx = downloadLink('GPX', `/api/v1/crews/${crewId}/route?date=${date}&format=gpx`, `rute-${view.crewCode}-${date}.gpx`);
   const mapEl = h('div', { class: 'map' });
-  const list = h('ol', { class: 'list', id: 'stops' }, ...view.stops.map((stop: any) => stopItem(stop, tz)));
+  const list = h('ol', { class: 'list', id: 'stops' }, ...view.stops.map((stop) => stopItem(stop, tz)));
   root.replaceChildren(
     h('h1', {}, `${t('my_route')}: ${view.crewName}`),
     h('p', {}, `${t('date')} ${view.date} · ${view.stops.length} ${t('stops')} · ${view.km} ${t('km')} · ${formatTime(view.startAt, tz)} – ${formatTime(view.endAt, tz)} `, gpx),
@@ -45,7 +45,7 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
   if (source.getFeatures().length && extent) map.getView().fit(extent, { padding: [30, 30, 30, 30], maxZoom: 16 });
 }
 
-function stopItem(stop: any, timeZone: string): HTMLElement {
+function stopItem(stop: Schemas['CrewRoute']['stops'][number], timeZone: string): HTMLElement {
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
   if (stop.photoThumbnailUrl) void authorisedObjectUrl(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
@@ -55,14 +55,16 @@ function stopItem(stop: any, timeZone: string): HTMLElement {
   const fix = h('button', { type: 'button' }, t('fixed'));
   const need = h('input', { type: 'text', placeholder: t('what_is_needed') });
   const escalate = h('button', { type: 'button', class: 'danger' }, t('escalate'));
-  const refresh = (r: any) => (state.textContent = r.status);
-  action(arrive, async () => refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/arrive`, {})), errors);
+  const refresh = (ticket: Schemas['Ticket']) => {
+    state.textContent = ticket.status;
+  };
+  action(arrive, async () => refresh(await api.post('/api/v1/tickets/{id}/arrive', { path: { id: stop.ticketId }, body: {} })), errors);
   action(fix, async () => {
     const f = new FormData();
     if (photo.files?.[0]) f.set('photo', photo.files[0]);
-    refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/fix`, f));
+    refresh(await api.post('/api/v1/tickets/{id}/fix', { path: { id: stop.ticketId }, body: f }));
   }, errors);
-  action(escalate, async () => refresh(await api('POST', `/api/v1/tickets/${stop.ticketId}/escalate`, { note: need.value })), errors);
+  action(escalate, async () => refresh(await api.post('/api/v1/tickets/{id}/escalate', { path: { id: stop.ticketId }, body: { note: need.value } })), errors);
   return h(
     'li',
     { class: 'stop', dataset: { ticket: String(stop.ticketId) } },

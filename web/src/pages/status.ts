@@ -16,7 +16,7 @@ export async function statusPage(root: HTMLElement, number?: string): Promise<vo
   root.replaceChildren(h('h1', {}, t('check_status')), form, result);
   if (!number) return;
   try {
-    const s = await api('GET', `/api/v1/reports/${encodeURIComponent(number)}?jurisdiction_id=${encodeURIComponent(config.utility.code)}`);
+    const s = await api.get('/api/v1/reports/{number}', { path: { number }, query: { jurisdiction_id: config.utility.code } });
     const tz = config.utility.timeZone;
     result.replaceChildren(
       h(
@@ -39,7 +39,7 @@ export async function statusPage(root: HTMLElement, number?: string): Promise<vo
           : null,
         s.repeatCount ? h('p', { class: 'muted' }, `${t('re_report')}: ${s.repeatCount}×`) : null,
         h('h2', {}, t('timeline')),
-        h('ol', { class: 'timeline' }, ...s.timeline.map((e: any) => h('li', {}, h('strong', {}, pickLabel(e.label)), h('br'), h('span', { class: 'muted' }, formatTime(e.at, tz))))),
+        h('ol', { class: 'timeline' }, ...s.timeline.map((e) => h('li', {}, h('strong', {}, pickLabel(e.label)), h('br'), h('span', { class: 'muted' }, formatTime(e.at, tz))))),
       ),
     );
   } catch (err) {
