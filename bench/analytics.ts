@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     rows.push(await measure('SLA, 365 days (every breach, export)', Infinity, utility, () => slaReport(db, utility, lastYear, now, { breachLimit: 100_000 })));
     rows.push(await measure('repeats, 365 days', 1000, utility, () => repeatsReport(db, utility, lastYear)));
     rows.push(await measure(`points ${month}`, 1000, utility, async () => {
-      const r = await pointsReport(db, utility, month);
+      const r = await pointsReport(db, utility, month, monthRange(month, tz));
       return { tables: [{ name: 'p', title: 'p', columns: [{ key: 'crewName', header: 'Crew' }, { key: 'points', header: 'Points' }], rows: r.crews as unknown as Record<string, unknown>[] }] };
     }));
     rows.push(await measure('heatmap city, 365 days, zoom 12', 300, utility, () => heatmapReport(db, utility, { window: lastYear, zoom: 12 })));

@@ -3,6 +3,7 @@ import { findUtilityById } from './features/utilities/service.js';
 import { creditClosedTickets } from './features/points/service.js';
 import { scanEscalations, type ScanCounts } from './features/sla/escalation.service.js';
 import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features/webhooks/service.js';
+import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-runs.repository.js';
 
 /**
  * The background worker: a plain loop in the server process, no queue library.
@@ -49,14 +50,12 @@ const JOB = 'sla_scan';
 /** One pass of every job, as of ctx.now(). */
 export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> = {}): Promise<TickReport> {
   const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, failed: [] };
-  const utilityIds: number[] = options.utilityIds ?? (await ctx.db('utilities').orderBy('id').select('id')).map((r) => r.id);
+  const utilityIds: number[] = options.utilityIds ?? (await allUtilityIds(ctx.db));
 
   for (const utilityId of utilityIds) {
     try {
       await ctx.db.transaction(async (tx) => {
-        await tx.raw(`INSERT INTO job_runs (utility_id, job) SELECT id, ? FROM utilities WHERE id = ? ON CONFLICT DO NOTHING`, [JOB, utilityId]);
-        const claimed = await tx('job_runs').where({ utility_id: utilityId, job: JOB }).forUpdate().skipLocked().first('utility_id');
-        if (!claimed) {
+        if (!(await claimJobRun(tx, utilityId, JOB))) {
           report.skipped += 1;
           return;
         }
@@ -65,9 +64,7 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
         const now = ctx.now();
         const counts = await scanEscalations(tx, utility, now);
         const credited = await creditClosedTickets(tx, utilityId);
-        await tx('job_runs')
-          .where({ utility_id: utilityId, job: JOB })
-          .update({ last_run_at: now, last_result: JSON.stringify({ ...counts, pointsCredited: credited }) });
+        await recordJobRun(tx, utilityId, JOB, now, { ...counts, pointsCredited: credited });
         report.utilities += 1;
         report.escalations += counts.escalations;
         report.notifications += counts.notifications;

@@ -111,11 +111,5 @@ export function resolveSettings(overrides: unknown): UtilitySettings {
   return mergeDeep(defaultSettings, overrides ?? {});
 }
 
-/** Due times of a ticket's service levels, counted from intake, 24/7 in absolute time. */
-export function slaDueTimes(settings: UtilitySettings, priority: Priority, receivedAt: Date): { respondDueAt: Date; resolveDueAt: Date } {
-  const target = settings.sla[priority];
-  return {
-    respondDueAt: new Date(receivedAt.getTime() + target.respondMinutes * 60_000),
-    resolveDueAt: new Date(receivedAt.getTime() + target.resolveMinutes * 60_000),
-  };
-}
+/** The SLA due-time rule lives with the rest of the SLA clock; re-exported for the callers that set due times with a priority. */
+export { slaDueTimes } from './sla.js';

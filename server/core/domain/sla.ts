@@ -61,12 +61,21 @@ export interface Escalation {
 
 const MINUTE = 60_000;
 
+/** Due times of a ticket's service levels for a priority, counted from intake, 24/7 in absolute time. */
+export function slaDueTimes(settings: UtilitySettings, priority: Priority, receivedAt: Date): { respondDueAt: Date; resolveDueAt: Date } {
+  const target = settings.sla[priority];
+  return {
+    respondDueAt: new Date(receivedAt.getTime() + target.respondMinutes * MINUTE),
+    resolveDueAt: new Date(receivedAt.getTime() + target.resolveMinutes * MINUTE),
+  };
+}
+
 /** The due times a ticket is held to: its stored ones, or Normal counted from intake before triage. */
 export function dueTimesOf(t: Pick<SlaTicket, 'priority' | 'receivedAt' | 'respondDueAt' | 'resolveDueAt'>, settings: UtilitySettings): Record<BreachKind, Date> {
-  const normal = settings.sla.normal;
+  const untriaged = slaDueTimes(settings, 'normal', t.receivedAt);
   return {
-    respond: t.respondDueAt ?? new Date(t.receivedAt.getTime() + normal.respondMinutes * MINUTE),
-    resolve: t.resolveDueAt ?? new Date(t.receivedAt.getTime() + normal.resolveMinutes * MINUTE),
+    respond: t.respondDueAt ?? untriaged.respondDueAt,
+    resolve: t.resolveDueAt ?? untriaged.resolveDueAt,
   };
 }
 
@@ -76,35 +85,127 @@ export function slaOutcomeOf(dueAt: Date, metAt: Date | null, now: Date): SlaOut
   return now.getTime() > dueAt.getTime() ? 'breached' : 'pending';
 }
 
+/**
+ * What the ticket's rows say about its clocks: the stored columns, and the
+ * first 'assign' event (a later unassign clears assigned_at, not the response).
+ */
+export interface SlaFacts {
+  status: TicketStatus;
+  priority: Priority | null;
+  receivedAt: Date;
+  respondDueAt: Date | null;
+  resolveDueAt: Date | null;
+  /** The earliest 'assign' event of the ticket; null when there is none. */
+  firstAssignEventAt: Date | null;
+  assignedAt: Date | null;
+  fixedAt: Date | null;
+  closedAt: Date | null;
+}
+
+/** When the ticket was responded to: its first assignment of a crew (the event, else the stamp). */
+export function respondedAtOf(f: Pick<SlaFacts, 'firstAssignEventAt' | 'assignedAt'>): Date | null {
+  return f.firstAssignEventAt ?? f.assignedAt;
+}
+
+/** When the ticket was resolved: while fixed (the fix), or closed without a fix (an incident restored). */
+export function resolvedAtOf(f: Pick<SlaFacts, 'status' | 'fixedAt' | 'closedAt'>): Date | null {
+  return f.fixedAt ?? (f.status === 'closed' ? f.closedAt : null);
+}
+
+/**
+ * The SLA outcome of one ticket as of `now`: the TypeScript half of the one
+ * rule. Its SQL half is the function ticket_sla_outcomes (sql/0009_sla_outcome.sql),
+ * which the reports and the escalation scan read; tests/features/sla/outcome-agreement.test.ts
+ * holds the two together on a driven clock.
+ */
+export interface TicketSlaOutcome {
+  respondDueAt: Date;
+  resolveDueAt: Date;
+  respondedAt: Date | null;
+  resolvedAt: Date | null;
+  /** null: a rejected ticket has no clock. */
+  respond: SlaOutcome | null;
+  resolve: SlaOutcome | null;
+  /** Whom a breach goes to, by the ticket's priority (Normal's recipient before triage). */
+  escalateTo: Role;
+  escalationLevel: number;
+}
+
+export function ticketSlaOutcomeOf(f: SlaFacts, settings: UtilitySettings, now: Date): TicketSlaOutcome {
+  const due = dueTimesOf(f, settings);
+  const respondedAt = respondedAtOf(f);
+  const resolvedAt = resolvedAtOf(f);
+  const clocked = f.status !== 'rejected';
+  const escalateTo = escalationRoleOf(f.priority, settings);
+  return {
+    respondDueAt: due.respond,
+    resolveDueAt: due.resolve,
+    respondedAt,
+    resolvedAt,
+    respond: clocked ? slaOutcomeOf(due.respond, respondedAt, now) : null,
+    resolve: clocked ? slaOutcomeOf(due.resolve, resolvedAt, now) : null,
+    escalateTo,
+    escalationLevel: escalationLevelOf(escalateTo),
+  };
+}
+
+/** The ticket facts an SlaTicket stands for (respondedAt, resolvedAt already derived). */
+function factsOf(t: SlaTicket): SlaFacts {
+  return {
+    status: t.status,
+    priority: t.priority,
+    receivedAt: t.receivedAt,
+    respondDueAt: t.respondDueAt,
+    resolveDueAt: t.resolveDueAt,
+    firstAssignEventAt: t.respondedAt,
+    assignedAt: null,
+    fixedAt: t.resolvedAt,
+    closedAt: null,
+  };
+}
+
 /** Whom a breach of a ticket with this priority goes to. */
 export function escalationRoleOf(priority: Priority | null, settings: UtilitySettings): Role {
   return settings.sla[priority ?? 'normal'].escalateTo;
 }
 
-/** Every breach of the ticket's targets as of `now`. */
-export function breachesOf(t: SlaTicket, settings: UtilitySettings, now: Date): Breach[] {
-  if (t.status === 'rejected') return [];
-  const due = dueTimesOf(t, settings);
-  const role = escalationRoleOf(t.priority, settings);
+/** The outcome of a ticket's two targets, however it was computed (ticketSlaOutcomeOf, or ticket_sla_outcomes in SQL). */
+export interface TargetOutcomes {
+  priority: Priority | null;
+  respondDueAt: Date;
+  resolveDueAt: Date;
+  respondedAt: Date | null;
+  resolvedAt: Date | null;
+  respond: SlaOutcome | null;
+  resolve: SlaOutcome | null;
+}
+
+/** The breaches among a ticket's outcomes, each with whom it goes to. */
+export function breachesIn(o: TargetOutcomes, settings: UtilitySettings): Breach[] {
+  const role = escalationRoleOf(o.priority, settings);
   const level = escalationLevelOf(role);
-  const out: Breach[] = [];
-  const metAt: Record<BreachKind, Date | null> = { respond: t.respondedAt, resolve: t.resolvedAt };
-  for (const kind of breachKinds) {
-    if (slaOutcomeOf(due[kind], metAt[kind], now) === 'breached') {
-      out.push({ kind, priority: t.priority, dueAt: due[kind], metAt: metAt[kind], role, level });
-    }
-  }
-  return out;
+  const dueAt: Record<BreachKind, Date> = { respond: o.respondDueAt, resolve: o.resolveDueAt };
+  const metAt: Record<BreachKind, Date | null> = { respond: o.respondedAt, resolve: o.resolvedAt };
+  return breachKinds.filter((kind) => o[kind] === 'breached').map((kind) => ({ kind, priority: o.priority, dueAt: dueAt[kind], metAt: metAt[kind], role, level }));
 }
 
 /**
- * The breaches to escalate now: every unmet one, and one met late only if it
- * happened within the lookback window (so a first start on years of history
- * does not page the director about last year).
+ * Whether a breach is still to be escalated: every unmet one, and one met late
+ * only if it happened within the lookback window (so a first start on years
+ * of history does not page the director about last year).
  */
+export function isBreachToEscalate(b: Pick<Breach, 'dueAt' | 'metAt'>, settings: UtilitySettings, now: Date): boolean {
+  return b.metAt === null || isWithinLookback(b.dueAt, settings, now);
+}
+
+/** Every breach of the ticket's targets as of `now`. */
+export function breachesOf(t: SlaTicket, settings: UtilitySettings, now: Date): Breach[] {
+  return breachesIn({ priority: t.priority, ...ticketSlaOutcomeOf(factsOf(t), settings, now) }, settings);
+}
+
+/** The breaches to escalate now (isBreachToEscalate). */
 export function breachesToEscalate(t: SlaTicket, settings: UtilitySettings, now: Date): Breach[] {
-  const horizon = now.getTime() - settings.escalation.lookbackHours * 60 * MINUTE;
-  return breachesOf(t, settings, now).filter((b) => b.metAt === null || b.dueAt.getTime() >= horizon);
+  return breachesOf(t, settings, now).filter((b) => isBreachToEscalate(b, settings, now));
 }
 
 /** A crew's "needs heavy equipment" escalation: to the Kabag (by default), at the time the crew raised it. */

@@ -4,6 +4,7 @@ import type { Utility } from '../utilities/service.js';
 import type { Priority } from '../../core/domain/tickets.js';
 import type { Window } from './period.js';
 import type { Table } from './view.js';
+import { reportCountsByStoredCell, reportLocations } from './heatmap.repository.js';
 
 /**
  * Leak heatmap: report counts per H3 cell for a window, a priority filter and
@@ -53,25 +54,14 @@ export interface HeatCell {
 export async function heatmapReport(db: Runner, utility: Utility, q: HeatmapQuery) {
   const resolution = resolutionForZoom(q.zoom);
   const fine = resolution > utility.settings.h3Resolution;
-  const base = db('tickets')
-    .where('utility_id', utility.id)
-    .where('received_at', '>=', q.window.from)
-    .where('received_at', '<', q.window.to)
-    .whereNot('status', 'rejected');
-  if (q.priorities?.length) base.whereIn('priority', q.priorities);
-  if (q.bbox) base.whereRaw('location && ST_MakeEnvelope(?, ?, ?, ?, 4326)::geography', q.bbox);
+  const scope = { utilityId: utility.id, from: q.window.from, to: q.window.to, priorities: q.priorities, bbox: q.bbox };
 
   const counts = new Map<string, number>();
   const add = (cell: string, n: number) => counts.set(cell, (counts.get(cell) ?? 0) + n);
   if (fine) {
-    const rows = await base.select(db.raw('ST_Y(location::geometry) AS lat'), db.raw('ST_X(location::geometry) AS lon'));
-    for (const r of rows) add(latLngToCell(r.lat, r.lon, resolution), 1);
+    for (const r of await reportLocations(db, scope)) add(latLngToCell(r.lat, r.lon, resolution), 1);
   } else {
-    const rows = await base.select('h3_cell').count<{ h3_cell: string; count: string }[]>({ count: '*' }).groupBy('h3_cell');
-    for (const r of rows) {
-      const cell = getResolution(r.h3_cell) > resolution ? cellToParent(r.h3_cell, resolution) : r.h3_cell;
-      add(cell, Number(r.count));
-    }
+    for (const r of await reportCountsByStoredCell(db, scope)) add(getResolution(r.cell) > resolution ? cellToParent(r.cell, resolution) : r.cell, r.count);
   }
   const cells: HeatCell[] = [...counts].map(([cell, count]) => {
     const [lat, lon] = cellToLatLng(cell);

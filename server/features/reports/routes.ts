@@ -226,8 +226,7 @@ export function analyticsRouter(ctx: AppContext): Router {
     const q = parse(PointsQuery, req.query);
     const utility = utilityOf(res);
     const month = q.month ?? localDateOf(ctx.now(), utility.timeZone).slice(0, 7);
-    monthRange(month, utility.timeZone);
-    const report = await pointsReport(ctx.db, utility, month);
+    const report = await pointsReport(ctx.db, utility, month, monthRange(month, utility.timeZone));
     const tables: Table[] = [
       {
         name: `Points ${month}`,

@@ -1,14 +1,27 @@
-import type { Knex } from 'knex';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import { openStatuses, type Priority, type TicketStatus } from '../../core/domain/tickets.js';
+import {
+  complaintDimensions,
+  openTicketsReceivedBy,
+  outcomeGroups,
+  outcomeGroupsAndBreaches,
+  regionAndCrewNames,
+  repeatFixGroups,
+  slaDimensions,
+  upsertPendingExplanation,
+  type Dimensions,
+  type GroupRow,
+  type OutcomeScope,
+} from './repository.js';
 import type { Window } from './period.js';
 import type { Table } from './view.js';
 
 /**
- * The management reports, one SQL round trip or two each. Definitions (also
- * in docs/sla-and-reports.md), the same as the escalation rules of
- * server/domain/sla.ts:
+ * The management reports, one SQL round trip or two each (the SQL is in
+ * repository.ts). Definitions (also in docs/sla-and-reports.md); the SLA
+ * outcome is the one rule of core/domain/sla.ts, read in SQL from
+ * ticket_sla_outcomes, the same function the escalation scan reads:
  *
  * - A ticket belongs to the window in which it was received.
  * - Respond is met at the first assignment of a crew; resolve while fixed
@@ -39,47 +52,11 @@ export interface GroupStats {
   meanMinutesToResolve: number | null;
 }
 
-/** The facts of each ticket received in the window, with its SLA outcomes as of `now`. */
-function outcomesCte(utility: Utility, w: Window, now: Date): { sql: string; bindings: Knex.RawBinding[] } {
+/** The tickets received in the window, their outcomes as of `now` against the utility's targets. */
+function scopeOf(utility: Utility, w: Window, now: Date): OutcomeScope {
   const normal = utility.settings.sla.normal;
-  return {
-    sql: `
-    facts AS (
-      SELECT t.id, t.number, t.source, t.category, t.priority, t.status, t.region_id, t.crew_id, t.received_at,
-             COALESCE(t.respond_due_at, t.received_at + ?::int * interval '1 minute') AS respond_due,
-             COALESCE(t.resolve_due_at, t.received_at + ?::int * interval '1 minute') AS resolve_due,
-             COALESCE(fa.first_at, t.assigned_at) AS responded_at,
-             COALESCE(t.fixed_at, CASE WHEN t.status = 'closed' THEN t.closed_at END) AS resolved_at
-        FROM tickets t
-        LEFT JOIN (SELECT ticket_id, min(at) AS first_at FROM ticket_events
-                    WHERE utility_id = ? AND action = 'assign' AND at >= ? GROUP BY ticket_id) fa ON fa.ticket_id = t.id
-       WHERE t.utility_id = ? AND t.received_at >= ? AND t.received_at < ? AND t.received_at <= ?
-    ),
-    outcomes AS (
-      SELECT f.*,
-             COALESCE(f.priority::text, 'untriaged') AS priority_key,
-             CASE WHEN f.status = 'rejected' THEN NULL
-                  WHEN f.responded_at IS NOT NULL THEN CASE WHEN f.responded_at <= f.respond_due THEN 'met' ELSE 'breached' END
-                  WHEN ?::timestamptz > f.respond_due THEN 'breached' ELSE 'pending' END AS respond_outcome,
-             CASE WHEN f.status = 'rejected' THEN NULL
-                  WHEN f.resolved_at IS NOT NULL THEN CASE WHEN f.resolved_at <= f.resolve_due THEN 'met' ELSE 'breached' END
-                  WHEN ?::timestamptz > f.resolve_due THEN 'breached' ELSE 'pending' END AS resolve_outcome
-        FROM facts f
-    )`,
-    bindings: [normal.respondMinutes, normal.resolveMinutes, utility.id, w.from, utility.id, w.from, w.to, now, now, now],
-  };
+  return { utilityId: utility.id, from: w.from, to: w.to, now, untriaged: { respondMinutes: normal.respondMinutes, resolveMinutes: normal.resolveMinutes } };
 }
-
-const statsColumns = `
-  count(*)::int AS tickets,
-  (count(*) FILTER (WHERE respond_outcome = 'met'))::int AS respond_met,
-  (count(*) FILTER (WHERE respond_outcome = 'breached'))::int AS respond_breached,
-  (count(*) FILTER (WHERE respond_outcome = 'pending'))::int AS respond_pending,
-  (count(*) FILTER (WHERE resolve_outcome = 'met'))::int AS resolve_met,
-  (count(*) FILTER (WHERE resolve_outcome = 'breached'))::int AS resolve_breached,
-  (count(*) FILTER (WHERE resolve_outcome = 'pending'))::int AS resolve_pending,
-  avg(date_part('epoch', responded_at - received_at) / 60) AS mean_respond,
-  avg(date_part('epoch', resolved_at - received_at) / 60) AS mean_resolve`;
 
 function counts(met: number, breached: number, pending: number): SlaCounts {
   return { met, breached, pending, attainment: met + breached > 0 ? met / (met + breached) : null };
@@ -104,10 +81,7 @@ function toStats(r: Record<string, any>): GroupStats {
  * grouping by the joined name.
  */
 async function namesOf(db: Runner, utilityId: number) {
-  const [regions, crews] = await Promise.all([
-    db('service_regions').where({ utility_id: utilityId }).select('id', 'name'),
-    db('crews').where({ utility_id: utilityId }).select('id', 'name'),
-  ]);
+  const { regions, crews } = await regionAndCrewNames(db, utilityId);
   const regionNames = new Map<number, string>(regions.map((r) => [r.id, r.name]));
   const crewNames = new Map<number, string>(crews.map((c) => [c.id, c.name]));
   return {
@@ -118,19 +92,7 @@ async function namesOf(db: Runner, utilityId: number) {
 
 type Names = Awaited<ReturnType<typeof namesOf>>;
 
-/** Dimensions: name -> the outcomes column (or expression) grouped on; region_id / crew_id are named afterwards. */
-type Dimensions = Record<string, string>;
-
-/** One aggregate row per group of every dimension, and the total (GROUPING SETS: one pass). */
-function groupingSql(dimensions: Dimensions, where: string): string {
-  const dimNames = Object.keys(dimensions);
-  const dimensionCase = `CASE ${dimNames.map((n) => `WHEN GROUPING(${dimensions[n]}) = 0 THEN '${n}'`).join(' ')} ELSE 'total' END`;
-  return `SELECT ${dimensionCase} AS dimension, ${dimNames.map((n) => `(${dimensions[n]})::text AS "d_${n}"`).join(', ')}, ${statsColumns}
-       FROM outcomes WHERE ${where}
-      GROUP BY GROUPING SETS (${dimNames.map((n) => `(${dimensions[n]})`).join(', ')}, ())`;
-}
-
-function groupsOf(rows: Record<string, any>[], dimensions: Dimensions, names: Names) {
+function groupsOf(rows: GroupRow[], dimensions: Dimensions, names: Names) {
   const dimNames = Object.keys(dimensions);
   const keyOf = (r: Record<string, any>): string => {
     if (r.dimension === 'total') return 'total';
@@ -147,10 +109,8 @@ function groupsOf(rows: Record<string, any>[], dimensions: Dimensions, names: Na
   return { groups: out, total };
 }
 
-async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Dimensions, names: Names, where = 'TRUE') {
-  const cte = outcomesCte(utility, w, now);
-  const { rows } = await db.raw(`WITH ${cte.sql} ${groupingSql(dimensions, where)}`, cte.bindings);
-  return groupsOf(rows, dimensions, names);
+async function groupedStats(db: Runner, utility: Utility, w: Window, now: Date, dimensions: Dimensions, names: Names) {
+  return groupsOf(await outcomeGroups(db, scopeOf(utility, w, now), dimensions), dimensions, names);
 }
 
 const statsTableColumns = (keyHeader: string) => [
@@ -200,17 +160,8 @@ const windowOf = (w: Window) => ({ from: w.firstDate, to: w.lastDate, fromInstan
 
 /** The daily / monthly / yearly complaint report. */
 export async function complaintsReport(db: Runner, utility: Utility, period: { kind: 'day' | 'month' | 'year'; value: string }, w: Window, now: Date) {
-  // The period's own time line: hours of a day, days of a month, months of a year (local time).
-  const bucketFormat = { day: 'HH24:00', month: 'YYYY-MM-DD', year: 'YYYY-MM' }[period.kind];
-  const tz = utility.timeZone.replace(/'/g, "''");
-  const dims = {
-    channel: 'source',
-    category: 'category',
-    priority: 'priority_key',
-    status: 'status',
-    region: 'region_id',
-    series: `to_char(received_at AT TIME ZONE '${tz}', '${bucketFormat}')`,
-  };
+  // `series` is the period's own time line: hours of a day, days of a month, months of a year (local time).
+  const dims = complaintDimensions(utility.timeZone, period.kind);
   const { groups, total } = await groupedStats(db, utility, w, now, dims, await namesOf(db, utility.id));
   groups.series.sort((a, b) => a.key.localeCompare(b.key));
   const data = {
@@ -259,41 +210,18 @@ export interface BreachRow {
 
 /** SLA attainment by priority, region and crew, and the breaches themselves. */
 export async function slaReport(db: Runner, utility: Utility, w: Window, now: Date, options: { breachLimit: number }) {
-  const dims = { priority: 'priority_key', region: 'region_id', crew: 'crew_id' };
+  const dims = slaDimensions;
   const names = await namesOf(db, utility.id);
-  const cte = outcomesCte(utility, w, now);
-  // One statement: the outcomes are computed once (materialised: read twice) for the groups and the breaches.
-  const { rows } = await db.raw(
-    `WITH ${cte.sql},
-     agg AS (${groupingSql(dims, `status <> 'rejected'`)}),
-     breaches AS (
-       SELECT id, number, priority, region_id, crew_id, 'respond' AS kind, respond_due AS due, responded_at AS met FROM outcomes WHERE respond_outcome = 'breached'
-       UNION ALL
-       SELECT id, number, priority, region_id, crew_id, 'resolve' AS kind, resolve_due AS due, resolved_at AS met FROM outcomes WHERE resolve_outcome = 'breached'
-     ),
-     listed AS (SELECT * FROM breaches ORDER BY due, number, kind LIMIT ?)
-     SELECT 'group' AS part, to_jsonb(a) AS row FROM agg a
-     UNION ALL
-     SELECT 'breach', to_jsonb(x) FROM (
-       SELECT b.*, e.role AS escalated_to, e.level AS escalation_level
-         FROM listed b LEFT JOIN escalations e ON e.ticket_id = b.id AND e.kind::text = b.kind
-     ) x`,
-    [...cte.bindings, options.breachLimit],
-  );
-  const { groups, total } = groupsOf(
-    rows.filter((r: { part: string }) => r.part === 'group').map((r: { row: unknown }) => r.row),
-    dims,
-    names,
-  );
-  const breaches: BreachRow[] = rows
-    .filter((r: { part: string }) => r.part === 'breach')
-    .map(({ row: r }: { row: Record<string, any> }) => {
+  const result = await outcomeGroupsAndBreaches(db, scopeOf(utility, w, now), dims, options.breachLimit);
+  const { groups, total } = groupsOf(result.groups, dims, names);
+  const breaches: BreachRow[] = result.breaches
+    .map((r) => {
       const dueAt = new Date(r.due);
       const metAt = r.met ? new Date(r.met) : null;
       return {
         ticketId: r.id,
         number: r.number,
-        priority: r.priority,
+        priority: r.priority as Priority | null,
         region: names.region(r.region_id),
         crew: names.crew(r.crew_id),
         kind: r.kind,
@@ -358,34 +286,9 @@ export interface RepeatGroup {
  * were made, and credited to the crew of the staff member who reported the fix.
  */
 export async function repeatsReport(db: Runner, utility: Utility, w: Window) {
-  const { rows } = await db.raw(
-    `WITH fixed_tickets AS (
-       SELECT DISTINCT ticket_id FROM ticket_events WHERE utility_id = ? AND action = 'fix' AND at >= ? AND at < ?
-     ),
-     ev AS (
-       SELECT e.ticket_id, e.action, e.at, e.actor_id,
-              lead(e.action) OVER (PARTITION BY e.ticket_id ORDER BY e.at, e.id) AS next_action
-         FROM ticket_events e JOIN fixed_tickets f ON f.ticket_id = e.ticket_id
-        WHERE e.action IN ('fix', 'return_to_crew')
-     ),
-     fixes AS (
-       SELECT ev.*, (ev.next_action = 'return_to_crew') AS returned,
-              COALESCE(u.crew_id, t.crew_id) AS crew_id, t.region_id
-         FROM ev
-         JOIN tickets t ON t.id = ev.ticket_id
-         LEFT JOIN staff_users u ON u.id = ev.actor_id
-        WHERE ev.action = 'fix' AND ev.at >= ? AND ev.at < ?
-     )
-     SELECT CASE WHEN GROUPING(crew_id) = 0 THEN 'crew' WHEN GROUPING(region_id) = 0 THEN 'region' ELSE 'total' END AS dimension,
-            crew_id, region_id,
-            count(*)::int AS fixes,
-            (count(*) FILTER (WHERE returned))::int AS returned
-       FROM fixes
-      GROUP BY GROUPING SETS ((crew_id), (region_id), ())`,
-    [utility.id, w.from, w.to, w.from, w.to],
-  );
+  const rows = await repeatFixGroups(db, utility.id, w.from, w.to);
   const names = await namesOf(db, utility.id);
-  const keyOf = (r: Record<string, any>) => (r.dimension === 'crew' ? names.crew(r.crew_id) : r.dimension === 'region' ? names.region(r.region_id) : 'total');
+  const keyOf = (r: (typeof rows)[number]) => (r.dimension === 'crew' ? names.crew(r.crew_id) : r.dimension === 'region' ? names.region(r.region_id) : 'total');
   const groups: Record<string, RepeatGroup[]> = { crew: [], region: [], total: [] };
   for (const r of rows) groups[r.dimension].push({ key: keyOf(r), fixes: r.fixes, returned: r.returned, rate: r.fixes ? r.returned / r.fixes : null });
   for (const k of ['crew', 'region']) groups[k].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || b.fixes - a.fixes || a.key.localeCompare(b.key));
@@ -426,17 +329,7 @@ export interface PendingRow {
 /** Tickets still open more than `minHours` after intake: the directors' weekly list, oldest first. */
 export async function pendingReport(db: Runner, utility: Utility, now: Date, minHours: number) {
   const cutoff = new Date(now.getTime() - minHours * HOUR);
-  const rows = await db('tickets as t')
-    .leftJoin('service_regions as r', 'r.id', 't.region_id')
-    .leftJoin('crews as c', 'c.id', 't.crew_id')
-    .leftJoin('pending_explanations as pe', 'pe.ticket_id', 't.id')
-    .leftJoin('staff_users as u', 'u.id', 'pe.explained_by')
-    .where('t.utility_id', utility.id)
-    .whereIn('t.status', openStatuses as TicketStatus[])
-    .where('t.received_at', '<=', cutoff)
-    .orderBy('t.received_at')
-    .orderBy('t.id')
-    .select('t.id', 't.number', 't.received_at', 't.priority', 't.status', 't.address', 'r.name as region', 'c.name as crew', 'pe.explanation', 'u.display_name as explained_by', 'pe.explained_at');
+  const rows = await openTicketsReceivedBy(db, utility.id, openStatuses, cutoff);
   const items: PendingRow[] = rows.map((r) => ({
     ticketId: r.id,
     number: r.number,
@@ -488,11 +381,5 @@ export async function pendingReport(db: Runner, utility: Utility, now: Date, min
 
 /** Records (or replaces) the Kabag's explanation of a pending ticket; false when the ticket is not the utility's. */
 export async function explainPending(db: Runner, utilityId: number, ticketId: number, userId: number, explanation: string, at: Date): Promise<boolean> {
-  const ticket = await db('tickets').where({ id: ticketId, utility_id: utilityId }).first('id');
-  if (!ticket) return false;
-  await db('pending_explanations')
-    .insert({ utility_id: utilityId, ticket_id: ticketId, explanation, explained_by: userId, explained_at: at })
-    .onConflict('ticket_id')
-    .merge(['explanation', 'explained_by', 'explained_at']);
-  return true;
+  return upsertPendingExplanation(db, { utilityId, ticketId, explanation, explainedBy: userId, at });
 }

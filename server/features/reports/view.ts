@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localDateTime, wallClockOf } from '../../core/domain/time.js';
 
 /**
  * Every report is also a list of tables; one renderer turns those into CSV
@@ -23,26 +24,6 @@ export interface Table {
 }
 
 export type Format = 'json' | 'csv' | 'xlsx';
-
-// One formatter per zone: building an Intl.DateTimeFormat costs more than a thousand uses of it.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local wall-clock time of the instant, as a Date whose UTC fields carry it (what Excel shows). */
-export function wallClockOf(instant: Date, timeZone: string): Date {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, instant.getUTCMilliseconds()));
-}
-
-/** "YYYY-MM-DD HH:MM" of the instant in the zone. */
-export function localDateTime(instant: Date, timeZone: string): string {
-  return wallClockOf(instant, timeZone).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function csvCell(value: unknown, kind: ColumnKind | undefined, timeZone: string): string {
   if (value === null || value === undefined) return '';

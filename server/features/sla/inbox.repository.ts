@@ -50,3 +50,34 @@ export async function markRead(db: Runner, userId: number, id: number, at: Date)
   const row = await select(db).where('n.id', id).first();
   return toItem(row);
 }
+
+export interface NewNotification {
+  utilityId: number;
+  userId: number;
+  escalationId: number;
+  ticketId: number;
+  kind: string;
+  title: string;
+  body: string;
+  data: unknown;
+  createdAt: Date;
+}
+
+/** Writes inbox rows (one per recipient). */
+export async function insertNotifications(db: Runner, notes: NewNotification[]): Promise<number> {
+  if (notes.length === 0) return 0;
+  await db('notifications').insert(
+    notes.map((n) => ({
+      utility_id: n.utilityId,
+      user_id: n.userId,
+      escalation_id: n.escalationId,
+      ticket_id: n.ticketId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      data: JSON.stringify(n.data),
+      created_at: n.createdAt,
+    })),
+  );
+  return notes.length;
+}

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Db, Runner } from '../../platform/db/knex.js';
+import { claimDueDeliveries, insertDeliveriesForActiveWebhooks, recordDeliveryAttempt, upsertWebhookRow, type ClaimedDelivery } from './repository.js';
 import { resolveSettings, type UtilitySettings } from '../../core/domain/settings.js';
 
 /**
@@ -92,62 +93,21 @@ export const httpPoster: Poster = (url, body, headers, timeoutMs) =>
     request.end(body);
   });
 
-interface ClaimedDelivery {
-  id: number;
-  utility_id: number;
-  event_type: string;
-  payload: unknown;
-  attempts: number;
-  url: string;
-  secret: string;
-  settings: unknown;
-}
-
 export interface DeliveryCounts {
   attempted: number;
   delivered: number;
   failed: number;
 }
 
-async function claimDue(db: Db, now: Date, limit: number, utilityIds: number[] | undefined): Promise<ClaimedDelivery[]> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.raw(
-      `SELECT d.id, d.utility_id, d.event_type, d.payload, d.attempts, w.url, w.secret, u.settings
-         FROM webhook_deliveries d
-         JOIN webhooks w ON w.id = d.webhook_id
-         JOIN utilities u ON u.id = d.utility_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= ? ${utilityIds ? 'AND d.utility_id = ANY(?::bigint[])' : ''}
-        ORDER BY d.next_attempt_at, d.id
-        LIMIT ?
-        FOR UPDATE OF d SKIP LOCKED`,
-      utilityIds ? [now, `{${utilityIds.join(',')}}`, limit] : [now, limit],
-    );
-    const claimed = rows as ClaimedDelivery[];
-    for (const d of claimed) {
-      const policy = resolveSettings(d.settings).webhook;
-      d.attempts += 1;
-      const retryAt = new Date(now.getTime() + backoffSecondsAfter(d.attempts, policy) * 1000);
-      await tx('webhook_deliveries').where({ id: d.id }).update({ attempts: d.attempts, last_attempt_at: now, next_attempt_at: retryAt });
-    }
-    return claimed;
-  });
+/** Claims due deliveries, each moved to the retry time its utility's backoff gives after this attempt. */
+function claimDue(db: Db, now: Date, limit: number, utilityIds: number[] | undefined): Promise<ClaimedDelivery[]> {
+  return claimDueDeliveries(db, { now, limit, utilityIds }, (d) => new Date(now.getTime() + backoffSecondsAfter(d.attempts, resolveSettings(d.settings).webhook) * 1000));
 }
 
 async function recordAttempt(db: Runner, d: ClaimedDelivery, at: Date, result: PostResult, durationMs: number, maxAttempts: number): Promise<'delivered' | 'failed' | 'pending'> {
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   const status = ok ? 'delivered' : d.attempts >= maxAttempts ? 'failed' : 'pending';
-  await db('webhook_attempts').insert({
-    utility_id: d.utility_id,
-    delivery_id: d.id,
-    attempt: d.attempts,
-    at,
-    http_status: result.status,
-    error: result.error,
-    duration_ms: durationMs,
-  });
-  await db('webhook_deliveries')
-    .where({ id: d.id })
-    .update({ status, last_status: result.status, last_error: result.error, delivered_at: ok ? at : null });
+  await recordDeliveryAttempt(db, d, { at, httpStatus: result.status, error: result.error, durationMs, status });
   return status;
 }
 
@@ -186,11 +146,11 @@ export async function deliverDueWebhooks(db: Db, now: () => Date, options: { bat
 }
 
 /** Registers (or re-activates with a new secret) a utility's webhook. */
-export async function upsertWebhook(db: Runner, utilityId: number, url: string, secret: string): Promise<number> {
-  const [row] = await db('webhooks')
-    .insert({ utility_id: utilityId, url, secret, active: true })
-    .onConflict(['utility_id', 'url'])
-    .merge({ secret, active: true })
-    .returning('id');
-  return row.id;
+export function upsertWebhook(db: Runner, utilityId: number, url: string, secret: string): Promise<number> {
+  return upsertWebhookRow(db, utilityId, url, secret);
+}
+
+/** Queues an event for every active webhook of the utility, in the caller's transaction (the outbox); returns how many. */
+export function enqueueWebhookEvent(tx: Runner, e: { utilityId: number; escalationId: number; payload: { type: string }; at: Date }): Promise<number> {
+  return insertDeliveriesForActiveWebhooks(tx, { utilityId: e.utilityId, escalationId: e.escalationId, eventType: e.payload.type, payload: e.payload, at: e.at });
 }
