@@ -264,7 +264,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'server/main.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts' };
 
 ensureNodeModules();
 if (command in scripts) {

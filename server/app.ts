@@ -17,12 +17,15 @@ import { settingsRouter } from './features/settings/routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { open311Errors, open311Router } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
+import { httpLogger } from './platform/log.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // First, so that every later line (and every error body) carries the request id.
+  app.use(httpLogger());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
 

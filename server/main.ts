@@ -1,51 +1,68 @@
+/**
+ * The composition root: settings -> database -> app + worker. Run it directly
+ * (`tsx server/main.ts`, `npm run serve`) for the bare service; `npm start` and
+ * the Docker image run fixtures/start-demo.ts, which passes hooks that load
+ * the demo data into an empty database. The server never imports fixtures/.
+ */
 import http from 'node:http';
-import { loadConfig } from './platform/config.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './platform/config.js';
 import { createDb, migrate } from './platform/db/knex.js';
+import { logger } from './platform/log.js';
 import { createApp } from './app.js';
 import { PhotoStore } from './platform/storage/photos.js';
 import type { AppContext } from './platform/context.js';
-import { countUtilities } from './features/utilities/service.js';
-import { accountsStillUsing } from './features/auth/startup.service.js';
-import { DEMO_PASSWORD, demoLogins, seedDemo } from '../fixtures/seed.js';
 import { startWorker, type Worker } from './worker.js';
 
-async function main(): Promise<void> {
+export interface StartHooks {
+  /** After the migrations, before the server listens (e.g. seed an empty database). Throw to refuse the start. */
+  prepare?: (ctx: AppContext) => Promise<void>;
+  /** Once the server listens at `url`. */
+  listening?: (ctx: AppContext, url: string) => void;
+}
+
+/** Starts the service; stops the process with a plain message when the settings or the start fail. */
+export async function runServer(hooks: StartHooks = {}): Promise<void> {
+  try {
+    await start(hooks);
+  } catch (err) {
+    if (err instanceof ConfigError) process.stderr.write(`\n${err.message}\n\n`);
+    else logger.fatal({ err }, `Tirta Dispatch did not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
+async function start(hooks: StartHooks): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  logger.level = config.logLevel;
   const db = createDb(config.databaseUrl);
   const applied = await migrate(db);
-  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
-
-  if (config.seedDemo && (await countUtilities(db)) === 0) {
-    console.log('Empty database: loading the Makassar demo data (30 days, 150 reports a day, seed 42)…');
-    const summary = await seedDemo(db, { days: 30, perDay: 150, seed: 42 });
-    console.log(`Demo data loaded: ${summary.tickets} tickets, ${summary.crews} crews, ${summary.staff} accounts.`);
-  }
-
-  if (config.production) {
-    const unsafe = await accountsStillUsing(db, DEMO_PASSWORD);
-    if (unsafe.length) {
-      console.error(`Refusing to start with NODE_ENV=production: these accounts still have the demo password: ${unsafe.map((a) => a.username).join(', ')}. Change them first.`);
-      await db.destroy();
-      process.exit(1);
-    }
-  }
+  if (applied.length) logger.info({ migrations: applied }, `Migrations applied: ${applied.join(', ')}`);
 
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => new Date() };
-  const app = createApp(ctx);
-  const server = http.createServer(app);
-  let worker: Worker | null = null;
-  server.listen(config.port, config.host, () => {
-    // SLA escalations, webhook deliveries and points: every SLA_CHECK_SECONDS (default 60); WORKER=false to run none here.
-    if (process.env.WORKER !== 'false') worker = startWorker(ctx, { intervalMs: Number(process.env.SLA_CHECK_SECONDS ?? 60) * 1000 });
-    const url = `http://localhost:${config.port}/`;
-    console.log(`Tirta Dispatch is running at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    if (!config.production) {
-      console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`);
-    }
-  });
+  try {
+    await hooks.prepare?.(ctx);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 
-  const shutdown = () => {
+  const server = http.createServer(createApp(ctx));
+  let worker: Worker | null = null;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  // SLA escalations, webhook deliveries and points, every SLA_CHECK_SECONDS; WORKER=false runs none here.
+  if (config.worker) worker = startWorker(ctx, { intervalMs: config.slaCheckSeconds * 1000 });
+  const url = `http://localhost:${config.port}/`;
+  logger.info({ url, worker: config.worker, startedMs: Date.now() - started }, `Tirta Dispatch is running at ${url}`);
+  hooks.listening?.(ctx, url);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'Shutting down');
     server.close(() => void (worker?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
@@ -53,7 +70,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) await runServer();

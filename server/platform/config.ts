@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { z } from 'zod';
 
 /**
- * Settings from the environment, each with a default that works on a fresh
- * clone. Documented in README.md ("Settings").
+ * Every setting the server reads from the environment, validated in one place
+ * at start: a bad value stops the start with the variable's name and what it
+ * expects. Each has a default that works on a fresh clone. No other module
+ * reads process.env (the lint holds it). Documented in README.md ("Settings").
  */
 export interface Config {
   port: number;
@@ -13,26 +16,112 @@ export interface Config {
   defaultJurisdiction: string | null;
   maxPhotoBytes: number;
   sessionHours: number;
+  nodeEnv: NodeEnv;
   production: boolean;
   /** Load the demo data into an empty database at start. */
   seedDemo: boolean;
   /** XYZ tile URL of a basemap ({z}/{x}/{y}); none by default, so the console works offline. */
   basemapUrl: string | null;
   basemapAttribution: string | null;
+  /** Run the background worker (SLA escalations, webhooks, points) in this process. */
+  worker: boolean;
+  /** Seconds between two ticks of the background worker. */
+  slaCheckSeconds: number;
+  logLevel: LogLevel;
 }
 
+export const nodeEnvs = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof nodeEnvs)[number];
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** A start refused for bad settings; `problems` name each variable and what it expects. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; expected: string; got: string }[]) {
+    super(
+      `Invalid settings in the environment:\n${problems.map((p) => `  ${p.variable}: expected ${p.expected}, got ${JSON.stringify(p.got)}`).join('\n')}\nSee README.md, "Settings".`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** An XYZ template OpenLayers can fill: absolute http(s) or same-origin, with {z}, {x} and {y} (or {-y}, TMS). */
+const isTileUrl = (v: string): boolean => /^(https?:\/\/|\/)/.test(v) && v.includes('{z}') && v.includes('{x}') && (v.includes('{y}') || v.includes('{-y}'));
+
+const truthy = ['true', '1', 'yes', 'on'];
+const falsy = ['false', '0', 'no', 'off'];
+
+const flag = (defaultValue: 'true' | 'false') => ({
+  expected: `true or false (${[...truthy, ...falsy].join(', ')})`,
+  schema: z.string().toLowerCase().refine((v) => truthy.includes(v) || falsy.includes(v)).default(defaultValue),
+});
+
+/** Each variable: its schema (on the raw string; unset or empty means the default) and what a good value is. */
+const variables = {
+  PORT: { expected: 'a port number 0..65535', schema: z.coerce.number().int().min(0).max(65535).default(8080) },
+  HOST: { expected: 'an interface address or host name', schema: z.string().default('0.0.0.0') },
+  DATABASE_URL: {
+    expected: 'a postgres:// or postgresql:// URL',
+    schema: z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v))
+      .default('postgres://postgres@127.0.0.1:5432/tirta'),
+  },
+  PHOTO_DIR: { expected: 'a directory path', schema: z.string().default('.data/photos') },
+  MAX_PHOTO_MB: { expected: 'a number of megabytes > 0', schema: z.coerce.number().positive().default(10) },
+  SESSION_HOURS: { expected: 'a number of hours > 0', schema: z.coerce.number().positive().default(12) },
+  DEFAULT_JURISDICTION: { expected: 'a utility code (jurisdiction_id)', schema: z.string().nullable().default(null) },
+  SEED_DEMO: flag('true'),
+  NODE_ENV: { expected: nodeEnvs.join(', '), schema: z.enum(nodeEnvs).default('development') },
+  BASEMAP_URL: {
+    expected: 'an http(s) or /path tile URL with {z}, {x} and {y}',
+    schema: z
+      .string()
+      .refine(isTileUrl)
+      .nullable()
+      .default(null),
+  },
+  BASEMAP_ATTRIBUTION: { expected: 'text', schema: z.string().nullable().default(null) },
+  WORKER: flag('true'),
+  SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
+  LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
+} as const;
+
+/** The names of every variable the server reads (README's settings table lists the same). */
+export const settingNames = Object.keys(variables) as (keyof typeof variables)[];
+
+type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]['schema']> };
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: ConstructorParameters<typeof ConfigError>[0] = [];
+  const parsed = {} as Record<string, unknown>;
+  for (const name of settingNames) {
+    const raw = env[name];
+    // Unset and empty both mean "the default" (docker compose passes `${X:-}` as an empty string).
+    const given = raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    const result = variables[name].schema.safeParse(given);
+    if (result.success) parsed[name] = result.data;
+    else problems.push({ variable: name, expected: variables[name].expected, got: raw ?? '' });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const p = parsed as Parsed;
   return {
-    port: Number(env.PORT ?? 8080),
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tirta',
-    photoDir: path.resolve(env.PHOTO_DIR ?? '.data/photos'),
-    defaultJurisdiction: env.DEFAULT_JURISDICTION ?? null,
-    maxPhotoBytes: Number(env.MAX_PHOTO_MB ?? 10) * 1024 * 1024,
-    sessionHours: Number(env.SESSION_HOURS ?? 12),
-    production: env.NODE_ENV === 'production',
-    seedDemo: env.SEED_DEMO !== 'false',
-    basemapUrl: env.BASEMAP_URL || null,
-    basemapAttribution: env.BASEMAP_ATTRIBUTION || null,
+    port: p.PORT,
+    host: p.HOST,
+    databaseUrl: p.DATABASE_URL,
+    photoDir: path.resolve(p.PHOTO_DIR),
+    defaultJurisdiction: p.DEFAULT_JURISDICTION,
+    maxPhotoBytes: Math.round(p.MAX_PHOTO_MB * 1024 * 1024),
+    sessionHours: p.SESSION_HOURS,
+    nodeEnv: p.NODE_ENV,
+    production: p.NODE_ENV === 'production',
+    seedDemo: truthy.includes(p.SEED_DEMO),
+    basemapUrl: p.BASEMAP_URL,
+    basemapAttribution: p.BASEMAP_ATTRIBUTION,
+    worker: truthy.includes(p.WORKER),
+    slaCheckSeconds: p.SLA_CHECK_SECONDS,
+    // Tests stay quiet unless asked; a server says what it does.
+    logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -179,7 +179,7 @@ export function open311Router(ctx: AppContext): Router {
  */
 export function open311Errors(ctx: AppContext): ErrorRequestHandler {
   const maxPhotoMb = Math.round(ctx.config.maxPhotoBytes / 1024 / 1024);
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
     const unexpectedFile = err instanceof multer.MulterError && err.code === 'LIMIT_UNEXPECTED_FILE';
     const domain = unexpectedFile
       ? validationError([{ field: err.field ?? 'form', message: 'unexpected file: send the photo as the multipart file "media" (one file)' }])
@@ -187,7 +187,7 @@ export function open311Errors(ctx: AppContext): ErrorRequestHandler {
         ? err
         : fromTransport(err, maxPhotoMb);
     if (!domain) {
-      console.error('Unhandled error', err);
+      req.log.error({ err, requestId: req.id }, 'Unhandled error');
       res.status(500).json([{ code: 500, description: 'INTERNAL: Something went wrong on our side; the request was not applied' }]);
       return;
     }

@@ -1,6 +1,7 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import multer from 'multer';
 import { DomainError, ErrorCode, isDomainError, validationError } from '../../core/domain/errors.js';
+import { logger } from '../log.js';
 
 /** The one place where domain error codes become HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -79,22 +80,31 @@ export function fromTransport(err: unknown, maxPhotoMb: number): DomainError | n
   return null;
 }
 
+/** The request id pino-http gave this request (also in the X-Request-Id response header). */
+export function requestIdOfRequest(req: Request): string {
+  return String(req.id ?? '');
+}
+
 export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
   const maxPhotoMb = Math.round(maxPhotoBytes / 1024 / 1024);
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
+    const requestId = requestIdOfRequest(req);
     const domain = isDomainError(err) ? err : fromTransport(err, maxPhotoMb);
     if (!domain) {
-      console.error('Unhandled error', err);
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.' } });
+      (req.log ?? logger).error({ err, requestId }, 'Unhandled error');
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.', details: {}, requestId } });
       return;
     }
-    res.status(httpStatusOf(domain.code)).json({
+    const status = httpStatusOf(domain.code);
+    if (status >= 500) (req.log ?? logger).error({ err, requestId }, domain.message);
+    res.status(status).json({
       error: {
         code: domain.code,
         message: domain.message,
         messageId: indonesianByCode[domain.code],
         field: fieldOf(domain),
         details: domain.details,
+        requestId,
       },
     });
   };

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { ping } from '../db/ping.js';
 import { registry, z } from './openapi.js';
 
 registry.registerPath({ method: 'get', path: '/healthz', summary: 'The process is up', responses: { 200: { description: 'ok' } } });
@@ -7,7 +8,7 @@ registry.registerPath({
   method: 'get',
   path: '/readyz',
   summary: 'The database answers',
-  responses: { 200: { description: 'ready' }, 503: { description: 'database unreachable', content: { 'application/json': { schema: z.object({ status: z.string() }) } } } },
+  responses: { 200: { description: 'ready' }, 503: { description: 'database unreachable', content: { 'application/json': { schema: z.object({ status: z.string(), error: z.string(), requestId: z.string() }) } } } },
 });
 
 export function healthRouter(ctx: AppContext): Router {
@@ -15,12 +16,13 @@ export function healthRouter(ctx: AppContext): Router {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', async (req, res) => {
     try {
-      await ctx.db.raw('SELECT 1');
+      await ping(ctx.db);
       res.json({ status: 'ready' });
     } catch (err) {
-      res.status(503).json({ status: 'database unreachable', error: (err as Error).message });
+      req.log.warn({ err }, 'readiness: the database does not answer');
+      res.status(503).json({ status: 'database unreachable', error: (err as Error).message, requestId: String(req.id) });
     }
   });
   return router;

@@ -17,6 +17,7 @@ export const ErrorBody = registry.register(
       messageId: z.string().describe('The same, in Bahasa Indonesia'),
       field: z.string().optional(),
       details: z.record(z.string(), z.unknown()),
+      requestId: z.string().describe('The id of this request (also the X-Request-Id response header): quote it when reporting a problem; every log line of the request carries it'),
     }),
   }),
 );
