@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breachesOf, breachesToEscalate, dueTimesOf, escalationLevelOf, heavyEquipmentEscalation, slaOutcomeOf, type SlaTicket } from '../../server/core/domain/sla.js';
+import { breachesOf, breachesToEscalate, dueTimesOf, escalationLevelOf, heavyEquipmentEscalation, slaOutcomeOf, ticketSlaOutcomeOf, type SlaFacts, type SlaTicket } from '../../server/core/domain/sla.js';
 import { defaultSettings, resolveSettings, slaDueTimes } from '../../server/core/domain/settings.js';
 import { isReReport, pointsPerPriority } from '../../server/core/domain/points.js';
 import type { Priority } from '../../server/core/domain/tickets.js';
@@ -95,6 +95,38 @@ describe('SLA breaches over the whole SOP table', () => {
   it('sends a crew’s heavy-equipment escalation to the Kabag at level 2', () => {
     expect(heavyEquipmentEscalation('normal', plus(5), defaultSettings)).toEqual({ kind: 'heavy_equipment', priority: 'normal', dueAt: plus(5), metAt: null, role: 'kabag', level: 2 });
     expect([escalationLevelOf('kasie'), escalationLevelOf('kabag'), escalationLevelOf('direktur'), escalationLevelOf('admin')]).toEqual([1, 2, 3, 0]);
+  });
+});
+
+describe('ticketSlaOutcomeOf: the outcome of one ticket from its stored facts', () => {
+  const facts = (over: Partial<SlaFacts> = {}): SlaFacts => ({
+    status: 'received',
+    priority: null,
+    receivedAt: received,
+    respondDueAt: null,
+    resolveDueAt: null,
+    firstAssignEventAt: null,
+    assignedAt: null,
+    fixedAt: null,
+    closedAt: null,
+    ...over,
+  });
+
+  it('responds at the first assign event, else at the assigned_at stamp; an unassign does not undo it', () => {
+    expect(ticketSlaOutcomeOf(facts({ status: 'spk_issued', firstAssignEventAt: plus(20), assignedAt: null }), defaultSettings, plus(90)).respondedAt).toEqual(plus(20));
+    expect(ticketSlaOutcomeOf(facts({ status: 'assigned', firstAssignEventAt: plus(20), assignedAt: plus(70) }), defaultSettings, plus(90))).toMatchObject({ respondedAt: plus(20), respond: 'met' });
+    expect(ticketSlaOutcomeOf(facts({ status: 'assigned', assignedAt: plus(70) }), defaultSettings, plus(90))).toMatchObject({ respondedAt: plus(70), respond: 'breached' });
+  });
+
+  it('resolves while fixed, or at a close without a fix (an incident restored); a closed_at on a ticket not closed does not count', () => {
+    expect(ticketSlaOutcomeOf(facts({ status: 'fixed', fixedAt: plus(100) }), defaultSettings, plus(2000))).toMatchObject({ resolvedAt: plus(100), resolve: 'met' });
+    expect(ticketSlaOutcomeOf(facts({ status: 'closed', closedAt: plus(1500) }), defaultSettings, plus(2000))).toMatchObject({ resolvedAt: plus(1500), resolve: 'breached' });
+    expect(ticketSlaOutcomeOf(facts({ status: 'assigned', closedAt: plus(100) }), defaultSettings, plus(1000))).toMatchObject({ resolvedAt: null, resolve: 'pending' });
+  });
+
+  it('holds an untriaged ticket to Normal and names its recipient; a rejected one has no clock', () => {
+    expect(ticketSlaOutcomeOf(facts(), defaultSettings, plus(61))).toMatchObject({ respondDueAt: plus(60), resolveDueAt: plus(1440), respond: 'breached', resolve: 'pending', escalateTo: 'kasie', escalationLevel: 1 });
+    expect(ticketSlaOutcomeOf(facts({ status: 'rejected' }), defaultSettings, plus(100_000))).toMatchObject({ respond: null, resolve: null });
   });
 });
 
