@@ -1,125 +1,75 @@
 /**
- * Moves between crews after the per-crew solves, which cannot see each
- * other: one stop at a time from one trip to another (relocate).
+ * Step 8 of the day: moves between crews after the per-group solves, which
+ * cannot see each other. The day's routes become one VRP (the crews as
+ * vehicles, their stops as jobs, a pinned stop allowed only in its crew) and
+ * the routing core's local search improves it (core/routing improveRoutes:
+ * its operators, one per file, behind one contract):
  *
- * - 'makespan': take a stop off the longest day and put it where the longer
- *   of the two days is shortest, while that beats the longest day.
- * - 'distance': any move that saves kilometres, and whole trips traded
- *   between two crews when that saves kilometres.
+ * - 'distance': relocate, swap, 2-opt*, 2-opt and whole trips traded between
+ *   two crews, each move saving metres;
+ * - 'makespan': a stop moved off the longest day, each move shortening it.
  *
  * Never drops a stop, never breaks a shift or a job capacity, never moves a
- * pinned stop. Pure.
+ * pinned stop to another crew. Pure.
  */
-import type { LatLon, TravelModel } from '../zoning/travel.js';
+import { improveRoutes, type VrpJob, type VrpProblem, type VrpVehicle } from '../routing/index.js';
+import { travelMatrices, type LatLon, type TravelModel } from '../zoning/travel.js';
 import type { PlanCrew, PlannedRoute, PlanObjective, PlanTicket } from './model.js';
-import { insertionOptions, timeRoute } from './route.js';
+import { timeRoute } from './route.js';
 
-export const IMPROVE_DEFAULTS = {
-  /** Moves at most, per plan. */
-  maxMoves: 2000,
-};
-
-function removal(r: PlannedRoute, p: number, tickets: readonly PlanTicket[], travel: TravelModel): { seconds: number; metres: number } {
-  const s = tickets[r.stops[p].ticket];
-  const prev: LatLon = p === 0 ? r.from : tickets[r.stops[p - 1].ticket];
-  const next: LatLon = p === r.stops.length - 1 ? r.to : tickets[r.stops[p + 1].ticket];
-  const alone = r.stops.length === 1 && r.from === r.to;
-  const direct = alone ? 0 : travel.metres(prev, next);
-  const directS = alone ? 0 : travel.secondsForMetres(direct);
-  const inM = travel.metres(prev, s);
-  const outM = travel.metres(s, next);
-  return {
-    metres: inM + outM - direct,
-    seconds: travel.secondsForMetres(inM) + s.serviceSeconds + travel.secondsForMetres(outM) - directS,
-  };
+/** Improves `routes` in place; returns the number of moves made. */
+export function improveAcrossCrews(routes: PlannedRoute[], tickets: readonly PlanTicket[], crews: readonly PlanCrew[], travel: TravelModel, objective: PlanObjective): number {
+  const { problem, jobTicket } = routesToProblem(routes, tickets, crews, travel, objective);
+  if (jobTicket.length === 0) return 0;
+  let job = 0;
+  const initial = routes.map((r) => r.stops.map(() => job++));
+  const improved = improveRoutes(problem, initial);
+  if (improved.moves === 0) return 0;
+  const zoneOf = zoneFollowsStops(routes, initial, improved.routes);
+  improved.routes.forEach((jobs, k) => {
+    const r = routes[k];
+    routes[k] = timeRoute(k, r.from, r.startSeconds, jobs.map((j) => jobTicket[j]), tickets, travel, zoneOf[k], r.to);
+  });
+  return improved.moves;
 }
 
-export function improveAcrossCrews(routes: PlannedRoute[], tickets: readonly PlanTicket[], crews: readonly PlanCrew[], travel: TravelModel, objective: PlanObjective): number {
-  let moves = 0;
-  const length = (r: PlannedRoute) => r.endSeconds - r.startSeconds;
-  const movable = (i: number) => tickets[i].pinnedCrew == null;
-  const apply = (from: number, p: number, to: number, position: number) => {
-    const a = routes[from];
-    const b = routes[to];
-    const moved = a.stops[p].ticket;
-    const aStops = a.stops.map((s) => s.ticket).filter((_, q) => q !== p);
-    const bStops = b.stops.map((s) => s.ticket);
-    bStops.splice(position, 0, moved);
-    routes[from] = timeRoute(from, a.from, a.startSeconds, aStops, tickets, travel, a.zoneId, a.to);
-    routes[to] = timeRoute(to, b.from, b.startSeconds, bStops, tickets, travel, b.zoneId, b.to);
-    moves++;
-  };
+/** The day's routes as a VRP over their own stops; job j is ticket jobTicket[j], numbered route by route. */
+function routesToProblem(
+  routes: readonly PlannedRoute[],
+  tickets: readonly PlanTicket[],
+  crews: readonly PlanCrew[],
+  travel: TravelModel,
+  objective: PlanObjective,
+): { problem: VrpProblem; jobTicket: number[] } {
+  const points: LatLon[] = [];
+  const vehicles: VrpVehicle[] = routes.map((r, k) => {
+    const start = points.push(r.from) - 1;
+    const end = r.to === r.from ? start : points.push(r.to) - 1;
+    return { start, end, capacity: crews[k].capacityJobs ?? undefined, shiftStartSeconds: r.startSeconds, shiftEndSeconds: crews[k].shiftEndSeconds };
+  });
+  const jobTicket: number[] = [];
+  const jobs: VrpJob[] = [];
+  routes.forEach((r, k) => {
+    for (const s of r.stops) {
+      const t = tickets[s.ticket];
+      jobTicket.push(s.ticket);
+      jobs.push({ location: points.push(t) - 1, serviceSeconds: t.serviceSeconds, ...(t.pinnedCrew != null ? { allowedVehicles: [k] } : {}) });
+    }
+  });
+  const { distances, durations } = travelMatrices(points, travel);
+  return { problem: { size: points.length, distances, durations, vehicles, jobs, objective }, jobTicket };
+}
 
-  if (objective === 'makespan') {
-    while (moves < IMPROVE_DEFAULTS.maxMoves) {
-      let longest = 0;
-      for (let k = 1; k < routes.length; k++) if (length(routes[k]) > length(routes[longest])) longest = k;
-      const a = routes[longest];
-      const worst = length(a);
-      let best: { p: number; to: number; position: number; max: number } | null = null;
-      for (let p = 0; p < a.stops.length; p++) {
-        const i = a.stops[p].ticket;
-        if (!movable(i)) continue;
-        const aAfter = worst - removal(a, p, tickets, travel).seconds;
-        for (let k = 0; k < routes.length; k++) {
-          if (k === longest) continue;
-          for (const o of insertionOptions(routes[k], tickets, tickets[i], crews[k], travel)) {
-            const max = Math.max(aAfter, o.endSeconds - routes[k].startSeconds);
-            if (max < worst && (!best || max < best.max)) best = { p, to: k, position: o.position, max };
-          }
-        }
-      }
-      if (!best) break;
-      apply(longest, best.p, best.to, best.position);
-    }
-    return moves;
-  }
-
-  let improved = true;
-  while (improved && moves < IMPROVE_DEFAULTS.maxMoves) {
-    improved = false;
-    // Whole trips traded between two crews (a zone given to the farther of two bases).
-    for (let a = 0; a < routes.length; a++) {
-      for (let b = a + 1; b < routes.length; b++) {
-        const ra = routes[a];
-        const rb = routes[b];
-        if (ra.stops.length === 0 && rb.stops.length === 0) continue;
-        if (![...ra.stops, ...rb.stops].every((s) => movable(s.ticket))) continue;
-        const capA = crews[a].capacityJobs;
-        const capB = crews[b].capacityJobs;
-        if ((capA !== null && rb.stops.length > capA) || (capB !== null && ra.stops.length > capB)) continue;
-        const na = timeRoute(a, ra.from, ra.startSeconds, rb.stops.map((s) => s.ticket), tickets, travel, rb.zoneId, ra.to);
-        const nb = timeRoute(b, rb.from, rb.startSeconds, ra.stops.map((s) => s.ticket), tickets, travel, ra.zoneId, rb.to);
-        if (na.endSeconds > crews[a].shiftEndSeconds || nb.endSeconds > crews[b].shiftEndSeconds) continue;
-        if (na.distanceMetres + nb.distanceMetres < ra.distanceMetres + rb.distanceMetres) {
-          routes[a] = na;
-          routes[b] = nb;
-          moves++;
-          improved = true;
-        }
-      }
-    }
-    for (let from = 0; from < routes.length; from++) {
-      for (let p = 0; p < routes[from].stops.length; p++) {
-        const a = routes[from];
-        const i = a.stops[p].ticket;
-        if (!movable(i)) continue;
-        const saved = removal(a, p, tickets, travel).metres;
-        let best: { to: number; position: number; gain: number } | null = null;
-        for (let k = 0; k < routes.length; k++) {
-          if (k === from) continue;
-          for (const o of insertionOptions(routes[k], tickets, tickets[i], crews[k], travel)) {
-            const gain = saved - o.addedMetres;
-            if (gain > 0 && (!best || gain > best.gain)) best = { to: k, position: o.position, gain };
-          }
-        }
-        if (best) {
-          apply(from, p, best.to, best.position);
-          improved = true;
-          p--;
-        }
-      }
-    }
-  }
-  return moves;
+/** A route keeps the zone of the route most of its stops came from (its own when it has none). */
+function zoneFollowsStops(before: readonly PlannedRoute[], initial: readonly number[][], after: readonly number[][]): (string | null)[] {
+  const routeOfJob: number[] = [];
+  initial.forEach((jobs, k) => jobs.forEach((j) => (routeOfJob[j] = k)));
+  return after.map((jobs, k) => {
+    if (jobs.length === 0) return before[k].zoneId;
+    const count = new Map<number, number>();
+    for (const j of jobs) count.set(routeOfJob[j], (count.get(routeOfJob[j]) ?? 0) + 1);
+    let from = k;
+    for (const [r, c] of count) if (c > (count.get(from) ?? 0)) from = r;
+    return before[from].zoneId;
+  });
 }

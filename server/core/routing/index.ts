@@ -31,6 +31,7 @@ export { nearestNeighbourTour } from './tsp/nearest-neighbour.js';
 // Several crews (VRP), urgent insertion
 export { solveVrp, VRP_DEFAULTS, type VrpSolveOptions } from './vrp/solve-vrp.js';
 export { insertJob, type InsertJobOptions, type JobInsertion } from './vrp/insert-job.js';
+export { improveRoutes, IMPROVE_ROUTES_DEFAULTS, type ImprovedRoutes } from './vrp/improve-routes.js';
 export { clarkeWrightRoutes } from './vrp/construct.js';
 
 // Benchmark formats

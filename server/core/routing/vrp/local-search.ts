@@ -18,6 +18,8 @@ export const VRP_OPERATORS: readonly VrpOperator[] = [relocate, swap, twoOptStar
 export class VrpLocalSearch {
   private readonly queue: IndexQueue;
   private readonly best = emptyMove();
+  /** Moves applied so far. */
+  moves = 0;
 
   constructor(
     private readonly s: RouteState,
@@ -56,6 +58,7 @@ export class VrpLocalSearch {
       const chosen = best.op as VrpOperator | null;
       if (chosen) {
         total += best.gain;
+        this.moves++;
         chosen.apply(s, best);
         this.pushChanged();
       }

@@ -1,0 +1,74 @@
+/**
+ * What every step of the daily plan reads: the input, when each crew can
+ * start, and the solver weight of each ticket. Built once per plan.
+ */
+import type { PlanInput, PlanTicket } from './model.js';
+
+export const PLAN_DEFAULTS = {
+  budgetMs: 1500,
+  seed: 1,
+  /** Solver weights (integers): served weight is maximised before ticket count. */
+  weight: { pinned: 1_000_000, critical: 100_000, high: 10_000, normal: 100 },
+  /** Share of a crew's day that urgent tickets may fill before the next-nearest crew is preferred. */
+  urgentShare: 0.5,
+  /** Share of a crew's day its zone is sized to (the rest: to and from the zone). */
+  zoneShare: 0.85,
+  /** Travel on top of time on site when sharing a light day's work over the crews. */
+  travelAllowance: 1.3,
+  /** No zone is sized below this, seconds. */
+  minZoneSeconds: 1800,
+  /** Crews solved together (neighbouring bases, their zones and free tickets near them); 1: one crew at a time. */
+  crewsPerSolve: 5,
+  /** Free tickets near its zone offered to each crew's solve, to fill a day the zone leaves short. */
+  fillCandidates: 12,
+  /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
+  iterationsBase: 150,
+  iterationsPerJob: 15,
+};
+
+export interface Day {
+  input: PlanInput;
+  /** When each crew's route starts: its shift start, or later when planning a day under way. */
+  startOf: number[];
+  /** Seconds each crew has: shift end - start. */
+  available: number[];
+  /** Solver weight of ticket i: pinned > Critical > High > Normal by SLA urgency. */
+  weightOf(i: number): number;
+  /** Can crew k serve ticket i alone (there, repair, back within its shift; capacity above 0)? */
+  canEverServe(i: number, k: number): boolean;
+}
+
+/** 3: overdue when the day starts, 2: due during the day, 1: due by the end of tomorrow, 0: later. */
+export function slaUrgency(t: Pick<PlanTicket, 'dueSeconds'>, dayStartSeconds: number, dayEndSeconds: number): number {
+  if (t.dueSeconds === null) return 0;
+  if (t.dueSeconds <= dayStartSeconds) return 3;
+  if (t.dueSeconds <= dayEndSeconds) return 2;
+  if (t.dueSeconds <= dayEndSeconds + 86_400) return 1;
+  return 0;
+}
+
+export function dayOf(input: PlanInput): Day {
+  const { tickets, crews, travel } = input;
+  const notBefore = input.notBeforeSeconds ?? -Infinity;
+  const startOf = crews.map((c) => Math.max(c.shiftStartSeconds, notBefore));
+  const dayStart = Math.min(...startOf);
+  const dayEnd = Math.max(...crews.map((c) => c.shiftEndSeconds));
+  const W = PLAN_DEFAULTS.weight;
+  return {
+    input,
+    startOf,
+    available: crews.map((c, k) => Math.max(0, c.shiftEndSeconds - startOf[k])),
+    weightOf: (i) => {
+      const t = tickets[i];
+      if (t.pinnedCrew != null) return W.pinned;
+      if (t.priority === 'critical') return W.critical;
+      if (t.priority === 'high') return W.high;
+      return W.normal + slaUrgency(t, dayStart, dayEnd);
+    },
+    canEverServe: (i, k) => {
+      const t = tickets[i];
+      const c = crews[k];
+      return startOf[k] + travel.seconds(c.base, t) + t.serviceSeconds + travel.seconds(t, c.base) <= c.shiftEndSeconds && (c.capacityJobs === null || c.capacityJobs > 0);
+    },
+  };
+}

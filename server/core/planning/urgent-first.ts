@@ -1,0 +1,25 @@
+/**
+ * Step 9 of the day: a trip visits its urgent stops first when that fits in
+ * the shift (the cheaper of the two directions through the rest); otherwise
+ * it keeps its order, run in whichever direction reaches the first urgent
+ * stop sooner (travel is symmetric: the same length either way).
+ */
+import type { Day } from './day.js';
+import { isUrgent, type PlannedRoute } from './model.js';
+import { timeRoute } from './route.js';
+
+export function urgentFirst(day: Day, r: PlannedRoute): PlannedRoute {
+  const { tickets, crews, travel } = day.input;
+  const crew = crews[r.crew];
+  const order = r.stops.map((s) => s.ticket);
+  const isFront = (i: number) => tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority);
+  const front = order.filter(isFront);
+  if (front.length === 0 || front.length === order.length) return r;
+  const rest = order.filter((i) => !isFront(i));
+  const retime = (stops: number[]) => timeRoute(r.crew, r.from, r.startSeconds, stops, tickets, travel, r.zoneId, r.to);
+  const fits = [retime([...front, ...rest]), retime([...front, ...rest.slice().reverse()])].filter((c) => c.endSeconds <= crew.shiftEndSeconds);
+  if (fits.length > 0) return fits.reduce((a, b) => (b.distanceMetres < a.distanceMetres ? b : a));
+  const reversed = retime(order.slice().reverse());
+  const firstUrgent = (c: PlannedRoute) => c.stops.find((s) => isFront(s.ticket))!.arrivalSeconds;
+  return reversed.endSeconds <= crew.shiftEndSeconds && firstUrgent(reversed) < firstUrgent(r) ? reversed : r;
+}
