@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { crewRoute } from './service.js';
+import { crewRoute } from './crew-route.service.js';
 import { routeToGpx } from '../../core/planning/gpx.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { categories, priorities, statuses } from '../../core/domain/tickets.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { confirmDispatch, createPlan, latestPlanView, pinTicket, planView, reoptimise, suggestDispatch, unpinTicket } from './service.js';
+import { createPlan, latestPlanView, pinTicket, planView, reoptimise, unpinTicket } from './service.js';
+import { confirmDispatch, suggestDispatch } from './dispatch.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { zonesOfDay } from './service.js';
+import { zonesOfDay } from './zones.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, utilityOf } from '../auth/middleware.js';

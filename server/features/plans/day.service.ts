@@ -1,0 +1,93 @@
+/**
+ * A plan day, shared by the daily plan, immediate dispatch and the zones: its
+ * clock (seconds from local midnight), the crews' shifts with the refusals a
+ * dispatcher can act on, travel and service times from the utility's settings.
+ */
+import type { AppContext } from '../../platform/context.js';
+import { listCrews, type Crew, type Utility } from '../utilities/service.js';
+import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
+import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
+import type { Priority, TicketStatus } from '../../core/domain/tickets.js';
+import { createTravelModel, type TravelModel } from '../../core/zoning/travel.js';
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A plan day's clock: seconds from its local midnight. */
+export interface DayClock {
+  date: string;
+  originMs: number;
+  toSeconds(d: Date): number;
+  toDate(seconds: number): Date;
+}
+
+export function dayClock(date: string, timeZone: string): DayClock {
+  const originMs = zonedTimeToUtc(date, '00:00', timeZone).getTime();
+  return { date, originMs, toSeconds: (d) => Math.round((d.getTime() - originMs) / 1000), toDate: (s) => new Date(originMs + s * 1000) };
+}
+
+export function checkDate(date: string, utility: Utility, now: Date): void {
+  if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw validationError([{ field: 'date', message: 'a calendar date, YYYY-MM-DD' }]);
+  }
+  const today = localDateOf(now, utility.timeZone);
+  if (date < today) throw validationError([{ field: 'date', message: `${date} is in the past (today is ${today}): a plan is for today or a later day` }]);
+}
+
+export function travelModelOf(utility: Utility): TravelModel {
+  return createTravelModel({ detourFactor: utility.settings.detourFactor, speedKmh: utility.settings.speedKmh });
+}
+
+export function serviceSecondsOf(utility: Utility, category: keyof Utility['settings']['serviceMinutes'], priority: Priority): number {
+  const s = utility.settings;
+  return Math.round((s.serviceMinutes[category] + s.planning.serviceExtraMinutes[priority]) * 60);
+}
+
+export interface CrewShift {
+  crew: Crew;
+  startSeconds: number;
+  endSeconds: number;
+}
+
+export function shiftOf(crew: Crew, clock: DayClock, timeZone: string): { startSeconds: number; endSeconds: number } {
+  const start = clock.toSeconds(zonedTimeToUtc(clock.date, crew.shiftStart, timeZone));
+  let end = clock.toSeconds(zonedTimeToUtc(clock.date, crew.shiftEnd, timeZone));
+  if (end <= start) end += 86_400; // a night shift ends the next morning
+  return { startSeconds: start, endSeconds: end };
+}
+
+/** The crews on shift for the day, with the refusals a dispatcher can act on. */
+export async function crewsOnShift(ctx: AppContext, utility: Utility, clock: DayClock, nowSeconds: number): Promise<CrewShift[]> {
+  const crews = await listCrews(ctx.db, utility.id);
+  if (crews.length === 0) throw new DomainError(ErrorCode.noCrewsOnShift, 'There is no active crew: add a crew (with a base and a shift) before planning', { date: clock.date });
+  const withoutBase = crews.filter((c) => c.baseLat === null || c.baseLon === null);
+  if (withoutBase.length > 0) {
+    throw new DomainError(
+      ErrorCode.crewWithoutBase,
+      `Crew ${withoutBase.map((c) => c.code).join(', ')} has no base: set where the crew starts and ends its day, or deactivate it, then plan again`,
+      { crews: withoutBase.map((c) => ({ id: c.id, code: c.code, name: c.name })) },
+    );
+  }
+  const shifts = crews.map((crew) => ({ crew, ...shiftOf(crew, clock, utility.timeZone) }));
+  const shortest = Math.min(...Object.values(utility.settings.serviceMinutes)) * 60;
+  const tooShort = shifts.filter((s) => s.endSeconds - s.startSeconds < shortest);
+  if (tooShort.length > 0) {
+    throw new DomainError(
+      ErrorCode.shiftTooShort,
+      `The shift of crew ${tooShort.map((s) => `${s.crew.code} (${s.crew.shiftStart.slice(0, 5)}-${s.crew.shiftEnd.slice(0, 5)})`).join(', ')} is shorter than one job (${shortest / 60} minutes on site): correct the shift`,
+      { crews: tooShort.map((s) => ({ id: s.crew.id, code: s.crew.code, shiftStart: s.crew.shiftStart, shiftEnd: s.crew.shiftEnd })), shortestJobMinutes: shortest / 60 },
+    );
+  }
+  const onShift = shifts.filter((s) => s.endSeconds > nowSeconds);
+  if (onShift.length === 0) throw new DomainError(ErrorCode.noCrewsOnShift, `Every crew's shift on ${clock.date} has ended`, { date: clock.date });
+  return onShift;
+}
+
+/** Only tickets with an SPK that no crew has started can be planned, pinned or dispatched. */
+export function requirePlannable(status: TicketStatus, number: string): void {
+  if (status === 'received') {
+    throw new DomainError(ErrorCode.ticketWithoutSpk, `Ticket ${number} has no SPK yet: the admin validates it and issues the SPK first`, { field: 'ticketId', status });
+  }
+  if (status !== 'spk_issued' && status !== 'assigned') {
+    throw new DomainError(ErrorCode.invalidTransition, `Ticket ${number} is ${status}: only tickets waiting for a crew can be planned`, { field: 'ticketId', currentStatus: status });
+  }
+}
