@@ -8,6 +8,7 @@
 import type { Knex } from 'knex';
 import type { Runner } from '../../platform/db/knex.js';
 import { geographyPoint, latLonOf } from '../../platform/db/geo.js';
+import type { PhotoFacts } from '../../platform/storage/photos.js';
 import { formatNumber, type Category, type Priority, type Source, type TicketStatus } from '../../core/domain/tickets.js';
 import { planTransition, transitions, type Action, type Actor, type Transition } from '../../core/domain/workflow.js';
 import { notFound } from '../../core/domain/errors.js';
@@ -234,19 +235,6 @@ export async function listEvents(db: Runner, ticketId: number): Promise<TicketEv
     data: r.data,
     at: r.at,
   }));
-}
-
-/** What is measured of a photo (see server/storage/photos.ts), as stored. */
-export interface PhotoFacts {
-  sha256: string;
-  mimeType: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  blurScore: number;
-  exifLat: number | null;
-  exifLon: number | null;
-  exifTakenAt: Date | null;
 }
 
 export interface NewPhoto extends PhotoFacts {
