@@ -3,7 +3,8 @@
  * can be there (from where they are now), and on confirm the ticket goes into
  * the chosen crew's day as a new plan version, later stops re-timed. Normal
  * stops that no longer fit are dropped and roll over. Ticket changes go
- * through the tickets service as the workflow's 'urgent_dispatch' actor.
+ * through the tickets service as the workflow's 'urgent_dispatch' actor; the
+ * dispatched ticket is pinned to its crew for the day, so re-plans keep it there.
  */
 import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/service.js';
@@ -134,7 +135,8 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
     travelSeconds: s.travelSeconds,
     distanceMetres: s.distanceMetres,
     serviceSeconds: s.serviceSeconds,
-    pinned: oldStops.find((o) => o.ticketId === pendingIds[i])?.pinned ?? false,
+    // The dispatched ticket is pinned to the crew (see below); the others keep what they had.
+    pinned: pendingIds[i] === ticket.id || (oldStops.find((o) => o.ticketId === pendingIds[i])?.pinned ?? false),
   }));
   const doneDistance = doneStops.reduce((a, s) => a + s.distanceMetres, 0);
   const doneTravel = doneStops.reduce((a, s) => a + s.travelSeconds, 0);
@@ -222,6 +224,9 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
         data: { previousCrewId: day.crewId, planId: id, planVersion: version, reason: 'shift_full' },
       })),
     ]);
+    // The dispatcher chose this crew, and it is on its way: a later re-plan of the day must not move
+    // the ticket to another crew behind its back. A pin says so, and unpinning gives it back to the planner.
+    await store.upsertPin(tx, { utilityId: utility.id, date, ticketId: ticket.id, crewId: day.crewId, userId: user.id, at: now });
     return id;
   });
   return planView(ctx, utility, planId);
