@@ -77,12 +77,6 @@ export async function deleteSession(db: Runner, tokenHash: string): Promise<void
   await db('sessions').where({ token_hash: tokenHash }).delete();
 }
 
-/** Holders of a role in a utility (escalation recipients). */
-export async function listStaffByRole(db: Runner, utilityId: number, role: Role): Promise<StaffUser[]> {
-  const rows = await db<StaffRow>('staff_users').where({ utility_id: utilityId, role, active: true }).orderBy('id');
-  return rows.map(toStaff);
-}
-
 export async function updatePasswordHash(db: Runner, userId: number, passwordHash: string): Promise<void> {
   await db('staff_users').where({ id: userId }).update({ password_hash: passwordHash });
   await db('sessions').where({ user_id: userId }).delete();
