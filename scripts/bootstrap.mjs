@@ -281,7 +281,7 @@ if (command in scripts) {
     // Off until every slice of the re-cut has landed; TIRTA_LINT=1 turns it on (it will become the default).
     if (process.env.TIRTA_LINT === '1') {
       log('Linting (eslint .: import boundaries, no SQL outside repositories, pure core)…');
-      if (run(bin('eslint'), ['.']) !== 0) fail('The lint failed: the layout rules in eslint.config.js are broken by the files listed above (npm run lint).');
+      if (run(bin('eslint'), ['.']) !== 0) fail('The lint failed (eslint . with eslint.config.js): fix the problems listed above; npm run lint shows them again.');
     }
   }
   const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);

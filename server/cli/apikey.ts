@@ -6,7 +6,7 @@
  * Only the key's SHA-256 is stored: a lost key cannot be shown again; revoke it and create another.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../platform/config.js';
+import { settingsOrExit } from './settings.js';
 import { createDb, migrate } from '../platform/db/knex.js';
 import { findUtilityByCode, findSoleUtility } from '../features/utilities/service.js';
 import { isDomainError } from '../core/domain/errors.js';
@@ -21,7 +21,7 @@ if (!command || !['create', 'list', 'revoke'].includes(command) || (command !== 
   process.exit(2);
 }
 
-const db = createDb(loadConfig().databaseUrl, 2);
+const db = createDb(settingsOrExit().databaseUrl, 2);
 try {
   await migrate(db); // the api_keys table may be newer than the last start
   const utility = values.jurisdiction ? await findUtilityByCode(db, values.jurisdiction) : await findSoleUtility(db);

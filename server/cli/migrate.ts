@@ -1,7 +1,7 @@
-import { loadConfig } from '../platform/config.js';
+import { settingsOrExit } from './settings.js';
 import { createDb, migrate } from '../platform/db/knex.js';
 
-const db = createDb(loadConfig().databaseUrl);
+const db = createDb(settingsOrExit().databaseUrl);
 try {
   const applied = await migrate(db);
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date');

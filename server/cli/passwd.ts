@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
-import { loadConfig } from '../platform/config.js';
+import { settingsOrExit } from './settings.js';
 import { createDb } from '../platform/db/knex.js';
 import { findUtilityByCode, findSoleUtility } from '../features/utilities/service.js';
 import { findStaffForLogin } from '../features/auth/repository.js';
@@ -16,7 +16,7 @@ if (!username) {
   console.error('Usage: npm run passwd -- <username> [--jurisdiction CODE]   (the new password is read from standard input)');
   process.exit(2);
 }
-const db = createDb(loadConfig().databaseUrl);
+const db = createDb(settingsOrExit().databaseUrl);
 try {
   const utility = values.jurisdiction ? await findUtilityByCode(db, values.jurisdiction) : await findSoleUtility(db);
   if (!utility) throw new Error(values.jurisdiction ? `No utility ${values.jurisdiction}` : 'Several utilities: pass --jurisdiction CODE');
