@@ -1,4 +1,5 @@
 import type { AppContext } from './platform/context.js';
+import { logger } from './platform/log.js';
 import { findUtilityById } from './features/utilities/service.js';
 import { creditClosedTickets } from './features/points/service.js';
 import { scanEscalations, type ScanCounts } from './features/sla/escalation.service.js';
@@ -43,7 +44,7 @@ export interface TickReport extends ScanCounts {
   failed: { utilityId: number; message: string }[];
 }
 
-const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
+const defaultLog = (message: string, error?: unknown) => logger.error({ err: error }, message);
 
 const JOB = 'sla_scan';
 

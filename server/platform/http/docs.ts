@@ -1,5 +1,5 @@
 /**
- * The API documentation page served at / until the map console lands: plain
+ * The API documentation page, served at /docs (and at / when web/dist is not built): plain
  * HTML that reads /api/v1/openapi.json, so it can never go stale. No CDN.
  */
 export const docsPage = `<!doctype html>
