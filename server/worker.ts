@@ -22,7 +22,7 @@ import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-run
  * webhooks. Every time comes from the injected clock.
  */
 export const defaultWorkerOptions = {
-  /** How often the loop runs (the SOP's clocks are in minutes). */
+  /** How often the loop runs (the SOP's clocks are in minutes); startWorker takes it from ctx.config.slaCheckSeconds unless given. */
   intervalMs: 60_000,
   /** Webhook deliveries claimed per round trip. */
   deliveryBatch: 20,
@@ -98,7 +98,7 @@ export interface Worker {
 
 /** Starts the loop: a first tick at once, then one every intervalMs. A failing tick is logged; the loop goes on. */
 export function startWorker(ctx: AppContext, options: Partial<WorkerOptions> = {}): Worker {
-  const opts = { ...defaultWorkerOptions, ...options };
+  const opts = { ...defaultWorkerOptions, intervalMs: ctx.config.slaCheckSeconds * 1000, ...options };
   const log = opts.log ?? defaultLog;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;

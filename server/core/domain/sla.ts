@@ -71,7 +71,7 @@ export function slaDueTimes(settings: UtilitySettings, priority: Priority, recei
 }
 
 /** The due times a ticket is held to: its stored ones, or Normal counted from intake before triage. */
-export function dueTimesOf(t: Pick<SlaTicket, 'priority' | 'receivedAt' | 'respondDueAt' | 'resolveDueAt'>, settings: UtilitySettings): Record<BreachKind, Date> {
+export function dueTimesOf(t: { receivedAt: Date; respondDueAt?: Date | null; resolveDueAt?: Date | null }, settings: UtilitySettings): Record<BreachKind, Date> {
   const untriaged = slaDueTimes(settings, 'normal', t.receivedAt);
   return {
     respond: t.respondDueAt ?? untriaged.respondDueAt,

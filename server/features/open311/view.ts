@@ -3,7 +3,7 @@
  * submission and a ticket as a public service request. No I/O.
  */
 import { statusLabels } from '../../core/domain/labels.js';
-import { slaDueTimes } from '../../core/domain/settings.js';
+import { dueTimesOf } from '../../core/domain/sla.js';
 import type { Utility } from '../utilities/service.js';
 import type { ReportReceipt } from '../tickets/intake.service.js';
 import type { PublicRequestRow } from './repository.js';
@@ -62,7 +62,7 @@ export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
   const at = (d: Date) => toW3cDateTime(d, utility.timeZone);
   const done = row.status === 'fixed' || row.status === 'closed' || row.status === 'rejected';
   // Before triage there is no priority: promise the Normal standard, the slowest one (as publicStatus does).
-  const expected = done ? null : (row.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', row.receivedAt).resolveDueAt);
+  const expected = done ? null : dueTimesOf(row, utility.settings).resolve;
   const updated = status === 'closed' ? (row.closedAt ?? row.rejectedAt ?? row.updatedAt) : row.updatedAt;
   return {
     service_request_id: row.number,

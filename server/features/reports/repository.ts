@@ -44,18 +44,19 @@ function outcomesCte(s: OutcomeScope): { sql: string; bindings: Knex.RawBinding[
   return {
     sql: `
     outcomes AS (
-      SELECT t.id, t.number, t.source, t.category, t.priority, t.status, t.region_id, t.crew_id, t.received_at,
-             COALESCE(t.priority::text, 'untriaged') AS priority_key,
+      SELECT o.ticket_id AS id, o.number, o.source, o.category, o.priority, o.status, o.region_id, o.crew_id, o.received_at,
+             COALESCE(o.priority::text, 'untriaged') AS priority_key,
              o.respond_due_at AS respond_due, o.resolve_due_at AS resolve_due, o.responded_at, o.resolved_at,
-             o.respond_outcome, o.resolve_outcome,
-             o.respond_escalated_to, o.respond_escalation_level, o.resolve_escalated_to, o.resolve_escalation_level
+             o.respond_outcome, o.resolve_outcome
         FROM ticket_sla_outcomes(?, ?, ?, ?) o
-        JOIN tickets t ON t.id = o.ticket_id
        WHERE o.received_at >= ? AND o.received_at < ? AND o.received_at <= ?
     )`,
-    bindings: [s.utilityId, s.now, s.untriaged.respondMinutes, s.untriaged.resolveMinutes, s.from, s.to, s.now],
+    bindings: [...outcomeArgs(s), s.from, s.to, s.now],
   };
 }
+
+/** The arguments of ticket_sla_outcomes(utility, now, untriaged respond minutes, untriaged resolve minutes). */
+const outcomeArgs = (s: OutcomeScope): Knex.RawBinding[] => [s.utilityId, s.now, s.untriaged.respondMinutes, s.untriaged.resolveMinutes];
 
 const statsColumns = `
   count(*)::int AS tickets,
@@ -77,8 +78,20 @@ function groupingSql(dimensions: Dimensions, where: string): string {
       GROUP BY GROUPING SETS (${dimNames.map((n) => `(${dimensions[n]})`).join(', ')}, ())`;
 }
 
-/** Aggregate rows: `dimension`, `d_<name>` (the group's value as text), and the counts and means of statsColumns. */
-export type GroupRow = Record<string, any>;
+/** One aggregate row: its dimension, `d_<name>` (the group's value as text), and the counts and means of statsColumns. */
+export interface GroupRow {
+  dimension: string;
+  tickets: number;
+  respond_met: number;
+  respond_breached: number;
+  respond_pending: number;
+  resolve_met: number;
+  resolve_breached: number;
+  resolve_pending: number;
+  mean_respond?: number | null;
+  mean_resolve?: number | null;
+  [dimensionValue: `d_${string}`]: string | null;
+}
 
 /** SLA counts and mean times per group of every dimension, and the total. */
 export async function outcomeGroups(db: Runner, scope: OutcomeScope, dimensions: Dimensions): Promise<GroupRow[]> {
@@ -112,19 +125,23 @@ export async function outcomeGroupsAndBreaches(db: Runner, scope: OutcomeScope, 
     `WITH ${cte.sql},
      agg AS (${groupingSql(dimensions, `status <> 'rejected'`)}),
      breaches AS (
-       SELECT id, number, priority, region_id, crew_id, 'respond' AS kind, respond_due AS due, responded_at AS met,
-              respond_escalated_to AS escalated_to, respond_escalation_level AS escalation_level
-         FROM outcomes WHERE respond_outcome = 'breached'
+       SELECT id, number, priority, region_id, crew_id, 'respond' AS kind, respond_due AS due, responded_at AS met FROM outcomes WHERE respond_outcome = 'breached'
        UNION ALL
-       SELECT id, number, priority, region_id, crew_id, 'resolve' AS kind, resolve_due AS due, resolved_at AS met,
-              resolve_escalated_to AS escalated_to, resolve_escalation_level AS escalation_level
-         FROM outcomes WHERE resolve_outcome = 'breached'
+       SELECT id, number, priority, region_id, crew_id, 'resolve' AS kind, resolve_due AS due, resolved_at AS met FROM outcomes WHERE resolve_outcome = 'breached'
      ),
      listed AS (SELECT * FROM breaches ORDER BY due, number, kind LIMIT ?)
      SELECT 'group' AS part, to_jsonb(a) AS row FROM agg a
      UNION ALL
-     SELECT 'breach', to_jsonb(b) FROM listed b`,
-    [...cte.bindings, breachLimit],
+     -- Whom each listed breach was escalated to, from the same function (one ticket each: a primary-key lookup).
+     SELECT 'breach', to_jsonb(x) FROM (
+       SELECT b.*,
+              CASE b.kind WHEN 'respond' THEN e.respond_escalated_to ELSE e.resolve_escalated_to END AS escalated_to,
+              CASE b.kind WHEN 'respond' THEN e.respond_escalation_level ELSE e.resolve_escalation_level END AS escalation_level
+         FROM listed b
+         LEFT JOIN LATERAL (SELECT o.respond_escalated_to, o.respond_escalation_level, o.resolve_escalated_to, o.resolve_escalation_level
+                              FROM ticket_sla_outcomes(?, ?, ?, ?) o WHERE o.ticket_id = b.id) e ON true
+     ) x`,
+    [...cte.bindings, breachLimit, ...outcomeArgs(scope)],
   );
   return {
     groups: rows.filter((r: { part: string }) => r.part === 'group').map((r: { row: GroupRow }) => r.row),

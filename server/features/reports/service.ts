@@ -64,7 +64,7 @@ function counts(met: number, breached: number, pending: number): SlaCounts {
 
 const round1 = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 
-function toStats(r: Record<string, any>): GroupStats {
+function toStats(r: Omit<GroupRow, 'dimension'> & { key?: string }): GroupStats {
   return {
     key: r.key ?? 'total',
     tickets: r.tickets,
@@ -94,10 +94,10 @@ type Names = Awaited<ReturnType<typeof namesOf>>;
 
 function groupsOf(rows: GroupRow[], dimensions: Dimensions, names: Names) {
   const dimNames = Object.keys(dimensions);
-  const keyOf = (r: Record<string, any>): string => {
+  const keyOf = (r: GroupRow): string => {
     if (r.dimension === 'total') return 'total';
     const column = dimensions[r.dimension];
-    const raw = r[`d_${r.dimension}`] as string | null;
+    const raw = r[`d_${r.dimension}`];
     if (column === 'region_id') return names.region(raw === null ? null : Number(raw));
     if (column === 'crew_id') return names.crew(raw === null ? null : Number(raw));
     return raw ?? '(none)';

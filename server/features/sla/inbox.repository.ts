@@ -19,7 +19,25 @@ function select(db: Runner) {
     .select('n.*', 't.number as ticket_number', 'e.kind as e_kind', 'e.level as e_level', 'e.role as e_role', 'e.due_at as e_due_at', 'e.met_at as e_met_at');
 }
 
-const toItem = (r: Record<string, any>): InboxItem => ({
+/** A notifications row joined with its ticket number and escalation (the select below). */
+interface InboxRow {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  ticket_id: number | null;
+  ticket_number: string;
+  escalation_id: number | null;
+  e_kind: string;
+  e_level: number;
+  e_role: string;
+  e_due_at: Date;
+  e_met_at: Date | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+const toItem = (r: InboxRow): InboxItem => ({
   id: r.id,
   kind: r.kind,
   title: r.title,

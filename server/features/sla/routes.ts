@@ -5,7 +5,7 @@ import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf } from '../auth/middleware.js';
 import { IdParam } from '../../platform/http/schemas.js';
-import { listInbox, markRead } from './inbox.repository.js';
+import { listInbox, markRead } from './service.js';
 
 const bearer = [{ bearer: [] }];
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../core/domain/errors.js';
 import { statusLabels } from '../../core/domain/labels.js';
 import { allowedActions } from '../../core/domain/workflow.js';
-import { slaDueTimes } from '../../core/domain/settings.js';
+import { dueTimesOf } from '../../core/domain/sla.js';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
@@ -54,7 +54,7 @@ export async function publicStatus(ctx: AppContext, utility: Utility, number: st
   const expected =
     ticket.status === 'rejected' ? null
     : incident ? incident.estimatedRestoreAt
-    : (ticket.resolveDueAt ?? slaDueTimes(utility.settings, 'normal', ticket.receivedAt).resolveDueAt);
+    : dueTimesOf(ticket, utility.settings).resolve;
   return {
     number: ticket.number,
     status: ticket.status,

@@ -172,6 +172,8 @@ describe('ticket_sla_outcomes (SQL) and ticketSlaOutcomeOf (TypeScript) on a dri
         .sort();
       expect(escalated, `at +${minute} min`).toEqual(reported);
       expect(report.data.breaches.total).toBe(reported.length);
+      // The report names whom each breach went to: the recipient the rule gives.
+      for (const b of report.data.breaches.items) expect([b.escalatedTo, b.escalationLevel], `${b.number} ${b.kind}`).toEqual([ts.get(b.ticketId)!.escalateTo, ts.get(b.ticketId)!.escalationLevel]);
       // And the report's counts are the TypeScript rule's counts.
       const tsBreached = [...ts.values()].reduce((n, t) => n + (t.respond === 'breached' ? 1 : 0) + (t.resolve === 'breached' ? 1 : 0), 0);
       expect(reported.length).toBe(tsBreached);
