@@ -12,52 +12,19 @@
  * Never drops a stop, never breaks a shift or a job capacity, never moves a
  * pinned stop to another crew. Pure.
  */
-import { improveRoutes, type VrpJob, type VrpProblem, type VrpVehicle } from '../routing/index.js';
-import { travelMatrices, type LatLon, type TravelModel } from '../zoning/travel.js';
+import { improveRoutes } from '../routing/index.js';
+import type { TravelModel } from '../zoning/travel.js';
+import { dayProblemOf, retimeRoutes } from './day-routes.js';
 import type { PlanCrew, PlannedRoute, PlanObjective, PlanTicket } from './model.js';
-import { timeRoute } from './route.js';
 
 /** Improves `routes` in place; returns the number of moves made. */
 export function improveAcrossCrews(routes: PlannedRoute[], tickets: readonly PlanTicket[], crews: readonly PlanCrew[], travel: TravelModel, objective: PlanObjective): number {
-  const { problem, jobTicket } = routesToProblem(routes, tickets, crews, travel, objective);
-  if (jobTicket.length === 0) return 0;
-  let job = 0;
-  const initial = routes.map((r) => r.stops.map(() => job++));
-  const improved = improveRoutes(problem, initial);
+  const day = dayProblemOf(routes, tickets, crews, travel, objective);
+  if (day.jobTicket.length === 0) return 0;
+  const improved = improveRoutes(day.problem, day.routeJobs);
   if (improved.moves === 0) return 0;
-  const zoneOf = zoneFollowsStops(routes, initial, improved.routes);
-  improved.routes.forEach((jobs, k) => {
-    const r = routes[k];
-    routes[k] = timeRoute(k, r.from, r.startSeconds, jobs.map((j) => jobTicket[j]), tickets, travel, zoneOf[k], r.to);
-  });
+  retimeRoutes(routes, day, improved.routes, tickets, travel, zoneFollowsStops(routes, day.routeJobs, improved.routes));
   return improved.moves;
-}
-
-/** The day's routes as a VRP over their own stops; job j is ticket jobTicket[j], numbered route by route. */
-function routesToProblem(
-  routes: readonly PlannedRoute[],
-  tickets: readonly PlanTicket[],
-  crews: readonly PlanCrew[],
-  travel: TravelModel,
-  objective: PlanObjective,
-): { problem: VrpProblem; jobTicket: number[] } {
-  const points: LatLon[] = [];
-  const vehicles: VrpVehicle[] = routes.map((r, k) => {
-    const start = points.push(r.from) - 1;
-    const end = r.to === r.from ? start : points.push(r.to) - 1;
-    return { start, end, capacity: crews[k].capacityJobs ?? undefined, shiftStartSeconds: r.startSeconds, shiftEndSeconds: crews[k].shiftEndSeconds };
-  });
-  const jobTicket: number[] = [];
-  const jobs: VrpJob[] = [];
-  routes.forEach((r, k) => {
-    for (const s of r.stops) {
-      const t = tickets[s.ticket];
-      jobTicket.push(s.ticket);
-      jobs.push({ location: points.push(t) - 1, serviceSeconds: t.serviceSeconds, ...(t.pinnedCrew != null ? { allowedVehicles: [k] } : {}) });
-    }
-  });
-  const { distances, durations } = travelMatrices(points, travel);
-  return { problem: { size: points.length, distances, durations, vehicles, jobs, objective }, jobTicket };
 }
 
 /** A route keeps the zone of the route most of its stops came from (its own when it has none). */

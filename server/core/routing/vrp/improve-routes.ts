@@ -28,8 +28,8 @@ export interface ImprovedRoutes {
 
 export function improveRoutes(problem: VrpProblem, routes: readonly (readonly number[])[]): ImprovedRoutes {
   const makespan = problem.objective === 'makespan';
-  // Longest-day relocate scans every route: it needs no neighbour lists.
-  const model = buildModel(problem, makespan ? { adjacency: 0 } : {});
+  // Longest-day relocate scans every route: it needs no neighbour lists. Moves only: no job is judged unservable.
+  const model = buildModel(problem, makespan ? { adjacency: 0, neverFits: false } : { neverFits: false });
   if (routes.length !== model.vehicles) throw invalidProblem(`${routes.length} routes for ${model.vehicles} vehicles`);
   const s = new RouteState(model);
   const seen = new Uint8Array(model.m);

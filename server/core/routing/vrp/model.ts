@@ -108,6 +108,13 @@ function isSymmetric(a: Int32Array, n: number): boolean {
 export interface BuildModelOptions {
   /** Nearest jobs kept per job; 0 skips the O(m^2) neighbour lists (one-off insertions). */
   adjacency?: number;
+  /**
+   * Judge which jobs can never be served (neverFits; default true). Where the
+   * triangle inequality fails that takes a Dijkstra per vehicle start and end,
+   * O(vehicles x size^2): callers that only move jobs between routes they know
+   * to be feasible (insertion, local search) skip it; neverFits is then all null.
+   */
+  neverFits?: boolean;
 }
 
 export function buildModel(problem: VrpProblem, options: BuildModelOptions = {}): Model {
@@ -208,6 +215,10 @@ export function buildModel(problem: VrpProblem, options: BuildModelOptions = {})
   };
   // Where the triangle inequality fails, going via other stops can be quicker than going direct:
   // judge "fits alone" on shortest-path times then, a lower bound on any route through the job.
+  if (options.neverFits === false) {
+    for (let j = 0; j < m; j++) model.neverFits.push(null);
+    return model;
+  }
   const viaFastest = model.minDetourSeconds < 0 ? shortestTimes(model) : null;
   for (let j = 0; j < m; j++) model.neverFits.push(reasonJobNeverFits(model, rawDur, j, viaFastest));
   return model;
