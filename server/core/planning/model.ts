@@ -45,7 +45,7 @@ export interface PlanInput {
   /** Solver time for the whole day, ms (split over the crews). */
   budgetMs?: number;
   seed?: number;
-  /** Milliseconds clock for the budget; performance.now by default. */
+  /** Milliseconds clock for the budget; default: the routing core's monotonicMs (core reads no clock of its own). */
   clockMs?: () => number;
 }
 
