@@ -193,7 +193,18 @@ async function insertEvents(db: Runner, events: readonly NewEvent[]): Promise<vo
     data: JSON.stringify(e.data ?? {}),
     at: e.at,
   }));
-  for (let i = 0; i < rows.length; i += 2000) await db('ticket_events').insert(rows.slice(i, i + 2000));
+  // One statement per 10,000 events, each column bound as one array: a 5,000-ticket plan writes its trail at once.
+  const columns = ['utility_id', 'ticket_id', 'action', 'actor_kind', 'actor_id', 'from_status', 'to_status', 'note', 'data', 'at'] as const;
+  const types = ['bigint', 'bigint', 'text', 'actor_kind', 'bigint', 'ticket_status', 'ticket_status', 'text', 'jsonb', 'timestamptz'];
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const chunk = rows.slice(i, i + 10_000);
+    await db.raw(
+      `INSERT INTO ticket_events (${columns.join(', ')})
+       SELECT ${columns.map((c, k) => (types[k] === 'jsonb' ? `${c}::jsonb` : c)).join(', ')}
+         FROM unnest(${types.map((t) => `?::${t === 'jsonb' ? 'text' : t}[]`).join(', ')}) AS v(${columns.join(', ')})`,
+      columns.map((c) => chunk.map((r) => r[c])) as Knex.RawBinding[],
+    );
+  }
 }
 
 /**
@@ -564,8 +575,12 @@ export async function transitionMany(tx: Runner, requests: readonly TransitionRe
   const ids = [...new Set(requests.map((r) => r.ticketId))].sort((a, b) => a - b);
   if (ids.length !== requests.length) throw new Error('transitionMany takes one request per ticket');
   const current = new Map<number, { utilityId: number; status: TicketStatus; crewId: number | null }>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx('tickets').whereIn('id', ids.slice(i, i + 5000)).orderBy('id').forUpdate().select('id', 'utility_id', 'status', 'crew_id');
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await tx('tickets')
+      .whereRaw('id = ANY(?::bigint[])', [ids.slice(i, i + 10_000)])
+      .orderBy('id')
+      .forUpdate()
+      .select('id', 'utility_id', 'status', 'crew_id');
     for (const r of rows) current.set(r.id, { utilityId: r.utility_id, status: r.status, crewId: r.crew_id });
   }
 
@@ -597,12 +612,14 @@ export async function transitionMany(tx: Runner, requests: readonly TransitionRe
     results.push({ ticketId: r.ticketId, fromStatus: ticket.status, toStatus: to, previousCrewId: ticket.crewId });
   }
 
+  // One UPDATE ... FROM unnest(arrays) per group of 10,000: each column is one bound array.
   for (const { columns, rows } of groups.values()) {
-    const tuple = `(?::bigint, ${columns.map((c) => `?::${columnTypes[c]}`).join(', ')})`;
+    const arrays = `?::bigint[], ${columns.map((c) => `?::${columnTypes[c]}[]`).join(', ')}`;
     const assignments = columns.map((c) => `${c} = v.${c}`).join(', ');
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await tx.raw(`UPDATE tickets t SET ${assignments} FROM (VALUES ${chunk.map(() => tuple).join(', ')}) AS v(id, ${columns.join(', ')}) WHERE t.id = v.id`, chunk.flat() as Knex.RawBinding[]);
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const chunk = rows.slice(i, i + 10_000);
+      const bindings = [0, ...columns.map((_, k) => k + 1)].map((k) => chunk.map((row) => row[k]));
+      await tx.raw(`UPDATE tickets t SET ${assignments} FROM unnest(${arrays}) AS v(id, ${columns.join(', ')}) WHERE t.id = v.id`, bindings as Knex.RawBinding[]);
     }
   }
   await insertEvents(tx, events);
