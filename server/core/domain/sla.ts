@@ -70,12 +70,22 @@ export function slaDueTimes(settings: UtilitySettings, priority: Priority, recei
   };
 }
 
-/** The due times a ticket is held to: its stored ones, or Normal counted from intake before triage. */
+/**
+ * The targets a ticket is held to before triage: Normal's, the slowest (what
+ * the public status page promises). SQL readers pass these minutes to
+ * ticket_sla_outcomes.
+ */
+export function untriagedTargetOf(settings: UtilitySettings): { respondMinutes: number; resolveMinutes: number } {
+  const { respondMinutes, resolveMinutes } = settings.sla.normal;
+  return { respondMinutes, resolveMinutes };
+}
+
+/** The due times a ticket is held to: its stored ones, or the untriaged targets counted from intake before triage. */
 export function dueTimesOf(t: { receivedAt: Date; respondDueAt?: Date | null; resolveDueAt?: Date | null }, settings: UtilitySettings): Record<BreachKind, Date> {
-  const untriaged = slaDueTimes(settings, 'normal', t.receivedAt);
+  const untriaged = untriagedTargetOf(settings);
   return {
-    respond: t.respondDueAt ?? untriaged.respondDueAt,
-    resolve: t.resolveDueAt ?? untriaged.resolveDueAt,
+    respond: t.respondDueAt ?? new Date(t.receivedAt.getTime() + untriaged.respondMinutes * MINUTE),
+    resolve: t.resolveDueAt ?? new Date(t.receivedAt.getTime() + untriaged.resolveMinutes * MINUTE),
   };
 }
 

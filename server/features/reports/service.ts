@@ -1,6 +1,7 @@
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import { openStatuses, type Priority, type TicketStatus } from '../../core/domain/tickets.js';
+import { untriagedTargetOf } from '../../core/domain/sla.js';
 import {
   complaintDimensions,
   openTicketsReceivedBy,
@@ -54,8 +55,7 @@ export interface GroupStats {
 
 /** The tickets received in the window, their outcomes as of `now` against the utility's targets. */
 function scopeOf(utility: Utility, w: Window, now: Date): OutcomeScope {
-  const normal = utility.settings.sla.normal;
-  return { utilityId: utility.id, from: w.from, to: w.to, now, untriaged: { respondMinutes: normal.respondMinutes, resolveMinutes: normal.resolveMinutes } };
+  return { utilityId: utility.id, from: w.from, to: w.to, now, untriaged: untriagedTargetOf(utility.settings) };
 }
 
 function counts(met: number, breached: number, pending: number): SlaCounts {

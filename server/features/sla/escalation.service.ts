@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import { openStatuses } from '../../core/domain/tickets.js';
-import { breachesIn, heavyEquipmentEscalation, isBreachToEscalate, longestResolveMinutes, type Escalation } from '../../core/domain/sla.js';
+import { breachesIn, heavyEquipmentEscalation, isBreachToEscalate, longestResolveMinutes, untriagedTargetOf, type Escalation } from '../../core/domain/sla.js';
 import { enqueueWebhookEvent } from '../webhooks/service.js';
 import { activeHolderIds, escalatedTicket, insertEscalation, unescalatedBreaches, unescalatedCrewEvents } from './repository.js';
 import { insertNotifications } from './inbox.repository.js';
@@ -60,7 +60,7 @@ export async function scanEscalations(tx: Tx, utility: Utility, now: Date): Prom
   // A ticket met late can only be escalated while its due time is within the lookback,
   // and no due time is later than intake + the longest resolve target.
   const recentFrom = new Date(now.getTime() - settings.escalation.lookbackHours * HOUR - longestResolveMinutes(settings) * 60_000);
-  const untriaged = { respondMinutes: settings.sla.normal.respondMinutes, resolveMinutes: settings.sla.normal.resolveMinutes };
+  const untriaged = untriagedTargetOf(settings);
   for (const row of await unescalatedBreaches(tx, { utilityId: utility.id, now, untriaged, openStatuses, recentFrom })) {
     const breaches = breachesIn(
       {

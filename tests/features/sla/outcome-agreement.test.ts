@@ -13,7 +13,7 @@ import { submitReport } from '../../../server/features/tickets/intake.service.js
 import { slaReport } from '../../../server/features/reports/service.js';
 import { dateRange } from '../../../server/features/reports/period.js';
 import { localDateOf } from '../../../server/core/domain/time.js';
-import { ticketSlaOutcomeOf, type SlaFacts, type TicketSlaOutcome } from '../../../server/core/domain/sla.js';
+import { ticketSlaOutcomeOf, untriagedTargetOf, type SlaFacts, type TicketSlaOutcome } from '../../../server/core/domain/sla.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -55,8 +55,8 @@ async function outcomesByTs(now: Date): Promise<Map<number, TicketSlaOutcome>> {
 
 /** The SQL face. */
 async function outcomesBySql(now: Date) {
-  const normal = env.utility.settings.sla.normal;
-  const { rows } = await env.db.raw('SELECT * FROM ticket_sla_outcomes(?, ?, ?, ?)', [env.utility.id, now, normal.respondMinutes, normal.resolveMinutes]);
+  const untriaged = untriagedTargetOf(env.utility.settings);
+  const { rows } = await env.db.raw('SELECT * FROM ticket_sla_outcomes(?, ?, ?, ?)', [env.utility.id, now, untriaged.respondMinutes, untriaged.resolveMinutes]);
   return new Map<number, Record<string, any>>(rows.map((r: Record<string, any>) => [r.ticket_id, r]));
 }
 
