@@ -137,7 +137,11 @@ function bruteForce(p: VrpProblem) {
       if (best[v][sub] < Infinity) {
         let pr = 0;
         let c = 0;
-        for (let j = 0; j < m; j++) if (sub & (1 << j)) (pr += p.jobs[j].priority ?? 0), c++;
+        for (let j = 0; j < m; j++) {
+          if (!(sub & (1 << j))) continue;
+          pr += p.jobs[j].priority ?? 0;
+          c++;
+        }
         assign(v + 1, free & ~sub, priority + pr, served + c, distance + best[v][sub]);
       }
       if (sub === 0) break;

@@ -272,7 +272,10 @@ function makespanOf(model: Model, routes: readonly (readonly number[])[]): numbe
 function servedScore(model: Model, routes: readonly (readonly number[])[]): [number, number] {
   let priority = 0;
   let served = 0;
-  for (const r of routes) for (const j of r) (priority += model.jobPriority[j]), served++;
+  for (const r of routes) {
+    for (const j of r) priority += model.jobPriority[j];
+    served += r.length;
+  }
   return [priority, served];
 }
 
