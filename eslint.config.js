@@ -30,7 +30,7 @@ const sqlBuilding = [
 const clockReads = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: take the time as an argument.' },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: take the time as an argument.' },
-  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'core never reads the clock: take a clock function (see core/routing/budget.ts).' },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'core never reads the clock: take a clock function (see core/routing/base/budget.ts).' },
   { selector: "CallExpression[callee.object.name='process'][callee.property.name=/^(hrtime|uptime)$/]", message: 'core never reads the clock: take the time as an argument.' },
 ];
 
@@ -181,7 +181,7 @@ export default tseslint.config(
   {
     // The solver's time budget is elapsed time on a monotonic clock, never the date, and
     // every solver takes `now` to replace it; budget.ts keeps that one default (monotonicMs).
-    files: ['server/core/routing/budget.ts'],
+    files: ['server/core/routing/base/budget.ts'],
     rules: { 'no-restricted-syntax': ['error', ...sqlBuilding, ...clockReads.filter((r) => !r.selector.includes("'performance'"))] },
   },
 

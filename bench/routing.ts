@@ -30,7 +30,7 @@ import {
   vehiclesFromName,
   type TsplibInstance,
 } from '../server/core/routing/index.js';
-import { Rng } from '../server/core/routing/random.js';
+import { Rng } from '../server/core/routing/base/random.js';
 import { twoOpt } from '../server/core/routing/tsp/two-opt.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

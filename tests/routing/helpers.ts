@@ -1,7 +1,7 @@
 /** Shared helpers of the routing tests: instance files and small random problems. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../../server/core/routing/random.js';
+import { Rng } from '../../server/core/routing/base/random.js';
 import type { VrpProblem } from '../../server/core/routing/index.js';
 
 export const INSTANCES = join(import.meta.dirname, '../../bench/instances');

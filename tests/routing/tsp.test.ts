@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTsplib, solveTsp, tourLength } from '../../server/core/routing/index.js';
-import { Rng } from '../../server/core/routing/random.js';
+import { Rng } from '../../server/core/routing/base/random.js';
 import { exactTsp } from '../../server/core/routing/tsp/solve-tsp.js';
 import { ArrayTour } from '../../server/core/routing/tsp/tour.js';
 import { randomEuclidean, readInstanceFile, readJson } from './helpers.js';

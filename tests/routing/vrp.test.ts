@@ -382,8 +382,8 @@ describe('matrices that break the triangle inequality', () => {
 
 describe('route exchange', () => {
   it('hands each route to the crew based next to it', async () => {
-    const { buildModel } = await import('../../server/core/routing/vrp/model.js');
-    const { RouteState } = await import('../../server/core/routing/vrp/state.js');
+    const { buildModel } = await import('../../server/core/routing/vrp/model/model.js');
+    const { RouteState } = await import('../../server/core/routing/vrp/model/state.js');
     const { VrpLocalSearch } = await import('../../server/core/routing/vrp/local-search.js');
     const { routeExchange } = await import('../../server/core/routing/vrp/operators/route-exchange.js');
     // Locations on a line: 0 and 1 are the two bases, 2-3 near base 0, 4-5 near base 1.

@@ -4,10 +4,10 @@
  * node indexes without the depot; with the depot at node 1 (index 0), as in
  * CVRPLIB, index c is exactly CVRPLIB's customer number c.
  */
-import { invalidProblem } from './errors.js';
+import { invalidProblem } from './base/errors.js';
 import type { TsplibInstance } from './tsplib.js';
-import type { VrpProblem } from './types.js';
-import { buildModel } from './vrp/model.js';
+import type { VrpProblem } from './base/types.js';
+import { buildModel } from './vrp/model/model.js';
 import { solveModel, type VrpSolveOptions } from './vrp/solve-vrp.js';
 
 export interface CvrpResult {

@@ -2,9 +2,9 @@
  * Tirta Dispatch routing library: pure functions, plain data in and out.
  * See docs/routing.md for the API, the command line and the benchmark.
  */
-export type { UnassignedReason, VrpJob, VrpProblem, VrpRoute, VrpSolution, VrpVehicle } from './types.js';
-export { monotonicMs, type SolveOptions } from './budget.js';
-export { RoutingError, type RoutingErrorCode } from './errors.js';
+export type { UnassignedReason, VrpJob, VrpProblem, VrpRoute, VrpSolution, VrpVehicle } from './base/types.js';
+export { monotonicMs, type SolveOptions } from './base/budget.js';
+export { RoutingError, type RoutingErrorCode } from './base/errors.js';
 
 // Travel costs
 export {
@@ -19,7 +19,7 @@ export {
   type LatLon,
   type LatLonMatrixOptions,
   type TsplibMetric,
-} from './metrics.js';
+} from './base/metrics.js';
 
 export { haversineTravelSource, type TravelMatrix, type TravelTimeSource } from './travel.js';
 

@@ -3,7 +3,7 @@
  * estimate here; a road-network engine elsewhere, behind the same shape).
  * Solvers never see a source, only the integer matrices it returns.
  */
-import { matrixFromLatLon, type LatLon, type LatLonMatrixOptions } from './metrics.js';
+import { matrixFromLatLon, type LatLon, type LatLonMatrixOptions } from './base/metrics.js';
 
 export interface TravelMatrix {
   /** Metres, row-major points x points. */

@@ -4,7 +4,7 @@
  * solver (vrp/), which prices reversed segments exactly. Living here keeps the
  * imports one way: vrp/ uses tsp/ (single-tour), tsp/ uses neither.
  */
-import { tourLength } from './metrics.js';
+import { tourLength } from './base/metrics.js';
 import { checkTspInput, isSymmetric, solveSymmetricTsp, type TspOptions, type TspResult } from './tsp/solve-tsp.js';
 import { solveVrp } from './vrp/solve-vrp.js';
 

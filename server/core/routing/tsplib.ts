@@ -3,8 +3,8 @@
  * Pure: text in, data out. Every error is a RoutingError 'parse_error' whose
  * message and details name the 1-based line.
  */
-import { parseError } from './errors.js';
-import { isTsplibMetric, matrixFromCoordinates } from './metrics.js';
+import { parseError } from './base/errors.js';
+import { isTsplibMetric, matrixFromCoordinates } from './base/metrics.js';
 
 export interface TsplibInstance {
   name: string;

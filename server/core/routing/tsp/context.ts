@@ -3,10 +3,10 @@
  * operator follows: look for an improving move around one city, apply the first
  * one found, re-queue the cities whose edges changed, return the gain.
  */
-import type { IndexQueue } from '../queue.js';
+import type { IndexQueue } from '../base/queue.js';
 import type { ArrayTour } from './tour.js';
 
-export { IndexQueue as CityQueue } from '../queue.js';
+export { IndexQueue as CityQueue } from '../base/queue.js';
 
 export interface TspContext {
   n: number;

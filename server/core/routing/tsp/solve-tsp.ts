@@ -3,11 +3,11 @@
  * search (2-opt + Or-opt under don't-look bits) with local "segment double
  * bridge" kicks; a kick that does not pay is undone from the tour's change log.
  */
-import { Budget, type SolveOptions } from '../budget.js';
-import { invalidProblem } from '../errors.js';
-import { tourLength } from '../metrics.js';
-import { matrixNeighbourLists } from '../neighbours.js';
-import { Rng } from '../random.js';
+import { Budget, type SolveOptions } from '../base/budget.js';
+import { invalidProblem } from '../base/errors.js';
+import { tourLength } from '../base/metrics.js';
+import { matrixNeighbourLists } from '../base/neighbours.js';
+import { Rng } from '../base/random.js';
 import { CityQueue, type TspContext } from './context.js';
 import { runTspLocalSearch, TSP_OPERATORS } from './local-search.js';
 import { nearestNeighbourTour } from './nearest-neighbour.js';

@@ -1,9 +1,9 @@
 /**
  * Public entry to the construction heuristics of the VRP solver.
  */
-import { invalidProblem } from '../errors.js';
-import type { VrpProblem } from '../types.js';
-import { buildModel } from './model.js';
+import { invalidProblem } from '../base/errors.js';
+import type { VrpProblem } from '../base/types.js';
+import { buildModel } from './model/model.js';
 import { clarkeWrightSavings, isSavingsApplicable } from './savings.js';
 
 /**

@@ -7,12 +7,12 @@
  *   exchange), each move saving distance.
  * - 'makespan': longest-day relocate, each move shortening the longest day.
  */
-import { invalidProblem } from '../errors.js';
-import type { VrpProblem } from '../types.js';
+import { invalidProblem } from '../base/errors.js';
+import type { VrpProblem } from '../base/types.js';
 import { VrpLocalSearch, VRP_OPERATORS } from './local-search.js';
-import { buildModel } from './model.js';
+import { buildModel } from './model/model.js';
 import { longestDayRelocate, longestRoute } from './operators/longest-day-relocate.js';
-import { RouteState } from './state.js';
+import { RouteState } from './model/state.js';
 
 export const IMPROVE_ROUTES_DEFAULTS = {
   /** Rounds of the 'makespan' search at most (each: the longest route's jobs, until no move). */

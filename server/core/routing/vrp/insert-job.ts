@@ -2,10 +2,10 @@
  * Urgent insertion: put one more job into existing routes where it costs
  * least (or where it is reached soonest), without moving anything else.
  */
-import { invalidProblem } from '../errors.js';
-import type { VrpProblem, VrpSolution } from '../types.js';
-import { buildModel, isAllowed } from './model.js';
-import { RouteState } from './state.js';
+import { invalidProblem } from '../base/errors.js';
+import type { VrpProblem, VrpSolution } from '../base/types.js';
+import { buildModel, isAllowed } from './model/model.js';
+import { RouteState } from './model/state.js';
 
 export interface InsertJobOptions {
   /** 'cost' (default): least added distance. 'earliestArrival': reach the job soonest (Critical tickets). */

@@ -2,9 +2,9 @@
  * Cheapest feasible insertion of one job into the current routes (recreate,
  * construction and urgent-job insertion all use it).
  */
-import type { Rng } from '../random.js';
-import { isAllowed } from './model.js';
-import type { RouteState } from './state.js';
+import type { Rng } from '../base/random.js';
+import { isAllowed } from './model/model.js';
+import type { RouteState } from './model/state.js';
 
 export interface Insertion {
   route: number;

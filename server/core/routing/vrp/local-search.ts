@@ -4,14 +4,14 @@
  * changed (don't-look bits).
  * Runs until no queued job has an improving move.
  */
-import { IndexQueue } from '../queue.js';
+import { IndexQueue } from '../base/queue.js';
 import { emptyMove, type VrpOperator } from './operators/operator.js';
 import { relocate } from './operators/relocate.js';
 import { routeExchange } from './operators/route-exchange.js';
 import { swap } from './operators/swap.js';
 import { twoOptStar } from './operators/two-opt-star.js';
 import { twoOpt } from './operators/two-opt.js';
-import type { RouteState } from './state.js';
+import type { RouteState } from './model/state.js';
 
 export const VRP_OPERATORS: readonly VrpOperator[] = [relocate, swap, twoOptStar, twoOpt, routeExchange];
 

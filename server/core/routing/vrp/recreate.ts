@@ -3,10 +3,10 @@
  * priority first, then in one of SISR's orders (random, larger demand first,
  * farther first, closer first), with blinks.
  */
-import type { Rng } from '../random.js';
+import type { Rng } from '../base/random.js';
 import { applyInsertion, emptyInsertion, findCheapestInsertion } from './insertion.js';
-import type { Model } from './model.js';
-import type { RouteState } from './state.js';
+import type { Model } from './model/model.js';
+import type { RouteState } from './model/state.js';
 
 export const RECREATE_DEFAULTS = {
   /** Chance to skip a candidate position that would be the best so far. */

@@ -3,8 +3,8 @@
  * random seed job, walk its nearest jobs and cut one string (or a split
  * string) out of each of a few nearby routes.
  */
-import type { Rng } from '../random.js';
-import type { RouteState } from './state.js';
+import type { Rng } from '../base/random.js';
+import type { RouteState } from './model/state.js';
 
 export const RUIN_DEFAULTS = {
   /** Average number of removed jobs (c-bar). */

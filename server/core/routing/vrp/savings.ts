@@ -7,7 +7,7 @@
  *
  * The result may have more routes than vehicles; the caller decides.
  */
-import type { Model } from './model.js';
+import type { Model } from './model/model.js';
 
 /** Can savings build routes for this model (one depot, identical vehicles, no pins)? */
 export function isSavingsApplicable(model: Model): boolean {

@@ -5,9 +5,9 @@
  * recreate, so a 40-stop day is solved in a few milliseconds. If a first local
  * optimum already breaks the shift, the caller falls back to the general search.
  */
-import type { SolveOptions } from '../budget.js';
+import type { SolveOptions } from '../base/budget.js';
 import { solveSymmetricTsp } from '../tsp/solve-tsp.js';
-import type { Model } from './model.js';
+import type { Model } from './model/model.js';
 
 export const SINGLE_TOUR_DEFAULTS = {
   /** TSP kicks per VRP iteration of the caller's budget. */

@@ -8,16 +8,16 @@
  * least distance (or, for 'makespan', the shortest longest crew day, then
  * least distance). Jobs that cannot be served are reported with a reason.
  */
-import { Budget, monotonicMs, type SolveOptions } from '../budget.js';
-import { Rng } from '../random.js';
-import type { UnassignedReason, VrpProblem, VrpRoute, VrpSolution } from '../types.js';
+import { Budget, monotonicMs, type SolveOptions } from '../base/budget.js';
+import { Rng } from '../base/random.js';
+import type { UnassignedReason, VrpProblem, VrpRoute, VrpSolution } from '../base/types.js';
 import { VrpLocalSearch } from './local-search.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel, type Model } from './model/model.js';
 import { recreate, sortForRecreate } from './recreate.js';
 import { ruinStrings } from './ruin.js';
 import { clarkeWrightSavings, isSavingsApplicable } from './savings.js';
 import { solveSingleTour } from './single-tour.js';
-import { RouteState } from './state.js';
+import { RouteState } from './model/state.js';
 
 export const VRP_DEFAULTS = {
   /** Wall-clock cap when the caller gives no budget. */

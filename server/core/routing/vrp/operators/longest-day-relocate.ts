@@ -11,8 +11,8 @@
  * Move: r1/r2 = from/to route, a = u's position in r1, c = gap in r2
  * (insert between positions c and c+1).
  */
-import { isAllowed } from '../model.js';
-import type { RouteState } from '../state.js';
+import { isAllowed } from '../model/model.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, type Move, type VrpOperator } from './operator.js';
 
 /** The longest route (travel + service seconds), first of equals; -1 when all are empty. */

@@ -5,8 +5,8 @@
  * for a move whose gain would win; `apply` performs a recorded move by
  * rewriting the routes it changes (move.r1 and move.r2).
  */
-import { isAllowed } from '../model.js';
-import type { RouteState } from '../state.js';
+import { isAllowed } from '../model/model.js';
+import type { RouteState } from '../model/state.js';
 
 export interface VrpOperator {
   readonly name: string;

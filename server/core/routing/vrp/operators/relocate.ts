@@ -7,7 +7,7 @@
  * Move: r1/r2 = from/to route, a..b = segment positions in r1, c = gap in r2
  * (insert between positions c and c+1, positions as before the move), d = 1 if reversed.
  */
-import type { RouteState } from '../state.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, segmentAllowed, segmentJobs, type Move, type VrpOperator } from './operator.js';
 
 const MAX_SEGMENT = 3;

@@ -10,7 +10,7 @@
  *
  * Move: r1/r2 = the two vehicles, a/b = 1 if r1's / r2's jobs are reversed.
  */
-import type { RouteState } from '../state.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, segmentAllowed, type Move, type VrpOperator } from './operator.js';
 
 /**

@@ -4,8 +4,8 @@
  *
  * Move: r1/r2 = routes of u and w, a/b = their positions.
  */
-import { isAllowed } from '../model.js';
-import type { RouteState } from '../state.js';
+import { isAllowed } from '../model/model.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, type Move, type VrpOperator } from './operator.js';
 
 function search(s: RouteState, u: number, best: Move): void {

@@ -6,7 +6,7 @@
  *   variant 0: r1 = r1[1..a] + r2[b..],   r2 = r2[1..b-1] + r1[a+1..]
  *   variant 1: r1 = r1[1..a-1] + r2[b+1..], r2 = r2[1..b] + r1[a..]
  */
-import type { RouteState } from '../state.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, segmentAllowed, type Move, type VrpOperator } from './operator.js';
 
 function search(s: RouteState, u: number, best: Move): void {

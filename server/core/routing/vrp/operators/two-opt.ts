@@ -5,7 +5,7 @@
  *
  * Move: r1 = route, a..b = positions reversed.
  */
-import type { RouteState } from '../state.js';
+import type { RouteState } from '../model/state.js';
 import { recordMove, type Move, type VrpOperator } from './operator.js';
 
 function search(s: RouteState, u: number, best: Move): void {

@@ -2,9 +2,9 @@
  * A VrpProblem checked and flattened into typed arrays: what every VRP
  * operator reads. Built once per solve.
  */
-import { invalidProblem } from '../errors.js';
-import { nearestLists } from '../neighbours.js';
-import type { UnassignedReason, VrpProblem } from '../types.js';
+import { invalidProblem } from '../../base/errors.js';
+import { nearestLists } from '../../base/neighbours.js';
+import type { UnassignedReason, VrpProblem } from '../../base/types.js';
 
 /** Travel cost standing in for "no path": far beyond any shift, still exact in doubles. */
 export const NO_PATH = 1_000_000_000;
