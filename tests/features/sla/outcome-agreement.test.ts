@@ -23,7 +23,9 @@ afterAll(async () => {
   await env?.close();
 });
 
-const start = new Date('2026-12-01T00:00:00Z');
+// Far from the dates other test files drive their clocks to: a worker tick of another file that scans
+// every utility (tests/web, tests/e2e) sees these tickets as not yet received, so it escalates none of them.
+const start = new Date('2031-03-03T00:00:00Z');
 const at = (minutes: number) => env.clock.set(new Date(start.getTime() + minutes * 60_000));
 
 /** The TypeScript face: the ticket's stored facts, read plainly, through ticketSlaOutcomeOf. */
@@ -143,7 +145,8 @@ describe('ticket_sla_outcomes (SQL) and ticketSlaOutcomeOf (TypeScript) on a dri
     for (const minute of checkpoints) {
       at(minute);
       while (stepIndex < script.length && script.sort((a, b) => a[0] - b[0])[stepIndex][0] <= minute) await script[stepIndex++][1]();
-      await tick(env);
+      // Another file's tick holding this utility's job row makes ours skip it: run until ours scanned it.
+      while ((await tick(env)).skipped > 0);
       const now = env.clock.now();
       const [sql, ts] = await Promise.all([outcomesBySql(now), outcomesByTs(now)]);
       expect([...sql.keys()].sort()).toEqual([...ts.keys()].sort());
