@@ -1,6 +1,7 @@
 import type { Request, Response, RequestHandler } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode } from '../../core/domain/errors.js';
+import { setNoStore } from '../../platform/http/no-store.js';
 import type { Role } from '../../core/domain/tickets.js';
 import { publicUtilityFor, type Utility } from '../utilities/service.js';
 import { authenticateStaff } from './service.js';
@@ -29,9 +30,13 @@ export function bearerToken(req: Request): string | null {
   return match ? match[1] : null;
 }
 
-/** Deny by default: a staff route needs a valid session, and one of `roles` when given. */
+/**
+ * Deny by default: a staff route needs a valid session, and one of `roles` when given.
+ * Every staff response is `Cache-Control: no-store` (it may carry personal data).
+ */
 export function staff(ctx: AppContext, roles?: readonly Role[]): RequestHandler {
   return async (req, res, next) => {
+    setNoStore(res);
     const { user, utility } = await authenticateStaff(ctx, bearerToken(req), roles);
     Object.assign(res.locals, { user, utility } satisfies Locals);
     next();

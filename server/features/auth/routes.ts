@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { changePassword, login, logout } from './service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
+import { noStore } from '../../platform/http/no-store.js';
 import { bearerToken, publicUtility, staff, userOf, utilityOf } from './middleware.js';
 import { sessionView } from './view.js';
 
@@ -47,7 +48,8 @@ registry.registerPath({
 
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
-  router.post('/login', async (req, res) => {
+  // The answer carries the session token: never cached.
+  router.post('/login', noStore(), async (req, res) => {
     const body = parse(LoginBody, req.body);
     const utility = await publicUtility(ctx, req);
     const session = await login(ctx, utility, body.username, body.password);
