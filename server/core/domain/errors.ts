@@ -25,6 +25,8 @@ export const ErrorCode = {
   shiftTooShort: 'SHIFT_TOO_SHORT',
   ticketWithoutSpk: 'TICKET_WITHOUT_SPK',
   apiKeyInvalid: 'API_KEY_INVALID',
+  /** Too many attempts from one caller (login, intake, Open311); details.retryAfterSeconds says when to try again (HTTP 429 + Retry-After). */
+  tooManyRequests: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -26,6 +26,7 @@ const statusByCode: Record<ErrorCode, number> = {
   SHIFT_TOO_SHORT: 422,
   TICKET_WITHOUT_SPK: 422,
   API_KEY_INVALID: 403,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -51,6 +52,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   SHIFT_TOO_SHORT: 'Jam kerja tim terlalu pendek untuk satu pekerjaan.',
   TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
   API_KEY_INVALID: 'Kunci API (api_key) tidak ada, tidak dikenal, atau sudah dicabut.',
+  TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi nanti.',
 };
 
 export function httpStatusOf(code: ErrorCode): number {
