@@ -28,6 +28,28 @@ export interface Config {
   /** Seconds between two ticks of the background worker. */
   slaCheckSeconds: number;
   logLevel: LogLevel;
+  /** Limits on abuse (login guessing, report floods, Open311 loops); held in PostgreSQL so they count across instances. */
+  throttle: ThrottleSettings;
+  /**
+   * Webhook targets allowed although private, loopback, link-local or multicast:
+   * host names, IP addresses or CIDR blocks (`10.0.0.0/8`). Empty: only public addresses.
+   */
+  webhookAllowedHosts: string[];
+}
+
+/** One limit: at most `points` in `durationSeconds`; past it, refused for `blockSeconds` (or until the window ends). */
+export interface ThrottleRule {
+  points: number;
+  durationSeconds: number;
+  blockSeconds?: number;
+}
+
+export const throttleRuleNames = ['loginUserIp', 'loginUser', 'loginIp', 'reportPhone', 'reportIp', 'open311Key', 'open311Ip'] as const;
+export type ThrottleRuleName = (typeof throttleRuleNames)[number];
+
+export interface ThrottleSettings {
+  enabled: boolean;
+  rules: Record<ThrottleRuleName, ThrottleRule>;
 }
 
 export const nodeEnvs = ['development', 'production', 'test'] as const;
@@ -85,6 +107,19 @@ const variables = {
   WORKER: flag('true'),
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
   LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
+  THROTTLE: flag('true'),
+  THROTTLE_LOGIN_FAILURES: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(5) },
+  THROTTLE_LOGIN_BLOCK_MINUTES: { expected: 'a number of minutes > 0', schema: z.coerce.number().positive().default(15) },
+  THROTTLE_REPORTS_PER_PHONE_HOUR: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(10) },
+  THROTTLE_REPORTS_PER_IP_HOUR: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(120) },
+  THROTTLE_OPEN311_PER_MINUTE: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(120) },
+  WEBHOOK_ALLOWED_HOSTS: {
+    expected: 'a comma-separated list of host names, IP addresses or CIDR blocks',
+    schema: z
+      .string()
+      .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-\[\]]+(\/\d{1,3})?$/.test(h.trim())))
+      .default(''),
+  },
 } as const;
 
 /** The names of every variable the server reads (README's settings table lists the same). */
@@ -123,5 +158,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
     // Tests stay quiet unless asked; a server says what it does.
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
+    throttle: throttleSettingsOf(p),
+    webhookAllowedHosts: p.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+  };
+}
+
+/**
+ * Login: a username guessed from one address is blocked after a few failures
+ * for some minutes (the real user elsewhere is not); a username guessed from
+ * everywhere is slowed to 10x that per day and blocked for an hour at worst;
+ * an address failing on many usernames, 20x per hour. Intake: per phone and per
+ * address per hour. Open311: per api_key and per address per minute.
+ */
+function throttleSettingsOf(p: Parsed): ThrottleSettings {
+  const loginBlock = Math.round(p.THROTTLE_LOGIN_BLOCK_MINUTES * 60);
+  return {
+    enabled: truthy.includes(p.THROTTLE),
+    rules: {
+      loginUserIp: { points: p.THROTTLE_LOGIN_FAILURES, durationSeconds: 3600, blockSeconds: loginBlock },
+      loginUser: { points: p.THROTTLE_LOGIN_FAILURES * 10, durationSeconds: 86_400, blockSeconds: 3600 },
+      loginIp: { points: p.THROTTLE_LOGIN_FAILURES * 20, durationSeconds: 3600, blockSeconds: 3600 },
+      reportPhone: { points: p.THROTTLE_REPORTS_PER_PHONE_HOUR, durationSeconds: 3600 },
+      reportIp: { points: p.THROTTLE_REPORTS_PER_IP_HOUR, durationSeconds: 3600 },
+      open311Key: { points: p.THROTTLE_OPEN311_PER_MINUTE, durationSeconds: 60 },
+      open311Ip: { points: p.THROTTLE_OPEN311_PER_MINUTE, durationSeconds: 60 },
+    },
   };
 }

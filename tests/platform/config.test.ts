@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       worker: true,
       slaCheckSeconds: 60,
       logLevel: 'info',
+      throttle: expect.objectContaining({ enabled: true }),
+      webhookAllowedHosts: [],
     });
   });
 
@@ -51,6 +53,10 @@ describe('loadConfig', () => {
       WORKER: 'no',
       SLA_CHECK_SECONDS: '30',
       LOG_LEVEL: 'debug',
+      THROTTLE: 'off',
+      THROTTLE_LOGIN_FAILURES: '3',
+      THROTTLE_LOGIN_BLOCK_MINUTES: '10',
+      WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
     });
     expect(config).toEqual({
       port: 18080,
@@ -68,7 +74,11 @@ describe('loadConfig', () => {
       worker: false,
       slaCheckSeconds: 30,
       logLevel: 'debug',
+      throttle: expect.objectContaining({ enabled: false }),
+      webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
     });
+    expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });
+    expect(config.throttle.rules.loginUser.points).toBe(30);
   });
 
   it('treats an empty value as unset (compose passes ${X:-} as "")', () => {
@@ -97,6 +107,8 @@ describe('loadConfig', () => {
     ['SLA_CHECK_SECONDS', '0'],
     ['SLA_CHECK_SECONDS', '1.5'],
     ['LOG_LEVEL', 'verbose'],
+    ['THROTTLE_LOGIN_FAILURES', '0'],
+    ['WEBHOOK_ALLOWED_HOSTS', 'http://x/'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {
     expect(badVariables({ [variable]: value })).toEqual([variable]);
   });
