@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/errors.js';
+import { refuseMalformedInput } from './platform/http/input.js';
 import { openApiDocument } from './platform/http/openapi.js';
 import { healthRouter } from './platform/http/health.js';
 import { authRouter } from './features/auth/routes.js';
@@ -28,6 +29,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(httpLogger());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(refuseMalformedInput());
 
   app.use(healthRouter(ctx));
   app.get('/api/v1/openapi.json', (_req, res) => {

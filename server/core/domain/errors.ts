@@ -25,6 +25,8 @@ export const ErrorCode = {
   shiftTooShort: 'SHIFT_TOO_SHORT',
   ticketWithoutSpk: 'TICKET_WITHOUT_SPK',
   apiKeyInvalid: 'API_KEY_INVALID',
+  /** The database (or another backing service) cannot be reached: try again shortly (HTTP 503 + Retry-After). */
+  serviceUnavailable: 'SERVICE_UNAVAILABLE',
   /** Too many attempts from one caller (login, intake, Open311); details.retryAfterSeconds says when to try again (HTTP 429 + Retry-After). */
   tooManyRequests: 'TOO_MANY_REQUESTS',
 } as const;

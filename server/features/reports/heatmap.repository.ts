@@ -20,7 +20,10 @@ function reportsIn(db: Runner, s: HeatmapScope) {
     .whereNot('status', 'rejected');
   if (s.priorities?.length) q.whereIn('priority', s.priorities);
   // The bounding-box overlap (&&) is what the index answers; the envelope is WGS84.
-  if (s.bbox) q.whereRaw('location && ST_MakeEnvelope(?, ?, ?, ?, 4326)::geography', s.bbox);
+  // A box a quarter of the globe or larger (a zoomed-out map, the whole world) is no geography polygon PostGIS
+  // can build (antipodal edges): compare as lon/lat geometry instead, after the utility and window have narrowed the rows.
+  if (s.bbox && (s.bbox[2] - s.bbox[0] >= 90 || s.bbox[3] - s.bbox[1] >= 90)) q.whereRaw('location::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326)', s.bbox);
+  else if (s.bbox) q.whereRaw('location && ST_MakeEnvelope(?, ?, ?, ?, 4326)::geography', s.bbox);
   return q;
 }
 

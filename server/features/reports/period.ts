@@ -19,9 +19,13 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Reports look at years the product can hold tickets for; 9999-12-31 would run past what a Date can print. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2199;
+
 function isRealDate(date: string): boolean {
   const m = DATE.exec(date);
-  if (!m) return false;
+  if (!m || Number(m[1]) < FIRST_YEAR || Number(m[1]) > LAST_YEAR) return false;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date;
 }
 
@@ -35,14 +39,14 @@ export function dateRange(firstDate: string, lastDate: string, timeZone: string,
 
 export function monthRange(month: string, timeZone: string, field = 'month'): Window {
   const m = MONTH.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw validationError([{ field, message: 'expected a month YYYY-MM' }]);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || !isRealDate(`${month}-01`)) throw validationError([{ field, message: 'expected a month YYYY-MM' }]);
   const first = `${month}-01`;
   const next = new Date(Date.UTC(Number(m[1]), Number(m[2]), 1)).toISOString().slice(0, 10);
   return dateRange(first, addDays(next, -1), timeZone, field);
 }
 
 export function yearRange(year: string, timeZone: string, field = 'year'): Window {
-  if (!YEAR.test(year)) throw validationError([{ field, message: 'expected a year YYYY' }]);
+  if (!YEAR.test(year) || !isRealDate(`${year}-01-01`)) throw validationError([{ field, message: 'expected a year YYYY' }]);
   return dateRange(`${year}-01-01`, `${year}-12-31`, timeZone, field);
 }
 

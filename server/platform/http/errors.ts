@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import multer from 'multer';
 import { DomainError, ErrorCode, isDomainError, validationError } from '../../core/domain/errors.js';
 import { logger } from '../log.js';
+import { databaseErrorOf } from '../db/errors.js';
 
 /** The one place where domain error codes become HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -27,6 +28,7 @@ const statusByCode: Record<ErrorCode, number> = {
   TICKET_WITHOUT_SPK: 422,
   API_KEY_INVALID: 403,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -53,6 +55,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
   API_KEY_INVALID: 'Kunci API (api_key) tidak ada, tidak dikenal, atau sudah dicabut.',
   TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi nanti.',
+  SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
 };
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -82,6 +85,22 @@ export function fromTransport(err: unknown, maxPhotoMb: number): DomainError | n
   return null;
 }
 
+/**
+ * Errors that carry an HTTP status of their own (http-errors from express's
+ * router, serve-static, body-parser): a 404 stays a 404 (a missing /assets
+ * file), a 400 a 400 (a path parameter that does not decode). Anything else,
+ * or a 5xx, is not ours to recast: null.
+ */
+export function fromHttpError(err: unknown): DomainError | null {
+  const e = err as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: string } | null;
+  const status = Number(e?.status ?? e?.statusCode);
+  if (!Number.isInteger(status) || status < 400 || status >= 500) return null;
+  if (status === 404) return new DomainError(ErrorCode.notFound, 'Not found', {});
+  if (status === 413) return new DomainError(ErrorCode.validationFailed, 'The request body is too large', { field: 'body' });
+  if (err instanceof URIError) return validationError([{ field: 'path', message: 'the address has bad percent-encoding' }]);
+  return validationError([{ field: 'request', message: e?.expose && e.message ? e.message : 'the request could not be read' }]);
+}
+
 /** The request id pino-http gave this request (also in the X-Request-Id response header). */
 export function requestIdOfRequest(req: Request): string {
   return String(req.id ?? '');
@@ -91,14 +110,18 @@ export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
   const maxPhotoMb = Math.round(maxPhotoBytes / 1024 / 1024);
   return (err, req, res, _next) => {
     const requestId = requestIdOfRequest(req);
-    const domain = isDomainError(err) ? err : fromTransport(err, maxPhotoMb);
+    const domain = isDomainError(err) ? err : (fromTransport(err, maxPhotoMb) ?? databaseErrorOf(err) ?? fromHttpError(err));
     if (!domain) {
       (req.log ?? logger).error({ err, requestId }, 'Unhandled error');
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.', details: {}, requestId } });
       return;
     }
     const status = httpStatusOf(domain.code);
-    if (status >= 500) (req.log ?? logger).error({ err, requestId }, domain.message);
+    if (domain.code === ErrorCode.serviceUnavailable) (req.log ?? logger).warn({ err, requestId }, 'the database is unreachable: 503');
+    else if (status >= 500) (req.log ?? logger).error({ err, requestId }, domain.message);
+    // 503 (an outage) and 409 "still being processed" say when to come back.
+    const retryAfter = domain.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && !res.headersSent) res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     res.status(status).json({
       error: {
         code: domain.code,
