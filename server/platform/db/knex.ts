@@ -38,8 +38,12 @@ class SqlMigrationSource implements Knex.MigrationSource<string> {
 export function createDb(databaseUrl: string, poolMax = 10): Db {
   const db = knexFactory({
     client: 'pg',
-    connection: databaseUrl,
+    // A host that does not answer at all (no refusal) fails the connect after 5 s.
+    connection: { connectionString: databaseUrl, connectionTimeoutMillis: 5_000 },
     pool: { min: 0, max: poolMax },
+    // While the database is unreachable a request waits at most this long for a connection, then answers 503
+    // (platform/db/errors.ts), instead of hanging for knex's default minute.
+    acquireConnectionTimeout: 10_000,
     migrations: { migrationSource: new SqlMigrationSource(), tableName: 'schema_migrations' },
   });
   return db;
