@@ -1,15 +1,20 @@
 /**
- * npm run bench:planning [-- --sizes 1060:25,5000:100 --seed 7]
+ * npm run bench:planning [-- --days s,m,l] [--budget-ms 2000,10000] [--effort N] [--scale 20000:400] [--e2e 1060:25,5000:100] [--seed 7]
  *
- * End-to-end timing of the daily plan on a Makassar day: a backlog of Normal
- * tickets plus Critical/High ones, spread over the service area as the demo
- * generator spreads reports (hot spots along old mains, the rest by kelurahan
- * area, none on the islands), crews based across the mainland kecamatan on
- * 08:00-16:00 shifts. The clock starts before the database read and stops
- * when the stored plan has been read back. The table sets the plan beside
- * the first-come-first-served baseline on the same tickets.
+ * 1. The public Makassar days (../shared/bench/planning, read at run time):
+ *    the product's planner (pure planDay) on the README's travel rule, the
+ *    island tickets found from fixtures/makassar's kelurahan polygons, scored
+ *    with the README's scorer, beside VROOM 1.14's figures and the fair
+ *    baseline. `--zones off` also plans without the zone grouping, to show
+ *    what the grouping costs. `--effort N` fixes the work (N x the default iterations, no clock) (not the clock)
+ *    for comparisons on a loaded machine.
+ * 2. Scaling: a generated day of 20,000 tickets / 400 crews (--scale), time
+ *    and peak RSS / heap.
+ * 3. --e2e: end-to-end timing of the daily plan through the database on a
+ *    generated Makassar day (a backlog of Normal tickets plus Critical/High
+ *    ones), the clock from the database read to the stored plan read back.
  *
- * Database: $BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/tirta_bench_plan
+ * Database (--e2e only): $BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/tirta_bench_plan
  * (created and migrated when missing). Each size gets its own utility, replaced on every run.
  */
 import { fileURLToPath } from 'node:url';
@@ -28,6 +33,9 @@ import type { AppContext } from '../server/platform/context.js';
 import type { Utility } from '../server/features/utilities/service.js';
 import type { StaffUser } from '../server/features/auth/service.js';
 import { createPlan } from '../server/features/plans/service.js';
+import { planDay } from '../server/core/planning/plan-day.js';
+import { firstComeFirstServed } from '../server/core/planning/baseline.js';
+import { asReadmePlan, loadDay, planInputOf, referenceResults, scorePlan, syntheticDay } from './makassar-days.js';
 
 export interface ScenarioTicket {
   lat: number;
@@ -218,10 +226,121 @@ function printTable(rows: Row[]): void {
   for (const l of lines) console.log(fmt(l));
 }
 
+interface DayRow {
+  scenario: string;
+  who: string;
+  served: number;
+  high: string;
+  km: number;
+  travelH: number;
+  makespan: number;
+  seconds: number | null;
+  note?: string;
+}
+
+const hm = (s: number) => `${String(8 + Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+
+function printDays(rows: DayRow[]): void {
+  const head = ['day', 'method', 'High served', 'served', 'km', 'travel h', 'makespan', 'time s', 'km/served'];
+  const lines = rows.map((r) => [r.scenario, r.who, r.high, String(r.served), r.km.toFixed(1), r.travelH.toFixed(1), hm(r.makespan), r.seconds === null ? '' : r.seconds < 0.1 ? r.seconds.toFixed(4) : r.seconds.toFixed(2), (r.km / Math.max(1, r.served)).toFixed(2)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  console.log(fmt(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const l of lines) console.log(fmt(l));
+}
+
+/** The public days: VROOM's figures, the fair baseline and the planner, scored alike. */
+function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: { iterations?: number; zonesOff: boolean }): void {
+  const refs = referenceResults();
+  const rows: DayRow[] = [];
+  sizes.forEach((size, n) => {
+    const day = loadDay(size);
+    const budgetMs = budgets[Math.min(n, budgets.length - 1)];
+    const name = size;
+    for (const r of refs.get(day.scenario) ?? []) {
+      if (r.method.startsWith('ping-pong')) continue;
+      rows.push({ scenario: name, who: r.method, served: r.served, high: `${r.highServed}/${day.tickets.filter((t) => t.priority === 'High').length}`, km: r.km, travelH: r.travelHours ?? NaN, makespan: r.makespanSeconds ?? NaN, seconds: r.wallSeconds ?? null });
+    }
+    const input = planInputOf(day, { budgetMs: options.iterations ? 1e9 : budgetMs });
+    if (options.iterations) input.iterationScale = options.iterations;
+    const t0 = performance.now();
+    const base = firstComeFirstServed(input.tickets, input.crews, { travel: input.travel });
+    const baseS = (performance.now() - t0) / 1000;
+    const b = scorePlan(day, asReadmePlan(input, base.routes));
+    rows.push({ scenario: name, who: 'fair baseline (ours)', served: b.served, high: `${b.highServed}/${b.highTotal}`, km: b.km, travelH: b.travelHours, makespan: b.makespanSeconds, seconds: baseS });
+    const variants: [string, boolean][] = [[`Tirta planDay, ${options.iterations ? `effort x${options.iterations}` : `${budgetMs} ms`}`, true]];
+    if (options.zonesOff) variants.push(['  same, zones off', false]);
+    for (const [who, zones] of variants) {
+      const t1 = performance.now();
+      const plan = planDay({ ...input, zones });
+      const s = (performance.now() - t1) / 1000;
+      const score = scorePlan(day, asReadmePlan(input, plan.routes));
+      if (score.islandsServed.length > 0) throw new Error(`${size}: island tickets planned: ${score.islandsServed.join(', ')}`);
+      const islands = plan.unplanned.filter((u) => u.reason === 'no_crew_in_reach').map((u) => input.tickets[u.ticket].id);
+      rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: s });
+      if (zones) console.error(`${size}: island tickets left unplanned (no_crew_in_reach): ${islands.join(', ')}`);
+    }
+  });
+  console.log('\nPublic Makassar days (../shared/bench/planning; README travel rule and scorer; VROOM rows from results.json)\n');
+  printDays(rows);
+  console.log('\nTarget: High served and served >= VROOM\'s best, km <= its km, within 2 s (m) and 10 s (l). VROOM and baseline times are from results.json\'s machine.');
+}
+
+/** A uniform city day at scale: time and peak memory of planDay. */
+function runScale(tickets: number, crews: number, budgetMs: number): void {
+  const day = syntheticDay(tickets, crews, 11);
+  const input = planInputOf(day, { budgetMs });
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  const t0 = performance.now();
+  const plan = planDay(input);
+  const planS = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const base = firstComeFirstServed(input.tickets, input.crews, { travel: input.travel });
+  const baseS = (performance.now() - t1) / 1000;
+  clearInterval(sample);
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  const score = scorePlan(day, asReadmePlan(input, plan.routes));
+  const b = scorePlan(day, asReadmePlan(input, base.routes));
+  console.log(`\nScaling: ${tickets} tickets / ${crews} crews (generated uniformly over the Makassar mainland, budget ${budgetMs} ms)\n`);
+  console.log('| tickets/crews | plan s | baseline s | peak RSS MB (sampled) | peak heap MB | served | High | km | baseline served | baseline km |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| ${tickets}/${crews} | ${planS.toFixed(2)} | ${baseS.toFixed(3)} | ${(peakRss / 2 ** 20).toFixed(0)} | ${(peakHeap / 2 ** 20).toFixed(0)} | ${score.served} | ${score.highServed}/${score.highTotal} | ${score.km.toFixed(1)} | ${b.served} | ${b.km.toFixed(1)} |`);
+  console.log('\nTarget: under 30 s and 1 GB; the baseline cheaper than the solve.');
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1060:25,5000:100' }, seed: { type: 'string', default: '7' } } });
-  const sizes = values.sizes.split(',').map((s) => s.split(':').map(Number) as [number, number]);
-  const seed = Number(values.seed);
+  const { values } = parseArgs({
+    options: {
+      days: { type: 'string', default: 's,m,l' },
+      'budget-ms': { type: 'string', default: '1000,2000,10000' },
+      effort: { type: 'string' },
+      zones: { type: 'string', default: 'compare' },
+      scale: { type: 'string', default: '20000:400' },
+      'scale-budget-ms': { type: 'string', default: '20000' },
+      e2e: { type: 'string' },
+      seed: { type: 'string', default: '7' },
+    },
+  });
+  const days = values.days ? (values.days.split(',').filter(Boolean) as ('s' | 'm' | 'l')[]) : [];
+  if (days.length) runPublicDays(days, values['budget-ms'].split(',').map(Number), { iterations: values.effort ? Number(values.effort) : undefined, zonesOff: values.zones === 'compare' });
+  if (values.scale && values.scale !== 'none') {
+    const [t, c] = values.scale.split(':').map(Number);
+    runScale(t, c, Number(values['scale-budget-ms']));
+  }
+  if (values.e2e) await runE2e(values.e2e, Number(values.seed));
+}
+
+async function runE2e(sizesArg: string, seed: number): Promise<void> {
+  const sizes = sizesArg.split(',').map((s) => s.split(':').map(Number) as [number, number]);
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tirta_bench_plan';
   await ensureDatabase(url);
   const db = createDb(url, 4);

@@ -227,18 +227,6 @@ describe('first come, first served baseline', () => {
     const plan = planDay({ tickets, crews, travel, objective: 'distance', resolution: 8, maxReachMetres: 25_000, budgetMs: 600_000 });
     expect(metricsOf(plan.routes, tickets).distanceMetres).toBeLessThanOrEqual(b.metrics.distanceMetres);
   });
-
-  it('serves Critical and High before Normal, whatever came first', () => {
-    const p = { lat: -5.15, lon: 119.42 };
-    const crews: PlanCrew[] = [{ id: 1, base: p, shiftStartSeconds: 8 * H, shiftEndSeconds: 9 * H, capacityJobs: null }];
-    const tickets: PlanTicket[] = [
-      { id: 1, ...p, priority: 'normal', serviceSeconds: 1800, receivedSeconds: 0, dueSeconds: null },
-      { id: 2, ...p, priority: 'high', serviceSeconds: 1800, receivedSeconds: 100, dueSeconds: null },
-      { id: 3, ...p, priority: 'normal', serviceSeconds: 1800, receivedSeconds: 50, dueSeconds: null },
-    ];
-    const b = firstComeFirstServed(tickets, crews, { travel });
-    expect(b.routes[0].stops.map((s) => s.ticket)).toEqual([1, 0]);
-  });
 });
 
 describe('hungarian', () => {

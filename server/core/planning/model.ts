@@ -45,6 +45,17 @@ export interface PlanInput {
   /** Solver time for the whole day, ms (split over the crews). */
   budgetMs?: number;
   seed?: number;
+  /**
+   * Solver iterations per group are scaled by this (default 1). With a large
+   * budgetMs it makes a run a fixed amount of work, for comparisons on a
+   * loaded machine.
+   */
+  iterationScale?: number;
+  /**
+   * Group the Normal tickets into zones, one per crew (default true). Off:
+   * every Normal ticket is free to any crew (for measuring the grouping).
+   */
+  zones?: boolean;
   /** Milliseconds clock for the budget; default: the routing core's monotonicMs (core reads no clock of its own). */
   clockMs?: () => number;
 }

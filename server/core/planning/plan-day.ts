@@ -49,7 +49,7 @@ export function planDay(input: PlanInput): DayPlan {
 
   const pool = screenPool(day);
   const urgent = assignUrgent(day, pool);
-  const zoning = assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed);
+  const zoning = assignZonesToCrews(day, input.zones === false ? [] : zoneNormalTickets(day, pool.normal), urgent.committed);
   const solved = solveCrewGroups(day, pool, urgent, zoning, time);
 
   const routes = crews.map((c, k) => {

@@ -30,7 +30,7 @@ export function timeRoute(
   for (const i of stops) {
     const p = tickets[i];
     const m = travel.metres(at, p);
-    const s = travel.secondsForMetres(m);
+    const s = travel.seconds(at, p);
     t += s;
     const arrival = t;
     t += p.serviceSeconds;
@@ -42,7 +42,7 @@ export function timeRoute(
   }
   if (out.length > 0 || from !== to) {
     const m = travel.metres(at, to);
-    const s = travel.secondsForMetres(m);
+    const s = travel.seconds(at, to);
     t += s;
     distance += m;
     travelSeconds += s;
@@ -86,9 +86,9 @@ export function insertionOptions(
     const toP = travel.metres(prev, p);
     const fromP = travel.metres(p, next);
     const direct = idle ? 0 : travel.metres(prev, next);
-    const toPs = travel.secondsForMetres(toP);
-    const fromPs = travel.secondsForMetres(fromP);
-    const directS = idle ? 0 : travel.secondsForMetres(direct);
+    const toPs = travel.seconds(prev, p);
+    const fromPs = travel.seconds(p, next);
+    const directS = idle ? 0 : travel.seconds(prev, next);
     const added = toPs + p.serviceSeconds + fromPs - directS;
     const end = route.endSeconds + added;
     if (end > crew.shiftEndSeconds) continue;

@@ -40,6 +40,12 @@ export function solveCrewGroups(day: Day, pool: Pool, urgent: UrgentWork, zoning
   zones.forEach((z, zi) => {
     if (zoneCrew[zi] < 0) for (const i of z.tickets) free.add(i);
   });
+  // Zones off: every Normal ticket is free, and each crew is offered about a day and a half of the nearest ones.
+  const zonesOff = day.input.zones === false;
+  if (zonesOff) for (const i of pool.normal) free.add(i);
+  let meanService = 0;
+  for (const i of pool.normal) meanService += tickets[i].serviceSeconds / pool.normal.length;
+  const candidatesOf = (k: number) => (zonesOff && meanService > 0 ? Math.ceil((1.5 * (day.available[k] - urgent.committed[k])) / meanService) : PLAN_DEFAULTS.fillCandidates);
   const routeStops: number[][] = crews.map(() => []);
   const left: number[] = [];
   let crewsDone = 0;
@@ -52,7 +58,7 @@ export function solveCrewGroups(day: Day, pool: Pool, urgent: UrgentWork, zoning
     for (const k of order) {
       const zone = zoneOfCrew[k] >= 0 ? zones[zoneOfCrew[k]] : null;
       jobs.push(...pool.pinnedTo[k], ...urgent.urgentOf[k], ...(zone ? zone.tickets : []));
-      const mine = nearestFree(free, tickets, zone ? zone.centroid : crews[k].base, PLAN_DEFAULTS.fillCandidates);
+      const mine = nearestFree(free, tickets, zone ? zone.centroid : crews[k].base, candidatesOf(k));
       for (const i of mine) free.delete(i);
       extra.push(...mine);
     }
@@ -144,7 +150,7 @@ function solveGroup(day: Day, group: number[], jobs: number[], timeMs: number, c
   };
   const solution = solveVrp(problem, {
     timeMs,
-    iterations: PLAN_DEFAULTS.iterationsBase * group.length + PLAN_DEFAULTS.iterationsPerJob * jobs.length,
+    iterations: Math.max(1, Math.round((day.input.iterationScale ?? 1) * (PLAN_DEFAULTS.iterationsBase * group.length + PLAN_DEFAULTS.iterationsPerJob * jobs.length))),
     seed: day.input.seed ?? PLAN_DEFAULTS.seed,
     now: clock,
   });

@@ -45,7 +45,7 @@ export function travelMatrices(points: readonly LatLon[], travel: TravelModel): 
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const m = travel.metres(points[i], points[j]);
-      const s = travel.secondsForMetres(m);
+      const s = travel.seconds(points[i], points[j]);
       distances[i * n + j] = m;
       distances[j * n + i] = m;
       durations[i * n + j] = s;
