@@ -19,6 +19,7 @@ import { incidentsRouter } from './features/incidents/routes.js';
 import { open311Errors, open311Router } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger } from './platform/log.js';
+import { clientAddressOf, throttled } from './platform/http/throttle.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
 
 export function createApp(ctx: AppContext): Express {
@@ -36,6 +37,8 @@ export function createApp(ctx: AppContext): Express {
     res.json(openApiDocument());
   });
   app.use('/api/v1/auth', authRouter(ctx));
+  // Citizen reports per client address, counted before the photo is read (per phone: in the route).
+  app.post('/api/v1/reports', throttled(ctx, 'reportIp', clientAddressOf));
   app.use('/api/v1/reports', reportsRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
   app.use('/api/v1/crews', crewRoutesRouter(ctx));
@@ -47,7 +50,8 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/v1/settings', settingsRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1', publicRouter(ctx));
-  app.use('/open311/v2', open311Router(ctx), open311Errors(ctx));
+  // Open311 per client address (reads and writes); per api_key in the submission route.
+  app.use('/open311/v2', throttled(ctx, 'open311Ip', clientAddressOf), open311Router(ctx), open311Errors(ctx));
   mountWeb(app);
   app.use('/api', (req) => {
     throw new DomainError(ErrorCode.notFound, `No endpoint ${req.method} ${req.originalUrl}`, { method: req.method, path: req.originalUrl });

@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/context.js';
 import { logger } from './platform/log.js';
 import { findUtilityById } from './features/utilities/service.js';
+import { cleanUpExpiredSessions } from './features/auth/service.js';
 import { creditClosedTickets } from './features/points/service.js';
 import { scanEscalations, type ScanCounts } from './features/sla/escalation.service.js';
 import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features/webhooks/service.js';
@@ -65,6 +66,7 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
         const now = ctx.now();
         const counts = await scanEscalations(tx, utility, now);
         const credited = await creditClosedTickets(tx, utilityId);
+        await cleanUpExpiredSessions(tx, utilityId, now);
         await recordJobRun(tx, utilityId, JOB, now, { ...counts, pointsCredited: credited });
         report.utilities += 1;
         report.escalations += counts.escalations;

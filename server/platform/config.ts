@@ -117,7 +117,7 @@ const variables = {
     expected: 'a comma-separated list of host names, IP addresses or CIDR blocks',
     schema: z
       .string()
-      .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-\[\]]+(\/\d{1,3})?$/.test(h.trim())))
+      .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-[\]]+(\/\d{1,3})?$/.test(h.trim())))
       .default(''),
   },
 } as const;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
 import { createDb, type Db } from '../../server/platform/db/knex.js';
-import { loadConfig } from '../../server/platform/config.js';
+import { loadConfig, type ThrottleSettings } from '../../server/platform/config.js';
 import { PhotoStore } from '../../server/platform/storage/photos.js';
 import { createApp } from '../../server/app.js';
 import type { AppContext } from '../../server/platform/context.js';
@@ -60,12 +60,15 @@ export const outsideArea = { lat: -5.30, lon: 119.60 };
 
 let cachedHash: Promise<string> | null = null;
 
-export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown> } = {}): Promise<TestEnv> {
+export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown>; throttle?: ThrottleSettings } = {}): Promise<TestEnv> {
   const db = createDb(requireDatabaseUrl(), 4);
   const clock = new TestClock();
   const code = `test-${crypto.randomBytes(5).toString('hex')}`;
   // Each test utility keeps its photos apart, so files running in parallel can count theirs.
-  const config = { ...loadConfig(), photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
+  const base = loadConfig();
+  // No throttling unless the test asks for it (tests/features/auth/login-throttle.test.ts and others set small limits).
+  const throttle = options.throttle ?? { ...base.throttle, enabled: false };
+  const config = { ...base, throttle, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const { minLon, minLat, maxLon, maxLat } = testArea;
   const utilityId = await insertUtility(db, {

@@ -73,6 +73,11 @@ export async function findSessionUser(db: Runner, tokenHash: string, now: Date):
   return row ? toStaff(row) : null;
 }
 
+/** Sessions whose expiry has passed are of no use: deleted (sessions_expires_idx, sql/0019). */
+export async function deleteExpiredSessions(db: Runner, utilityId: number, now: Date): Promise<number> {
+  return db('sessions').where({ utility_id: utilityId }).andWhere('expires_at', '<=', now).delete();
+}
+
 export async function deleteSession(db: Runner, tokenHash: string): Promise<void> {
   await db('sessions').where({ token_hash: tokenHash }).delete();
 }

@@ -5,6 +5,7 @@ import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { noStore } from '../../platform/http/no-store.js';
 import { bearerToken, publicUtility, staff, userOf, utilityOf } from './middleware.js';
+import { clientAddressOf } from '../../platform/http/throttle.js';
 import { sessionView } from './view.js';
 
 const LoginBody = z
@@ -29,7 +30,7 @@ registry.registerPath({
   path: '/api/v1/auth/login',
   summary: 'Log in as staff; returns a bearer token',
   request: { body: { content: { 'application/json': { schema: LoginBody } } } },
-  responses: { 200: { description: 'logged in', content: { 'application/json': { schema: LoginResponse } } }, ...errorResponses(400, 401) },
+  responses: { 200: { description: 'logged in', content: { 'application/json': { schema: LoginResponse } } }, ...errorResponses(400, 401, 429) },
 });
 registry.registerPath({ method: 'post', path: '/api/v1/auth/logout', summary: 'End this session', security: [{ bearer: [] }], responses: { 204: { description: 'logged out' } } });
 registry.registerPath({ method: 'get', path: '/api/v1/auth/me', summary: 'Who is logged in', security: [{ bearer: [] }], responses: { 200: { description: 'the user' }, ...errorResponses(401) } });
@@ -52,7 +53,7 @@ export function authRouter(ctx: AppContext): Router {
   router.post('/login', noStore(), async (req, res) => {
     const body = parse(LoginBody, req.body);
     const utility = await publicUtility(ctx, req);
-    const session = await login(ctx, utility, body.username, body.password);
+    const session = await login(ctx, utility, body.username, body.password, clientAddressOf(req));
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), ...sessionView(session.user, utility) });
   });
   router.post('/logout', staff(ctx), async (req, res) => {

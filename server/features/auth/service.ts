@@ -4,7 +4,8 @@ import type { Runner } from '../../platform/db/knex.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import type { Role } from '../../core/domain/tickets.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
-import { deleteSession, findSessionUser, findStaffForLogin, insertSession, updatePasswordHash } from './repository.js';
+import { deleteExpiredSessions, deleteSession, findSessionUser, findStaffForLogin, insertSession, updatePasswordHash } from './repository.js';
+import { throttleOf } from '../../platform/http/throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { StaffUser } from './view.js';
 
@@ -15,17 +16,51 @@ export const DEMO_PASSWORD = 'tirta-demo';
 
 export const tokenHashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-/** Exchanges a username and password for an opaque bearer token; only its hash is stored. */
-export async function login(ctx: AppContext, utility: Utility, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
+/**
+ * A hash of no one's password with the same scrypt cost: an unknown username
+ * (or an inactive account) is checked against it, so it takes as long to refuse
+ * as a wrong password and the timing does not tell which usernames exist.
+ */
+let dummyHash: Promise<string> | null = null;
+const dummyHashOf = () => (dummyHash ??= hashPassword(crypto.randomBytes(18).toString('base64url')));
+
+/**
+ * Exchanges a username and password for an opaque bearer token; only its hash
+ * is stored. Throttled (config.throttle): wrong passwords count per username
+ * from this address (blocked for some minutes past the limit; a success clears
+ * it), per username from anywhere (a slower limit with a bounded block) and per
+ * address; while any is over, the answer is TOO_MANY_REQUESTS without a check.
+ */
+export async function login(
+  ctx: AppContext,
+  utility: Utility,
+  username: string,
+  password: string,
+  from = 'unknown',
+): Promise<{ token: string; expiresAt: Date; user: StaffUser }> {
+  const throttle = throttleOf(ctx);
+  const userKey = `${utility.id}:${username.toLowerCase()}`;
+  const keys = { loginUserIp: `${userKey}@${from}`, loginUser: userKey, loginIp: `${utility.id}@${from}` } as const;
+  for (const [rule, key] of Object.entries(keys)) await throttle.check(rule as keyof typeof keys, key);
   const found = await findStaffForLogin(ctx.db, utility.id, username);
-  const ok = found !== null && found.user.active && (await verifyPassword(password, found.passwordHash));
-  if (!ok || !found) {
+  const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await dummyHashOf()));
+  if (!passwordOk || !found || !found.user.active) {
+    // Each failure counts on all three; the one that crosses its limit answers 429 already.
+    const counted = await Promise.allSettled(Object.entries(keys).map(([rule, key]) => throttle.hit(rule as keyof typeof keys, key)));
+    const refused = counted.find((c) => c.status === 'rejected');
+    if (refused) throw refused.reason;
     throw new DomainError(ErrorCode.unauthenticated, 'Wrong username or password', { field: 'password' });
   }
+  await throttle.reset('loginUserIp', keys.loginUserIp);
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionHours * 3600_000);
   await insertSession(ctx.db, { tokenHash: tokenHashOf(token), utilityId: utility.id, userId: found.user.id, expiresAt });
   return { token, expiresAt, user: found.user };
+}
+
+/** Deletes a utility's sessions past their expiry (the worker, each tick); how many. */
+export async function cleanUpExpiredSessions(db: Runner, utilityId: number, now: Date): Promise<number> {
+  return deleteExpiredSessions(db, utilityId, now);
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {

@@ -8,6 +8,7 @@ import { registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { publicUtility } from '../auth/middleware.js';
 import { once, requestHashOf } from '../tickets/idempotency.service.js';
+import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 import {
   JurisdictionQuery,
   Open311Discovery,
@@ -67,7 +68,7 @@ registry.registerPath({
   tags,
   summary: 'GeoReport v2 service requests: by number, or by service, status and a window of at most 90 days (default the last 90); newest first, at most 1000',
   request: { query: RequestsQuery },
-  responses: { 200: json(z.array(Open311ServiceRequest), 'Service requests (no reporter data, no photos)'), ...open311ErrorResponses(400, 404) },
+  responses: { 200: json(z.array(Open311ServiceRequest), 'Service requests (no reporter data, no photos)'), ...open311ErrorResponses(400, 404, 429) },
 });
 registry.registerPath({
   method: 'get',
@@ -97,7 +98,7 @@ registry.registerPath({
   responses: {
     201: json(Open311PostAnswer, 'Created: the new ticket number'),
     200: json(Open311PostAnswer, 'A re-report: the done ticket it reopened'),
-    ...open311ErrorResponses(400, 403, 404, 409, 413, 415, 422),
+    ...open311ErrorResponses(400, 403, 404, 409, 413, 415, 422, 429),
   },
 });
 
@@ -155,7 +156,10 @@ export function open311Router(ctx: AppContext): Router {
   router.post('/requests.json', uploadMedia(ctx), async (req, res) => {
     const raw = (req.body ?? {}) as Record<string, unknown>;
     const { utility, apiKey } = await authoriseSubmission(ctx, text(raw.api_key) ?? text(req.query.api_key), text(raw.jurisdiction_id) ?? text(req.query.jurisdiction_id));
+    const throttle = throttleOf(ctx);
+    await throttle.hit('open311Key', String(apiKey.id), res);
     const fields = parse(PostRequestFields, raw);
+    if (fields.phone) await throttle.hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const media = req.file?.buffer ?? null;
     const { api_key: _key, ...asked } = fields;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ open311: asked }, media), () =>

@@ -9,6 +9,7 @@ import { publicUtility } from '../auth/middleware.js';
 import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/schemas.js';
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
+import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 
 registry.registerPath({
   method: 'post',
@@ -26,7 +27,7 @@ registry.registerPath({
   },
   responses: {
     201: { description: 'Report received', content: { 'application/json': { schema: ReportReceipt } } },
-    ...errorResponses(400, 403, 413, 415, 422),
+    ...errorResponses(400, 403, 413, 415, 422, 429),
   },
 });
 
@@ -47,6 +48,7 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post('/', uploadPhoto(ctx), async (req, res) => {
     const fields = parse(ReportFields, req.body ?? {});
     const utility = await publicUtility(ctx, req);
+    if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async () => {
       const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: 'app', photo });
