@@ -136,6 +136,15 @@ export interface paths {
         };
         delete?: never;
         options?: never;
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
         head?: never;
         patch?: never;
         trace?: never;
@@ -384,6 +393,15 @@ export interface paths {
         };
         delete?: never;
         options?: never;
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
         head?: never;
         patch?: never;
         trace?: never;
@@ -4641,6 +4659,15 @@ export interface components {
             total: number;
             explained: number;
             /** @description Counts by priority; untriaged for tickets without one */
+                /** @description Error (429): [{code, description}] */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
             byPriority: {
                 [key: string]: number;
             };
@@ -4819,6 +4846,15 @@ export interface components {
                 type: "MultiPolygon";
                 coordinates: number[][][][];
             };
+                /** @description Error (429): [{code, description}] */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
         };
         IncidentCreate: {
             title: string;
