@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { createDb, migrate } from './platform/db/knex.js';
 import { logger } from './platform/log.js';
 import { createApp } from './app.js';
-import { PhotoStore } from './platform/storage/photos.js';
+import { photoStoreFor } from './platform/storage/photos.js';
 import type { AppContext } from './platform/context.js';
 import { startWorker, type Worker } from './worker.js';
 
@@ -41,7 +41,7 @@ async function start(hooks: StartHooks): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, `Migrations applied: ${applied.join(', ')}`);
 
-  const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => new Date() };
+  const ctx: AppContext = { db, config, photos: photoStoreFor(config), now: () => new Date() };
   try {
     await hooks.prepare?.(ctx);
   } catch (err) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,7 +28,11 @@ export interface Config {
   worker: boolean;
   /** Seconds between two ticks of the background worker. */
   slaCheckSeconds: number;
+  /** Worker threads solving plans off the request thread (default: cores - 1, at least 1). */
+  solverThreads: number;
   logLevel: LogLevel;
+  /** Where photos are kept: the local disk (PHOTO_DIR) or an S3-compatible object store shared by every instance. */
+  photoStore: PhotoStoreSettings;
   /** Limits on abuse (login guessing, report floods, Open311 loops); held in PostgreSQL so they count across instances. */
   throttle: ThrottleSettings;
   /**
@@ -51,6 +56,19 @@ export interface ThrottleSettings {
   enabled: boolean;
   rules: Record<ThrottleRuleName, ThrottleRule>;
 }
+
+export type PhotoStoreSettings =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      /** null: AWS S3 itself. */
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
 
 export const nodeEnvs = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof nodeEnvs)[number];
@@ -90,6 +108,13 @@ const variables = {
       .default('postgres://postgres@127.0.0.1:5432/tirta'),
   },
   PHOTO_DIR: { expected: 'a directory path', schema: z.string().default('.data/photos') },
+  PHOTO_STORE: { expected: 'disk or s3', schema: z.enum(['disk', 's3']).default('disk') },
+  S3_ENDPOINT: { expected: 'an http(s) URL (MinIO, Garage; unset for AWS)', schema: z.string().url().refine((v) => /^https?:\/\//.test(v)).nullable().default(null) },
+  S3_BUCKET: { expected: 'a bucket name (required with PHOTO_STORE=s3)', schema: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/).nullable().default(null) },
+  S3_REGION: { expected: 'a region name', schema: z.string().default('us-east-1') },
+  S3_ACCESS_KEY_ID: { expected: 'an access key id', schema: z.string().nullable().default(null) },
+  S3_SECRET_ACCESS_KEY: { expected: 'a secret access key', schema: z.string().nullable().default(null) },
+  S3_FORCE_PATH_STYLE: flag('true'),
   MAX_PHOTO_MB: { expected: 'a number of megabytes > 0', schema: z.coerce.number().positive().default(10) },
   SESSION_HOURS: { expected: 'a number of hours > 0', schema: z.coerce.number().positive().default(12) },
   DEFAULT_JURISDICTION: { expected: 'a utility code (jurisdiction_id)', schema: z.string().nullable().default(null) },
@@ -106,6 +131,7 @@ const variables = {
   BASEMAP_ATTRIBUTION: { expected: 'text', schema: z.string().nullable().default(null) },
   WORKER: flag('true'),
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
+  SOLVER_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
   LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
   THROTTLE: flag('true'),
   THROTTLE_LOGIN_FAILURES: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(5) },
@@ -139,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (result.success) parsed[name] = result.data;
     else problems.push({ variable: name, expected: variables[name].expected, got: raw ?? '' });
   }
+  if (parsed.PHOTO_STORE === 's3' && !parsed.S3_BUCKET) problems.push({ variable: 'S3_BUCKET', expected: variables.S3_BUCKET.expected, got: env.S3_BUCKET ?? '' });
   if (problems.length) throw new ConfigError(problems);
   const p = parsed as Parsed;
   return {
@@ -146,6 +173,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: p.HOST,
     databaseUrl: p.DATABASE_URL,
     photoDir: path.resolve(p.PHOTO_DIR),
+    photoStore:
+      p.PHOTO_STORE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: p.S3_ENDPOINT,
+            bucket: p.S3_BUCKET!,
+            region: p.S3_REGION,
+            accessKeyId: p.S3_ACCESS_KEY_ID,
+            secretAccessKey: p.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: truthy.includes(p.S3_FORCE_PATH_STYLE),
+          }
+        : { kind: 'disk' },
     defaultJurisdiction: p.DEFAULT_JURISDICTION,
     maxPhotoBytes: Math.round(p.MAX_PHOTO_MB * 1024 * 1024),
     sessionHours: p.SESSION_HOURS,
@@ -156,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapAttribution: p.BASEMAP_ATTRIBUTION,
     worker: truthy.includes(p.WORKER),
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
+    solverThreads: p.SOLVER_THREADS ?? Math.max(1, availableParallelism() - 1),
     // Tests stay quiet unless asked; a server says what it does.
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
     throttle: throttleSettingsOf(p),

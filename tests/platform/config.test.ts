@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
+      photoStore: { kind: 'disk' },
     });
     expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });
     expect(config.throttle.rules.loginUser.points).toBe(30);
@@ -133,7 +134,7 @@ describe('loadConfig', () => {
     const fs = await import('node:fs/promises');
     const readme = await fs.readFile(path.resolve('README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 1));
-    const documented = [...table.matchAll(/`([A-Z][A-Z_]+)`/g)].map((m) => m[1]);
+    const documented = [...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]);
     for (const name of settingNames) expect(documented, name).toContain(name);
   });
 });

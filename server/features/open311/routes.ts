@@ -89,7 +89,7 @@ registry.registerPath({
     body: {
       content: {
         'multipart/form-data': {
-          schema: PostRequestFields.extend({ media: z.string().openapi({ type: 'string', format: 'binary', description: 'The photo: JPEG, PNG, WebP or HEIC, at most 10 MB' }) }),
+          schema: PostRequestFields.extend({ media: z.string().openapi({ type: 'string', format: 'binary', description: 'The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels' }) }),
         },
         'application/x-www-form-urlencoded': { schema: PostRequestFields },
       },

@@ -20,7 +20,7 @@ registry.registerPath({
     body: {
       content: {
         'multipart/form-data': {
-          schema: ReportFields.extend({ photo: z.string().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or HEIC, at most 10 MB' }) }),
+          schema: ReportFields.extend({ photo: z.string().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels' }) }),
         },
       },
     },

@@ -1,15 +1,19 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
-import { insertPhoto } from './repository.js';
-import { analysePhoto, type PhotoAnalysis } from '../../platform/storage/photos.js';
+import type { StaffUser } from '../auth/view.js';
+import { insertPhoto, type PhotoRecord } from './repository.js';
+import { referencedPhotoKeys } from './photos.repository.js';
+import { analysePhoto, type PhotoAnalysis, type PhotoBody } from '../../platform/storage/photos.js';
+import { DomainError, ErrorCode, notFound } from '../../core/domain/errors.js';
+import { logger, type Logger } from '../../platform/log.js';
 
 export interface StoredPhoto {
   analysis: PhotoAnalysis;
   storedPath: string;
 }
 
-/** Decodes and measures a photo (refusing a non-image) and puts it on disk, before any row is written. */
+/** Decodes and measures a photo (refusing a non-image) and stores it, before any row is written. */
 export async function storePhoto(ctx: AppContext, utility: Utility, buffer: Buffer): Promise<StoredPhoto> {
   const analysis = await analysePhoto(buffer, utility.timeZone);
   return { analysis, storedPath: await ctx.photos.save(buffer, analysis) };
@@ -19,4 +23,43 @@ export async function storePhoto(ctx: AppContext, utility: Utility, buffer: Buff
 export async function recordPhoto(db: Runner, utility: Utility, ticketId: number, kind: 'report' | 'result', photo: StoredPhoto, uploadedBy: number | null): Promise<number> {
   const { extension: _extension, ...facts } = photo.analysis;
   return insertPhoto(db, { ...facts, utilityId: utility.id, ticketId, kind, storedPath: photo.storedPath, uploadedBy });
+}
+
+export const photoSizes = ['full', 'thumb', 'original'] as const;
+export type PhotoSize = (typeof photoSizes)[number];
+
+/**
+ * What is sent for a photo the viewer may read (the caller checked that): the
+ * thumbnail or the full-size copy, both without metadata; the original, EXIF
+ * and all, to an admin only. A stored file that has gone is a 404 and a log
+ * line, never a crash.
+ */
+export async function photoBodyFor(ctx: AppContext, user: StaffUser, photo: PhotoRecord, size: PhotoSize, log: Logger = logger): Promise<PhotoBody> {
+  if (size === 'original' && user.role !== 'admin') {
+    throw new DomainError(ErrorCode.forbidden, 'Only an admin may download the original photo (with its EXIF)', { size });
+  }
+  let body: PhotoBody | null;
+  if (size === 'original') {
+    const stream = await ctx.photos.original(photo.storedPath);
+    body = stream && { mimeType: photo.mimeType, body: stream };
+  } else {
+    body = size === 'thumb' ? await ctx.photos.thumbnail(photo.storedPath) : await ctx.photos.served(photo.storedPath, photo.mimeType);
+  }
+  if (!body) {
+    log.error({ photoId: photo.id, storedPath: photo.storedPath, store: ctx.photos.backend.kind }, 'A photo row names a stored file that is missing');
+    throw notFound('photo file', photo.id);
+  }
+  return body;
+}
+
+/**
+ * Deletes stored photo files no photo row refers to, last written more than
+ * `minAgeMinutes` ago (a report may be between storing its photo and committing
+ * its row). `npm run photos:sweep`.
+ */
+export async function sweepOrphanPhotos(ctx: AppContext, minAgeMinutes = 60): Promise<{ examined: number; deleted: string[] }> {
+  const before = new Date(ctx.now().getTime() - minAgeMinutes * 60_000);
+  const result = await ctx.photos.sweep((keys) => referencedPhotoKeys(ctx.db, keys), before);
+  logger.info({ examined: result.examined, deleted: result.deleted.length }, 'Orphan photo files swept');
+  return result;
 }

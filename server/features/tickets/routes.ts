@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
 import { submitReport } from './intake.service.js';
 import { performAction, type ActionInput } from './workflow.service.js';
@@ -15,8 +15,13 @@ import { IdParam, ReportReceipt, StaffReportFields } from '../../platform/http/s
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { uploadPhoto } from './intake.routes.js';
+import { photoBodyFor, photoSizes } from './photos.service.js';
 
 const bearer = [{ bearer: [] }];
+
+const PhotoQuery = z.object({
+  size: z.enum(photoSizes).default('full').describe('full: the photo without EXIF; thumb: 320 px JPEG; original: the upload with its EXIF (admin only)'),
+});
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -228,10 +233,20 @@ export function ticketsRouter(ctx: AppContext): Router {
     const photoId = Number(req.params.photoId);
     const photo = Number.isInteger(photoId) ? await findPhoto(ctx.db, utilityOf(res).id, id, photoId) : null;
     if (!photo) throw notFound('photo', String(req.params.photoId));
-    const file = req.query.size === 'thumb' ? await ctx.photos.thumbnail(photo.storedPath) : ctx.photos.absolutePathOf(photo.storedPath);
-    res.type(req.query.size === 'thumb' ? 'image/jpeg' : photo.mimeType);
+    const { size } = parse(PhotoQuery, req.query);
+    // Full-size and thumbnail without EXIF; the original (EXIF kept) to an admin only; a missing file is a 404 and a log line.
+    const { mimeType, body } = await photoBodyFor(ctx, userOf(res), photo, size, req.log);
+    res.type(mimeType);
     res.set('Cache-Control', 'private, max-age=86400, immutable');
-    fs.createReadStream(file).pipe(res);
+    if (Buffer.isBuffer(body)) {
+      res.send(body);
+      return;
+    }
+    // An error while streaming (a store gone mid-way) ends this response, never the process.
+    await pipeline(body, res).catch((err: Error) => {
+      req.log.error({ err, photoId: photo.id }, 'Sending a photo failed');
+      res.destroy(err);
+    });
   });
 
   for (const r of actionRoutes) {

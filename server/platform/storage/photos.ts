@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
 import sharp, { type Sharp, type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { DomainError, ErrorCode } from '../../core/domain/errors.js';
 import { zonedTimeToUtc } from '../../core/domain/time.js';
+import type { Config } from '../config.js';
+import { DiskObjectStore, type ObjectStore } from './object-store.js';
+import { S3ObjectStore } from './s3.js';
 
 /**
  * What is measured of a photo, as the photos table stores it. Declared here,
@@ -31,8 +33,22 @@ const acceptedFormats: Record<string, { mime: string; ext: string }> = {
   jpeg: { mime: 'image/jpeg', ext: 'jpg' },
   png: { mime: 'image/png', ext: 'png' },
   webp: { mime: 'image/webp', ext: 'webp' },
-  heif: { mime: 'image/heic', ext: 'heic' },
+  // sharp's prebuilt libvips reads the HEIF container only with AV1 inside (AVIF):
+  // it has no HEVC decoder, so an iPhone's HEIC is refused by name below.
+  avif: { mime: 'image/avif', ext: 'avif' },
 };
+
+/** What the intake says it reads (OpenAPI descriptions and error messages). */
+export const ACCEPTED_PHOTO_FORMATS = 'JPEG, PNG, WebP or AVIF';
+
+/**
+ * The most pixels a photo may decode to: 40 MP is above any phone camera
+ * (a 48 MP sensor saves 12 MP by default), and refuses a small file that
+ * inflates to 16,000 x 16,000 before any pixel is decoded.
+ */
+export const MAX_PHOTO_PIXELS = 40_000_000;
+
+const formatOf = (metadata: Metadata): string | undefined => (metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'heic') : metadata.format);
 
 const LAPLACIAN = [0, 1, 0, 1, -4, 1, 0, 1, 0];
 const LAPLACIAN_OFFSET = 128; // keeps negative responses from clipping at 0
@@ -94,17 +110,28 @@ async function exifOf(buffer: Buffer, timeZone: string): Promise<{ lat: number |
 /** Decodes the photo (refusing anything that is not an image) and measures it. */
 export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
   let metadata: Metadata;
-  // sharp throws at construction on an empty buffer: a zero-byte upload is no photo.
-  if (buffer.length === 0) throw new DomainError(ErrorCode.photoNotImage, 'The photo file is empty (0 bytes)', { field });
-  const image = sharp(buffer, { failOn: 'error' });
+  const image = sharp(buffer, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS });
   try {
-    metadata = await image.metadata();
+    // The header only, with the pixel limit off so the limit's refusal below can name the size; the decode keeps the limit.
+    metadata = await sharp(buffer, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
-    throw new DomainError(ErrorCode.photoNotImage, 'The photo is not an image we can read (JPEG, PNG, WebP or HEIC)', { field });
+    throw new DomainError(ErrorCode.photoNotImage, `The photo is not an image we can read (${ACCEPTED_PHOTO_FORMATS})`, { field });
   }
-  const format = metadata.format ? acceptedFormats[metadata.format] : undefined;
+  const formatName = formatOf(metadata);
+  if (formatName === 'heic') {
+    throw new DomainError(ErrorCode.photoNotImage, `HEIC photos cannot be read here: send ${ACCEPTED_PHOTO_FORMATS} (on an iPhone: Settings, Camera, Formats, Most Compatible)`, { field, format: 'heic' });
+  }
+  const format = formatName ? acceptedFormats[formatName] : undefined;
   if (!format || !metadata.width || !metadata.height) {
-    throw new DomainError(ErrorCode.photoNotImage, 'The photo is not an image we can read (JPEG, PNG, WebP or HEIC)', { field, format: metadata.format ?? null });
+    throw new DomainError(ErrorCode.photoNotImage, `The photo is not an image we can read (${ACCEPTED_PHOTO_FORMATS})`, { field, format: formatName ?? null });
+  }
+  if (metadata.width * metadata.height > MAX_PHOTO_PIXELS) {
+    throw new DomainError(ErrorCode.photoTooLarge, `The photo is ${metadata.width} x ${metadata.height} pixels; at most ${MAX_PHOTO_PIXELS / 1e6} megapixels are accepted`, {
+      field,
+      width: metadata.width,
+      height: metadata.height,
+      limitPixels: MAX_PHOTO_PIXELS,
+    });
   }
   let blurScore: number;
   try {
@@ -127,57 +154,108 @@ export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'ph
   };
 }
 
+const PHOTO_KEY = /^([0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+)(\..*)?$/;
+
+/** The photo a stored key belongs to (`ab/<sha>.jpg` for itself, its thumbnails, served copy and temporary files), or null when the key is none of ours. */
+export function photoKeyOf(key: string): string | null {
+  return key.match(PHOTO_KEY)?.[1] ?? null;
+}
+
+/** The copy that is served: orientation applied, every metadata block (EXIF GPS, Make, Artist, XMP, IPTC) gone. */
+const servedFormats: Record<string, { mime: string; ext: string; encode: (s: Sharp) => Sharp }> = {
+  'image/jpeg': { mime: 'image/jpeg', ext: 'jpg', encode: (s) => s.jpeg({ quality: 90 }) },
+  'image/png': { mime: 'image/png', ext: 'png', encode: (s) => s.png() },
+  'image/webp': { mime: 'image/webp', ext: 'webp', encode: (s) => s.webp({ quality: 90 }) },
+};
+const servedAsJpeg = servedFormats['image/jpeg'];
+
+export interface PhotoBody {
+  mimeType: string;
+  body: Buffer | Readable;
+}
+
 /**
- * Content-addressed photo storage on disk: `<ab>/<sha256>.<ext>` under the
- * photo directory. Writes go to a temporary file, are fsynced and renamed, so
- * a photo is either whole on disk or absent. The same photo twice is one file.
+ * Content-addressed photos (`ab/<sha256>.<ext>`) in an object store (the disk
+ * or S3, ./object-store.ts). The original keeps its EXIF, privately; what is
+ * served is a re-encoded copy without metadata, made on first use and kept
+ * beside the original (`<key>.public.<ext>`), like the thumbnails (`<key>.w320.jpg`).
+ * The same photo twice is one object.
  */
 export class PhotoStore {
-  constructor(readonly root: string) {}
+  readonly backend: ObjectStore;
 
-  relativePathOf(a: Pick<PhotoAnalysis, 'sha256' | 'extension'>): string {
-    return path.join(a.sha256.slice(0, 2), `${a.sha256}.${a.extension}`);
+  /** A directory means the local disk. */
+  constructor(backend: ObjectStore | string) {
+    this.backend = typeof backend === 'string' ? new DiskObjectStore(backend) : backend;
   }
 
-  absolutePathOf(relativePath: string): string {
-    return path.join(this.root, relativePath);
+  keyOf(a: Pick<PhotoAnalysis, 'sha256' | 'extension'>): string {
+    return `${a.sha256.slice(0, 2)}/${a.sha256}.${a.extension}`;
   }
 
   async save(buffer: Buffer, analysis: PhotoAnalysis): Promise<string> {
-    const relative = this.relativePathOf(analysis);
-    const target = this.absolutePathOf(relative);
-    try {
-      await fs.access(target);
-      return relative;
-    } catch {
-      // not stored yet
-    }
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    const handle = await fs.open(temporary, 'w');
-    try {
-      await handle.writeFile(buffer);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, target);
-    return relative;
+    const key = this.keyOf(analysis);
+    if (!(await this.backend.exists(key))) await this.backend.put(key, buffer, analysis.mimeType);
+    return key;
   }
 
-  /** A small JPEG for lists and route cards, made on demand and cached beside the photo. */
-  async thumbnail(relativePath: string, widthPx = 320): Promise<string> {
-    const source = this.absolutePathOf(relativePath);
-    const target = `${source}.w${widthPx}.jpg`;
-    try {
-      await fs.access(target);
-      return target;
-    } catch {
-      // make it
-    }
-    const temporary = `${target}.${process.pid}.tmp`;
-    await sharp(source).rotate().resize(widthPx, widthPx, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toFile(temporary);
-    await fs.rename(temporary, target);
-    return target;
+  /** The upload as it came, EXIF and all: for the admin's check only. Null when the object is gone. */
+  original(key: string): Promise<Readable | null> {
+    return this.backend.stream(key);
   }
+
+  /** The full-size photo as served to anyone: metadata stripped, orientation applied. Null when the original is gone. */
+  async served(key: string, mimeType: string): Promise<PhotoBody | null> {
+    const format = servedFormats[mimeType] ?? servedAsJpeg;
+    return this.derived(`${key}.public.${format.ext}`, key, format.mime, (image) => format.encode(image.rotate()));
+  }
+
+  /** A small JPEG for lists and route cards (no metadata). Null when the original is gone. */
+  async thumbnail(key: string, widthPx = 320): Promise<PhotoBody | null> {
+    return this.derived(`${key}.w${widthPx}.jpg`, key, 'image/jpeg', (image) =>
+      image.rotate().resize(widthPx, widthPx, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }),
+    );
+  }
+
+  private async derived(derivedKey: string, key: string, mimeType: string, make: (image: Sharp) => Sharp): Promise<PhotoBody | null> {
+    const cached = await this.backend.stream(derivedKey);
+    if (cached) return { mimeType, body: cached };
+    const original = await this.backend.get(key);
+    if (!original) return null;
+    const body = await make(sharp(original, { limitInputPixels: MAX_PHOTO_PIXELS })).toBuffer();
+    await this.backend.put(derivedKey, body, mimeType);
+    return { mimeType, body };
+  }
+
+  /**
+   * Deletes stored objects that belong to no photo row (`isReferenced` answers for
+   * a batch of photo keys) and were last written before `before`: files left by a
+   * report refused after its photo was stored, by a crash, or by a deleted ticket.
+   */
+  async sweep(isReferenced: (photoKeys: string[]) => Promise<Set<string>>, before: Date): Promise<{ examined: number; deleted: string[] }> {
+    const candidates: { key: string; photoKey: string }[] = [];
+    let examined = 0;
+    for await (const object of this.backend.list()) {
+      examined++;
+      const photoKey = photoKeyOf(object.key);
+      if (photoKey && object.modifiedAt < before) candidates.push({ key: object.key, photoKey });
+    }
+    const deleted: string[] = [];
+    for (let i = 0; i < candidates.length; i += 500) {
+      const batch = candidates.slice(i, i + 500);
+      const referenced = await isReferenced([...new Set(batch.map((c) => c.photoKey))]);
+      for (const c of batch) {
+        // A temporary file older than the cut-off is a crashed write, whoever the photo belongs to.
+        if (referenced.has(c.photoKey) && !c.key.endsWith('.tmp')) continue;
+        await this.backend.delete(c.key);
+        deleted.push(c.key);
+      }
+    }
+    return { examined, deleted };
+  }
+}
+
+/** The photo store the settings name: PHOTO_STORE=disk (PHOTO_DIR) or s3 (S3_*). */
+export function photoStoreFor(config: Pick<Config, 'photoDir' | 'photoStore'>): PhotoStore {
+  return new PhotoStore(config.photoStore.kind === 's3' ? new S3ObjectStore(config.photoStore) : new DiskObjectStore(config.photoDir));
 }

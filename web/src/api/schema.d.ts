@@ -328,7 +328,7 @@ export interface paths {
                         jurisdiction_id?: string;
                         /**
                          * Format: binary
-                         * @description JPEG, PNG, WebP or HEIC, at most 10 MB
+                         * @description JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
                          */
                         photo: string;
                     };
@@ -4057,7 +4057,7 @@ export interface paths {
                         media_url?: string;
                         /**
                          * Format: binary
-                         * @description The photo: JPEG, PNG, WebP or HEIC, at most 10 MB
+                         * @description The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
                          */
                         media: string;
                     };
