@@ -162,8 +162,8 @@ export function open311Router(ctx: AppContext): Router {
     if (fields.phone) await throttle.hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const media = req.file?.buffer ?? null;
     const { api_key: _key, ...asked } = fields;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ open311: asked }, media), () =>
-      submitServiceRequest(ctx, utility, apiKey, fields, media),
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ open311: asked }, media), (inTx) =>
+      submitServiceRequest(inTx, utility, apiKey, fields, media),
     );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
-import { claimKey, deleteKeysBefore, findKey, releaseKey, storeResponse } from './idempotency.repository.js';
+import { claimKey, deleteKeysBefore, findKey, releaseKey, storeResponse, takeOverKey } from './idempotency.repository.js';
 
 export interface Replayable<T> {
   statusCode: number;
@@ -11,6 +11,13 @@ export interface Replayable<T> {
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const KEEP_DAYS = 7;
+/**
+ * How long an attempt holds its key before a retry may presume it dead. An
+ * intake request takes well under a second; the lease only decides how soon a
+ * retry runs again instead of hearing "in progress": the fencing below keeps
+ * a slow attempt that outlives it from making a second ticket.
+ */
+export const LEASE_SECONDS = 10;
 
 /** A stable digest of what was asked: the fields and the photo's bytes. */
 export function requestHashOf(fields: unknown, photo: Buffer | null | undefined): string {
@@ -22,37 +29,71 @@ export function requestHashOf(fields: unknown, photo: Buffer | null | undefined)
 /**
  * Runs `create` once per Idempotency-Key: a retry of the same request gets the
  * first answer again (and makes nothing new); the key reused for another
- * request, or while the first is still running, is refused with 409. A refused
- * first request frees its key, so the corrected request can use it.
+ * request is refused with 409. A refused attempt frees its key, so the
+ * corrected request can use it.
+ *
+ * Surviving crashes (issue 11, finding 5). "Never finished" is decided by two
+ * facts on the key row:
+ * - The answer is stored in the same transaction as the ticket: `create` gets a
+ *   context whose `db` is that transaction, and the key's status_code is set
+ *   before it commits. So a stored answer means the ticket exists, and no
+ *   stored answer means nothing of the attempt committed.
+ * - Each attempt holds a lease (LEASE_SECONDS). A retry within the lease hears
+ *   409 "in progress" with Retry-After; after it, the attempt is presumed dead
+ *   (killed process, lost database) and the retry takes the key over (attempt
+ *   + 1) and runs again. The answer is stored only `WHERE attempt = mine`, so
+ *   an attempt that was merely slow and lost its key rolls its ticket back:
+ *   exactly one ticket whichever way it goes.
  */
 export async function once<T>(
   ctx: AppContext,
   utilityId: number,
   key: string | undefined,
   requestHash: string,
-  create: () => Promise<{ statusCode: number; body: T }>,
+  create: (ctx: AppContext) => Promise<{ statusCode: number; body: T }>,
 ): Promise<Replayable<T>> {
-  if (key === undefined) return { ...(await create()), replayed: false };
+  if (key === undefined) return { ...(await create(ctx)), replayed: false };
   if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
 
   const now = ctx.now();
-  if (!(await claimKey(ctx.db, utilityId, key, requestHash, now))) {
-    const row = (await findKey(ctx.db, utilityId, key))!;
+  const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+  let attempt: number | null = null;
+  // A few rounds: the row may be released or taken over between our reads.
+  for (let round = 0; attempt === null && round < 5; round++) {
+    attempt = await claimKey(ctx.db, utilityId, key, requestHash, now, leaseUntil);
+    if (attempt !== null) break;
+    const row = await findKey(ctx.db, utilityId, key);
+    if (!row) continue; // released by a refused attempt just now: claim again
     if (row.requestHash !== requestHash) {
       throw new DomainError(ErrorCode.conflict, 'This Idempotency-Key was already used for a different request', { field: 'Idempotency-Key' });
     }
-    if (row.statusCode === null) {
-      throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true });
+    if (row.statusCode !== null) return { statusCode: row.statusCode, body: row.response as T, replayed: true };
+    if (row.leaseUntil !== null && row.leaseUntil.getTime() > now.getTime()) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((row.leaseUntil.getTime() - now.getTime()) / 1000));
+      throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true, retryAfterSeconds });
     }
-    return { statusCode: row.statusCode, body: row.response as T, replayed: true };
+    attempt = await takeOverKey(ctx.db, utilityId, key, requestHash, now, leaseUntil);
   }
+  if (attempt === null) {
+    throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true, retryAfterSeconds: 1 });
+  }
+
+  const mine = attempt;
+  let result: { statusCode: number; body: T };
   try {
-    const result = await create();
-    await storeResponse(ctx.db, utilityId, key, result.statusCode, result.body);
-    await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000));
-    return { ...result, replayed: false };
+    result = await ctx.db.transaction(async (tx) => {
+      const made = await create({ ...ctx, db: tx });
+      if (!(await storeResponse(tx, utilityId, key, mine, made.statusCode, made.body))) {
+        // A retry took the key over while this attempt ran: roll back, the retry makes the ticket.
+        throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true, retryAfterSeconds: 1 });
+      }
+      return made;
+    });
   } catch (err) {
-    await releaseKey(ctx.db, utilityId, key);
+    // When the database is gone this fails too; the lease then runs out and a retry takes over.
+    await releaseKey(ctx.db, utilityId, key, mine).catch(() => undefined);
     throw err;
   }
+  await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
+  return { ...result, replayed: false };
 }

@@ -50,8 +50,8 @@ export function reportsRouter(ctx: AppContext): Router {
     const utility = await publicUtility(ctx, req);
     if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async () => {
-      const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: 'app', photo });
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async (inTx) => {
+      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, source: 'app', photo });
       return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');

@@ -200,8 +200,8 @@ export function ticketsRouter(ctx: AppContext): Router {
     const fields = parse(StaffReportFields, req.body ?? {});
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async () => {
-      const receipt = await submitReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
+    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async (inTx) => {
+      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
       return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
