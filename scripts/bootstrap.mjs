@@ -264,7 +264,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', 'photos-sweep': 'server/cli/photos-sweep.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
@@ -301,5 +301,5 @@ if (command in scripts) {
 } else if (command === 'env') {
   console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
 } else {
-  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, migrate or env.`);
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, migrate, photos-sweep or env.`);
 }
