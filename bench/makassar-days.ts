@@ -91,6 +91,7 @@ export function readmeTravel(): TravelModel {
   };
   return {
     detourFactor: 1.35,
+    speedKmh: 20,
     metres: (a, b) => Math.round(h(a, b) * 1.35),
     seconds: (a, b) => Math.round((h(a, b) * 1.35 * 3600) / 20000),
     secondsForMetres: (m) => Math.round((m * 3600) / 20000),

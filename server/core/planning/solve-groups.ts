@@ -71,6 +71,7 @@ export function solveCrewGroups(day: Day, pool: Pool, urgent: UrgentWork, zoning
     const timeMs = Math.max(5, (remainingMs * group.length) / (K - crewsDone));
     crewsDone += group.length;
     const solved = solveGroup(day, group, jobs, timeMs, time.clock);
+    day.input.onProgress?.(crewsDone, K);
     const inRoute = new Set<number>();
     group.forEach((k, g) => {
       routeStops[k] = solved[g];

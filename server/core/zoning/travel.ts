@@ -18,6 +18,8 @@ export interface LatLon {
 export interface TravelModel {
   /** Road distance / straight-line distance. */
   detourFactor: number;
+  /** Average driving speed, km/h. */
+  speedKmh: number;
   /** Road metres from a to b (estimated). */
   metres(a: LatLon, b: LatLon): number;
   /** Driving seconds from a to b (estimated). */
@@ -34,7 +36,9 @@ export function createTravelModel(options: { detourFactor: number; speedKmh: num
   const metresPerSecond = (speedKmh * 1000) / 3600;
   const metres = (a: LatLon, b: LatLon) => Math.round(haversineMetres(a.lat, a.lon, b.lat, b.lon) * detourFactor);
   const secondsForMetres = (m: number) => Math.round(m / metresPerSecond);
-  return { detourFactor, metres, seconds: (a, b) => secondsForMetres(metres(a, b)), secondsForMetres };
+  // Seconds from the unrounded road distance (not from the rounded metres): each leg rounded once.
+  const seconds = (a: LatLon, b: LatLon) => Math.round((haversineMetres(a.lat, a.lon, b.lat, b.lon) * detourFactor) / metresPerSecond);
+  return { detourFactor, speedKmh, metres, seconds, secondsForMetres };
 }
 
 /** Integer matrices (row-major) over the points, for the routing core. */

@@ -1,0 +1,117 @@
+/**
+ * Plan solves off the request thread: a piscina pool of worker threads, each
+ * running planDay (worker.ts). Size from the SOLVER_THREADS setting (default:
+ * one thread on a 2-core machine, so the HTTP thread keeps a core). A solve
+ * is cancellable (AbortSignal: the thread running it is stopped and replaced)
+ * and reports progress (crews solved / crews) when asked.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { PlanInput } from '../../core/planning/model.js';
+import { loadConfig } from '../config.js';
+import type { DayPlan, SolveInput, SolveProgress } from './protocol.js';
+
+export type { SolveInput, SolveProgress, TravelSettings } from './protocol.js';
+
+/** A solve stopped by its caller's AbortSignal. */
+export class SolveCancelledError extends Error {
+  readonly code = 'SOLVE_CANCELLED';
+  constructor() {
+    super('The plan solve was cancelled');
+    this.name = 'SolveCancelledError';
+  }
+}
+
+export interface SolveOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: SolveProgress) => void;
+}
+
+export interface SolverPool {
+  readonly threads: number;
+  solve(input: SolveInput, options?: SolveOptions): Promise<DayPlan>;
+  close(): Promise<void>;
+}
+
+/** Default pool size: the cores less one for the HTTP thread, at least one. */
+export function defaultSolverThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+const fromSource = import.meta.url.endsWith('.ts');
+
+export function createSolverPool(options: { threads?: number; idleTimeoutMs?: number } = {}): SolverPool {
+  const threads = Math.max(1, options.threads ?? defaultSolverThreads());
+  // From source (tsx, vitest) the thread needs the TypeScript loader too.
+  const execArgv = fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  const piscina = new Piscina({
+    filename: new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+    execArgv,
+  });
+  return {
+    threads,
+    async solve(input, solveOptions = {}) {
+      const { signal, onProgress } = solveOptions;
+      if (signal?.aborted) throw new SolveCancelledError();
+      let channel: MessageChannel | undefined;
+      if (onProgress) {
+        channel = new MessageChannel();
+        channel.port2.on('message', (m: SolveProgress) => onProgress(m));
+        channel.port2.unref();
+      }
+      try {
+        return (await piscina.run(channel ? { input, port: channel.port1 } : { input }, { signal, transferList: channel ? [channel.port1] : undefined })) as DayPlan;
+      } catch (error) {
+        if (signal?.aborted) throw new SolveCancelledError();
+        throw error;
+      } finally {
+        channel?.port2.close();
+      }
+    },
+    close: () => piscina.destroy(),
+  };
+}
+
+let shared: SolverPool | null = null;
+let sharedThreads: number | null = null;
+
+/** Sets the size of the process's pool (SOLVER_THREADS; the composition calls it at start). */
+export function configureSolverPool(threads: number): void {
+  if (sharedThreads === threads) return;
+  sharedThreads = threads;
+  const old = shared;
+  shared = null;
+  void old?.close();
+}
+
+/** The process's pool, made on first use (SOLVER_THREADS from the settings unless configured). */
+export function solverPool(): SolverPool {
+  shared ??= createSolverPool({ threads: sharedThreads ?? loadConfig().solverThreads });
+  return shared;
+}
+
+/**
+ * planDay on the process's pool: the input's travel model goes as its
+ * settings (a model from createTravelModel), its clock stays behind (the
+ * worker's own monotonic clock runs the budget), progress comes back as
+ * onProgress calls.
+ */
+export function solvePlan(input: PlanInput, options: { signal?: AbortSignal } = {}): Promise<DayPlan> {
+  const { travel, clockMs: _clock, onProgress, ...rest } = input;
+  void _clock;
+  return solverPool().solve(
+    { ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh } },
+    { signal: options.signal, onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined },
+  );
+}
+
+/** Stops the process's pool (shutdown). */
+export async function closeSolverPool(): Promise<void> {
+  const old = shared;
+  shared = null;
+  await old?.close();
+}

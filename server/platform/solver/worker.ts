@@ -1,0 +1,22 @@
+/**
+ * The solver thread: one planDay per task (piscina calls the default export).
+ * Pure CPU; no database, no logger. Loaded by tsx in development and tests
+ * (the pool adds `--import tsx` to the thread's execArgv when it runs from
+ * source).
+ */
+import { planDay } from '../../core/planning/plan-day.js';
+import { createTravelModel } from '../../core/zoning/travel.js';
+import type { DayPlan, SolveTask } from './protocol.js';
+
+export default function solve(task: SolveTask): DayPlan {
+  const { input, port } = task;
+  try {
+    return planDay({
+      ...input,
+      travel: createTravelModel(input.travel),
+      onProgress: port ? (done, total) => port.postMessage({ done, total }) : undefined,
+    });
+  } finally {
+    port?.close();
+  }
+}

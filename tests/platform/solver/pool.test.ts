@@ -1,0 +1,53 @@
+/**
+ * The solver pool runs planDay in a worker thread (TypeScript loaded by tsx
+ * in the thread): the same plan as in-thread for the same fixed work,
+ * progress up to every crew, and a cancelled solve rejects with its code.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { planDay } from '../../../server/core/planning/plan-day.js';
+import type { PlanCrew, PlanTicket } from '../../../server/core/planning/model.js';
+import { createTravelModel } from '../../../server/core/zoning/travel.js';
+import { createSolverPool, SolveCancelledError, type SolveInput } from '../../../server/platform/solver/pool.js';
+
+const H = 3600;
+const settings = { detourFactor: 1.3, speedKmh: 25 };
+
+function day(tickets: number, crews: number): SolveInput {
+  let x = 12345;
+  const random = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const at = () => ({ lat: -5.2 + random() * 0.12, lon: 119.4 + random() * 0.1 });
+  const c: PlanCrew[] = Array.from({ length: crews }, (_, k) => ({ id: k + 1, base: at(), shiftStartSeconds: 8 * H, shiftEndSeconds: 16 * H, capacityJobs: null }));
+  const t: PlanTicket[] = Array.from({ length: tickets }, (_, i) => ({ id: i + 1, ...at(), priority: i % 17 === 0 ? 'high' : 'normal', serviceSeconds: 1800, dueSeconds: null, receivedSeconds: i }));
+  // A fixed amount of work (no clock in the way): both runs do the same iterations.
+  return { tickets: t, crews: c, travel: settings, objective: 'distance', resolution: 8, maxReachMetres: 40_000, budgetMs: 1e9, iterationScale: 0.2 };
+}
+
+const pool = createSolverPool({ threads: 1, idleTimeoutMs: 5_000 });
+afterAll(() => pool.close());
+
+describe('solver pool', () => {
+  it('plans in a worker thread what planDay plans in this one, with progress up to every crew', async () => {
+    const input = day(120, 6);
+    const progress: number[] = [];
+    const plan = await pool.solve(input, { onProgress: (p) => progress.push(p.done / p.total) });
+    const here = planDay({ ...input, travel: createTravelModel(settings) });
+    expect(plan.routes.map((r) => r.stops.map((s) => s.ticket))).toEqual(here.routes.map((r) => r.stops.map((s) => s.ticket)));
+    expect(plan.unplanned).toEqual(here.unplanned);
+    expect(plan.routes.reduce((s, r) => s + r.stops.length, 0)).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('stops a solve when its signal aborts (SOLVE_CANCELLED), and the pool still solves after', async () => {
+    const controller = new AbortController();
+    const running = pool.solve({ ...day(400, 20), iterationScale: 2 }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const error = await running.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SolveCancelledError);
+    expect((error as SolveCancelledError).code).toBe('SOLVE_CANCELLED');
+    const again = await pool.solve(day(30, 2));
+    expect(again.routes).toHaveLength(2);
+  });
+
+  it('refuses at once a solve whose signal already aborted', async () => {
+    await expect(pool.solve(day(10, 1), { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'SOLVE_CANCELLED' });
+  });
+});
