@@ -21,7 +21,7 @@ import { getTicket, transitionTickets, type TransitionRequest } from '../tickets
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import type { TicketStatus } from '../../core/domain/tickets.js';
 import type { LatLon } from '../../core/zoning/travel.js';
-import { planDay } from '../../core/planning/plan-day.js';
+import { solvePlan } from '../../platform/solver/pool.js';
 import { firstComeFirstServed } from '../../core/planning/baseline.js';
 import { metricsOf } from '../../core/planning/route.js';
 import { unplannedMessages, type PlanCrew, type PlannedRoute, type PlanObjective, type PlanTicket, type UnplannedReason } from '../../core/planning/model.js';
@@ -71,7 +71,8 @@ export async function createPlan(ctx: AppContext, utility: Utility, user: StaffU
   const travel = travelModelOf(utility);
   const objective = request.objective ?? utility.settings.planObjective;
   const started = performance.now();
-  const plan = planDay({
+  // Off the request thread: platform/solver's worker pool (SOLVER_THREADS).
+  const plan = await solvePlan({
     tickets,
     crews,
     travel,
