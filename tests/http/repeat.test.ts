@@ -127,10 +127,10 @@ describe('repeat reports (seed 003: reported 13:00, done 14:00)', () => {
     expect((await t.env.db('tickets').where({ id: done.id }).first()).status).toBe('fixed');
   });
 
-  it('follows the ticket number the reporter gives, from another phone too', async () => {
+  it('follows the ticket number the reporter gives, from another phone near the ticket too (issue 11: not from far away)', async () => {
     const done = await doneTicket('0812-1000-0005', { lat: insideArea.lat + 0.012, lon: insideArea.lon + 0.01 });
     t.env.clock.set(wita('17:30'));
-    const again = await citizenReport('0812-1000-0077', { previous_number: done.number.toLowerCase() }, { lat: insideArea.lat, lon: insideArea.lon });
+    const again = await citizenReport('0812-1000-0077', { previous_number: done.number.toLowerCase() }, { lat: insideArea.lat + 0.0124, lon: insideArea.lon + 0.01 }); // ~45 m
     expect(again.status).toBe(200);
     expect(again.body.number).toBe(done.number);
     expect(again.body.repeat.kind).toBe('re_report');

@@ -116,7 +116,8 @@ describe('the SOP workflow over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('spk_issued');
     expect(r.body.crewId).toBeNull();
-    expect((await post('crew2', id, 'arrive')).status).toBe(409);
+    // No longer crew 2's: not found to it (issue 11: a crew reads and acts on its own tickets only).
+    expect((await post('crew2', id, 'arrive')).status).toBe(404);
     expect(await events(id)).toContain('unassign:assigned>spk_issued');
   });
 
@@ -174,12 +175,13 @@ describe('the SOP workflow over HTTP', () => {
     expect((await post('operator', id, 'assign', { crewId: env.crews[0] })).status).toBe(403);
     await post('dispatcher', id, 'assign', { crewId: env.crews[0] });
     expect((await post('admin', id, 'arrive')).body.error.code).toBe('FORBIDDEN');
+    // Another crew's ticket is not found (404, not 403: ids cannot be probed).
     const other = await post('crew2', id, 'arrive');
-    expect(other.status).toBe(403);
-    expect(other.body.error.code).toBe('NOT_YOUR_TICKET');
+    expect(other.status).toBe(404);
+    expect(other.body.error.code).toBe('NOT_FOUND');
     await post('crew1', id, 'arrive');
     expect((await post('dispatcher', id, 'escalate', { note: 'x' })).status).toBe(403);
-    expect((await post('crew2', id, 'escalate', { note: 'x' })).body.error.code).toBe('NOT_YOUR_TICKET');
+    expect((await post('crew2', id, 'escalate', { note: 'x' })).body.error.code).toBe('NOT_FOUND');
     const fixByAdmin = await call('admin', 'POST', `/api/v1/tickets/${id}/fix`, await photoForm(await sharpPhoto()));
     expect(fixByAdmin.status).toBe(403);
     await call('crew1', 'POST', `/api/v1/tickets/${id}/fix`, await photoForm(await sharpPhoto()));

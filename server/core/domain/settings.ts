@@ -30,6 +30,11 @@ export interface UtilitySettings {
   reReportWindowHours: number;
   /** A report by the same phone this close to a done ticket is about that ticket. */
   repeatRadiusMetres: number;
+  /**
+   * A report naming a done ticket's number (previous_number) is a repeat of it only from
+   * that ticket's reporter's phone or from this close to it: the numbers are public.
+   */
+  repeatByNumberRadiusMetres: number;
   /** How far back a repeat report is still linked to the done ticket it is about. */
   repeatLinkDays: number;
   /** Planner objective: least total distance, or the longest crew day as short as possible. */
@@ -77,6 +82,7 @@ export const defaultSettings: UtilitySettings = {
   blurThreshold: 60,
   reReportWindowHours: 6,
   repeatRadiusMetres: 100,
+  repeatByNumberRadiusMetres: 100,
   repeatLinkDays: 30,
   planObjective: 'distance',
   contact: 'the PDAM call centre / kantor pelayanan PDAM',

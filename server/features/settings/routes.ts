@@ -23,6 +23,7 @@ const SettingsPatch = z
     blurThreshold: z.number().min(0).max(10_000),
     reReportWindowHours: z.number().min(0).max(72),
     repeatRadiusMetres: z.number().min(5).max(2000),
+    repeatByNumberRadiusMetres: z.number().min(0).max(2000),
     repeatLinkDays: z.number().int().min(1).max(365),
     planObjective: z.enum(['distance', 'makespan']),
     contact: z.string().trim().min(3).max(300),

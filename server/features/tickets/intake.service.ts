@@ -8,7 +8,7 @@ import { findReporterByPhone, upsertReporter } from './reporters.repository.js';
 import { createTicket, nextNumber, openIncidentAt } from './repository.js';
 import type { StaffUser } from '../auth/service.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
-import { classifyRepeat, linkedTicketNote, reopenTicket } from './repeat.service.js';
+import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, type RepeatOutcome } from './repeat.service.js';
 import { yearIn } from '../../core/domain/time.js';
 
 export interface ReportInput {
@@ -87,7 +87,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
   return ctx.db.transaction(async (tx) => {
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
-    const repeat = incident ? ({ kind: 'none' } as const) : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
+    const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
     if (repeat.kind === 're_report') {
       await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
@@ -104,6 +104,8 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       };
     }
     const linked = repeat.kind === 'new_linked' ? repeat : null;
+    const mentioned = repeat.kind === 'none' && repeat.mentioned ? mentionedTicketNote(repeat.mentioned) : null;
+    const description = [input.description ?? null, mentioned].filter((x) => x !== null).join('\n\n') || null;
     const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
     const ticketId = await createTicket(
       tx,
@@ -119,7 +121,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
         regionId: place.regionId,
         areaId: place.areaId,
         address: input.address ?? null,
-        description: input.description ?? null,
+        description,
         category: input.category ?? 'other',
         photoBlurred,
         receivedAt,

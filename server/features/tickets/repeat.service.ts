@@ -1,14 +1,15 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
-import { findRepeatTarget, transition, type Ticket } from './repository.js';
+import { findRepeatTarget, findTicketByNumber, transition, type Ticket } from './repository.js';
 import { isReReport } from '../../core/domain/points.js';
 import { reversePoints } from '../points/service.js';
 import { recordPhoto, type StoredPhoto } from './photos.service.js';
 
 /** What a repeat contact turned into. */
 export type RepeatOutcome =
-  | { kind: 'none' }
+  /** `mentioned`: a done ticket the reporter named by number that the report may not reopen (another phone, too far): the new ticket's description names it. */
+  | { kind: 'none'; mentioned?: string }
   | { kind: 're_report'; ticket: Ticket; repeatCount: number; hoursSinceFix: number }
   | { kind: 'new_linked'; earlier: Ticket; hoursSinceFix: number };
 
@@ -34,9 +35,15 @@ export async function classifyRepeat(tx: Tx, utility: Utility, contact: RepeatCo
     lat: contact.lat,
     lon: contact.lon,
     radiusMetres: utility.settings.repeatRadiusMetres,
+    numberRadiusMetres: utility.settings.repeatByNumberRadiusMetres,
     since: new Date(contact.at.getTime() - utility.settings.repeatLinkDays * 86_400_000),
   });
-  if (!earlier?.fixedAt) return { kind: 'none' };
+  const named = contact.previousNumber?.trim().toUpperCase() || null;
+  if (!earlier?.fixedAt) {
+    // A number alone (public through Open311) does not reopen anything: a new report that names it.
+    const mentioned = named ? await findTicketByNumber(tx, utility.id, named) : null;
+    return mentioned ? { kind: 'none', mentioned: mentioned.number } : { kind: 'none' };
+  }
   const hoursSinceFix = Math.round(((contact.at.getTime() - earlier.fixedAt.getTime()) / 3_600_000) * 10) / 10;
   if (isReReport(earlier.fixedAt, contact.at, utility.settings)) return { kind: 're_report', ticket: earlier, repeatCount: earlier.repeatCount + 1, hoursSinceFix };
   return { kind: 'new_linked', earlier, hoursSinceFix };
@@ -68,6 +75,11 @@ export async function reopenTicket(
   });
   // The fix did not hold: the crew's points for it are taken back until it is closed again.
   if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);
+}
+
+/** What a new report's description says of an earlier ticket its reporter named but may not reopen. */
+export function mentionedTicketNote(number: string): string {
+  return `Pelapor menyebut laporan sebelumnya No. ${number}.`;
 }
 
 /** The note a new ticket carries when the earlier one was done more than the window ago. */

@@ -24,14 +24,19 @@ export async function findReporterByPhone(db: Runner, utilityId: number, phone: 
   return row ? toReporter(row) : null;
 }
 
-/** Creates the reporter, or refreshes the name and address a returning reporter gives. */
+/**
+ * Creates the reporter, or finds the known one. Phones are not verified, so a
+ * submission never overwrites a known reporter's name or address (anyone can
+ * type anyone's number): the first ones stay, and a blank one is filled in.
+ * The values given with a report stay on its ticket.
+ */
 export async function upsertReporter(db: Runner, utilityId: number, r: { phone: string; name?: string | null; address?: string | null }): Promise<number> {
   const [row] = await db('reporters')
     .insert({ utility_id: utilityId, phone: r.phone, name: r.name ?? null, address: r.address ?? null })
     .onConflict(['utility_id', 'phone'])
     .merge({
-      name: db.raw('COALESCE(EXCLUDED.name, reporters.name)'),
-      address: db.raw('COALESCE(EXCLUDED.address, reporters.address)'),
+      name: db.raw('COALESCE(reporters.name, EXCLUDED.name)'),
+      address: db.raw('COALESCE(reporters.address, EXCLUDED.address)'),
     })
     .returning('id');
   return row.id;

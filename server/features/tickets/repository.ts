@@ -12,6 +12,7 @@ import type { PhotoFacts } from '../../platform/storage/photos.js';
 import { formatNumber, type Category, type Priority, type Source, type TicketStatus } from '../../core/domain/tickets.js';
 import { planTransition, transitions, type Action, type Actor, type Transition } from '../../core/domain/workflow.js';
 import { notFound } from '../../core/domain/errors.js';
+import { crewScopeOf, readsReporter, type Viewer } from '../auth/viewer.js';
 
 export interface Ticket {
   id: number;
@@ -101,7 +102,38 @@ function toTicket(r: any): Ticket {
   };
 }
 
-/** Reads a ticket; `forUpdate` locks the row for the caller's transaction. */
+// ---------------------------------------------------------------- scoping: what a viewer may read
+
+/**
+ * Limits a query over tickets (or rows joined to them: `crewColumn` names the
+ * ticket's crew_id) to what the viewer may read: a crew its own assignments,
+ * every other role the whole utility. Every read for a staff member goes
+ * through here (features/auth/viewer.ts); a row outside the scope is simply
+ * not found (404), so ids cannot be probed.
+ */
+function scoped<Q extends Knex.QueryBuilder>(q: Q, viewer: Viewer, crewColumn = 'crew_id'): Q {
+  const crewId = crewScopeOf(viewer);
+  if (crewId !== null) q.where(crewColumn, crewId);
+  return q;
+}
+
+/** The ids of the tickets a viewer may read, as a subquery. */
+function visibleTicketIds(db: Runner, viewer: Viewer, ticketId: number) {
+  return scoped(db('tickets').select('id').where({ id: ticketId }), viewer);
+}
+
+/** A ticket as the viewer may read it (null when it is not theirs or not there); `forUpdate` locks the row. */
+export async function findVisibleTicket(db: Runner, utilityId: number, viewer: Viewer, id: number, forUpdate = false): Promise<Ticket | null> {
+  let q = scoped(selectTicket(db).where({ utility_id: utilityId, id }), viewer).first();
+  if (forUpdate) q = q.forUpdate();
+  const row = await q;
+  return row ? toTicket(row) : null;
+}
+
+/**
+ * Reads a ticket for the server's own steps (the planner, incidents, intake), not for a
+ * staff member's eyes: those go through `findVisibleTicket`. `forUpdate` locks the row.
+ */
 export async function findTicket(db: Runner, utilityId: number, id: number, forUpdate = false): Promise<Ticket | null> {
   let q = selectTicket(db).where({ utility_id: utilityId, id }).first();
   if (forUpdate) q = q.forUpdate();
@@ -229,10 +261,11 @@ export interface TicketEvent {
   at: Date;
 }
 
-export async function listEvents(db: Runner, ticketId: number): Promise<TicketEvent[]> {
+/** The audit trail of a ticket the viewer may read (empty otherwise). */
+export async function listEvents(db: Runner, viewer: Viewer, ticketId: number): Promise<TicketEvent[]> {
   const rows = await db('ticket_events as e')
     .leftJoin('staff_users as u', 'u.id', 'e.actor_id')
-    .where('e.ticket_id', ticketId)
+    .whereIn('e.ticket_id', visibleTicketIds(db, viewer, ticketId))
     .orderBy([{ column: 'e.at' }, { column: 'e.id' }])
     .select('e.*', 'u.display_name');
   return rows.map((r) => ({
@@ -246,6 +279,12 @@ export async function listEvents(db: Runner, ticketId: number): Promise<TicketEv
     data: r.data,
     at: r.at,
   }));
+}
+
+/** What the public reads of a ticket's trail: status changes and their times, no names, notes or data. */
+export async function listStatusTimeline(db: Runner, ticketId: number): Promise<{ fromStatus: TicketStatus | null; toStatus: TicketStatus; at: Date }[]> {
+  const rows = await db('ticket_events').where({ ticket_id: ticketId }).orderBy([{ column: 'at' }, { column: 'id' }]).select('from_status', 'to_status', 'at');
+  return rows.map((r) => ({ fromStatus: r.from_status, toStatus: r.to_status, at: r.at }));
 }
 
 export interface NewPhoto extends PhotoFacts {
@@ -284,12 +323,18 @@ export interface PhotoRecord extends PhotoFacts {
   createdAt: Date;
 }
 
-export async function listPhotos(db: Runner, ticketId: number): Promise<PhotoRecord[]> {
+/** The photos of a ticket the viewer may read (empty otherwise). */
+export async function listPhotos(db: Runner, viewer: Viewer, ticketId: number): Promise<PhotoRecord[]> {
   const rows = await db('photos')
-    .where({ ticket_id: ticketId })
+    .whereIn('ticket_id', visibleTicketIds(db, viewer, ticketId))
     .orderBy('id')
     .select('*', ...latLonOf(db, 'exif_location', 'exif_'));
-  return rows.map((r) => ({
+  return rows.map(toPhotoRecord);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the pg driver returns it, mapped field by field here
+function toPhotoRecord(r: any): PhotoRecord {
+  return {
     id: r.id,
     kind: r.kind,
     sha256: r.sha256,
@@ -303,15 +348,20 @@ export async function listPhotos(db: Runner, ticketId: number): Promise<PhotoRec
     exifLon: r.exif_lon,
     exifTakenAt: r.exif_taken_at,
     createdAt: r.created_at,
-  }));
+  };
 }
 
-export async function findPhoto(db: Runner, utilityId: number, ticketId: number, photoId: number): Promise<PhotoRecord | null> {
-  const photos = await listPhotos(db, ticketId);
-  const found = photos.find((p) => p.id === photoId);
-  if (!found) return null;
-  const owner = await db('tickets').where({ id: ticketId, utility_id: utilityId }).first('id');
-  return owner ? found : null;
+/** One photo of a ticket of the utility, when the viewer may read the ticket. */
+export async function findPhoto(db: Runner, utilityId: number, viewer: Viewer, ticketId: number, photoId: number): Promise<PhotoRecord | null> {
+  const row = await scoped(
+    db('photos as p')
+      .join('tickets as t', 't.id', 'p.ticket_id')
+      .where({ 'p.id': photoId, 'p.ticket_id': ticketId, 't.utility_id': utilityId, 'p.utility_id': utilityId }),
+    viewer,
+    't.crew_id',
+  )
+    .first('p.*', ...latLonOf(db, 'p.exif_location', 'exif_'));
+  return row ? toPhotoRecord(row) : null;
 }
 
 export async function insertWorkOrder(
@@ -329,8 +379,9 @@ export async function insertWorkOrder(
   });
 }
 
-export async function findWorkOrder(db: Runner, ticketId: number): Promise<{ number: string; issuedAt: Date; issuedBy: number } | null> {
-  const row = await db('work_orders').where({ ticket_id: ticketId }).first();
+/** The SPK of a ticket the viewer may read. */
+export async function findWorkOrder(db: Runner, viewer: Viewer, ticketId: number): Promise<{ number: string; issuedAt: Date; issuedBy: number } | null> {
+  const row = await db('work_orders').whereIn('ticket_id', visibleTicketIds(db, viewer, ticketId)).first();
   return row ? { number: row.number, issuedAt: row.issued_at, issuedBy: row.issued_by } : null;
 }
 
@@ -349,8 +400,9 @@ export interface ListedTicket extends Ticket {
   resultPhotoId: number | null;
 }
 
-export async function listTickets(db: Runner, utilityId: number, f: TicketFilter): Promise<{ items: ListedTicket[]; total: number }> {
-  const base = db('tickets').where({ utility_id: utilityId });
+/** A page of the tickets the viewer may read (a crew: its own), filtered. */
+export async function listTickets(db: Runner, utilityId: number, viewer: Viewer, f: TicketFilter): Promise<{ items: ListedTicket[]; total: number }> {
+  const base = scoped(db('tickets').where({ utility_id: utilityId }), viewer);
   if (f.statuses?.length) base.whereIn('status', f.statuses);
   if (f.priorities?.length) base.whereIn('priority', f.priorities);
   if (f.crewId !== undefined) base.where({ crew_id: f.crewId });
@@ -372,27 +424,39 @@ export async function listTickets(db: Runner, utilityId: number, f: TicketFilter
 }
 
 /**
- * The done ticket a new report is about, locked for the caller's transaction:
- * the one named by its number, else the latest fixed or closed ticket of the
- * same reporter within `radiusMetres`, fixed since `since`.
+ * The done ticket a new report is about, locked for the caller's transaction,
+ * fixed since `since`: the one named by its number when the report comes from
+ * that ticket's reporter's phone or from within `numberRadiusMetres` of it
+ * (ticket numbers are public through Open311: a number alone proves nothing),
+ * else the latest fixed or closed ticket of the same reporter within
+ * `radiusMetres`.
  */
 export async function findRepeatTarget(
   db: Runner,
   utilityId: number,
-  q: { number: string | null; reporterPhone: string | null; lat: number; lon: number; radiusMetres: number; since: Date },
+  q: { number: string | null; reporterPhone: string | null; lat: number; lon: number; radiusMetres: number; numberRadiusMetres: number; since: Date },
 ): Promise<Ticket | null> {
   if (!q.number && !q.reporterPhone) return null;
+  const here = geographyPoint(db, q.lon, q.lat);
   const row = await selectTicket(db)
     .where({ utility_id: utilityId })
     .whereIn('status', ['fixed', 'closed'])
     .where('fixed_at', '>=', q.since)
     .where((w) => {
-      if (q.number) w.orWhere('number', q.number.trim().toUpperCase());
+      if (q.number) {
+        const number = q.number.trim().toUpperCase();
+        w.orWhere((x) =>
+          x.where('number', number).andWhere((y) => {
+            y.whereRaw('ST_DWithin(location, ?, ?)', [here, q.numberRadiusMetres]);
+            if (q.reporterPhone) y.orWhereIn('reporter_id', db('reporters').select('id').where({ utility_id: utilityId, phone: q.reporterPhone }));
+          }),
+        );
+      }
       if (q.reporterPhone) {
         w.orWhere((x) =>
           x
             .whereIn('reporter_id', db('reporters').select('id').where({ utility_id: utilityId, phone: q.reporterPhone }))
-            .andWhereRaw('ST_DWithin(location, ?, ?)', [geographyPoint(db, q.lon, q.lat), q.radiusMetres]),
+            .andWhereRaw('ST_DWithin(location, ?, ?)', [here, q.radiusMetres]),
         );
       }
     })
@@ -440,9 +504,25 @@ export async function findRegionName(db: Runner, regionId: number): Promise<stri
   return row?.name ?? null;
 }
 
-export async function findReporterContact(db: Runner, reporterId: number): Promise<{ name: string | null; phone: string; blocked: boolean } | null> {
-  const row = await db('reporters').where({ id: reporterId }).first('name', 'phone', 'blocked');
-  return row ? { name: row.name, phone: row.phone, blocked: row.blocked } : null;
+/**
+ * The reporter of a ticket, for a viewer whose role reads personal data
+ * (admin, operator, the assigned crew: features/auth/viewer.ts); null for
+ * every other viewer, without a query.
+ */
+export async function findReporterContact(
+  db: Runner,
+  utilityId: number,
+  viewer: Viewer,
+  ticketId: number,
+): Promise<{ name: string | null; phone: string; address: string | null; blocked: boolean } | null> {
+  if (!readsReporter(viewer)) return null;
+  const row = await scoped(db('tickets as t').join('reporters as r', 'r.id', 't.reporter_id').where({ 't.id': ticketId, 't.utility_id': utilityId }), viewer, 't.crew_id').first(
+    'r.name',
+    'r.phone',
+    'r.address',
+    'r.blocked',
+  );
+  return row ? { name: row.name, phone: row.phone, address: row.address, blocked: row.blocked } : null;
 }
 
 // ---------------------------------------------------------------- the one writer of ticket state

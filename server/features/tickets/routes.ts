@@ -3,10 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
 import { submitReport } from './intake.service.js';
 import { performAction, type ActionInput } from './workflow.service.js';
-import { presentTicket, ticketDetail } from './service.js';
-import { findPhoto, listTickets } from './repository.js';
+import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
-import { notFound } from '../../core/domain/errors.js';
 import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
@@ -120,7 +118,10 @@ const TicketPage = z
   })
   .openapi('TicketPage');
 const TicketDetail = TicketSummary.extend({
-  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), blocked: z.boolean() }).nullable(),
+  reporter: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable().describe("The reporter's own address as first given"), blocked: z.boolean() })
+    .nullable()
+    .describe('Only to the admin, the operator and the crew assigned to the ticket; null for every other role'),
   workOrder: z.object({ number: z.string(), issuedAt: z.string() }).nullable().describe('The SPK'),
   photos: z.array(
     z.object({
@@ -210,10 +211,8 @@ export function ticketsRouter(ctx: AppContext): Router {
 
   router.get('/', staff(ctx, readers), async (req, res) => {
     const q = parse(ListQuery, req.query);
-    const user = userOf(res);
-    // A crew sees its own work only.
-    const crewId = user.role === 'crew' ? (user.crewId ?? -1) : q.crewId;
-    const page = await listTickets(ctx.db, utilityOf(res).id, { statuses: q.status, priorities: q.priority, crewId, number: q.number, limit: q.limit, offset: q.offset, order: q.order });
+    // Scoped by the repository: a crew reads its own work only.
+    const page = await listTicketsFor(ctx, utilityOf(res), userOf(res), { statuses: q.status, priorities: q.priority, crewId: q.crewId, number: q.number, limit: q.limit, offset: q.offset, order: q.order });
     const photoUrl = (ticketId: number, photoId: number | null) => (photoId ? `/api/v1/tickets/${ticketId}/photos/${photoId}?size=thumb` : null);
     res.json({
       total: page.total,
@@ -230,9 +229,8 @@ export function ticketsRouter(ctx: AppContext): Router {
 
   router.get('/:id/photos/:photoId', staff(ctx, readers), async (req, res) => {
     const { id } = parse(IdParam, req.params);
-    const photoId = Number(req.params.photoId);
-    const photo = Number.isInteger(photoId) ? await findPhoto(ctx.db, utilityOf(res).id, id, photoId) : null;
-    if (!photo) throw notFound('photo', String(req.params.photoId));
+    // The authorisation check (scoped by the repository): not the viewer's ticket or photo -> 404.
+    const photo = await ticketPhotoFor(ctx, utilityOf(res), userOf(res), id, Number(req.params.photoId));
     const { size } = parse(PhotoQuery, req.query);
     // Full-size and thumbnail without EXIF; the original (EXIF kept) to an admin only; a missing file is a 404 and a log line.
     const { mimeType, body } = await photoBodyFor(ctx, userOf(res), photo, size, req.log);

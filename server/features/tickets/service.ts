@@ -6,18 +6,25 @@ import { dueTimesOf } from '../../core/domain/sla.js';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
+import { viewerOf } from '../auth/viewer.js';
 import {
+  findPhoto,
   findRegionName,
   findReporterContact,
   findTicket,
   findTicketByNumber,
   findTicketIncident,
+  findVisibleTicket,
   findWorkOrder,
   listEvents,
   listPhotos,
+  listStatusTimeline,
+  listTickets,
   transition,
   transitionMany,
+  type PhotoRecord,
   type Ticket,
+  type TicketFilter,
   type TransitionRequest,
   type TransitionResult,
 } from './repository.js';
@@ -47,7 +54,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function publicStatus(ctx: AppContext, utility: Utility, number: string) {
   const ticket = await findTicketByNumber(ctx.db, utility.id, number.trim().toUpperCase());
   if (!ticket) throw notFound('report', number);
-  const events = await listEvents(ctx.db, ticket.id);
+  const events = await listStatusTimeline(ctx.db, ticket.id);
   const region = ticket.regionId ? await findRegionName(ctx.db, ticket.regionId) : null;
   // Before triage there is no priority: promise the Normal standard, the slowest one.
   const incident = ticket.incidentId ? await findTicketIncident(ctx.db, utility.id, ticket.incidentId) : null;
@@ -111,19 +118,36 @@ export function presentTicket(t: Ticket) {
   };
 }
 
-/** The whole ticket for staff: audit trail, photos, work order and what this user may do next. */
+/** A page of the tickets this user may read (a crew: its own work only), filtered. */
+export function listTicketsFor(ctx: AppContext, utility: Utility, user: StaffUser, filter: TicketFilter) {
+  return listTickets(ctx.db, utility.id, viewerOf(user), filter);
+}
+
+/** A photo of a ticket this user may read; 404 otherwise (also for a crew asking for another crew's photo). */
+export async function ticketPhotoFor(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, photoId: number): Promise<PhotoRecord> {
+  const photo = Number.isSafeInteger(photoId) && photoId > 0 ? await findPhoto(ctx.db, utility.id, viewerOf(user), ticketId, photoId) : null;
+  if (!photo) throw notFound('photo', String(photoId));
+  return photo;
+}
+
+/**
+ * The whole ticket for staff: audit trail, photos, work order and what this user may do next.
+ * Scoped by the repository: a crew reads its own tickets only (404 otherwise), and the
+ * reporter's name and phone go to the roles that need them (features/auth/viewer.ts).
+ */
 export async function ticketDetail(ctx: AppContext, utility: Utility, user: StaffUser, id: number) {
-  const ticket = await findTicket(ctx.db, utility.id, id);
+  const viewer = viewerOf(user);
+  const ticket = await findVisibleTicket(ctx.db, utility.id, viewer, id);
   if (!ticket) throw notFound('ticket', id);
   const [events, photos, workOrder, reporter] = await Promise.all([
-    listEvents(ctx.db, ticket.id),
-    listPhotos(ctx.db, ticket.id),
-    findWorkOrder(ctx.db, ticket.id),
-    ticket.reporterId ? findReporterContact(ctx.db, ticket.reporterId) : null,
+    listEvents(ctx.db, viewer, ticket.id),
+    listPhotos(ctx.db, viewer, ticket.id),
+    findWorkOrder(ctx.db, viewer, ticket.id),
+    ticket.reporterId ? findReporterContact(ctx.db, utility.id, viewer, ticket.id) : null,
   ]);
   return {
     ...presentTicket(ticket),
-    reporter: reporter ? { name: reporter.name, phone: reporter.phone, blocked: reporter.blocked } : null,
+    reporter: reporter ? { name: reporter.name, phone: reporter.phone, address: reporter.address, blocked: reporter.blocked } : null,
     workOrder: workOrder ? { number: workOrder.number, issuedAt: workOrder.issuedAt.toISOString() } : null,
     photos: photos.map((p) => ({
       id: p.id,

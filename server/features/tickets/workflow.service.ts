@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
-import { planTransition, type Action } from '../../core/domain/workflow.js';
+import { planTransition, transitions, type Action, type Transition } from '../../core/domain/workflow.js';
 import { slaDueTimes } from '../../core/domain/settings.js';
 import type { Priority } from '../../core/domain/tickets.js';
 import { yearIn } from '../../core/domain/time.js';
@@ -9,7 +9,8 @@ import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
 import { blockReporter } from './reporters.repository.js';
 import { findCrew } from '../utilities/service.js';
-import { findTicket, insertWorkOrder, nextNumber, transition, type Ticket, type TicketChanges } from './repository.js';
+import { viewerOf } from '../auth/viewer.js';
+import { findTicket, findVisibleTicket, insertWorkOrder, nextNumber, transition, type Ticket, type TicketChanges } from './repository.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { creditClosedTickets } from '../points/service.js';
 
@@ -152,7 +153,11 @@ const steps: Record<Action, Guard> = {
  */
 export async function performAction(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, action: Action, input: ActionInput): Promise<Ticket> {
   return ctx.db.transaction(async (tx) => {
-    const ticket = await findTicket(tx, utility.id, ticketId, true);
+    // A step the role may never take is refused as such (403): that tells nothing about the id.
+    const rule = transitions[action] as Transition;
+    if (!rule.actors.includes(user.role)) planTransition(rule.from[0], action, user.role);
+    // A crew acts on its own tickets only: another crew's is not found (404), like its reads.
+    const ticket = await findVisibleTicket(tx, utility.id, viewerOf(user), ticketId, true);
     if (!ticket) throw notFound('ticket', ticketId);
     // Checked before the action's own rules, so that an illegal step is refused as such (and writes no photo row).
     planTransition(ticket.status, action, user.role);

@@ -4398,9 +4398,12 @@ export interface components {
             incidentId: number | null;
         };
         Ticket: components["schemas"]["TicketSummary"] & {
+            /** @description Only to the admin, the operator and the crew assigned to the ticket; null for every other role */
             reporter: {
                 name: string | null;
                 phone: string | null;
+                /** @description The reporter's own address as first given */
+                address: string | null;
                 blocked: boolean;
             } | null;
             /** @description The SPK */
@@ -4794,6 +4797,7 @@ export interface components {
             blurThreshold?: number;
             reReportWindowHours?: number;
             repeatRadiusMetres?: number;
+            repeatByNumberRadiusMetres?: number;
             repeatLinkDays?: number;
             /** @enum {string} */
             planObjective?: "distance" | "makespan";

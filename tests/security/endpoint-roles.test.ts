@@ -1,0 +1,317 @@
+/**
+ * Issue 11, finding 1: nobody reads what is not theirs. Walks every endpoint
+ * of the OpenAPI document x every role (and anonymous) x own / not own, and
+ * fails on a leak:
+ * - the reporter's name, phone or stored address in a body of a role that must
+ *   not read them (only the admin, the operator and the crew assigned to that
+ *   ticket do: features/auth/viewer.ts);
+ * - a crew reading, acting on or downloading the photo of a ticket that is not
+ *   its own (404, never 403: ids cannot be probed).
+ * A documented path that is neither probed here nor listed in `noPersonalData`
+ * (with the reason) fails the test, so a new endpoint is caught. The
+ * endpoint x role table is printed (and its ticket rows asserted).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer, loginAs, insideArea, sharpPhoto } from '../support/db.js';
+import { openApiDocument } from '../../server/platform/http/openapi.js';
+
+const t = useTestServer({ crews: 2 });
+
+const roleNames = ['admin', 'operator', 'dispatcher', 'crew1', 'kasie', 'kabag', 'direktur'] as const;
+type Who = (typeof roleNames)[number] | 'anon';
+const everyone: readonly Who[] = ['anon', ...roleNames];
+
+/**
+ * Documented operations that carry no reporter data, with the reason. Each
+ * must exist in the document (a stale entry fails too).
+ */
+const noPersonalData: Record<string, string> = {
+  'POST /api/v1/auth/login': 'the session token and the staff member',
+  'POST /api/v1/auth/logout': 'no body',
+  'POST /api/v1/auth/password': 'no body',
+  'POST /api/v1/reports': "the sender's own receipt: number, status, region",
+  'POST /api/v1/tickets': "the receipt of a report staff entered: number, status, region",
+  'POST /open311/v2/requests.json': "the sender's own receipt (token / id)",
+  'POST /api/v1/plans': 'the plan, the same shape as GET /api/v1/plans/{id} (probed)',
+  'POST /api/v1/crews/{id}/position': "the crew's own position",
+  'POST /api/v1/dispatch': 'the immediate-dispatch plan change, the shape of GET /api/v1/dispatch/suggestions (probed)',
+  'POST /api/v1/inbox/{id}/read': 'no body',
+  'PUT /api/v1/analytics/pending/{id}/explanation': 'the explanation the kabag typed',
+  'PATCH /api/v1/settings': 'settings',
+  'PUT /api/v1/settings/webhooks': 'webhook targets',
+  'POST /api/v1/incidents': 'the incident (title, area, message)',
+  'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',
+};
+
+/** Families of operations listed by pattern (each must match at least one documented operation). */
+const noPersonalDataPatterns: [RegExp, string][] = [
+  [/^(POST|PUT|PATCH|DELETE) \/api\/v1\/plans\/\{id\}(\/.*)?$/, 'a change to a plan answers the plan: the shape of GET /api/v1/plans/{id} (probed)'],
+];
+
+/** A reporter's personal data, unique per ticket, as it may appear in a body. */
+interface Pii {
+  name: string;
+  phoneDigits: string; // national digits, found in any formatting
+  home: string; // the reporter's stored address (not the leak's landmark)
+}
+
+interface Fixture {
+  id: number;
+  number: string;
+  photoId: number;
+  pii: Pii;
+}
+
+const f: Record<'own' | 'ownClosed' | 'otherCrew' | 'unassigned' | 'planned', Fixture> = {} as never;
+/** The tickets assigned to crew1 (the planned one goes where the planner puts it). */
+const ownIds = new Set<number>();
+const tokens = {} as Record<Who | 'crew2', string | null>;
+let planId = 999_999;
+const DATE = '2026-11-24';
+
+async function call(who: Who | 'crew2', method: string, path: string, body?: unknown | FormData): Promise<{ status: number; text: string; cacheControl: string | null; json: () => any }> {
+  const headers: Record<string, string> = {};
+  if (tokens[who]) headers.authorization = `Bearer ${tokens[who]}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(`${t.server.baseUrl}${path}`, { method, headers, body: payload });
+  const buf = Buffer.from(await res.arrayBuffer());
+  const text = (res.headers.get('content-type') ?? '').startsWith('image/') ? `<${buf.length} image bytes>` : buf.toString('utf8');
+  return { status: res.status, text, cacheControl: res.headers.get('cache-control'), json: () => JSON.parse(text) };
+}
+
+async function photoForm(): Promise<FormData> {
+  const form = new FormData();
+  form.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'p.jpg');
+  return form;
+}
+
+/** A citizen's report with a name, a phone and an address; the reporter's stored address is then set apart from the ticket's landmark. */
+async function report(key: string, phone: string, at: { lat: number; lon: number }): Promise<Fixture> {
+  const form = await photoForm();
+  const pii: Pii = { name: `Pelapor ${key} Rahasia`, phoneDigits: phone.replace(/\D/g, '').replace(/^0/, ''), home: `Jl. Rumah ${key} No. 42` };
+  for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(at.lat), lon: String(at.lon), phone, name: pii.name, address: `Depan warung ${key}` })) form.set(k, v);
+  const res = await call('anon', 'POST', '/api/v1/reports', form);
+  expect(res.status).toBe(201);
+  const number = res.json().number as string;
+  const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
+  await t.env.db('reporters').where({ id: ticket.reporter_id }).update({ address: pii.home });
+  const photo = await t.env.db('photos').where({ ticket_id: ticket.id }).first();
+  return { id: ticket.id, number, photoId: photo.id, pii };
+}
+
+async function step(who: Who | 'crew2', id: number, action: string, body: unknown | FormData = {}): Promise<void> {
+  const res = await call(who, 'POST', `/api/v1/tickets/${id}/${action}`, body);
+  expect(res.status, `${who} ${action}: ${res.text}`).toBe(200);
+}
+
+const leakOf = (text: string, pii: Pii): string[] => {
+  const found: string[] = [];
+  if (text.includes(pii.name)) found.push('name');
+  if (text.replace(/\D/g, '').includes(pii.phoneDigits)) found.push('phone');
+  if (text.includes(pii.home)) found.push('address');
+  return found;
+};
+
+/** Who may read the reporter of a ticket: admin, operator, and crew1 for its own tickets. */
+const mayReadReporter = (who: Who, ticket: Fixture): boolean => who === 'admin' || who === 'operator' || (who === 'crew1' && ownIds.has(ticket.id));
+
+/** One probed cell of the table. */
+interface Cell {
+  status: number;
+  leaks: string[]; // "<ticket key>:<field>", for every ticket whose reporter shows
+}
+const table = new Map<string, Map<Who, Cell>>();
+
+async function probe(label: string, who: Who, method: string, path: string, body?: unknown | FormData): Promise<{ status: number; text: string; cacheControl: string | null }> {
+  const res = await call(who, method, path, body);
+  const leaks: string[] = [];
+  for (const [key, ticket] of Object.entries(f)) {
+    for (const field of leakOf(res.text, ticket.pii)) {
+      leaks.push(`${key}:${field}`);
+      // The leak rule itself, at the moment it is seen.
+      expect(mayReadReporter(who, ticket), `${who} reads the ${field} of the ${key} ticket's reporter in ${label}`).toBe(true);
+    }
+  }
+  if (!table.has(label)) table.set(label, new Map());
+  table.get(label)!.set(who, { status: res.status, leaks });
+  return res;
+}
+
+const fill = (path: string, values: Record<string, string | number>) => path.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+
+beforeAll(async () => {
+  t.env.clock.set('2026-11-23T23:00:00Z'); // 07:00 WITA on the 24th
+  for (const who of everyone) tokens[who] = who === 'anon' ? null : await loginAs(t.server.baseUrl, t.env.utility, who);
+  const [crew1, crew2] = t.env.crews;
+  f.own = await report('A', '0812-7001-0001', { lat: insideArea.lat + 0.010, lon: insideArea.lon - 0.010 });
+  f.ownClosed = await report('B', '0812-7001-0002', { lat: insideArea.lat - 0.010, lon: insideArea.lon - 0.010 });
+  f.otherCrew = await report('C', '0812-7001-0003', { lat: insideArea.lat + 0.010, lon: insideArea.lon + 0.010 });
+  f.unassigned = await report('D', '0812-7001-0004', { lat: insideArea.lat - 0.010, lon: insideArea.lon + 0.010 });
+  f.planned = await report('E', '0812-7001-0005', { lat: insideArea.lat, lon: insideArea.lon - 0.005 });
+  await step('admin', f.planned.id, 'spk', { priority: 'normal' });
+  tokens.crew2 = await loginAs(t.server.baseUrl, t.env.utility, 'crew2');
+  for (const [ticket, crewId] of [[f.own, crew1], [f.ownClosed, crew1], [f.otherCrew, crew2]] as const) {
+    await step('admin', ticket.id, 'spk', { priority: 'high' });
+    await step('dispatcher', ticket.id, 'assign', { crewId });
+  }
+  // own: on site (a plan does not move it); ownClosed and otherCrew: fixed and closed.
+  await step('crew1', f.own.id, 'arrive');
+  await step('crew1', f.ownClosed.id, 'arrive');
+  await step('crew1', f.ownClosed.id, 'fix', await photoForm());
+  await step('admin', f.ownClosed.id, 'close');
+  await step('crew2', f.otherCrew.id, 'arrive');
+  await step('crew2', f.otherCrew.id, 'fix', await photoForm());
+  await step('admin', f.otherCrew.id, 'close');
+  // A day's plan (it places the planned ticket), for the plan and route endpoints.
+  const plan = await call('dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' });
+  expect(plan.status, plan.text).toBe(201);
+  planId = plan.json().id;
+  const mine = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crew1 }).select('id');
+  for (const r of mine) ownIds.add(r.id);
+  expect(ownIds.has(f.own.id) && ownIds.has(f.ownClosed.id) && !ownIds.has(f.otherCrew.id)).toBe(true);
+}, 120_000);
+
+describe('every endpoint x every role x own / not own', () => {
+  it('covers every documented path: each is probed below or listed as carrying no personal data', () => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const probedHere = operations.filter((op) => op.startsWith('GET ') || /^POST \/api\/v1\/tickets\/\{id\}\/\w+$/.test(op));
+    const listed = (op: string) => op in noPersonalData || noPersonalDataPatterns.some(([re]) => re.test(op));
+    const unaccounted = operations.filter((op) => !probedHere.includes(op) && !listed(op));
+    expect(unaccounted).toEqual([]);
+    expect(Object.keys(noPersonalData).filter((op) => !operations.includes(op))).toEqual([]);
+    expect(noPersonalDataPatterns.filter(([re]) => !operations.some((op) => re.test(op))).map(([re]) => String(re))).toEqual([]);
+    expect(operations.length).toBeGreaterThan(50);
+  });
+
+  it('GET: the reporter only to admin, operator and the own crew; a crew reads its own tickets and photos only (404 otherwise)', async () => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const gets = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
+    const serviceCode = (await call('anon', 'GET', `/open311/v2/services.json?jurisdiction_id=${t.env.utility.code}`)).json()[0]?.service_code ?? 'x';
+    const [crew1, crew2] = t.env.crews;
+    /** The concrete requests of a documented GET path: own / not-own variants where ids matter. */
+    const variants = (path: string): [string, string][] => {
+      const q = (p: string) => `${p}${p.includes('?') ? '&' : '?'}jurisdiction_id=${t.env.utility.code}`;
+      switch (path) {
+        case '/api/v1/tickets/{id}':
+          return Object.entries(f).map(([key, x]) => [`${path} ${key}`, fill(path, { id: x.id })]);
+        case '/api/v1/crews/{id}/route':
+          return [
+            [`${path} own`, `${fill(path, { id: crew1 })}?date=${DATE}`],
+            [`${path} own gpx`, `${fill(path, { id: crew1 })}?date=${DATE}&format=gpx`],
+            [`${path} other crew`, `${fill(path, { id: crew2 })}?date=${DATE}`],
+          ];
+        case '/api/v1/reports/{number}':
+          return [[path, q(fill(path, { number: f.own.number }))]];
+        case '/open311/v2/requests/{service_request_id}.json':
+          return [[path, q(fill(path, { service_request_id: f.own.number }))]];
+        case '/open311/v2/services/{service_code}.json':
+          return [[path, q(fill(path, { service_code: serviceCode }))]];
+        case '/api/v1/tickets':
+          return [[path, `${path}?limit=500`]];
+        case '/api/v1/plans':
+        case '/api/v1/zones':
+          return [[path, `${path}?date=${DATE}`]];
+        case '/api/v1/dispatch/suggestions':
+          return [[path, `${path}?ticketId=${f.planned.id}`]];
+        default:
+          if (/^\/api\/v1\/plans\/\{id\}(\/[\w-]+)*$/.test(path)) return [[path, fill(path, { id: planId })]];
+          expect(path, `a GET path with parameters needs its own / not-own variants here: ${path}`).not.toMatch(/\{/);
+          return [[path, path.startsWith('/open311') ? q(path) : path]];
+      }
+    };
+    for (const path of gets) {
+      for (const [label, url] of variants(path)) {
+        for (const who of everyone) {
+          const res = await probe(`GET ${label}`, who, 'GET', url);
+          if (tokens[who] && url.startsWith('/api/v1/') && !['/api/v1/config', '/api/v1/boundaries', '/api/v1/incidents'].some((p) => url.startsWith(p)) && !url.startsWith('/api/v1/reports/')) {
+            expect(res.cacheControl, `${who} GET ${label}`).toBe('no-store');
+          }
+        }
+      }
+    }
+    // The photo files (not in the document: binary), every ticket x every role.
+    for (const [key, x] of Object.entries(f)) {
+      for (const size of ['', '?size=thumb']) {
+        for (const who of everyone) await probe(`GET /api/v1/tickets/{id}/photos/{photoId}${size} ${key}`, who, 'GET', `/api/v1/tickets/${x.id}/photos/${x.photoId}${size}`);
+      }
+    }
+
+    const cell = (label: string, who: Who) => table.get(label)!.get(who)!;
+    for (const who of everyone) {
+      for (const [key, x] of Object.entries(f)) {
+        const detail = cell(`GET /api/v1/tickets/{id} ${key}`, who);
+        const own = ownIds.has(x.id);
+        if (who === 'anon') expect(detail.status).toBe(401);
+        else if (who === 'crew1' && !own) expect(detail, `crew1 reads ${key}`).toEqual({ status: 404, leaks: [] });
+        else expect(detail.status).toBe(200);
+        // Positive control: the roles that need the reporter get all of it (so the leak check can see it).
+        if (who !== 'anon' && mayReadReporter(who, x)) expect(detail.leaks.sort()).toEqual([`${key}:address`, `${key}:name`, `${key}:phone`]);
+        for (const size of ['', '?size=thumb']) {
+          const photo = cell(`GET /api/v1/tickets/{id}/photos/{photoId}${size} ${key}`, who);
+          expect(photo.status, `${who} photo${size} of ${key}`).toBe(who === 'anon' ? 401 : who === 'crew1' && !own ? 404 : 200);
+        }
+      }
+    }
+    // The crew's list holds its own tickets only.
+    const list = (await call('crew1', 'GET', '/api/v1/tickets?limit=500')).json();
+    expect(list.items.map((x: { id: number }) => x.id).sort()).toEqual([...ownIds].sort());
+    expect((await call('crew1', 'GET', `/api/v1/tickets?limit=500&crewId=${crew2}`)).json().items).toEqual([]);
+    // Another crew's route: refused (crew ids are listed by GET /api/v1/crews: nothing to probe).
+    expect(cell(`GET /api/v1/crews/{id}/route other crew`, 'crew1').status).toBe(403);
+  });
+
+  it('POST actions: a crew gets 404 on a ticket not its own (before its status is judged), and no error body carries a reporter', async () => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    const actions = Object.keys(doc.paths)
+      .map((p) => /^\/api\/v1\/tickets\/\{id\}\/(\w+)$/.exec(p)?.[1])
+      .filter((a): a is string => a !== undefined);
+    expect(actions.length).toBeGreaterThanOrEqual(11);
+    const crewActions = ['arrive', 'escalate', 'fix'];
+    // Closed tickets (own and another crew's): no step applies, so nothing changes whoever asks;
+    // the unassigned (received) one is asked by the crew only (the admin could validate it).
+    for (const action of actions) {
+      for (const [key, x] of [['ownClosed', f.ownClosed], ['otherCrew', f.otherCrew], ['unassigned', f.unassigned]] as const) {
+        for (const who of key === 'unassigned' ? (['anon', 'crew1'] as const) : everyone) {
+          const res = await probe(`POST /api/v1/tickets/{id}/${action} ${key}`, who, 'POST', `/api/v1/tickets/${x.id}/${action}`, { note: 'uji', reason: 'uji' });
+          if (who === 'crew1' && crewActions.includes(action)) expect(res.status, `crew1 ${action} ${key}`).toBe(key === 'ownClosed' ? 409 : 404);
+          // A step the crew may never take: refused as such (403), or its body first (400); neither tells about the id.
+          if (who === 'crew1' && !crewActions.includes(action)) expect([400, 403], `crew1 ${action} ${key}`).toContain(res.status);
+          expect(res.status).not.toBe(200);
+        }
+      }
+    }
+    const closed = await t.env.db('tickets').whereIn('id', [f.ownClosed.id, f.otherCrew.id]).select('status');
+    expect(closed.map((r) => r.status)).toEqual(['closed', 'closed']);
+    // A step that succeeds answers the ticket as its reader may see it.
+    const byDispatcher = await probe('POST /api/v1/tickets/{id}/priority own (200)', 'dispatcher', 'POST', `/api/v1/tickets/${f.own.id}/priority`, { priority: 'critical' });
+    expect(byDispatcher.status).toBe(200);
+    expect(JSON.parse(byDispatcher.text).reporter).toBeNull();
+    const byAdmin = await probe('POST /api/v1/tickets/{id}/priority own (200)', 'admin', 'POST', `/api/v1/tickets/${f.own.id}/priority`, { priority: 'high' });
+    expect(byAdmin.status).toBe(200);
+    expect(JSON.parse(byAdmin.text).reporter.phone).toContain(f.own.pii.phoneDigits);
+  });
+
+  it('prints the endpoint x role table', () => {
+    const width = Math.max(...[...table.keys()].map((k) => k.length));
+    const lines = [`${'endpoint'.padEnd(width)} | ${everyone.map((w) => w.padEnd(9)).join(' ')}`];
+    for (const [label, row] of table) {
+      lines.push(
+        `${label.padEnd(width)} | ${everyone
+          .map((w) => {
+            const c = row.get(w);
+            return (c ? `${c.status}${c.leaks.length ? ' P' : ''}` : '-').padEnd(9);
+          })
+          .join(' ')}`,
+      );
+    }
+    // P: the reporter's name, phone and address are in the body (allowed only where asserted above).
+    console.log(lines.join('\n'));
+    expect(table.size).toBeGreaterThan(40);
+  });
+});
