@@ -133,6 +133,8 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     }
     const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: testToday() });
     expect(plan.status).toBe(201);
+    // A plan is a draft until published: the crew sees it only then.
+    expect((await as('dispatcher', 'POST', `/api/v1/plans/${plan.body.id}/publish`, {})).status).toBe(200);
     const crewOfUser = (await t.env.db('staff_users').where({ id: t.env.users.crew1 }).first()).crew_id;
     const planned = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crewOfUser, status: 'assigned' });
     const page = await newPage(phone);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { api, insertTickets, pointInArea } from './support.js';
+import { api, insertTickets, pointInArea, planAndPublish } from './support.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -26,7 +26,7 @@ beforeAll(async () => {
     height: 120,
     blur_score: 500,
   });
-  plan = (await api(server.baseUrl, await loginAs(server.baseUrl, env.utility, 'dispatcher'), 'POST', '/api/v1/plans', { date: DATE, objective: 'makespan' })).body;
+  plan = (await planAndPublish(server.baseUrl, await loginAs(server.baseUrl, env.utility, 'dispatcher'), { date: DATE, objective: 'makespan' })).body;
 });
 afterAll(async () => {
   await server?.close();

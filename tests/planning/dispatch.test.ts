@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { api, insertTickets, pointInArea } from './support.js';
+import { api, insertTickets, pointInArea, planAndPublish } from './support.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -15,7 +15,7 @@ beforeAll(async () => {
   dispatcher = await loginAs(server.baseUrl, env.utility, 'dispatcher');
   await insertTickets(env, Array.from({ length: 10 }, (_, i) => pointInArea(i)));
   // 'makespan' shares the light day out, so that both crews have stops.
-  plan = (await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: TODAY, objective: 'makespan' })).body;
+  plan = (await planAndPublish(server.baseUrl, dispatcher, { date: TODAY, objective: 'makespan' })).body;
 });
 afterAll(async () => {
   await server?.close();

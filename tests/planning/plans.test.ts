@@ -21,6 +21,8 @@ describe('POST /api/v1/plans', () => {
     expect(res.status).toBe(201);
     plan = res.body;
     expect(plan.version).toBe(1);
+    expect(plan.status).toBe('draft');
+    expect(plan.basedOn).toBeNull();
     expect(plan.date).toBe(DATE);
     expect(plan.routes).toHaveLength(2);
 
@@ -60,7 +62,16 @@ describe('POST /api/v1/plans', () => {
     }
   });
 
-  it('moves planned tickets to assigned with their crew and writes an assign event naming the plan', async () => {
+  it('a draft changes no ticket; publishing moves planned tickets to assigned with their crew and an assign event naming the plan', async () => {
+    for (const id of [...normal, ...urgent]) {
+      expect(await fx.env.db('tickets').where({ id }).first('status', 'crew_id'), `ticket ${id}`).toEqual({ status: 'spk_issued', crew_id: null });
+    }
+    expect(await fx.env.db('ticket_events').whereIn('ticket_id', [...normal, ...urgent]).andWhere({ action: 'assign' })).toHaveLength(0);
+    const published = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${plan.id}/publish`, {});
+    expect(published.status).toBe(200);
+    expect(published.body.published).toBe(true);
+    expect(published.body.plan.status).toBe('published');
+    expect(published.body.plan.id).toBe(plan.id);
     for (const r of plan.routes) {
       for (const s of r.stops) {
         const t = await fx.env.db('tickets').where({ id: s.ticketId }).first('status', 'crew_id');
@@ -77,8 +88,14 @@ describe('POST /api/v1/plans', () => {
     const again = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE, objective: 'makespan' });
     expect(again.status).toBe(201);
     expect(again.body.version).toBe(2);
+    expect(again.body.status).toBe('draft');
+    expect(again.body.basedOn).toBe(plan.id);
     expect(again.body.objective).toBe('makespan');
-    expect(again.body.versions.map((v: any) => v.version)).toEqual([1, 2]);
+    expect(again.body.versions.map((v: any) => [v.version, v.status])).toEqual([
+      [1, 'published'],
+      [2, 'draft'],
+    ]);
+    expect((await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${again.body.id}/publish`, {})).status).toBe(200);
 
     const latest = await api(fx.server.baseUrl, fx.dispatcher, 'GET', `/api/v1/plans?date=${DATE}`);
     expect(latest.body.id).toBe(again.body.id);
@@ -100,23 +117,34 @@ describe('POST /api/v1/plans', () => {
     const from = a.stops.length > 0 ? a : b;
     const to = from === a ? b : a;
     const ticketId = from.stops[0].ticketId;
+    // A pin on the published plan makes a new draft with it; the ticket moves when the draft is published.
     const pinned = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${latest.id}/pins`, { ticketId, crewId: to.crewId });
     expect(pinned.status).toBe(201);
     expect(pinned.body.kind).toBe('reoptimise');
+    expect(pinned.body.status).toBe('draft');
     expect(pinned.body.version).toBe(latest.version + 1);
     const stop = pinned.body.routes.find((r: any) => r.crewId === to.crewId).stops.find((s: any) => s.ticketId === ticketId);
     expect(stop.pinned).toBe(true);
+    expect((await fx.env.db('tickets').where({ id: ticketId }).first('crew_id')).crew_id).toBe(from.crewId);
+    expect((await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${pinned.body.id}/publish`, {})).status).toBe(200);
     expect((await fx.env.db('tickets').where({ id: ticketId }).first('crew_id')).crew_id).toBe(to.crewId);
+    expect(await fx.env.db('plan_pins').where({ ticket_id: ticketId }).first('crew_id')).toEqual({ crew_id: to.crewId });
 
-    const moved = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${pinned.body.id}/pins`, { ticketId, crewId: from.crewId });
+    // Edits of a draft re-solve it in place (same id).
+    const draft = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${pinned.body.id}/pins`, { ticketId, crewId: from.crewId });
+    const moved = await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${draft.body.id}/pins`, { ticketId, crewId: from.crewId });
+    expect(moved.body.id).toBe(draft.body.id);
     expect(moved.body.routes.find((r: any) => r.crewId === from.crewId).stops.map((s: any) => s.ticketId)).toContain(ticketId);
 
     const unpinned = await api(fx.server.baseUrl, fx.dispatcher, 'DELETE', `/api/v1/plans/${moved.body.id}/pins/${ticketId}`);
     expect(unpinned.status).toBe(200);
+    expect(unpinned.body.id).toBe(draft.body.id);
     const all = unpinned.body.routes.flatMap((r: any) => r.stops);
     expect(all.find((s: any) => s.ticketId === ticketId).pinned).toBe(false);
     const again = await api(fx.server.baseUrl, fx.dispatcher, 'DELETE', `/api/v1/plans/${unpinned.body.id}/pins/${ticketId}`);
     expect(again.status).toBe(404);
+    expect((await api(fx.server.baseUrl, fx.dispatcher, 'POST', `/api/v1/plans/${unpinned.body.id}/publish`, {})).status).toBe(200);
+    expect(await fx.env.db('plan_pins').where({ ticket_id: ticketId })).toHaveLength(0);
   });
 
   it('refuses to pin a ticket that has no SPK (TICKET_WITHOUT_SPK) and stores no new version', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, insertTickets, pointInArea, usePlanningServer } from './support.js';
+import { insertTickets, pointInArea, usePlanningServer, planAndPublish } from './support.js';
 
 const DATE = '2026-11-24';
   // Reach widened to 100 km so that a far ticket shows the shift limit rather than the reach limit.
@@ -31,7 +31,7 @@ describe('unplanned tickets carry the limit they hit', () => {
     near = await insertTickets(fx.env, Array.from({ length: 10 }, (_, i) => pointInArea(i, 0.5)));
     await fx.env.db('crews').whereIn('id', fx.env.crews).update({ capacity_jobs: 3 });
 
-    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const res = await planAndPublish(fx.server.baseUrl, fx.dispatcher, { date: DATE });
     expect(res.status).toBe(201);
     first = res.body;
     const reason = new Map(first.unplanned.map((u: any) => [u.ticketId, u.reason]));
@@ -49,7 +49,7 @@ describe('unplanned tickets carry the limit they hit', () => {
 
   it('a re-plan that leaves out a ticket an earlier version assigned sends it back to spk_issued, to roll over', async () => {
     await fx.env.db('crews').whereIn('id', fx.env.crews).update({ capacity_jobs: 1 });
-    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const res = await planAndPublish(fx.server.baseUrl, fx.dispatcher, { date: DATE });
     expect(res.status).toBe(201);
     const planned = new Set(res.body.routes.flatMap((r: any) => r.stops.map((s: any) => s.ticketId)));
     expect(planned.size).toBe(2);
@@ -70,7 +70,7 @@ describe('unplanned tickets carry the limit they hit', () => {
 
   it('a ticket assigned by hand stays with its crew (treated as pinned)', async () => {
     const [manual] = await insertTickets(fx.env, [{ ...pointInArea(50), status: 'assigned', crewId: fx.env.crews[1] }]);
-    const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
+    const res = await planAndPublish(fx.server.baseUrl, fx.dispatcher, { date: DATE });
     const route = res.body.routes.find((r: any) => r.crewId === fx.env.crews[1]);
     const stop = route.stops.find((s: any) => s.ticketId === manual);
     expect(stop.pinned).toBe(true);

@@ -70,13 +70,21 @@ export async function api(baseUrl: string, token: string, method: string, path: 
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     parsed = null;
   }
   return { status: res.status, body: parsed, text, type: res.headers.get('content-type') };
+}
+
+/** Plans a day (a draft) and publishes it: the published plan, as the crews see it. */
+export async function planAndPublish(baseUrl: string, token: string, body: { date: string; objective?: string }): Promise<{ status: number; body: any; draft: any }> {
+  const draft = await api(baseUrl, token, 'POST', '/api/v1/plans', body);
+  if (draft.status !== 201) return { status: draft.status, body: draft.body, draft: draft.body };
+  const published = await api(baseUrl, token, 'POST', `/api/v1/plans/${draft.body.id}/publish`, {});
+  return { status: published.status === 200 ? 201 : published.status, body: published.body?.plan ?? published.body, draft: draft.body };
 }
 
 export async function countRows(env: TestEnv, table: string): Promise<number> {

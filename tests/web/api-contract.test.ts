@@ -104,7 +104,9 @@ describe('the answers the console reads match the OpenAPI document', () => {
 
     await call('admin', 'post', '/api/v1/tickets/{id}/reject', { path: { id: (await ticketNumbered(citizen.number)).id }, body: { reason: 'Bukan kebocoran', blockReporter: false } });
 
-    const plan = await call<{ routes: { crewId: number; stops: { ticketId: number }[] }[] }>('dispatcher', 'post', '/api/v1/plans', { body: { date: today } });
+    const draft = await call<{ id: number }>('dispatcher', 'post', '/api/v1/plans', { body: { date: today } });
+    await call('dispatcher', 'get', '/api/v1/plans/{id}/diff', { path: { id: draft.id } });
+    const { plan } = await call<{ plan: { routes: { crewId: number; stops: { ticketId: number }[] }[] } }>('dispatcher', 'post', '/api/v1/plans/{id}/publish', { path: { id: draft.id }, body: {} });
     const route = plan.routes.find((r) => r.stops.length > 0);
     expect(route).toBeDefined();
     await call('dispatcher', 'get', '/api/v1/plans', { query: { date: today } });

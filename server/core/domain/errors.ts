@@ -25,6 +25,10 @@ export const ErrorCode = {
   shiftTooShort: 'SHIFT_TOO_SHORT',
   ticketWithoutSpk: 'TICKET_WITHOUT_SPK',
   apiKeyInvalid: 'API_KEY_INVALID',
+  /** A draft plan made from a published version that is no longer the latest: details say what changed; re-base it. */
+  planStale: 'PLAN_STALE',
+  /** Only a draft plan can be edited, published or discarded. */
+  planNotDraft: 'PLAN_NOT_DRAFT',
   /** The database (or another backing service) cannot be reached: try again shortly (HTTP 503 + Retry-After). */
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
   /** Too many attempts from one caller (login, intake, Open311); details.retryAfterSeconds says when to try again (HTTP 429 + Retry-After). */

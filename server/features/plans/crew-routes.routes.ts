@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { crewRoute } from './crew-route.service.js';
+import { crewRoute, reportPosition } from './crew-route.service.js';
 import { routeToGpx } from '../../core/planning/gpx.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { categories, priorities, statuses } from '../../core/domain/tickets.js';
@@ -71,7 +71,18 @@ registry.registerPath({
   },
 });
 
-/** GET /api/v1/crews/:id/route, mounted at /api/v1/crews beside the crews router. */
+const PositionBody = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
+const Position = z.object({ crewId: z.number(), lat: z.number(), lon: z.number(), reportedAt: z.string() }).openapi('CrewPosition');
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/crews/{id}/position',
+  summary: "The crew's phone reports where it is now (its own crew only; dispatchers may set it too): a re-plan of today starts the crew's rest of the day there when it is newer than its last stop",
+  security: [{ bearer: [] }],
+  request: { params: RouteParams, body: { content: { 'application/json': { schema: PositionBody } } } },
+  responses: { 200: { description: 'The stored position', content: { 'application/json': { schema: Position } } }, ...errorResponses(400, 401, 403, 404) },
+});
+
+/** GET /api/v1/crews/:id/route and POST /api/v1/crews/:id/position, mounted at /api/v1/crews beside the crews router. */
 export function crewRoutesRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/:id/route', staff(ctx, ['crew', 'dispatcher', 'admin', 'kasie', 'kabag', 'direktur']), async (req, res) => {
@@ -85,6 +96,11 @@ export function crewRoutesRouter(ctx: AppContext): Router {
       return;
     }
     res.json(view);
+  });
+  router.post('/:id/position', staff(ctx, ['crew', 'dispatcher', 'admin']), async (req, res) => {
+    const { id } = parse(RouteParams, req.params);
+    const body = parse(PositionBody, req.body ?? {});
+    res.json(await reportPosition(ctx, utilityOf(res), userOf(res), id, body));
   });
   return router;
 }

@@ -5,6 +5,8 @@
  * stops that no longer fit are dropped and roll over. Ticket changes go
  * through the tickets service as the workflow's 'urgent_dispatch' actor; the
  * dispatched ticket is pinned to its crew for the day, so re-plans keep it there.
+ * The new version is published at once: a draft of the day made before it is
+ * stale (publishing it is refused until it is re-based).
  */
 import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/service.js';
@@ -28,7 +30,7 @@ async function crewDays(ctx: AppContext, utility: Utility, clock: DayClock, now:
     .filter((c) => c.baseLat !== null && c.baseLon !== null)
     .map((crew) => ({ crew, ...shiftOf(crew, clock, utility.timeZone) }))
     .filter((s) => s.endSeconds > nowSeconds);
-  const plan = await store.findPlanOfDay(ctx.db, utility.id, clock.date);
+  const plan = await store.findPublishedPlanOfDay(ctx.db, utility.id, clock.date);
   const stops = plan ? await store.listStops(ctx.db, plan.id) : [];
   const routes = plan ? await store.listRoutes(ctx.db, plan.id) : [];
   const days: (CrewDay & { shift: (typeof shifts)[number]; done: store.StopRow[] })[] = [];
@@ -161,7 +163,7 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
 
   const planId = await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, date);
-    const latest = await store.findPlanOfDay(tx, utility.id, date);
+    const latest = await store.findPublishedPlanOfDay(tx, utility.id, date);
     if ((latest?.id ?? null) !== (plan?.id ?? null)) throw new DomainError(ErrorCode.conflict, "The day's plan changed meanwhile: ask for suggestions again", { planId: latest?.id });
     const locked = await store.lockTickets(tx, utility.id, [ticket.id, ...option.dropped]);
     if (locked.get(ticket.id)?.status !== 'spk_issued') throw new DomainError(ErrorCode.conflict, `Ticket ${ticket.number} changed meanwhile`, { field: 'ticketId' });
@@ -202,6 +204,9 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
         summary,
         baseline: plan?.baseline ?? summary,
         note: `${ticket.priority} ticket ${ticket.number} dispatched to crew ${day.shift.crew.code}`,
+        // An urgent dispatch is published at once (the crew is told now); open drafts of the day become stale.
+        status: 'published',
+        basedOn: plan?.id ?? null,
       },
       allRoutes,
       unplanned,

@@ -49,8 +49,8 @@ export async function listPoolTickets(db: Runner, utilityId: number): Promise<Po
       't.resolve_due_at',
       'a.district',
       db.raw(`(t.status = 'assigned' AND NOT EXISTS (
-                 SELECT 1 FROM plan_stops s JOIN plan_routes r ON r.id = s.route_id
-                  WHERE s.ticket_id = t.id AND r.crew_id = t.crew_id)) AS by_hand`),
+                 SELECT 1 FROM plan_stops s JOIN plan_routes r ON r.id = s.route_id JOIN plans p ON p.id = s.plan_id
+                  WHERE s.ticket_id = t.id AND r.crew_id = t.crew_id AND p.status = 'published')) AS by_hand`),
     );
   return rows.map((r: Record<string, unknown>) => ({
     id: r.id as number,
@@ -68,9 +68,10 @@ export async function listPoolTickets(db: Runner, utilityId: number): Promise<Po
   }));
 }
 
+/** A standing pin of the day: the ticket goes to crewId; crewId null: the dispatcher took it out of the day. */
 export interface Pin {
   ticketId: number;
-  crewId: number;
+  crewId: number | null;
 }
 
 export async function listPins(db: Runner, utilityId: number, date: string): Promise<Pin[]> {
@@ -78,7 +79,7 @@ export async function listPins(db: Runner, utilityId: number, date: string): Pro
   return rows.map((r) => ({ ticketId: r.ticket_id, crewId: r.crew_id }));
 }
 
-export async function upsertPin(db: Runner, p: { utilityId: number; date: string; ticketId: number; crewId: number; userId: number; at: Date }): Promise<void> {
+export async function upsertPin(db: Runner, p: { utilityId: number; date: string; ticketId: number; crewId: number | null; userId: number; at: Date }): Promise<void> {
   await db.raw(
     `INSERT INTO plan_pins (utility_id, plan_date, ticket_id, crew_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (utility_id, plan_date, ticket_id) DO UPDATE SET crew_id = EXCLUDED.crew_id, pinned_by = EXCLUDED.pinned_by, pinned_at = EXCLUDED.pinned_at`,
@@ -112,6 +113,9 @@ export interface NewPlan {
   summary: unknown;
   baseline: unknown;
   note?: string | null;
+  status: 'draft' | 'published';
+  /** The published version a draft was made from (null: none yet). */
+  basedOn: number | null;
 }
 
 export interface NewRoute {
@@ -161,8 +165,34 @@ export async function insertPlan(tx: Runner, plan: NewPlan, routes: NewRoute[], 
       summary: JSON.stringify(plan.summary),
       baseline: JSON.stringify(plan.baseline),
       note: plan.note ?? null,
+      status: plan.status,
+      based_on: plan.basedOn,
+      published_at: plan.status === 'published' ? plan.createdAt : null,
+      published_by: plan.status === 'published' ? plan.createdBy : null,
     })
     .returning('id');
+  await insertContent(tx, plan.utilityId, planId, routes, unplanned);
+  return planId;
+}
+
+/** A draft re-solved in place: its figures, routes, stops and unplanned tickets replaced. */
+export async function replaceContent(
+  tx: Runner,
+  utilityId: number,
+  planId: number,
+  figures: { solveMs: number; summary: unknown; baseline: unknown },
+  routes: NewRoute[],
+  unplanned: { ticketId: number; reason: string }[],
+): Promise<void> {
+  await tx('plan_unplanned').where({ plan_id: planId }).delete();
+  await tx('plan_stops').where({ plan_id: planId }).delete();
+  await tx('plan_routes').where({ plan_id: planId }).delete();
+  await tx('plans').where({ id: planId }).update({ solve_ms: Math.round(figures.solveMs), summary: JSON.stringify(figures.summary), baseline: JSON.stringify(figures.baseline) });
+  await insertContent(tx, utilityId, planId, routes, unplanned);
+}
+
+async function insertContent(tx: Runner, utilityId: number, planId: number, routes: NewRoute[], unplanned: { ticketId: number; reason: string }[]): Promise<void> {
+  const plan = { utilityId };
   const routeRows = routes.map((r) => ({
     utility_id: plan.utilityId,
     plan_id: planId,
@@ -202,7 +232,6 @@ export async function insertPlan(tx: Runner, plan: NewPlan, routes: NewRoute[], 
     'plan_unplanned',
     unplanned.map((u) => ({ plan_id: planId, utility_id: plan.utilityId, ticket_id: u.ticketId, reason: u.reason })),
   );
-  return planId;
 }
 
 /** Locks the tickets a plan changes and returns their current status and crew. */
@@ -211,6 +240,16 @@ export async function lockTickets(tx: Runner, utilityId: number, ids: number[]):
   for (let i = 0; i < ids.length; i += 5000) {
     const rows = await tx('tickets').where({ utility_id: utilityId }).whereIn('id', ids.slice(i, i + 5000)).select('id', 'status', 'crew_id').forUpdate();
     for (const r of rows) out.set(r.id, { status: r.status, crewId: r.crew_id });
+  }
+  return out;
+}
+
+/** Of these tickets, those with an event after `since` (they changed after a draft was made). */
+export async function ticketsChangedSince(tx: Runner, utilityId: number, ids: number[], since: Date): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx('ticket_events').where({ utility_id: utilityId }).whereIn('ticket_id', ids.slice(i, i + 5000)).andWhere('at', '>', since).distinct('ticket_id');
+    for (const r of rows) out.add(Number(r.ticket_id));
   }
   return out;
 }
@@ -229,6 +268,9 @@ export interface PlanRow {
   summary: Record<string, unknown>;
   baseline: Record<string, unknown>;
   note: string | null;
+  status: 'draft' | 'published' | 'discarded';
+  basedOn: number | null;
+  publishedAt: Date | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the pg driver returns it, mapped field by field here
@@ -244,6 +286,9 @@ const toPlan = (r: any): PlanRow => ({
   summary: r.summary,
   baseline: r.baseline,
   note: r.note,
+  status: r.status,
+  basedOn: r.based_on,
+  publishedAt: r.published_at,
 });
 
 const selectPlan = (db: Runner) => db('plans').select('*', db.raw("to_char(plan_date, 'YYYY-MM-DD') AS plan_date_text"));
@@ -253,17 +298,149 @@ export async function findPlan(db: Runner, utilityId: number, id: number): Promi
   return row ? toPlan(row) : null;
 }
 
-/** The given version of a day's plan, or its latest. */
+/** The given version of a day's plan, or its latest that is not discarded (a draft or the published one). */
 export async function findPlanOfDay(db: Runner, utilityId: number, date: string, version?: number): Promise<PlanRow | null> {
   let q = selectPlan(db).where({ utility_id: utilityId, plan_date: date });
   if (version !== undefined) q = q.andWhere({ version });
+  else q = q.andWhereNot({ status: 'discarded' });
   const row = await q.orderBy('version', 'desc').first();
   return row ? toPlan(row) : null;
 }
 
-export async function listPlanVersions(db: Runner, utilityId: number, date: string): Promise<{ id: number; version: number; kind: string; createdAt: Date }[]> {
-  const rows = await db('plans').where({ utility_id: utilityId, plan_date: date }).orderBy('version').select('id', 'version', 'kind', 'created_at');
-  return rows.map((r) => ({ id: r.id, version: r.version, kind: r.kind, createdAt: r.created_at }));
+/** The day's published plan: its latest published version (what the crews see). */
+export async function findPublishedPlanOfDay(db: Runner, utilityId: number, date: string): Promise<PlanRow | null> {
+  const row = await selectPlan(db).where({ utility_id: utilityId, plan_date: date, status: 'published' }).orderBy('version', 'desc').first();
+  return row ? toPlan(row) : null;
+}
+
+/** Published versions of the day after the given one (what a stale draft missed). */
+export async function listPublishedAfter(db: Runner, utilityId: number, date: string, afterVersion: number): Promise<{ id: number; version: number; kind: string; note: string | null; publishedAt: Date | null }[]> {
+  const rows = await db('plans')
+    .where({ utility_id: utilityId, plan_date: date, status: 'published' })
+    .andWhere('version', '>', afterVersion)
+    .orderBy('version')
+    .select('id', 'version', 'kind', 'note', 'published_at');
+  return rows.map((r) => ({ id: r.id, version: r.version, kind: r.kind, note: r.note, publishedAt: r.published_at }));
+}
+
+export async function setPlanStatus(tx: Runner, planId: number, status: 'published' | 'discarded', by: number | null, at: Date): Promise<void> {
+  await tx('plans')
+    .where({ id: planId })
+    .update(status === 'published' ? { status, published_at: at, published_by: by } : { status });
+}
+
+/** Discards the day's open drafts (a new draft replaces them). */
+export async function discardDrafts(tx: Runner, utilityId: number, date: string): Promise<void> {
+  await tx('plans').where({ utility_id: utilityId, plan_date: date, status: 'draft' }).update({ status: 'discarded' });
+}
+
+export async function listPlanVersions(db: Runner, utilityId: number, date: string): Promise<{ id: number; version: number; kind: string; status: string; createdAt: Date }[]> {
+  const rows = await db('plans').where({ utility_id: utilityId, plan_date: date }).orderBy('version').select('id', 'version', 'kind', 'status', 'created_at');
+  return rows.map((r) => ({ id: r.id, version: r.version, kind: r.kind, status: r.status, createdAt: r.created_at }));
+}
+
+// ---------------------------------------------------------------- draft edits, locks
+
+export type EditKind = 'pin' | 'unpin' | 'remove' | 'restore' | 'lock' | 'unlock';
+export interface PlanEdit {
+  kind: EditKind;
+  ticketId: number | null;
+  crewId: number | null;
+  ticketIds: number[];
+}
+
+export async function listEdits(db: Runner, planId: number): Promise<PlanEdit[]> {
+  const rows = await db('plan_edits').where({ plan_id: planId }).orderBy('seq').select('kind', 'ticket_id', 'crew_id', 'ticket_ids');
+  return rows.map((r) => ({ kind: r.kind, ticketId: r.ticket_id, crewId: r.crew_id, ticketIds: (r.ticket_ids ?? []).map(Number) }));
+}
+
+export async function appendEdits(tx: Runner, planId: number, edits: readonly PlanEdit[], by: number | null, at: Date): Promise<void> {
+  if (edits.length === 0) return;
+  const row = await tx('plan_edits').where({ plan_id: planId }).max<{ max: number | null }>('seq as max').first();
+  const first = (row?.max ?? 0) + 1;
+  await tx('plan_edits').insert(
+    edits.map((e, i) => ({ plan_id: planId, seq: first + i, kind: e.kind, ticket_id: e.ticketId, crew_id: e.crewId, ticket_ids: e.ticketIds, created_by: by, created_at: at })),
+  );
+}
+
+export interface Lock {
+  crewId: number;
+  ticketIds: number[];
+}
+
+export async function listLocks(db: Runner, utilityId: number, date: string): Promise<Lock[]> {
+  const rows = await db('plan_locks').where({ utility_id: utilityId, plan_date: date }).select('crew_id', 'ticket_ids').orderBy('crew_id');
+  return rows.map((r) => ({ crewId: r.crew_id, ticketIds: r.ticket_ids.map(Number) }));
+}
+
+export async function upsertLock(db: Runner, l: { utilityId: number; date: string; crewId: number; ticketIds: number[]; userId: number; at: Date }): Promise<void> {
+  await db.raw(
+    `INSERT INTO plan_locks (utility_id, plan_date, crew_id, ticket_ids, locked_by, locked_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (utility_id, plan_date, crew_id) DO UPDATE SET ticket_ids = EXCLUDED.ticket_ids, locked_by = EXCLUDED.locked_by, locked_at = EXCLUDED.locked_at`,
+    [l.utilityId, l.date, l.crewId, l.ticketIds, l.userId, l.at],
+  );
+}
+
+export async function deleteLock(db: Runner, utilityId: number, date: string, crewId: number): Promise<void> {
+  await db('plan_locks').where({ utility_id: utilityId, plan_date: date, crew_id: crewId }).delete();
+}
+
+// ---------------------------------------------------------------- where crews are, who to tell
+
+/** Each crew's last arrival or repair of the day (from the ticket events since `since`), where and when. */
+export async function lastWorkOfCrews(db: Runner, utilityId: number, since: Date): Promise<Map<number, { lat: number; lon: number; at: Date; ticketId: number; status: TicketStatus }>> {
+  const rows = await db.raw(
+    `SELECT DISTINCT ON (t.crew_id) t.crew_id, e.ticket_id, e.at, t.status, ST_Y(t.location::geometry) AS lat, ST_X(t.location::geometry) AS lon
+       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+      WHERE e.utility_id = ? AND e.at >= ? AND e.to_status IN ('on_site', 'fixed') AND t.crew_id IS NOT NULL
+      ORDER BY t.crew_id, e.at DESC, e.id DESC`,
+    [utilityId, since],
+  );
+  const out = new Map<number, { lat: number; lon: number; at: Date; ticketId: number; status: TicketStatus }>();
+  for (const r of rows.rows) out.set(Number(r.crew_id), { lat: r.lat, lon: r.lon, at: r.at, ticketId: Number(r.ticket_id), status: r.status });
+  return out;
+}
+
+export async function listCrewPositions(db: Runner, utilityId: number): Promise<Map<number, { lat: number; lon: number; at: Date }>> {
+  const rows = await db('crew_positions').where({ utility_id: utilityId }).select('crew_id', 'reported_at', ...latLonOf(db, 'location'));
+  return new Map(rows.map((r: Record<string, unknown>) => [Number(r.crew_id), { lat: r.lat as number, lon: r.lon as number, at: r.reported_at as Date }]));
+}
+
+export async function upsertCrewPosition(db: Runner, p: { utilityId: number; crewId: number; lat: number; lon: number; at: Date; userId: number }): Promise<void> {
+  await db.raw(
+    `INSERT INTO crew_positions (crew_id, utility_id, location, reported_at, reported_by) VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?)
+     ON CONFLICT (crew_id) DO UPDATE SET location = EXCLUDED.location, reported_at = EXCLUDED.reported_at, reported_by = EXCLUDED.reported_by`,
+    [p.crewId, p.utilityId, p.lon, p.lat, p.at, p.userId],
+  );
+}
+
+/** The active accounts of crews (their phones' users), per crew. */
+export async function crewUserIds(db: Runner, utilityId: number, crewIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (crewIds.length === 0) return out;
+  const rows = await db('staff_users').where({ utility_id: utilityId }).whereIn('crew_id', crewIds).andWhere({ active: true }).select('id', 'crew_id').orderBy('id');
+  for (const r of rows) out.set(Number(r.crew_id), [...(out.get(Number(r.crew_id)) ?? []), Number(r.id)]);
+  return out;
+}
+
+/**
+ * Tickets assigned in the published plan of another day (today or later) than `date`:
+ * committed there, so planning `date` leaves them alone.
+ */
+export async function ticketsCommittedElsewhere(db: Runner, utilityId: number, date: string, today: string): Promise<Set<number>> {
+  const rows = await db.raw(
+    `WITH latest AS (
+       SELECT DISTINCT ON (plan_date) id, plan_date FROM plans
+        WHERE utility_id = ? AND status = 'published' AND plan_date >= ?::date AND plan_date <> ?::date
+        ORDER BY plan_date, version DESC)
+     SELECT DISTINCT s.ticket_id FROM latest l
+       JOIN plan_stops s ON s.plan_id = l.id
+       JOIN plan_routes r ON r.id = s.route_id
+       JOIN tickets t ON t.id = s.ticket_id
+      WHERE t.status = 'assigned' AND t.crew_id = r.crew_id`,
+    [utilityId, today, date],
+  );
+  return new Set(rows.rows.map((r: { ticket_id: string | number }) => Number(r.ticket_id)));
 }
 
 export interface RouteRow extends Omit<NewRoute, 'path' | 'stops'> {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { createPlan, latestPlanView, pinTicket, planView, reoptimise, unpinTicket } from './service.js';
+import { createPlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
 import { confirmDispatch, suggestDispatch } from './dispatch.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
@@ -20,6 +20,14 @@ const PlanBody = z.object({
 const PlanQuery = z.object({ date: DateText, version: z.coerce.number().int().positive().optional() });
 const PinBody = z.object({ ticketId: z.number().int().positive(), crewId: z.number().int().positive() });
 const PinParams = z.object({ id: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
+const TicketBody = z.object({ ticketId: z.number().int().positive() });
+const CrewParams = z.object({ id: z.coerce.number().int().positive(), crewId: z.coerce.number().int().positive() });
+const LockBody = z.object({
+  ticketIds: z.array(z.number().int().positive()).optional().describe("The crew's stops in the order to keep; default: its stops in this plan as they are"),
+});
+const PublishBody = z.object({
+  rebase: z.boolean().optional().describe('When the draft is stale: re-apply its edits on the day as published now and re-solve; answers the new draft (not published)'),
+});
 const SuggestQuery = z.object({ ticketId: z.coerce.number().int().positive() });
 const DispatchBody = z.object({ ticketId: z.number().int().positive(), crewId: z.number().int().positive() });
 const DaySummary = z.object({
@@ -37,10 +45,13 @@ const PlanView = z
     date: z.string(),
     version: z.number(),
     kind: z.enum(['daily', 'reoptimise', 'dispatch']),
+    status: z.enum(['draft', 'published', 'discarded']).describe("draft: changes no ticket until published; published: what the crews see; discarded: replaced"),
+    basedOn: z.number().nullable().describe('The published plan (id) a draft was made from; null: none yet'),
+    publishedAt: z.string().nullable(),
     objective: z.enum(['distance', 'makespan']),
     createdAt: z.string(),
     solveMs: z.number(),
-    versions: z.array(z.object({ id: z.number(), version: z.number(), kind: z.string(), createdAt: z.string() })),
+    versions: z.array(z.object({ id: z.number(), version: z.number(), kind: z.string(), status: z.string(), createdAt: z.string() })),
     summary: DaySummary,
     baseline: DaySummary.describe('The same day dispatched first come, first served'),
     savings: z.object({
@@ -81,6 +92,39 @@ const PlanView = z
     unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string() })),
   })
   .openapi('Plan');
+const TicketRef = { ticketId: z.number(), number: z.string(), priority: z.enum(priorities) };
+const PlanDiff = z
+  .object({
+    planId: z.number(),
+    version: z.number(),
+    status: z.enum(['draft', 'published', 'discarded']),
+    against: z.object({ id: z.number(), version: z.number() }).nullable().describe('The published version compared with (null: none, every stop is new)'),
+    stale: z.boolean().describe('A draft made from a published version that is no longer the latest: publish refuses it (PLAN_STALE) unless rebase'),
+    crews: z.array(
+      z.object({
+        crewId: z.number(),
+        crewCode: z.string(),
+        crewName: z.string(),
+        changed: z.boolean(),
+        added: z.array(z.object(TicketRef)),
+        removed: z.array(z.object(TicketRef)),
+        movedIn: z.array(z.object({ ...TicketRef, fromCrewId: z.number() })),
+        movedOut: z.array(z.object({ ...TicketRef, toCrewId: z.number() })),
+        reordered: z.boolean(),
+        stops: z.object({ before: z.number(), after: z.number() }),
+        km: z.object({ before: z.number(), after: z.number() }),
+        hours: z.object({ before: z.number(), after: z.number() }),
+      }),
+    ),
+    unplanned: z.array(z.object({ ...TicketRef, reason: z.string(), message: z.string(), wasPlanned: z.boolean() })),
+  })
+  .openapi('PlanDiff');
+const PublishResult = z
+  .object({
+    published: z.boolean().describe('false: the draft was stale and re-based; plan is the new draft to review'),
+    plan: PlanView,
+  })
+  .openapi('PlanPublishResult');
 const DispatchSuggestions = z
   .object({
     ticketId: z.number(),
@@ -107,7 +151,7 @@ const DispatchSuggestions = z
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans',
-  summary: "Plans a day: zones, one closed trip per crew, unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version; planned tickets become assigned",
+  summary: "Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published",
   security: bearer,
   request: { body: { content: { 'application/json': { schema: PlanBody } } } },
   responses: { 201: { description: 'The stored plan', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 409, 422) },
@@ -115,7 +159,7 @@ registry.registerPath({
 registry.registerPath({
   method: 'get',
   path: '/api/v1/plans',
-  summary: "A day's plan: the latest version, or the one asked for",
+  summary: "A day's plan: its latest version that is not discarded (a draft or the published one), or the version asked for",
   security: bearer,
   request: { query: PlanQuery },
   responses: { 200: { description: 'The plan', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404) },
@@ -131,26 +175,83 @@ registry.registerPath({
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans/{id}/pins',
-  summary: "Pins (or moves) a ticket to a crew for the plan's day and re-optimises the rest: a new version",
+  summary: "Draft edit: pins (or moves) a ticket to a crew and re-solves the rest. On a draft: re-solved in place (same id); on the day's published plan: a new draft with the pin. Kept on publish as the day's pin",
   security: bearer,
   request: { params: IdParam, body: { content: { 'application/json': { schema: PinBody } } } },
-  responses: { 201: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/plans/{id}/removals',
+  summary: 'Draft edit: takes a ticket out of the day (no crew gets it; it keeps its SPK and waits) and re-solves',
+  security: bearer,
+  request: { params: IdParam, body: { content: { 'application/json': { schema: TicketBody } } } },
+  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/v1/plans/{id}/removals/{ticketId}',
+  summary: 'Draft edit: puts a ticket taken out back into the planner\'s hands and re-solves',
+  security: bearer,
+  request: { params: PinParams },
+  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/plans/{id}/locks/{crewId}',
+  summary: "Draft edit: locks a crew's order (exactly these stops in this order; default its stops as they are); re-solves leave that crew's day alone",
+  security: bearer,
+  request: { params: CrewParams, body: { content: { 'application/json': { schema: LockBody } } } },
+  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/v1/plans/{id}/locks/{crewId}',
+  summary: "Draft edit: frees a crew's order and re-solves",
+  security: bearer,
+  request: { params: CrewParams },
+  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/plans/{id}/diff',
+  summary: "Per crew, what the plan changes against the day as published (a published version: against the one it replaced): tickets added, removed, moved in/out, reordered; stops, km and hours before and after",
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: { description: 'The diff', content: { 'application/json': { schema: PlanDiff } } }, ...errorResponses(401, 403, 404) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/plans/{id}/publish',
+  summary:
+    "Publishes a draft: its assignments change atomically through the ticket writer (actor planner), its edits become the day's pins and locks, and each crew whose day changed gets an inbox message (kind plan.changed). A draft made from an out-of-date published version: 409 PLAN_STALE (details: basedOnVersion, publishedVersion, publishedSince, ticketsChanged) unless rebase: true, which answers the re-based draft",
+  security: bearer,
+  request: { params: IdParam, body: { content: { 'application/json': { schema: PublishBody } } } },
+  responses: { 200: { description: 'Published, or re-based into a new draft', content: { 'application/json': { schema: PublishResult } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/v1/plans/{id}',
+  summary: 'Discards a draft (no ticket changes)',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 204: { description: 'Discarded' }, ...errorResponses(401, 403, 404, 409) },
 });
 registry.registerPath({
   method: 'delete',
   path: '/api/v1/plans/{id}/pins/{ticketId}',
-  summary: 'Removes a pin and re-optimises: a new version',
+  summary: "Draft edit: lifts a ticket's pin (a dispatcher's pin or an urgent dispatch) and re-solves; on publish the day's pin goes too",
   security: bearer,
   request: { params: PinParams },
-  responses: { 200: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans/{id}/reoptimise',
-  summary: "Re-plans the plan's day with the current tickets and pins: a new version (the earlier ones are kept)",
+  summary: "Re-solves a draft in place with the current tickets and its edits; on a published plan, makes a new draft",
   security: bearer,
   request: { params: IdParam },
-  responses: { 201: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'get',
@@ -163,13 +264,13 @@ registry.registerPath({
 registry.registerPath({
   method: 'post',
   path: '/api/v1/dispatch',
-  summary: "Confirms an immediate dispatch: the ticket goes into the crew's day (a new plan version), later stops are re-timed, the ticket becomes assigned",
+  summary: "Confirms an immediate dispatch: the ticket goes into the crew's day (a new published plan version: open drafts become stale), later stops are re-timed, the ticket becomes assigned and pinned to the crew",
   security: bearer,
   request: { body: { content: { 'application/json': { schema: DispatchBody } } } },
   responses: { 201: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
-/** Plans, pins and immediate dispatch; mounted at /api/v1. */
+/** Plans (draft, edit, diff, publish) and immediate dispatch; mounted at /api/v1. */
 export function plansRouter(ctx: AppContext): Router {
   const router = Router();
 
@@ -197,6 +298,45 @@ export function plansRouter(ctx: AppContext): Router {
   router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), async (req, res) => {
     const { id, ticketId } = parse(PinParams, req.params);
     res.json(await unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId));
+  });
+
+  router.post('/plans/:id/removals', staff(ctx, planners), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const body = parse(TicketBody, req.body ?? {});
+    res.status(201).json(await removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId));
+  });
+
+  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), async (req, res) => {
+    const { id, ticketId } = parse(PinParams, req.params);
+    res.json(await restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId));
+  });
+
+  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), async (req, res) => {
+    const { id, crewId } = parse(CrewParams, req.params);
+    const body = parse(LockBody, req.body ?? {});
+    res.json(await lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds));
+  });
+
+  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), async (req, res) => {
+    const { id, crewId } = parse(CrewParams, req.params);
+    res.json(await unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId));
+  });
+
+  router.get('/plans/:id/diff', staff(ctx, readers), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json(await planDiff(ctx, utilityOf(res), id));
+  });
+
+  router.post('/plans/:id/publish', staff(ctx, planners), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const body = parse(PublishBody, req.body ?? {});
+    res.json(await publishPlan(ctx, utilityOf(res), userOf(res), id, body));
+  });
+
+  router.delete('/plans/:id', staff(ctx, planners), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    await discardPlan(ctx, utilityOf(res), id);
+    res.status(204).end();
   });
 
   router.post('/plans/:id/reoptimise', staff(ctx, planners), async (req, res) => {

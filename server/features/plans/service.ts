@@ -1,189 +1,514 @@
 /**
- * Planning service: reads the pool and the crews, runs the pure planner,
- * stores the plan as a new version and moves the tickets it places to
- * 'assigned' (with an 'assign' event each, through the tickets service: the
- * planner is an actor of the workflow table), in one transaction; pins and
- * re-optimisation. Immediate dispatch, zones and a crew's route list have
- * their own services; the response shapes are in view.ts.
+ * Planning service: the plan lifecycle. Planning makes a DRAFT (a new version
+ * of the day, status 'draft') that changes no ticket. The dispatcher reads
+ * its diff against the published day (per crew: added, removed, moved,
+ * reordered; km and hours before and after), edits it (pin a ticket to a
+ * crew, take it out, lock a crew's order: each edit re-solves the draft in
+ * place and is recorded, see plan_edits), then PUBLISHES it: in one
+ * transaction the tickets move through the tickets service (the planner is an
+ * actor of the workflow table), the draft's edits become the day's standing
+ * pins and locks, and every crew whose day changed gets an inbox message.
+ * A draft made from a published version that is no longer the latest is
+ * refused (PLAN_STALE, with what changed) unless re-based: its edits are
+ * re-applied on the current day and re-solved into a new draft.
  *
- * Ticket status: a planned ticket becomes 'assigned' to its crew (re-planning
- * moves it to another crew when the plan does). A ticket a previous plan had
- * assigned and this one leaves out goes back to 'spk_issued' (event
- * 'unassign'), so that it rolls over. A ticket assigned by hand (not by a
- * plan) stays with its crew: the planner treats it as pinned.
+ * What a re-plan may move is prepared in replan.ts (work under way, next
+ * stops, pins, other days' commitments, urgent before Normal); the solve is
+ * the one call solveDay.
+ *
+ * Ticket status on publish: a planned ticket becomes 'assigned' to its crew;
+ * a ticket a previous plan had assigned and this one leaves out goes back to
+ * 'spk_issued' (event 'unassign') and rolls over. A ticket assigned by hand
+ * stays with its crew (the planner treats it as pinned).
  */
 import type { AppContext } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/knex.js';
+import type { Runner, Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
 import { listCrews } from '../utilities/service.js';
 import { getTicket, transitionTickets, type TransitionRequest } from '../tickets/service.js';
+import { insertNotifications } from '../sla/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
-import type { TicketStatus } from '../../core/domain/tickets.js';
-import type { LatLon } from '../../core/zoning/travel.js';
+import { localDateOf } from '../../core/domain/time.js';
+import type { DayPlan } from '../../core/planning/plan-day.js';
 import { solvePlan } from '../../platform/solver/pool.js';
-import { firstComeFirstServed } from '../../core/planning/baseline.js';
-import { metricsOf } from '../../core/planning/route.js';
-import { unplannedMessages, type PlanCrew, type PlannedRoute, type PlanObjective, type PlanTicket, type UnplannedReason } from '../../core/planning/model.js';
+import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
+import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
-import { checkDate, crewsOnShift, dayClock, DATE, requirePlannable, serviceSecondsOf, travelModelOf } from './day.service.js';
-import { presentPlan, summaryOf } from './view.js';
+import { checkDate, crewsOnShift, dayClock, DATE, requirePlannable, serviceSecondsOf, travelModelOf, type DayClock } from './day.service.js';
+import { crewMessage, diffOfPlans, presentPlan, summaryOf, type CrewDiff } from './view.js';
 
 export interface PlanRequest {
   date: string;
   objective?: PlanObjective;
 }
 
-/** Plans a day and stores it as the day's next version. */
-export async function createPlan(ctx: AppContext, utility: Utility, user: StaffUser, request: PlanRequest, kind: 'daily' | 'reoptimise' = 'daily') {
-  const now = ctx.now();
-  checkDate(request.date, utility, now);
-  const clock = dayClock(request.date, utility.timeZone);
-  const nowSeconds = clock.toSeconds(now);
-  const shifts = await crewsOnShift(ctx, utility, clock, nowSeconds);
-  const pool = await store.listPoolTickets(ctx.db, utility.id);
-  if (pool.length === 0) throw new DomainError(ErrorCode.nothingToPlan, 'No ticket with an SPK is waiting for a crew: nothing to plan', { date: request.date });
+/** The solve: planning's one call of the solver, off the request thread (platform/solver's worker pool, SOLVER_THREADS). */
+export async function solveDay(input: PlanInput): Promise<DayPlan> {
+  return solvePlan(input);
+}
 
-  const crewIndex = new Map(shifts.map((s, k) => [s.crew.id, k]));
-  const pins = new Map((await store.listPins(ctx.db, utility.id, request.date)).map((p) => [p.ticketId, p.crewId]));
+/** Folds edits over the day's standing pins and locks. */
+function foldEdits(pins: Map<number, number | null>, locks: Map<number, number[]>, edits: readonly store.PlanEdit[]): void {
+  for (const e of edits) {
+    if (e.kind === 'pin') pins.set(e.ticketId!, e.crewId!);
+    else if (e.kind === 'unpin' && pins.get(e.ticketId!) !== null) pins.delete(e.ticketId!);
+    else if (e.kind === 'remove') pins.set(e.ticketId!, null);
+    else if (e.kind === 'restore' && pins.get(e.ticketId!) === null) pins.delete(e.ticketId!);
+    else if (e.kind === 'lock') locks.set(e.crewId!, e.ticketIds);
+    else if (e.kind === 'unlock') locks.delete(e.crewId!);
+  }
+}
+
+interface Drafted {
+  date: string;
+  clock: DayClock;
+  objective: PlanObjective;
+  published: store.PlanRow | null;
+  publishedStops: store.StopRow[];
+  result: ReplanResult;
+  solveMs: number;
+  shifts: Awaited<ReturnType<typeof crewsOnShift>>;
+  pool: store.PoolTicket[];
+}
+
+/** Reads the day as it is now, applies the edits and solves: the content of a draft. */
+async function draftDay(ctx: AppContext, utility: Utility, date: string, objective: PlanObjective, edits: readonly store.PlanEdit[]): Promise<Drafted> {
+  const now = ctx.now();
+  checkDate(date, utility, now);
+  const clock = dayClock(date, utility.timeZone);
+  const nowSeconds = clock.toSeconds(now);
+  const today = localDateOf(now, utility.timeZone);
+  const shifts = await crewsOnShift(ctx, utility, clock, nowSeconds);
+  const [pool, standingPins, standingLocks, committed, published] = await Promise.all([
+    store.listPoolTickets(ctx.db, utility.id),
+    store.listPins(ctx.db, utility.id, date),
+    store.listLocks(ctx.db, utility.id, date),
+    store.ticketsCommittedElsewhere(ctx.db, utility.id, date, today),
+    store.findPublishedPlanOfDay(ctx.db, utility.id, date),
+  ]);
+  if (pool.length === 0) throw new DomainError(ErrorCode.nothingToPlan, 'No ticket with an SPK is waiting for a crew: nothing to plan', { date });
+  const pins = new Map(standingPins.map((p) => [p.ticketId, p.crewId]));
+  const locks = new Map(standingLocks.map((l) => [l.crewId, l.ticketIds]));
+  foldEdits(pins, locks, edits);
+
+  // Today: what each crew has done or is doing, where it is, and its next stop.
+  const publishedStops = published ? await store.listStops(ctx.db, published.id) : [];
+  const publishedRoutes = published ? await store.listRoutes(ctx.db, published.id) : [];
+  const isToday = date === today;
+  const lastWork = isToday ? await store.lastWorkOfCrews(ctx.db, utility.id, clock.toDate(0)) : new Map();
+  const reported = isToday ? await store.listCrewPositions(ctx.db, utility.id) : new Map();
+  const underWay: store.StopRow[] = publishedStops.filter((s) => UNDER_WAY.includes(s.status));
   const roadless = new Set(utility.settings.planning.roadlessDistricts);
-  const tickets: PlanTicket[] = pool.map((t) => {
-    const pinnedCrewId = pins.get(t.id) ?? (t.assignedByHand ? t.crewId : null);
+  const crews: ReplanCrew[] = shifts.map((s) => {
+    const mine = publishedStops.filter((x) => x.crewId === s.crew.id);
+    const done = mine.filter((x) => UNDER_WAY.includes(x.status));
+    let position: ReplanCrew['position'] = null;
+    const current = done.find((x) => x.status === 'on_site' || x.status === 'escalated');
+    const last = lastWork.get(s.crew.id);
+    if (current) {
+      // On site now: free once the repair is done, from there.
+      position = { lat: current.lat, lon: current.lon, seconds: clock.toSeconds(current.onSiteAt ?? now) + current.serviceSeconds };
+    } else if (last) {
+      const lastStop = mine.find((x) => x.ticketId === last.ticketId);
+      position = { lat: last.lat, lon: last.lon, seconds: clock.toSeconds(last.at) + (last.status === 'on_site' ? (lastStop?.serviceSeconds ?? 0) : 0) };
+    }
+    const phone = reported.get(s.crew.id);
+    if (phone && !current && clock.toSeconds(phone.at) >= 0 && (!position || clock.toSeconds(phone.at) >= position.seconds)) {
+      position = { lat: phone.lat, lon: phone.lon, seconds: clock.toSeconds(phone.at) };
+    }
+    const route = publishedRoutes.find((r) => r.crewId === s.crew.id);
+    const began = isToday && (done.length > 0 || (route !== undefined && route.startAt.getTime() <= now.getTime()));
+    const next = began ? (mine.find((x) => x.status === 'assigned')?.ticketId ?? null) : null;
     return {
-      id: t.id,
-      lat: t.lat,
-      lon: t.lon,
-      priority: t.priority,
-      serviceSeconds: serviceSecondsOf(utility, t.category, t.priority),
-      dueSeconds: t.resolveDueAt ? clock.toSeconds(t.resolveDueAt) : null,
-      receivedSeconds: clock.toSeconds(t.receivedAt),
-      roadless: t.district !== null && roadless.has(t.district),
-      pinnedCrew: pinnedCrewId !== null ? (crewIndex.get(pinnedCrewId) ?? null) : null,
+      id: s.crew.id,
+      base: { lat: s.crew.baseLat!, lon: s.crew.baseLon! },
+      shiftStartSeconds: s.startSeconds,
+      shiftEndSeconds: s.endSeconds,
+      capacityJobs: s.crew.capacityJobs,
+      done: done.map((x) => x.ticketId),
+      position,
+      next,
     };
   });
-  const crews: PlanCrew[] = shifts.map((s) => ({
-    id: s.crew.id,
-    base: { lat: s.crew.baseLat!, lon: s.crew.baseLon! },
-    shiftStartSeconds: s.startSeconds,
-    shiftEndSeconds: s.endSeconds,
-    capacityJobs: s.crew.capacityJobs,
-  }));
-  const travel = travelModelOf(utility);
-  const objective = request.objective ?? utility.settings.planObjective;
-  const started = performance.now();
-  // Off the request thread: platform/solver's worker pool (SOLVER_THREADS).
-  const plan = await solvePlan({
-    tickets,
+  const day: ReplanDay = {
+    tickets: [
+      ...pool.map((t) => ({
+        id: t.id,
+        lat: t.lat,
+        lon: t.lon,
+        priority: t.priority,
+        serviceSeconds: serviceSecondsOf(utility, t.category, t.priority),
+        dueSeconds: t.resolveDueAt ? clock.toSeconds(t.resolveDueAt) : null,
+        receivedSeconds: clock.toSeconds(t.receivedAt),
+        roadless: t.district !== null && roadless.has(t.district),
+        status: t.status,
+        crewId: t.crewId,
+        handAssigned: t.assignedByHand,
+      })),
+      ...underWay.map((s) => ({
+        id: s.ticketId,
+        lat: s.lat,
+        lon: s.lon,
+        priority: s.priority,
+        serviceSeconds: s.serviceSeconds,
+        dueSeconds: null,
+        receivedSeconds: 0,
+        status: s.status,
+        crewId: s.crewId,
+        handAssigned: false,
+      })),
+    ],
     crews,
-    travel,
+    pins,
+    locks,
+    committedElsewhere: committed,
+    nowSeconds,
+    travel: travelModelOf(utility),
     objective,
     resolution: utility.settings.h3Resolution,
     maxReachMetres: utility.settings.planning.maxReachKm * 1000,
-    notBeforeSeconds: nowSeconds,
     budgetMs: utility.settings.planning.solveMsPerCrew * crews.length,
-  });
+  };
+  const started = performance.now();
+  const result = await replan(day, solveDay);
   const solveMs = performance.now() - started;
-  const never = new Set(plan.unplanned.filter((u) => u.reason === 'no_crew_in_reach' || u.reason === 'shift_too_short').map((u) => u.ticket));
-  const baseline = firstComeFirstServed(tickets, crews, { travel, notBeforeSeconds: nowSeconds, skip: never });
-  const summary = summaryOf(metricsOf(plan.routes, tickets), plan.unplanned.length);
+  return { date, clock, objective, published, publishedStops, result, solveMs, shifts, pool };
+}
 
-  const routes: store.NewRoute[] = plan.routes.map((r) => {
-    const shift = shifts[r.crew];
-    const zone = r.zoneId ? plan.zones.find((z) => z.id === r.zoneId) : undefined;
+/** The draft's routes as stored: work under way first (as published), then the rest of the day. */
+function routesOf(d: Drafted): store.NewRoute[] {
+  const { clock, result } = d;
+  const stopOf = new Map(d.publishedStops.map((s) => [s.ticketId, s]));
+  const point = new Map<number, [number, number]>(d.publishedStops.map((s) => [s.ticketId, [s.lon, s.lat]]));
+  for (const t of d.pool) point.set(t.id, [t.lon, t.lat]);
+  return result.routes.map((r) => {
+    const shift = d.shifts.find((s) => s.crew.id === r.crewId)!;
+    const zone = r.zoneId ? result.zones.find((z) => z.id === r.zoneId) : undefined;
+    const done: store.NewStop[] = r.done.map((id) => {
+      const s = stopOf.get(id)!;
+      return { ticketId: id, eta: s.eta, departAt: s.departAt, travelSeconds: s.travelSeconds, distanceMetres: s.distanceMetres, serviceSeconds: s.serviceSeconds, pinned: s.pinned };
+    });
+    const rest: store.NewStop[] = r.stops.map((s) => ({
+      ticketId: s.ticketId,
+      eta: clock.toDate(s.arrivalSeconds),
+      departAt: clock.toDate(s.departSeconds),
+      travelSeconds: s.travelSeconds,
+      distanceMetres: s.distanceMetres,
+      serviceSeconds: s.serviceSeconds,
+      pinned: s.pinned,
+    }));
+    const stops = [...done, ...rest];
+    const base: [number, number] = [shift.crew.baseLon!, shift.crew.baseLat!];
+    const firstDone = done[0];
     return {
-      crewId: shift.crew.id,
+      crewId: r.crewId,
       zoneKey: r.zoneId,
       zoneCells: zone?.cells ?? [],
       shiftStartAt: clock.toDate(shift.startSeconds),
       shiftEndAt: clock.toDate(shift.endSeconds),
-      startAt: clock.toDate(r.startSeconds),
+      startAt: firstDone ? new Date(Math.min(firstDone.eta.getTime() - firstDone.travelSeconds * 1000, clock.toDate(r.startSeconds).getTime())) : clock.toDate(r.startSeconds),
       endAt: clock.toDate(r.endSeconds),
-      distanceMetres: r.distanceMetres,
-      travelSeconds: r.travelSeconds,
-      serviceSeconds: r.serviceSeconds,
-      path: pathOf(r, tickets),
-      stops: r.stops.map((s) => ({
-        ticketId: tickets[s.ticket].id,
-        eta: clock.toDate(s.arrivalSeconds),
-        departAt: clock.toDate(s.departSeconds),
-        travelSeconds: s.travelSeconds,
-        distanceMetres: s.distanceMetres,
-        serviceSeconds: s.serviceSeconds,
-        pinned: tickets[s.ticket].pinnedCrew != null,
-      })),
+      distanceMetres: Math.round(done.reduce((a, s) => a + s.distanceMetres, 0) + r.distanceMetres),
+      travelSeconds: Math.round(done.reduce((a, s) => a + s.travelSeconds, 0) + r.travelSeconds),
+      serviceSeconds: Math.round(done.reduce((a, s) => a + s.serviceSeconds, 0) + r.serviceSeconds),
+      path: stops.length > 0 ? [base, ...stops.map((s) => point.get(s.ticketId)!), base] : [],
+      stops,
     };
   });
-  const unplanned = plan.unplanned.map((u) => ({ ticketId: tickets[u.ticket].id, reason: u.reason }));
+}
 
+function figuresOf(d: Drafted) {
+  return {
+    solveMs: d.solveMs,
+    summary: summaryOf(d.result.metrics, d.result.unplanned.length),
+    baseline: summaryOf(d.result.baseline.metrics, d.result.baseline.unplanned),
+  };
+}
+
+/** Plans a day: a new draft version (the day's earlier open drafts are discarded). No ticket changes. */
+export async function createPlan(ctx: AppContext, utility: Utility, user: StaffUser, request: PlanRequest, kind: 'daily' | 'reoptimise' = 'daily', edits: readonly store.PlanEdit[] = []) {
+  const objective = request.objective ?? utility.settings.planObjective;
+  const d = await draftDay(ctx, utility, request.date, objective, edits);
   const planId = await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, request.date);
-    const current = await store.lockTickets(tx, utility.id, pool.map((t) => t.id));
-    const changed = pool.filter((t) => {
-      const c = current.get(t.id);
-      return !c || c.status !== t.status || c.crewId !== t.crewId;
-    });
-    if (changed.length > 0) {
-      throw new DomainError(ErrorCode.conflict, 'Tickets changed while the plan was being made: plan again', { tickets: changed.map((t) => t.id).slice(0, 20) });
+    const published = await store.findPublishedPlanOfDay(tx, utility.id, request.date);
+    if ((published?.id ?? null) !== (d.published?.id ?? null)) {
+      throw new DomainError(ErrorCode.conflict, "The day's published plan changed while the draft was being made: plan again", { date: request.date, publishedVersion: published?.version ?? null });
     }
+    await store.discardDrafts(tx, utility.id, request.date);
     const version = await store.nextPlanVersion(tx, utility.id, request.date);
+    const fig = figuresOf(d);
     const id = await store.insertPlan(
       tx,
-      { utilityId: utility.id, date: request.date, version, kind, objective, createdBy: user.id, createdAt: now, solveMs, summary, baseline: summaryOf(baseline.metrics, tickets.length - baseline.metrics.served.total) },
-      routes,
-      unplanned,
+      { utilityId: utility.id, date: request.date, version, kind, objective, createdBy: user.id, createdAt: ctx.now(), ...fig, status: 'draft', basedOn: d.published?.id ?? null },
+      routesOf(d),
+      d.result.unplanned,
     );
-    await moveTickets(tx, utility.id, user, pool, routes, unplanned, { planId: id, version }, now);
+    await store.appendEdits(tx, id, edits, user.id, ctx.now());
     return id;
   });
   return planView(ctx, utility, planId);
 }
 
-function pathOf(r: PlannedRoute, tickets: readonly LatLon[]): [number, number][] {
-  if (r.stops.length === 0) return [];
-  return [[r.from.lon, r.from.lat], ...r.stops.map((s) => [tickets[s.ticket].lon, tickets[s.ticket].lat] as [number, number]), [r.to.lon, r.to.lat]];
+// ---------------------------------------------------------------- editing a draft
+
+async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
+  const plan = await store.findPlan(ctx.db, utility.id, planId);
+  if (!plan) throw notFound('plan', planId);
+  return plan;
 }
 
-/** Status and crew of every pool ticket after the plan, with one event per change. */
-async function moveTickets(
-  tx: Tx,
-  utilityId: number,
-  user: StaffUser,
-  pool: readonly { id: number; status: TicketStatus; crewId: number | null; assignedByHand: boolean }[],
-  routes: readonly store.NewRoute[],
-  unplanned: readonly { ticketId: number; reason: string }[],
-  plan: { planId: number; version: number },
-  at: Date,
-): Promise<void> {
-  const byId = new Map(pool.map((t) => [t.id, t]));
-  const steps: TransitionRequest[] = [];
-  const step = { utilityId, actor: 'planner' as const, actorUserId: user.id, at };
-  for (const r of routes) {
-    r.stops.forEach((s, i) => {
-      const t = byId.get(s.ticketId);
-      if (!t || (t.status === 'assigned' && t.crewId === r.crewId)) return;
-      steps.push({
-        ...step,
-        ticketId: t.id,
-        action: 'assign',
-        changes: { crewId: r.crewId },
-        note: null,
-        data: { crewId: r.crewId, previousCrewId: t.crewId, planId: plan.planId, planVersion: plan.version, seq: i + 1 },
+function requireDraft(plan: store.PlanRow): void {
+  if (plan.status !== 'draft') {
+    throw new DomainError(ErrorCode.planNotDraft, `Plan ${plan.date} v${plan.version} is ${plan.status}: only a draft can be edited, published or discarded (make a draft with POST /api/v1/plans)`, {
+      planId: plan.id,
+      status: plan.status,
+    });
+  }
+}
+
+/**
+ * Applies one edit: on a draft, re-solves it in place (same id); on the day's published plan, makes a new draft
+ * with the edit. Anything else is refused (PLAN_NOT_DRAFT).
+ */
+async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, edit: store.PlanEdit) {
+  const plan = await requirePlan(ctx, utility, planId);
+  if (plan.status === 'published') {
+    const latest = await store.findPublishedPlanOfDay(ctx.db, utility.id, plan.date);
+    if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit]);
+  }
+  requireDraft(plan);
+  const edits = [...(await store.listEdits(ctx.db, plan.id)), edit];
+  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits);
+  await ctx.db.transaction(async (tx) => {
+    await store.lockPlanDay(tx, utility.id, plan.date);
+    const now = await store.findPlan(tx, utility.id, plan.id);
+    if (now?.status !== 'draft') requireDraft(now ?? plan);
+    await store.appendEdits(tx, plan.id, [edit], user.id, ctx.now());
+    await store.replaceContent(tx, utility.id, plan.id, figuresOf(d), routesOf(d), d.result.unplanned);
+  });
+  return planView(ctx, utility, plan.id);
+}
+
+async function requireCrew(ctx: AppContext, utility: Utility, crewId: number) {
+  const crew = (await listCrews(ctx.db, utility.id)).find((c) => c.id === crewId);
+  if (!crew) throw notFound('crew', crewId);
+  return crew;
+}
+
+async function requirePlannableTicket(ctx: AppContext, utility: Utility, ticketId: number) {
+  const ticket = await getTicket(ctx.db, utility.id, ticketId);
+  if (!ticket) throw notFound('ticket', ticketId);
+  requirePlannable(ticket.status, ticket.number);
+  return ticket;
+}
+
+/** Pins (or moves) a ticket to a crew for the plan's day. */
+export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, input: { ticketId: number; crewId: number }) {
+  await requirePlan(ctx, utility, planId);
+  const ticket = await requirePlannableTicket(ctx, utility, input.ticketId);
+  const crew = await requireCrew(ctx, utility, input.crewId);
+  return editPlan(ctx, utility, user, planId, { kind: 'pin', ticketId: ticket.id, crewId: crew.id, ticketIds: [] });
+}
+
+/** Lifts a ticket's pin (a dispatcher's pin or an urgent dispatch): the planner may place it again. */
+export async function unpinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+  const plan = await requirePlan(ctx, utility, planId);
+  const pins = new Map((await store.listPins(ctx.db, utility.id, plan.date)).map((p) => [p.ticketId, p.crewId]));
+  const locks = new Map<number, number[]>();
+  if (plan.status === 'draft') foldEdits(pins, locks, await store.listEdits(ctx.db, plan.id));
+  if (pins.get(ticketId) == null) throw notFound('pin', ticketId);
+  return editPlan(ctx, utility, user, planId, { kind: 'unpin', ticketId, crewId: null, ticketIds: [] });
+}
+
+/** Takes a ticket out of the day: no crew gets it (it stays waiting with its SPK) until it is put back. */
+export async function removeTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+  await requirePlan(ctx, utility, planId);
+  const ticket = await requirePlannableTicket(ctx, utility, ticketId);
+  return editPlan(ctx, utility, user, planId, { kind: 'remove', ticketId: ticket.id, crewId: null, ticketIds: [] });
+}
+
+/** Puts a ticket taken out back into the planner's hands. */
+export async function restoreTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+  const plan = await requirePlan(ctx, utility, planId);
+  const pins = new Map((await store.listPins(ctx.db, utility.id, plan.date)).map((p) => [p.ticketId, p.crewId]));
+  if (plan.status === 'draft') foldEdits(pins, new Map(), await store.listEdits(ctx.db, plan.id));
+  if (!pins.has(ticketId) || pins.get(ticketId) !== null) throw notFound('removal', ticketId);
+  return editPlan(ctx, utility, user, planId, { kind: 'restore', ticketId, crewId: null, ticketIds: [] });
+}
+
+/**
+ * Locks the order of a crew's stops: exactly these tickets, in this order (default: its stops in the plan as they
+ * are). Re-solves leave the crew's day alone until it is unlocked.
+ */
+export async function lockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number, ticketIds?: number[]) {
+  const plan = await requirePlan(ctx, utility, planId);
+  await requireCrew(ctx, utility, crewId);
+  const stops = (await store.listStops(ctx.db, plan.id, crewId)).filter((s) => s.status === 'spk_issued' || s.status === 'assigned');
+  const order = ticketIds ?? stops.map((s) => s.ticketId);
+  if (new Set(order).size !== order.length) throw validationError([{ field: 'ticketIds', message: 'a ticket appears twice' }]);
+  for (const id of order) await requirePlannableTicket(ctx, utility, id);
+  return editPlan(ctx, utility, user, planId, { kind: 'lock', ticketId: null, crewId, ticketIds: order });
+}
+
+export async function unlockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number) {
+  await requirePlan(ctx, utility, planId);
+  return editPlan(ctx, utility, user, planId, { kind: 'unlock', ticketId: null, crewId, ticketIds: [] });
+}
+
+/** Re-solves a draft in place with the current tickets (or makes a new draft from the published plan). */
+export async function reoptimise(ctx: AppContext, utility: Utility, user: StaffUser, planId: number) {
+  const plan = await requirePlan(ctx, utility, planId);
+  if (plan.status !== 'draft') return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
+  const edits = await store.listEdits(ctx.db, plan.id);
+  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits);
+  await ctx.db.transaction(async (tx) => {
+    await store.lockPlanDay(tx, utility.id, plan.date);
+    if ((await store.findPlan(tx, utility.id, plan.id))?.status !== 'draft') requireDraft({ ...plan, status: 'discarded' });
+    await store.replaceContent(tx, utility.id, plan.id, figuresOf(d), routesOf(d), d.result.unplanned);
+  });
+  return planView(ctx, utility, plan.id);
+}
+
+export async function discardPlan(ctx: AppContext, utility: Utility, planId: number): Promise<void> {
+  const plan = await requirePlan(ctx, utility, planId);
+  requireDraft(plan);
+  await store.setPlanStatus(ctx.db, plan.id, 'discarded', null, ctx.now());
+}
+
+// ---------------------------------------------------------------- diff and publish
+
+/** Per crew, what publishing the plan would change against the day's published plan. */
+export async function planDiff(ctx: AppContext, utility: Utility, planId: number) {
+  const plan = await requirePlan(ctx, utility, planId);
+  const published = await store.findPublishedPlanOfDay(ctx.db, utility.id, plan.date);
+  // A draft against the day as published now; a published version against the one it replaced.
+  const against = plan.status === 'draft' ? published : plan.basedOn ? await store.findPlan(ctx.db, utility.id, plan.basedOn) : null;
+  const [routes, stops, unplanned] = await Promise.all([store.listRoutes(ctx.db, plan.id), store.listStops(ctx.db, plan.id), store.listUnplanned(ctx.db, plan.id)]);
+  const [beforeRoutes, beforeStops] = against ? await Promise.all([store.listRoutes(ctx.db, against.id), store.listStops(ctx.db, against.id)]) : [[], []];
+  return diffOfPlans(plan, against, published, { routes: beforeRoutes, stops: beforeStops }, { routes, stops, unplanned });
+}
+
+/** What a stale draft missed: the versions published since it was made, and its tickets changed since. */
+async function staleness(db: Runner, utility: Utility, plan: store.PlanRow) {
+  const published = await store.findPublishedPlanOfDay(db, utility.id, plan.date);
+  const base = plan.basedOn ? await store.findPlan(db, utility.id, plan.basedOn) : null;
+  const behind = (published?.id ?? null) !== (plan.basedOn ?? null);
+  const missed = behind ? await store.listPublishedAfter(db, utility.id, plan.date, base?.version ?? 0) : [];
+  return { behind, published, base, missed };
+}
+
+/**
+ * Publishes a draft: its assignments through the tickets service in one transaction, its edits as the day's
+ * standing pins and locks, an inbox message to each crew whose day changed. A draft made from an out-of-date
+ * published version is refused (PLAN_STALE) unless rebase: then its edits are re-applied on the current day
+ * and re-solved, and the new draft is returned (not published).
+ */
+export async function publishPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, options: { rebase?: boolean } = {}) {
+  const plan = await requirePlan(ctx, utility, planId);
+  requireDraft(plan);
+  const stale = await staleness(ctx.db, utility, plan);
+  if (stale.behind) {
+    if (options.rebase) {
+      const edits = await store.listEdits(ctx.db, plan.id);
+      const draft = await createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, plan.kind === 'daily' ? 'daily' : 'reoptimise', edits);
+      return { published: false as const, plan: draft };
+    }
+    throw staleError(plan, stale);
+  }
+  const diff = await planDiff(ctx, utility, plan.id);
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    await store.lockPlanDay(tx, utility.id, plan.date);
+    const current = await store.findPlan(tx, utility.id, plan.id);
+    if (current?.status !== 'draft') requireDraft(current ?? plan);
+    const again = await staleness(tx, utility, plan);
+    if (again.behind) throw staleError(plan, again);
+    const stops = await store.listStops(tx, plan.id);
+    const unplanned = await store.listUnplanned(tx, plan.id);
+    const pool = new Map((await store.listPoolTickets(tx, utility.id)).map((t) => [t.id, t]));
+    const ids = [...stops.map((s) => s.ticketId), ...unplanned.map((u) => u.ticketId)];
+    const locked = await store.lockTickets(tx, utility.id, ids);
+    const changed = await store.ticketsChangedSince(tx, utility.id, ids, plan.createdAt);
+    // Work under way stays as it is; a ticket that changed since the draft was made makes it stale.
+    const moved = [...changed].filter((id) => {
+      const s = stops.find((x) => x.ticketId === id);
+      const t = locked.get(id);
+      return !(s && t && UNDER_WAY.includes(t.status) && t.crewId === s.crewId);
+    });
+    if (moved.length > 0) {
+      throw new DomainError(ErrorCode.planStale, `Tickets of this draft changed since it was made (${moved.length}): re-base the draft (publish with rebase: true)`, {
+        planId: plan.id,
+        version: plan.version,
+        basedOnVersion: stale.base?.version ?? null,
+        publishedVersion: stale.published?.version ?? null,
+        publishedSince: [],
+        ticketsChanged: moved.slice(0, 50),
       });
-    });
-  }
-  // Roll-over: what a previous plan assigned and this one leaves out waits for the next plan.
-  for (const u of unplanned) {
-    const t = byId.get(u.ticketId);
-    if (!t || t.status !== 'assigned' || t.assignedByHand) continue;
-    steps.push({
-      ...step,
-      ticketId: t.id,
-      action: 'unassign',
-      note: unplannedMessages[u.reason as UnplannedReason] ?? u.reason,
-      data: { previousCrewId: t.crewId, planId: plan.planId, planVersion: plan.version, reason: u.reason },
-    });
-  }
-  await transitionTickets(tx, steps);
+    }
+    const step = { utilityId: utility.id, actor: 'planner' as const, actorUserId: user.id, at: now };
+    const steps: TransitionRequest[] = [];
+    for (const s of stops) {
+      const t = locked.get(s.ticketId);
+      if (!t || (t.status !== 'spk_issued' && t.status !== 'assigned') || (t.status === 'assigned' && t.crewId === s.crewId)) continue;
+      steps.push({ ...step, ticketId: s.ticketId, action: 'assign', changes: { crewId: s.crewId }, note: null, data: { crewId: s.crewId, previousCrewId: t.crewId, planId: plan.id, planVersion: plan.version, seq: s.seq } });
+    }
+    // Roll-over: what a previous plan assigned and this one leaves out waits for the next plan (or was taken out).
+    for (const u of unplanned) {
+      const t = locked.get(u.ticketId);
+      if (!t || t.status !== 'assigned' || (pool.get(u.ticketId)?.assignedByHand && u.reason !== 'held_out')) continue;
+      steps.push({ ...step, ticketId: u.ticketId, action: 'unassign', note: u.reason, data: { previousCrewId: t.crewId, planId: plan.id, planVersion: plan.version, reason: u.reason } });
+    }
+    await transitionTickets(tx, steps);
+    // The draft's edits become the day's standing pins and locks.
+    for (const e of await store.listEdits(tx, plan.id)) {
+      const at = { utilityId: utility.id, date: plan.date, userId: user.id, at: now };
+      if (e.kind === 'pin') await store.upsertPin(tx, { ...at, ticketId: e.ticketId!, crewId: e.crewId! });
+      else if (e.kind === 'remove') await store.upsertPin(tx, { ...at, ticketId: e.ticketId!, crewId: null });
+      else if (e.kind === 'unpin' || e.kind === 'restore') await store.deletePin(tx, utility.id, plan.date, e.ticketId!);
+      else if (e.kind === 'lock') await store.upsertLock(tx, { ...at, crewId: e.crewId!, ticketIds: e.ticketIds });
+      else if (e.kind === 'unlock') await store.deleteLock(tx, utility.id, plan.date, e.crewId!);
+    }
+    await store.setPlanStatus(tx, plan.id, 'published', user.id, now);
+    await tellCrews(tx, utility, plan, diff.crews.filter((c) => c.changed), now);
+  });
+  return { published: true as const, plan: await planView(ctx, utility, plan.id) };
+}
+
+function staleError(plan: store.PlanRow, stale: Awaited<ReturnType<typeof staleness>>): DomainError {
+  return new DomainError(
+    ErrorCode.planStale,
+    `This draft was made from ${stale.base ? `v${stale.base.version}` : 'no published plan'}, but v${stale.published?.version ?? '?'} has been published since: re-base the draft (publish with rebase: true)`,
+    {
+      planId: plan.id,
+      version: plan.version,
+      basedOnVersion: stale.base?.version ?? null,
+      publishedVersion: stale.published?.version ?? null,
+      publishedSince: stale.missed.map((m) => ({ id: m.id, version: m.version, kind: m.kind, note: m.note, publishedAt: m.publishedAt?.toISOString() ?? null })),
+      ticketsChanged: [],
+    },
+  );
+}
+
+/** An inbox message to each account of every crew whose day changed (through the SLA slice's inbox writer). */
+async function tellCrews(tx: Tx, utility: Utility, plan: store.PlanRow, crews: readonly CrewDiff[], at: Date): Promise<void> {
+  const users = await store.crewUserIds(tx, utility.id, crews.map((c) => c.crewId));
+  await insertNotifications(
+    tx,
+    crews.flatMap((c) =>
+      (users.get(c.crewId) ?? []).map((userId) => ({
+        utilityId: utility.id,
+        userId,
+        escalationId: null,
+        ticketId: null,
+        kind: 'plan.changed',
+        ...crewMessage(plan, c),
+        data: { code: 'PLAN_CHANGED', planId: plan.id, version: plan.version, date: plan.date, crewId: c.crewId, added: c.added.length + c.movedIn.length, removed: c.removed.length + c.movedOut.length, reordered: c.reordered },
+        createdAt: at,
+      })),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- reading
@@ -207,43 +532,3 @@ export async function latestPlanView(ctx: AppContext, utility: Utility, date: st
   return planView(ctx, utility, plan.id);
 }
 
-// ---------------------------------------------------------------- pins
-
-async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
-  const plan = await store.findPlan(ctx.db, utility.id, planId);
-  if (!plan) throw notFound('plan', planId);
-  return plan;
-}
-
-/** Pins (or moves) a ticket to a crew for the plan's day, then re-plans the day around it. */
-export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, input: { ticketId: number; crewId: number }) {
-  const plan = await requirePlan(ctx, utility, planId);
-  const ticket = await getTicket(ctx.db, utility.id, input.ticketId);
-  if (!ticket) throw notFound('ticket', input.ticketId);
-  requirePlannable(ticket.status, ticket.number);
-  const crews = await listCrews(ctx.db, utility.id);
-  const crew = crews.find((c) => c.id === input.crewId);
-  if (!crew) throw notFound('crew', input.crewId);
-  const previous = (await store.listPins(ctx.db, utility.id, plan.date)).find((p) => p.ticketId === ticket.id) ?? null;
-  await store.upsertPin(ctx.db, { utilityId: utility.id, date: plan.date, ticketId: ticket.id, crewId: crew.id, userId: user.id, at: ctx.now() });
-  try {
-    return await createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
-  } catch (error) {
-    // A refused re-plan leaves the pins as they were.
-    if (previous) await store.upsertPin(ctx.db, { utilityId: utility.id, date: plan.date, ticketId: ticket.id, crewId: previous.crewId, userId: user.id, at: ctx.now() });
-    else await store.deletePin(ctx.db, utility.id, plan.date, ticket.id);
-    throw error;
-  }
-}
-
-export async function unpinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
-  const plan = await requirePlan(ctx, utility, planId);
-  const removed = await store.deletePin(ctx.db, utility.id, plan.date, ticketId);
-  if (removed === 0) throw notFound('pin', ticketId);
-  return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
-}
-
-export async function reoptimise(ctx: AppContext, utility: Utility, user: StaffUser, planId: number) {
-  const plan = await requirePlan(ctx, utility, planId);
-  return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
-}

@@ -40,12 +40,26 @@ export function navigationOf(lat: number, lon: number, label: string) {
   };
 }
 
+/** The reasons the plans slice adds to the planner's (replan.ts), with their messages. */
+export const replanMessages: Record<string, string> = {
+  held_out: 'The dispatcher took it out of the day: put it back to plan it',
+  no_crew_within_sla: 'No crew can reach it within its SLA today: dispatch it now (immediate dispatch), move a crew, or call in another team',
+};
+const messageOf = (reason: string) => unplannedMessages[reason as UnplannedReason] ?? replanMessages[reason] ?? reason;
+const PRIORITY_ORDER: Record<Priority, number> = { critical: 0, high: 1, normal: 2 };
+
+/** The unplanned list as the dispatcher reads it: urgent tickets no crew can reach in time first, then by priority. */
+export function orderUnplanned<T extends { reason: string; priority: Priority; ticketId: number }>(rows: readonly T[]): T[] {
+  const rank = (u: T) => (u.reason === 'no_crew_within_sla' ? 0 : 1);
+  return rows.slice().sort((a, b) => rank(a) - rank(b) || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.ticketId - b.ticketId);
+}
+
 export function presentPlan(
   plan: PlanRow,
   routes: readonly RouteRow[],
   stops: readonly StopRow[],
   unplanned: readonly UnplannedRow[],
-  versions: readonly { id: number; version: number; kind: string; createdAt: Date }[],
+  versions: readonly { id: number; version: number; kind: string; status: string; createdAt: Date }[],
 ) {
   const summary = plan.summary as Summary;
   const baseline = plan.baseline as Summary;
@@ -56,10 +70,13 @@ export function presentPlan(
     date: plan.date,
     version: plan.version,
     kind: plan.kind,
+    status: plan.status,
+    basedOn: plan.basedOn,
+    publishedAt: iso(plan.publishedAt),
     objective: plan.objective,
     createdAt: plan.createdAt.toISOString(),
     solveMs: plan.solveMs,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, kind: v.kind, createdAt: v.createdAt.toISOString() })),
+    versions: versions.map((v) => ({ id: v.id, version: v.version, kind: v.kind, status: v.status, createdAt: v.createdAt.toISOString() })),
     summary,
     baseline,
     savings: {
@@ -96,16 +113,113 @@ export function presentPlan(
         pinned: s.pinned,
       })),
     })),
-    unplanned: unplanned.map((u) => ({
+    unplanned: orderUnplanned(unplanned).map((u) => ({
       ticketId: u.ticketId,
       number: u.number,
       priority: u.priority,
       reason: u.reason,
-      message: unplannedMessages[u.reason as UnplannedReason] ?? u.reason,
+      message: messageOf(u.reason),
     })),
   };
 }
 export type PlanView = ReturnType<typeof presentPlan>;
+
+// ---------------------------------------------------------------- diff
+
+interface TicketRef {
+  ticketId: number;
+  number: string;
+  priority: Priority;
+}
+
+export interface CrewDiff {
+  crewId: number;
+  crewCode: string;
+  crewName: string;
+  changed: boolean;
+  /** New to the day (no crew had it). */
+  added: TicketRef[];
+  /** Leaves the day (no crew has it). */
+  removed: TicketRef[];
+  movedIn: (TicketRef & { fromCrewId: number })[];
+  movedOut: (TicketRef & { toCrewId: number })[];
+  /** The stops it keeps come in another order. */
+  reordered: boolean;
+  stops: { before: number; after: number };
+  km: { before: number; after: number };
+  hours: { before: number; after: number };
+}
+
+const ref = (s: StopRow): TicketRef => ({ ticketId: s.ticketId, number: s.number, priority: s.priority });
+
+/** Per crew, what the plan changes against another version of the day (none: every stop is new). */
+export function diffOfPlans(
+  plan: PlanRow,
+  against: PlanRow | null,
+  published: PlanRow | null,
+  before: { routes: readonly RouteRow[]; stops: readonly StopRow[] },
+  after: { routes: readonly RouteRow[]; stops: readonly StopRow[]; unplanned: readonly UnplannedRow[] },
+) {
+  const crewBefore = new Map(before.stops.map((s) => [s.ticketId, s.crewId]));
+  const crewAfter = new Map(after.stops.map((s) => [s.ticketId, s.crewId]));
+  const crews = new Map<number, { code: string; name: string }>();
+  for (const r of [...before.routes, ...after.routes]) crews.set(r.crewId, { code: r.crewCode, name: r.crewName });
+  const out: CrewDiff[] = [...crews.entries()]
+    .sort((a, b) => a[1].code.localeCompare(b[1].code))
+    .map(([crewId, c]) => {
+      const was = before.stops.filter((s) => s.crewId === crewId);
+      const is = after.stops.filter((s) => s.crewId === crewId);
+      const rb = before.routes.find((r) => r.crewId === crewId);
+      const ra = after.routes.find((r) => r.crewId === crewId);
+      const added = is.filter((s) => !crewBefore.has(s.ticketId)).map(ref);
+      const movedIn = is.filter((s) => crewBefore.has(s.ticketId) && crewBefore.get(s.ticketId) !== crewId).map((s) => ({ ...ref(s), fromCrewId: crewBefore.get(s.ticketId)! }));
+      const removed = was.filter((s) => !crewAfter.has(s.ticketId)).map(ref);
+      const movedOut = was.filter((s) => crewAfter.has(s.ticketId) && crewAfter.get(s.ticketId) !== crewId).map((s) => ({ ...ref(s), toCrewId: crewAfter.get(s.ticketId)! }));
+      const kept = new Set(is.map((s) => s.ticketId));
+      const oldOrder = was.filter((s) => kept.has(s.ticketId)).map((s) => s.ticketId);
+      const stayed = new Set(oldOrder);
+      const newOrder = is.filter((s) => stayed.has(s.ticketId)).map((s) => s.ticketId);
+      const reordered = oldOrder.some((id, i) => newOrder[i] !== id);
+      const hours = (r: RouteRow | undefined) => (r ? round((r.travelSeconds + r.serviceSeconds) / 3600, 2) : 0);
+      return {
+        crewId,
+        crewCode: c.code,
+        crewName: c.name,
+        changed: added.length + removed.length + movedIn.length + movedOut.length > 0 || reordered,
+        added,
+        removed,
+        movedIn,
+        movedOut,
+        reordered,
+        stops: { before: was.length, after: is.length },
+        km: { before: rb ? round(rb.distanceMetres / 1000, 2) : 0, after: ra ? round(ra.distanceMetres / 1000, 2) : 0 },
+        hours: { before: hours(rb), after: hours(ra) },
+      };
+    });
+  return {
+    planId: plan.id,
+    version: plan.version,
+    status: plan.status,
+    against: against ? { id: against.id, version: against.version } : null,
+    /** A draft made from a published version that is no longer the latest: publishing it is refused until re-based. */
+    stale: plan.status === 'draft' && (published?.id ?? null) !== (plan.basedOn ?? null),
+    crews: out,
+    unplanned: orderUnplanned(after.unplanned).map((u) => ({ ticketId: u.ticketId, number: u.number, priority: u.priority, reason: u.reason, message: messageOf(u.reason), wasPlanned: crewBefore.has(u.ticketId) })),
+  };
+}
+export type PlanDiff = ReturnType<typeof diffOfPlans>;
+
+/** The inbox message a crew gets when a published plan changes its day (Bahasa Indonesia, then English). */
+export function crewMessage(plan: PlanRow, c: CrewDiff): { title: string; body: string } {
+  const gained = c.added.length + c.movedIn.length;
+  const lost = c.removed.length + c.movedOut.length;
+  const id = [`${gained} tiket baru`, `${lost} tiket dilepas`, ...(c.reordered ? ['urutan berubah'] : [])].join(', ');
+  const en = [`${gained} new`, `${lost} removed`, ...(c.reordered ? ['order changed'] : [])].join(', ');
+  return {
+    title: `Rute ${plan.date} berubah / Your route for ${plan.date} changed`,
+    body: `Rencana v${plan.version}: ${id}. Buka daftar rute. / Plan v${plan.version}: ${en}. Open your route list.`,
+  };
+}
 
 /** A crew's day as its phone shows it: stops in order, with navigation links and the route as GeoJSON. */
 export function presentCrewRoute(crew: Crew, date: string, plan: PlanRow, route: RouteRow | undefined, stops: readonly StopRow[]) {

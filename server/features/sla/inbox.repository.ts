@@ -72,8 +72,9 @@ export async function markRead(db: Runner, userId: number, id: number, at: Date)
 export interface NewNotification {
   utilityId: number;
   userId: number;
-  escalationId: number;
-  ticketId: number;
+  /** null: not about an escalation (a crew's day changed by a published plan). */
+  escalationId: number | null;
+  ticketId: number | null;
   kind: string;
   title: string;
   body: string;
@@ -81,7 +82,7 @@ export interface NewNotification {
   createdAt: Date;
 }
 
-/** Writes inbox rows (one per recipient). */
+/** Writes inbox rows (one per recipient); the one writer of the inbox (the plans slice tells crews through it). */
 export async function insertNotifications(db: Runner, notes: NewNotification[]): Promise<number> {
   if (notes.length === 0) return 0;
   await db('notifications').insert(

@@ -4,5 +4,5 @@
  * and marking the inbox carries no rule beyond its query, so these are the
  * repository's functions as they are.
  */
-export { listInbox, markRead, type InboxItem } from './inbox.repository.js';
+export { insertNotifications, listInbox, markRead, type InboxItem, type NewNotification } from './inbox.repository.js';
 export { scanEscalations, type ScanCounts } from './escalation.service.js';

@@ -27,6 +27,8 @@ const statusByCode: Record<ErrorCode, number> = {
   SHIFT_TOO_SHORT: 422,
   TICKET_WITHOUT_SPK: 422,
   API_KEY_INVALID: 403,
+  PLAN_STALE: 409,
+  PLAN_NOT_DRAFT: 409,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
 };
@@ -54,6 +56,8 @@ const indonesianByCode: Record<ErrorCode, string> = {
   SHIFT_TOO_SHORT: 'Jam kerja tim terlalu pendek untuk satu pekerjaan.',
   TICKET_WITHOUT_SPK: 'Tiket belum memiliki SPK.',
   API_KEY_INVALID: 'Kunci API (api_key) tidak ada, tidak dikenal, atau sudah dicabut.',
+  PLAN_STALE: 'Rencana terbit sudah berubah sejak draf ini dibuat: perbarui draf (rebase) lalu terbitkan lagi.',
+  PLAN_NOT_DRAFT: 'Hanya draf rencana yang dapat diubah, diterbitkan, atau dibuang.',
   TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi nanti.',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
 };

@@ -40,17 +40,24 @@ describe('a dispatched ticket and later re-plans', () => {
     expect(dispatched.status).toBe(201);
     expect(crewOf(dispatched.body, critical)).toBe(env.crews[0]);
 
-    const replanned = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${dispatched.body.id}/reoptimise`);
-    expect(replanned.status).toBe(201);
+    const draft = await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${dispatched.body.id}/reoptimise`);
+    expect(draft.status).toBe(201);
+    expect(draft.body.status).toBe('draft');
+    const replanned = { body: (await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${draft.body.id}/publish`, {})).body.plan };
+    expect(replanned.body.status).toBe('published');
     expect(crewOf(replanned.body, critical)).toBe(env.crews[0]);
     const stop = replanned.body.routes.flatMap((r: any) => r.stops).find((s: any) => s.ticketId === critical);
     expect(stop.pinned).toBe(true);
     expect(await env.db('tickets').where({ id: critical }).first('status', 'crew_id')).toEqual({ status: 'assigned', crew_id: env.crews[0] });
     expect((await env.db('ticket_events').where({ ticket_id: critical, action: 'assign' })).map((e) => e.data.crewId)).toEqual([env.crews[0]]);
 
-    // Unpinned, it is the planner's again: the nearer crew takes it.
+    // Unpinned, it is no longer a pin; but crew 1's day has begun and the ticket is its next stop (it is driving
+    // there), so it stays with crew 1 all the same.
     const unpinned = await api(server.baseUrl, dispatcher, 'DELETE', `/api/v1/plans/${replanned.body.id}/pins/${critical}`);
     expect(unpinned.status).toBe(200);
-    expect(crewOf(unpinned.body, critical)).toBe(env.crews[1]);
+    expect(unpinned.body.status).toBe('draft');
+    expect(crewOf(unpinned.body, critical)).toBe(env.crews[0]);
+    const route = unpinned.body.routes.find((r: any) => r.crewId === env.crews[0]);
+    expect(route.stops[0].ticketId).toBe(critical);
   });
 });

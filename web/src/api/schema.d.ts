@@ -42,7 +42,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /** Ready or not: the database answers (nothing more is told: no host, port or driver message) */
         get: {
             parameters: {
                 query?: never;
@@ -57,18 +57,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
                 };
-                /** @description database unreachable */
+                /** @description not ready (Retry-After says when to ask again) */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            status: string;
-                            error: string;
-                            requestId: string;
+                            /** @enum {string} */
+                            status: "not ready";
                         };
                     };
                 };
@@ -132,10 +136,6 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
                 /** @description Error (429) */
                 429: {
                     headers: {
@@ -145,6 +145,10 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
         head?: never;
         patch?: never;
         trace?: never;
@@ -389,10 +393,6 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
                 /** @description Error (429) */
                 429: {
                     headers: {
@@ -402,6 +402,10 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
         head?: never;
         patch?: never;
         trace?: never;
@@ -1921,6 +1925,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crews/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The crew's phone reports where it is now (its own crew only; dispatchers may set it too): a re-plan of today starts the crew's rest of the day there when it is newer than its last stop */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        lat: number;
+                        lon: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The stored position */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrewPosition"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1928,7 +2013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A day's plan: the latest version, or the one asked for */
+        /** A day's plan: its latest version that is not discarded (a draft or the published one), or the version asked for */
         get: {
             parameters: {
                 query: {
@@ -1989,7 +2074,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Plans a day: zones, one closed trip per crew, unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version; planned tickets become assigned */
+        /** Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published */
         post: {
             parameters: {
                 query?: never;
@@ -2132,7 +2217,63 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Discards a draft (no ticket changes) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Discarded */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2147,7 +2288,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pins (or moves) a ticket to a crew for the plan's day and re-optimises the rest: a new version */
+        /** Draft edit: pins (or moves) a ticket to a crew and re-solves the rest. On a draft: re-solved in place (same id); on the day's published plan: a new draft with the pin. Kept on publish as the day's pin */
         post: {
             parameters: {
                 query?: never;
@@ -2166,13 +2307,527 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The new plan version */
+                /** @description The draft */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft edit: takes a ticket out of the day (no crew gets it; it keeps its SPK and waits) and re-solves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        ticketId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The draft */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/removals/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Draft edit: puts a ticket taken out back into the planner's hands and re-solves */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/locks/{crewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Draft edit: locks a crew's order (exactly these stops in this order; default its stops as they are); re-solves leave that crew's day alone */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    crewId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description The crew's stops in the order to keep; default: its stops in this plan as they are */
+                        ticketIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Draft edit: frees a crew's order and re-solves */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    crewId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per crew, what the plan changes against the day as published (a published version: against the one it replaced): tickets added, removed, moved in/out, reordered; stops, km and hours before and after */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The diff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDiff"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes a draft: its assignments change atomically through the ticket writer (actor planner), its edits become the day's pins and locks, and each crew whose day changed gets an inbox message (kind plan.changed). A draft made from an out-of-date published version: 409 PLAN_STALE (details: basedOnVersion, publishedVersion, publishedSince, ticketsChanged) unless rebase: true, which answers the re-based draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description When the draft is stale: re-apply its edits on the day as published now and re-solve; answers the new draft (not published) */
+                        rebase?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Published, or re-based into a new draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanPublishResult"];
                     };
                 };
                 /** @description Error (400) */
@@ -2247,7 +2902,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Removes a pin and re-optimises: a new version */
+        /** Draft edit: lifts a ticket's pin (a dispatcher's pin or an urgent dispatch) and re-solves; on publish the day's pin goes too */
         delete: {
             parameters: {
                 query?: never;
@@ -2260,7 +2915,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The new plan version */
+                /** @description The draft */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2330,7 +2985,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-plans the plan's day with the current tickets and pins: a new version (the earlier ones are kept) */
+        /** Re-solves a draft in place with the current tickets and its edits; on a published plan, makes a new draft */
         post: {
             parameters: {
                 query?: never;
@@ -2342,7 +2997,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The new plan version */
+                /** @description The draft */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2505,7 +3160,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirms an immediate dispatch: the ticket goes into the crew's day (a new plan version), later stops are re-timed, the ticket becomes assigned */
+        /** Confirms an immediate dispatch: the ticket goes into the crew's day (a new published plan version: open drafts become stale), later stops are re-timed, the ticket becomes assigned and pinned to the crew */
         post: {
             parameters: {
                 query?: never;
@@ -4004,6 +4659,15 @@ export interface paths {
                         "application/json": components["schemas"]["Open311Errors"];
                     };
                 };
+                /** @description Error (429): [{code, description}] */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4175,6 +4839,15 @@ export interface paths {
                 };
                 /** @description Error (422): [{code, description}] */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Error (429): [{code, description}] */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4517,12 +5190,26 @@ export interface components {
                 };
             };
         };
+        CrewPosition: {
+            crewId: number;
+            lat: number;
+            lon: number;
+            reportedAt: string;
+        };
         Plan: {
             id: number;
             date: string;
             version: number;
             /** @enum {string} */
             kind: "daily" | "reoptimise" | "dispatch";
+            /**
+             * @description draft: changes no ticket until published; published: what the crews see; discarded: replaced
+             * @enum {string}
+             */
+            status: "draft" | "published" | "discarded";
+            /** @description The published plan (id) a draft was made from; null: none yet */
+            basedOn: number | null;
+            publishedAt: string | null;
             /** @enum {string} */
             objective: "distance" | "makespan";
             createdAt: string;
@@ -4531,6 +5218,7 @@ export interface components {
                 id: number;
                 version: number;
                 kind: string;
+                status: string;
                 createdAt: string;
             }[];
             summary: {
@@ -4607,6 +5295,78 @@ export interface components {
                 message: string;
             }[];
         };
+        PlanDiff: {
+            planId: number;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "discarded";
+            /** @description The published version compared with (null: none, every stop is new) */
+            against: {
+                id: number;
+                version: number;
+            } | null;
+            /** @description A draft made from a published version that is no longer the latest: publish refuses it (PLAN_STALE) unless rebase */
+            stale: boolean;
+            crews: {
+                crewId: number;
+                crewCode: string;
+                crewName: string;
+                changed: boolean;
+                added: {
+                    ticketId: number;
+                    number: string;
+                    /** @enum {string} */
+                    priority: "critical" | "high" | "normal";
+                }[];
+                removed: {
+                    ticketId: number;
+                    number: string;
+                    /** @enum {string} */
+                    priority: "critical" | "high" | "normal";
+                }[];
+                movedIn: {
+                    ticketId: number;
+                    number: string;
+                    /** @enum {string} */
+                    priority: "critical" | "high" | "normal";
+                    fromCrewId: number;
+                }[];
+                movedOut: {
+                    ticketId: number;
+                    number: string;
+                    /** @enum {string} */
+                    priority: "critical" | "high" | "normal";
+                    toCrewId: number;
+                }[];
+                reordered: boolean;
+                stops: {
+                    before: number;
+                    after: number;
+                };
+                km: {
+                    before: number;
+                    after: number;
+                };
+                hours: {
+                    before: number;
+                    after: number;
+                };
+            }[];
+            unplanned: {
+                ticketId: number;
+                number: string;
+                /** @enum {string} */
+                priority: "critical" | "high" | "normal";
+                reason: string;
+                message: string;
+                wasPlanned: boolean;
+            }[];
+        };
+        PlanPublishResult: {
+            /** @description false: the draft was stale and re-based; plan is the new draft to review */
+            published: boolean;
+            plan: components["schemas"]["Plan"];
+        };
         DispatchSuggestions: {
             ticketId: number;
             number: string;
@@ -4662,15 +5422,6 @@ export interface components {
             total: number;
             explained: number;
             /** @description Counts by priority; untriaged for tickets without one */
-                /** @description Error (429): [{code, description}] */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
             byPriority: {
                 [key: string]: number;
             };
@@ -4850,15 +5601,6 @@ export interface components {
                 type: "MultiPolygon";
                 coordinates: number[][][][];
             };
-                /** @description Error (429): [{code, description}] */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
         };
         IncidentCreate: {
             title: string;
