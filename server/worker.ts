@@ -87,6 +87,7 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
     batch: options.deliveryBatch ?? defaultWorkerOptions.deliveryBatch,
     post: options.post,
     utilityIds: options.utilityIds,
+    allowedHosts: ctx.config.webhookAllowedHosts,
   });
   return report;
 }

@@ -9,6 +9,8 @@ import type { AppContext } from '../../server/platform/context.js';
 import { createTestEnv, requireDatabaseUrl, type TestEnv } from '../support/db.js';
 import { spkTicket, startReceiver, tick } from './helpers.js';
 
+/** Loopback targets are refused unless allowed (WEBHOOK_ALLOWED_HOSTS); these tests' receivers are on 127.0.0.1. */
+const LOOPBACK = ['127.0.0.1'];
 const envs: TestEnv[] = [];
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -19,10 +21,11 @@ afterAll(async () => {
 async function setup(settings?: Record<string, unknown>, script: number[] = []) {
   const env = await createTestEnv({ settings });
   envs.push(env);
+  env.ctx.config.webhookAllowedHosts = LOOPBACK; // the receiver listens on loopback
   const receiver = await startReceiver(script);
   closers.push(receiver.close);
   const secret = 'whsec-test-0123456789';
-  await upsertWebhook(env.db, env.utility.id, receiver.url, secret);
+  await upsertWebhook(env.db, env.utility.id, receiver.url, secret, LOOPBACK);
   return { env, receiver, secret };
 }
 
@@ -119,18 +122,19 @@ describe('webhook delivery', () => {
   it('records an unreachable receiver as an attempt with no HTTP status', async () => {
     const env = await createTestEnv();
     envs.push(env);
+    env.ctx.config.webhookAllowedHosts = LOOPBACK;
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await upsertWebhook(env.db, env.utility.id, `http://127.0.0.1:${port}/gone`, 'x');
+    await upsertWebhook(env.db, env.utility.id, `http://127.0.0.1:${port}/gone`, 'x', LOOPBACK);
     env.clock.set('2026-11-23T01:00:00Z');
     await spkTicket(env, 'critical');
     env.clock.advanceMinutes(16);
     await tick(env);
     const [attempt] = await attemptsOf(env);
     expect(attempt.http_status).toBeNull();
-    expect(attempt.error).toBe('ECONNREFUSED');
+    expect(attempt.error).toBe('UNREACHABLE'); // one word for every cause: the status is no port scanner
     const delivery = await env.db('webhook_deliveries').where({ utility_id: env.utility.id }).first();
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
   });
@@ -146,7 +150,7 @@ describe('webhook delivery', () => {
       await Promise.all([
         runTick(env.ctx, { utilityIds: [env.utility.id], deliveryBatch: 3 }),
         runTick(ctx2, { utilityIds: [env.utility.id], deliveryBatch: 3 }),
-        deliverDueWebhooks(second, env.clock.now, { batch: 2, utilityIds: [env.utility.id] }),
+        deliverDueWebhooks(second, env.clock.now, { batch: 2, utilityIds: [env.utility.id], allowedHosts: LOOPBACK }),
       ]);
       await runTick(ctx2, { utilityIds: [env.utility.id] });
     } finally {

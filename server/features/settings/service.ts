@@ -52,8 +52,8 @@ export async function webhooksOf(ctx: Pick<AppContext, 'db'>, utilityId: number)
 }
 
 /** Registers (or re-keys) the utility's webhook; without a secret one is generated, and the caller shows it once. */
-export async function registerWebhook(ctx: Pick<AppContext, 'db'>, utilityId: number, url: string, secret?: string): Promise<{ id: number; secret: string }> {
+export async function registerWebhook(ctx: Pick<AppContext, 'db' | 'config'>, utilityId: number, url: string, secret?: string): Promise<{ id: number; secret: string }> {
   const key = secret ?? crypto.randomBytes(24).toString('base64url');
-  const id = await upsertWebhook(ctx.db, utilityId, url, key);
+  const id = await upsertWebhook(ctx.db, utilityId, url, key, ctx.config.webhookAllowedHosts);
   return { id, secret: key };
 }

@@ -4,6 +4,9 @@ import https from 'node:https';
 import type { Db, Runner } from '../../platform/db/knex.js';
 import { claimDueDeliveries, insertDeliveriesForActiveWebhooks, recordDeliveryAttempt, upsertWebhookRow, type ClaimedDelivery } from './repository.js';
 import { resolveSettings, type UtilitySettings } from '../../core/domain/settings.js';
+import { logger } from '../../platform/log.js';
+import { checkWebhookUrl, guardedLookup, hostOf, isAllowedTarget } from './targets.js';
+import net from 'node:net';
 
 /**
  * Outbound webhooks: the escalation scan writes one delivery per active webhook
@@ -53,45 +56,68 @@ export interface PostResult {
 export type Poster = (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<PostResult>;
 
 /**
+ * What a failed connection is recorded as: one word for every cause (refused,
+ * no route, no such name, reset, timeout, a target not allowed), so the
+ * delivery status cannot map internal hosts and ports. The cause goes to the
+ * server log.
+ */
+export const UNREACHABLE = 'UNREACHABLE';
+
+/**
  * The default poster: node:http(s) with a fresh connection per delivery (no
  * pooled keep-alive socket that the receiver may be closing as we reuse it),
- * the whole exchange bounded by timeoutMs, redirects not followed.
+ * the whole exchange bounded by timeoutMs, redirects not followed. It connects
+ * only to an allowed address (targets.ts): a literal host is checked here, a
+ * name is resolved once by the socket's guarded lookup, which hands it the
+ * checked address.
  */
-export const httpPoster: Poster = (url, body, headers, timeoutMs) =>
-  new Promise((resolve) => {
-    let settled = false;
-    const done = (result: PostResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      done({ status: null, error: 'INVALID_URL' });
-      return;
-    }
-    const request = (target.protocol === 'https:' ? https : http).request(
-      target,
-      { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          const status = res.statusCode ?? null;
-          done({ status, error: status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}` });
-        });
-        res.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
-      },
-    );
-    const timer = setTimeout(() => {
-      request.destroy();
-      done({ status: null, error: 'TIMEOUT' });
-    }, timeoutMs);
-    request.on('error', (err: NodeJS.ErrnoException) => done({ status: null, error: err.code ?? err.message }));
-    request.end(body);
-  });
+export function guardedPoster(allowedHosts: readonly string[]): Poster {
+  return (url, body, headers, timeoutMs) =>
+    new Promise((resolve) => {
+      let settled = false;
+      const done = (result: PostResult, cause?: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (cause) logger.warn({ err: cause, url }, 'webhook delivery: target unreachable');
+        resolve(result);
+      };
+      const unreachable = (cause: unknown) => done({ status: null, error: UNREACHABLE }, cause);
+      const timer = setTimeout(() => {
+        request?.destroy();
+        unreachable(new Error(`no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      let target: URL;
+      try {
+        target = new URL(url);
+      } catch {
+        done({ status: null, error: 'INVALID_URL' });
+        return;
+      }
+      const host = hostOf(target);
+      if (net.isIP(host) && !isAllowedTarget(host, host, allowedHosts)) {
+        unreachable(new Error(`webhook target ${host} is not a public address`));
+        return;
+      }
+      const request = (target.protocol === 'https:' ? https : http).request(
+        target,
+        { method: 'POST', agent: false, lookup: guardedLookup(allowedHosts), headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            const status = res.statusCode ?? null;
+            done({ status, error: status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}` });
+          });
+          res.on('error', unreachable);
+        },
+      );
+      request.on('error', unreachable);
+      request.end(body);
+    });
+}
+
+/** The poster with no allow-list: public targets only. */
+export const httpPoster: Poster = guardedPoster([]);
 
 export interface DeliveryCounts {
   attempted: number;
@@ -112,8 +138,12 @@ async function recordAttempt(db: Runner, d: ClaimedDelivery, at: Date, result: P
 }
 
 /** Delivers every due webhook (in batches), as of the injected clock. */
-export async function deliverDueWebhooks(db: Db, now: () => Date, options: { batch?: number; post?: Poster; utilityIds?: number[] } = {}): Promise<DeliveryCounts> {
-  const post = options.post ?? httpPoster;
+export async function deliverDueWebhooks(
+  db: Db,
+  now: () => Date,
+  options: { batch?: number; post?: Poster; utilityIds?: number[]; allowedHosts?: readonly string[] } = {},
+): Promise<DeliveryCounts> {
+  const post = options.post ?? guardedPoster(options.allowedHosts ?? []);
   const counts: DeliveryCounts = { attempted: 0, delivered: 0, failed: 0 };
   for (;;) {
     const at = now();
@@ -145,8 +175,13 @@ export async function deliverDueWebhooks(db: Db, now: () => Date, options: { bat
   }
 }
 
-/** Registers (or re-activates with a new secret) a utility's webhook. */
-export function upsertWebhook(db: Runner, utilityId: number, url: string, secret: string): Promise<number> {
+/**
+ * Registers (or re-activates with a new secret) a utility's webhook; refuses
+ * (VALIDATION_FAILED on `url`) a target that is not a public address unless
+ * `allowedHosts` (WEBHOOK_ALLOWED_HOSTS) names it.
+ */
+export async function upsertWebhook(db: Runner, utilityId: number, url: string, secret: string, allowedHosts: readonly string[] = []): Promise<number> {
+  await checkWebhookUrl(url, allowedHosts);
   return upsertWebhookRow(db, utilityId, url, secret);
 }
 
