@@ -1,0 +1,334 @@
+/**
+ * npm run bench:intake: citizen reports with a real JPEG, on loopback, against
+ * the real server (server/main.ts, started here as a child process) on a
+ * database of its own, for 60 s with autocannon. Every request carries a
+ * different photo (a unique JPEG comment segment, so the sha256 differs),
+ * phone, place and Idempotency-Key, so nothing is short-circuited; the
+ * throttles are off (THROTTLE=false) and the worker too (WORKER=false).
+ * Then every acknowledged ticket is looked up in the database with its photo
+ * row and its stored file. Prints a table; exits 1 when a target is missed
+ * (>= 200 accepted/s, p99 < 500 ms, zero errors, nothing acknowledged lost).
+ *
+ * First it times each stage of one report in this process (header, blur
+ * score, EXIF, sha256, the store's write with fsync, the database
+ * transaction), so the table says where the time goes.
+ *
+ *   BENCH_DATABASE_URL   default postgres://postgres@127.0.0.1:5432/tirta_bench_intake (dropped and made afresh)
+ *   --seconds N          load duration (default 60)
+ *   --connections N      concurrent connections (default 16)
+ *   --width N            photo width in pixels, 4:3 (default 1600: a phone photo as a messaging app sends it)
+ *   --no-profile         skip the stage timing
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import exifr from 'exifr';
+import pg from 'pg';
+import sharp from 'sharp';
+import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
+import { insertUtility, findUtilityById } from '../server/features/utilities/repository.js';
+import type { Utility } from '../server/features/utilities/service.js';
+import { loadConfig } from '../server/platform/config.js';
+import { analysePhoto, PhotoStore } from '../server/platform/storage/photos.js';
+import { submitReport } from '../server/features/tickets/intake.service.js';
+import type { AppContext } from '../server/platform/context.js';
+
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const options = {
+  url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tirta_bench_intake',
+  seconds: arg('seconds', 60),
+  connections: arg('connections', 16),
+  width: arg('width', 1600),
+  profile: !process.argv.includes('--no-profile'),
+  targetPerSecond: 200,
+  targetP99Ms: 500,
+};
+const area = { minLon: 119.4, minLat: -5.17, maxLon: 119.44, maxLat: -5.13 };
+
+async function freshDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  await admin.end();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  await client.end();
+}
+
+async function addUtility(db: Db, code: string): Promise<Utility> {
+  const { minLon, minLat, maxLon, maxLat } = area;
+  const id = await insertUtility(db, {
+    code,
+    name: `Bench ${code}`,
+    serviceArea: { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] },
+  });
+  await db('service_regions').insert({ utility_id: id, code: 'R1', name: 'Region One', area: db.raw('(SELECT service_area FROM utilities WHERE id = ?)', [id]) });
+  return (await findUtilityById(db, id))!;
+}
+
+/** A camera-like JPEG: smooth shapes, fine grain, EXIF with GPS and time, as a phone writes it. */
+async function basePhoto(width: number): Promise<Buffer> {
+  const height = Math.round((width * 3) / 4);
+  const grain = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .blur(1.2)
+    .png()
+    .toBuffer();
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8ab"/><stop offset="1" stop-color="#543"/></linearGradient></defs>` +
+      `<rect width="100%" height="100%" fill="url(#g)"/><ellipse cx="${width / 2}" cy="${height * 0.7}" rx="${width / 3}" ry="${height / 8}" fill="#346" opacity="0.8"/>` +
+      `<rect x="${width * 0.1}" y="${height * 0.55}" width="${width * 0.8}" height="${height / 14}" fill="#999"/></svg>`,
+  );
+  return sharp(svg)
+    .composite([{ input: grain, blend: 'overlay' }])
+    .withExif({ IFD0: { Make: 'PhoneCo', Model: 'P1' }, IFD2: { DateTimeOriginal: '2026:11:20 09:15:00' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '5/1 9/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '119/1 25/1 12/1' } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
+}
+
+/** The same picture with a unique JPEG comment (COM) segment after SOI: a different file, sha256 and all. */
+function uniquePhoto(base: Buffer, id: string): Buffer {
+  const text = Buffer.from(`bench ${id}`);
+  const segment = Buffer.alloc(4 + text.length);
+  segment.writeUInt16BE(0xfffe, 0);
+  segment.writeUInt16BE(text.length + 2, 2);
+  text.copy(segment, 4);
+  return Buffer.concat([base.subarray(0, 2), segment, base.subarray(2)]);
+}
+
+const boundary = '----tirtabench7f3a';
+function multipart(fields: Record<string, string>, photo: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="leak.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), photo, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return Buffer.concat(parts);
+}
+
+let sequence = 0;
+function nextReport(utility: Utility, base: Buffer): { body: Buffer; key: string } {
+  const n = ++sequence;
+  const key = `bench-${process.pid}-${n}-${crypto.randomBytes(4).toString('hex')}`;
+  const lat = area.minLat + 0.002 + Math.random() * (area.maxLat - area.minLat - 0.004);
+  const lon = area.minLon + 0.002 + Math.random() * (area.maxLon - area.minLon - 0.004);
+  const fields = {
+    jurisdiction_id: utility.code,
+    lat: lat.toFixed(6),
+    lon: lon.toFixed(6),
+    phone: `0813${String(10_000_000 + n).padStart(8, '0')}`,
+    name: `Pelapor ${n}`,
+    description: 'Pipa bocor di depan rumah',
+    category: 'visible_leak',
+  };
+  return { body: multipart(fields, uniquePhoto(base, key)), key };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const fmt = (v: number, digits = 1) => v.toFixed(digits);
+
+/** Times each stage of one report in this process: the breakdown of where the server's time goes. */
+async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: string): Promise<[string, string][]> {
+  const runs = 60;
+  const store = new PhotoStore(photoDir);
+  const ctx: AppContext = { db, config: { ...loadConfig({ NODE_ENV: 'production' }), photoDir }, photos: store, now: () => new Date() };
+  const stages: Record<string, number[]> = { header: [], blur: [], exif: [], sha256: [], 'analysePhoto (all of the above)': [], 'store write (temp + fsync + rename)': [], 'submitReport (all, incl. transaction)': [] };
+  const time = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const out = await f();
+    stages[name].push(performance.now() - t0);
+    return out;
+  };
+  const cpu = { analyse: 0, submit: 0 };
+  for (let i = 0; i < runs; i++) {
+    const photo = uniquePhoto(base, `profile-${i}`);
+    const c0 = process.cpuUsage();
+    await analysePhoto(uniquePhoto(base, `profile-cpu-${i}`), utility.timeZone);
+    const c1 = process.cpuUsage(c0);
+    cpu.analyse += (c1.user + c1.system) / 1000;
+    await time('header', () => sharp(photo).metadata());
+    // The blur score as storage/photos.ts computes it (shrink-on-load decode, greyscale, 3x3 Laplacian).
+    await time('blur', () =>
+      sharp(photo)
+        .rotate()
+        .greyscale()
+        .resize(512, 512, { fit: 'inside', withoutEnlargement: true })
+        .convolve({ width: 3, height: 3, kernel: [0, 1, 0, 1, -4, 1, 0, 1, 0], scale: 1, offset: 128 })
+        .raw()
+        .toBuffer(),
+    );
+    await time('exif', async () => [await exifr.parse(photo, { gps: true, reviveValues: false }), await exifr.gps(photo)]);
+    await time('sha256', () => crypto.createHash('sha256').update(photo).digest('hex'));
+    const analysis = await time('analysePhoto (all of the above)', () => analysePhoto(photo, utility.timeZone));
+    await time('store write (temp + fsync + rename)', () => store.save(photo, analysis));
+    const c2 = process.cpuUsage();
+    await time('submitReport (all, incl. transaction)', () =>
+      submitReport(ctx, utility, {
+        lat: -5.15 + Math.random() * 0.01,
+        lon: 119.42 + Math.random() * 0.01,
+        phone: `0814${String(10_000_000 + i).padStart(8, '0')}`,
+        name: 'Profil',
+        source: 'app',
+        category: 'visible_leak',
+        photo: uniquePhoto(base, `profile-submit-${i}`),
+      }),
+    );
+    const c3 = process.cpuUsage(c2);
+    cpu.submit += (c3.user + c3.system) / 1000;
+  }
+  const rows: [string, string][] = [];
+  for (const [name, values] of Object.entries(stages)) {
+    const sorted = [...values].sort((a, b) => a - b);
+    rows.push([name, `median ${fmt(percentile(sorted, 50), 2)} ms, p90 ${fmt(percentile(sorted, 90), 2)} ms`]);
+  }
+  const median = (name: string) => [...stages[name]].sort((a, b) => a - b)[Math.floor(runs / 2)];
+  rows.push(['=> transaction and checks (submitReport - analyse - write)', `~${fmt(median('submitReport (all, incl. transaction)') - median('analysePhoto (all of the above)') - median('store write (temp + fsync + rename)'), 2)} ms`]);
+  rows.push(['CPU of analysePhoto (this process, all threads)', `${fmt(cpu.analyse / runs, 2)} ms per photo`]);
+  rows.push(['CPU of submitReport (this process; PostgreSQL not counted)', `${fmt(cpu.submit / runs, 2)} ms per report`]);
+  return rows;
+}
+
+/** CPU seconds a process has used (user + system, all its threads), from /proc. */
+function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(url: string, photoDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const port = await freePort();
+  // node itself (not the tsx wrapper), so /proc/<pid> is the server's own CPU.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: photoDir, PORT: String(port), HOST: '127.0.0.1', THROTTLE: 'false', WORKER: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).status === 200) return { baseUrl, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become ready in 60 s');
+}
+
+async function main(): Promise<void> {
+  await freshDatabase(options.url);
+  const db = createDb(options.url, 4);
+  await migrate(db);
+  const utility = await addUtility(db, 'bench-intake');
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tirta-bench-photos-'));
+  const base = await basePhoto(options.width);
+  const meta = await sharp(base).metadata();
+  console.log(`Photo: ${meta.width} x ${meta.height} JPEG, ${Math.round(base.length / 1024)} KB, EXIF with GPS; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
+
+  if (options.profile) {
+    const profile = await profileStages(db, utility, base, path.join(photoDir, 'profile'));
+    console.log('\nWhere the time of one report goes (in-process, one at a time):');
+    console.table(Object.fromEntries(profile.map(([k, v]) => [k, { time: v }])));
+  }
+
+  const { baseUrl, child } = await startServer(options.url, path.join(photoDir, 'server'));
+  const acknowledged: string[] = [];
+  const statuses = new Map<number, number>();
+  const loadBefore = os.loadavg();
+  const cpuBefore = cpuSecondsOf(child.pid!);
+  try {
+    const result = await autocannon({
+      url: `${baseUrl}/api/v1/reports`,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const { body, key } = nextReport(utility, base);
+            return { ...req, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': key } };
+          },
+          onResponse: (status, body) => {
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            if (status === 201) acknowledged.push((JSON.parse(body) as { number: string }).number);
+          },
+        },
+      ],
+    });
+    const loadAfter = os.loadavg();
+    const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
+    const accepted = acknowledged.length;
+    const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s !== 201).reduce((n, [, c]) => n + c, 0);
+
+    // Every acknowledged ticket, with its photo row and stored file.
+    const rows: { number: string; stored_path: string | null }[] = [];
+    for (let i = 0; i < acknowledged.length; i += 1000) {
+      rows.push(
+        ...(await db('tickets as t')
+          .leftJoin('photos as p', 'p.ticket_id', 't.id')
+          .where('t.utility_id', utility.id)
+          .whereIn('t.number', acknowledged.slice(i, i + 1000))
+          .select('t.number', 'p.stored_path')),
+      );
+    }
+    const found = new Set(rows.map((r) => r.number));
+    const withPhoto = rows.filter((r) => r.stored_path && fs.existsSync(path.join(photoDir, 'server', r.stored_path)));
+    const missing = acknowledged.filter((n) => !found.has(n)).length;
+    const noPhoto = acknowledged.length - new Set(withPhoto.map((r) => r.number)).size;
+
+    const perSecond = accepted / options.seconds;
+    const table = {
+      'duration (s)': options.seconds,
+      connections: options.connections,
+      'photo (px, KB)': `${meta.width}x${meta.height}, ${Math.round(base.length / 1024)}`,
+      'requests sent': result.requests.sent,
+      'accepted (201)': accepted,
+      'accepted/s': fmt(perSecond),
+      'latency p50 (ms)': result.latency.p50,
+      'latency p90 (ms)': result.latency.p90,
+      'latency p99 (ms)': result.latency.p99,
+      'latency max (ms)': result.latency.max,
+      'errors (non-201, socket, timeout)': errors,
+      'server CPU per accepted report (ms)': accepted ? fmt((serverCpuSeconds * 1000) / accepted) : '-',
+      'server CPU share (cores busy)': fmt(serverCpuSeconds / options.seconds, 2),
+      statuses: [...statuses].map(([s, c]) => `${s}: ${c}`).join(', '),
+      'acknowledged missing from the db': missing,
+      'acknowledged without photo row or file': noPhoto,
+      'load average before (1/5/15 min)': loadBefore.map((v) => v.toFixed(2)).join(' '),
+      'load average after (1/5/15 min)': loadAfter.map((v) => v.toFixed(2)).join(' '),
+    };
+    console.log('\nIntake under load (autocannon on loopback, the real server, THROTTLE=false):');
+    console.table(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { value: v }])));
+    const ok = perSecond >= options.targetPerSecond && result.latency.p99 < options.targetP99Ms && errors === 0 && missing === 0 && noPhoto === 0;
+    console.log(ok ? 'All targets met.' : `Target missed (>= ${options.targetPerSecond} accepted/s, p99 < ${options.targetP99Ms} ms, 0 errors, nothing lost).`);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    // Let the requests autocannon left in flight finish before the server stops.
+    await new Promise((r) => setTimeout(r, 3000));
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await db.destroy();
+    fs.rmSync(photoDir, { recursive: true, force: true });
+  }
+}
+
+await main();
