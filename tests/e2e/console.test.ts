@@ -178,7 +178,7 @@ describe('management pages in a real browser', { timeout: 120_000 }, () => {
     const { id, number } = await callCentreTicket();
     expect((await as('admin', 'POST', `/api/v1/tickets/${id}/spk`, { priority: 'critical' })).status).toBe(200);
     t.env.clock.advanceMinutes(20); // respond within 15 min: breached
-    await runTick(t.env.ctx);
+    await runTick(t.env.ctx, { utilityIds: [t.env.utility.id] });
     const page = await newPage(phone);
     await login(page, 'direktur');
     await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/kotak-masuk`);

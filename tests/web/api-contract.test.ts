@@ -146,7 +146,7 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call('admin', 'post', '/api/v1/tickets/{id}/spk', { path: { id: critical.id }, body: { priority: 'critical' } });
     t.env.clock.advanceMinutes(20);
     tokens.clear();
-    await runTick(t.env.ctx);
+    await runTick(t.env.ctx, { utilityIds: [t.env.utility.id] });
     const inbox = await call<{ items: { id: number }[] }>('direktur', 'get', '/api/v1/inbox', { query: { limit: 100 } });
     expect(inbox.items.length).toBeGreaterThan(0);
     await call('direktur', 'post', '/api/v1/inbox/{id}/read', { path: { id: inbox.items[0].id } });
