@@ -110,6 +110,8 @@ async function exifOf(buffer: Buffer, timeZone: string): Promise<{ lat: number |
 /** Decodes the photo (refusing anything that is not an image) and measures it. */
 export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
   let metadata: Metadata;
+  // sharp throws at construction on an empty buffer: a zero-byte upload is no photo (issue 11, finding 8).
+  if (buffer.length === 0) throw new DomainError(ErrorCode.photoNotImage, 'The photo file is empty (0 bytes)', { field });
   const image = sharp(buffer, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS });
   try {
     // The header only, with the pixel limit off so the limit's refusal below can name the size; the decode keeps the limit.
