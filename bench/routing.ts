@@ -3,11 +3,13 @@
  * the plain baseline (TSP: nearest neighbour + 2-opt; CVRP: Clarke-Wright
  * savings + 2-opt per route) and the full solver over several seeds.
  *
- *   npm run bench:routing [-- --time-ms 1000] [--seeds 5] [--only tsp|cvrp|days] [--out file.json]
+ *   npm run bench:routing [-- --time-ms 1000] [--seeds 5] [--only tsp|cvrp|days|budgets] [--budgets 100,200,500,1000] [--out file.json]
  *
  * Prints a table per set and writes the same data as JSON under bench/results/.
  * Then two product-shaped days: 40 stops for one crew, and 1000 jobs for 25
- * crews from 5 depots with shift limits.
+ * crews from 5 depots with shift limits. Last, the budget table: each
+ * solver at each time budget, the elapsed time beside it (target: within
+ * 10 %) and whether every run came back feasible.
  * Gaps: 100 * (cost / optimum - 1). Costs are recomputed from the returned
  * tours and routes. CVRP fleets are fixed to the k in the instance name.
  */
@@ -55,12 +57,13 @@ interface Row {
 }
 
 function parseArgs(argv: string[]) {
-  const out = { timeMs: 1000, seeds: 5, only: '' as '' | 'tsp' | 'cvrp' | 'days', out: '' };
+  const out = { timeMs: 1000, seeds: 5, only: '' as '' | 'tsp' | 'cvrp' | 'days' | 'budgets', out: '', budgets: [100, 200, 500, 1000] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--time-ms') out.timeMs = Number(argv[++i]);
     else if (a === '--seeds') out.seeds = Number(argv[++i]);
-    else if (a === '--only') out.only = argv[++i] as 'tsp' | 'cvrp' | 'days';
+    else if (a === '--only') out.only = argv[++i] as 'tsp' | 'cvrp' | 'days' | 'budgets';
+    else if (a === '--budgets') out.budgets = argv[++i].split(',').map(Number);
     else if (a === '--out') out.out = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
@@ -257,6 +260,41 @@ function runDays(timeMs: number) {
   return out;
 }
 
+/** Each solver at each budget: elapsed (mean, max) beside the budget, and feasibility of every run. */
+function runBudgets(budgets: readonly number[]) {
+  const cvrpA = read(join(instances, 'cvrp/A-n45-k6.vrp'));
+  const cvrpB = read(join(instances, 'cvrp/A-n80-k10.vrp'));
+  const tsp = read(join(instances, 'tsplib/pr1002.tsp'));
+  const day = cityDay(2026, 1000, 25, 5, 12);
+  const cases: { name: string; run: (timeMs: number, seed: number) => boolean }[] = [
+    { name: 'CVRP A-n45-k6 (tight fleet)', run: (timeMs, seed) => cvrpViolations(cvrpA, solveCvrp(cvrpA, { vehicles: 6, timeMs, seed }).routes, 6).length === 0 },
+    { name: 'CVRP A-n80-k10', run: (timeMs, seed) => cvrpViolations(cvrpB, solveCvrp(cvrpB, { vehicles: 10, timeMs, seed }).routes, 10).length === 0 },
+    { name: 'TSP pr1002', run: (timeMs, seed) => new Set(solveTsp(tsp.matrix, tsp.dimension, { timeMs, seed }).tour).size === tsp.dimension },
+    { name: 'VRP 1000 jobs / 25 crews', run: (timeMs, seed) => solveVrp(day, { timeMs, seed }).routes.every((r) => r.endSeconds <= 16 * 3600) },
+  ];
+  const rows: { solver: string; budgetMs: number; meanMs: number; maxMs: number; overPct: number; feasible: string }[] = [];
+  process.stdout.write('Time budgets (3 seeds each; elapsed includes building the model)\n');
+  process.stdout.write('| solver | budget ms | mean ms | max ms | max over budget | feasible runs |\n|---|---:|---:|---:|---:|---:|\n');
+  for (const c of cases) {
+    for (const budget of budgets) {
+      const times: number[] = [];
+      let feasible = 0;
+      for (let seed = 1; seed <= 3; seed++) {
+        const t0 = performance.now();
+        const ok = c.run(budget, seed);
+        times.push(performance.now() - t0);
+        if (ok) feasible++;
+      }
+      const maxMs = Math.max(...times);
+      const row = { solver: c.name, budgetMs: budget, meanMs: mean(times), maxMs, overPct: 100 * (maxMs / budget - 1), feasible: `${feasible}/3` };
+      rows.push(row);
+      process.stdout.write(`| ${row.solver} | ${budget} | ${row.meanMs.toFixed(0)} | ${maxMs.toFixed(0)} | ${row.overPct >= 0 ? '+' : ''}${row.overPct.toFixed(0)} % | ${row.feasible} |\n`);
+    }
+  }
+  process.stdout.write('\nTarget: max within +10 % of the budget from 100 ms up; every run feasible.\n\n');
+  return rows;
+}
+
 /** Compiles the hot code before anything is timed (the first run of a fresh process is slow). */
 function warmUp(): void {
   const tsp = read(join(instances, 'tsplib/kroA200.tsp'));
@@ -294,6 +332,9 @@ function main(): void {
   if (args.only === '' || args.only === 'days') {
     process.stdout.write('Product-sized days\n');
     report.days = runDays(args.timeMs);
+  }
+  if (args.only === '' || args.only === 'budgets') {
+    report.budgets = runBudgets(args.budgets);
   }
   const out = args.out || join(here, 'results', `routing-${args.timeMs}ms${args.only ? `-${args.only}` : ''}.json`);
   mkdirSync(dirname(out), { recursive: true });

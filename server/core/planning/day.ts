@@ -6,6 +6,9 @@ import type { PlanInput, PlanTicket } from './model.js';
 
 export const PLAN_DEFAULTS = {
   budgetMs: 1500,
+  /** Share of the budget (from the start) the group solves may use; the moves between crews run until improveShare. */
+  groupShare: 0.75,
+  improveShare: 0.9,
   seed: 1,
   /** Solver weights (integers): served weight is maximised before ticket count. */
   weight: { pinned: 1_000_000, critical: 100_000, high: 10_000, normal: 100 },

@@ -18,10 +18,17 @@ import { dayProblemOf, retimeRoutes } from './day-routes.js';
 import type { PlanCrew, PlannedRoute, PlanObjective, PlanTicket } from './model.js';
 
 /** Improves `routes` in place; returns the number of moves made. */
-export function improveAcrossCrews(routes: PlannedRoute[], tickets: readonly PlanTicket[], crews: readonly PlanCrew[], travel: TravelModel, objective: PlanObjective): number {
+export function improveAcrossCrews(
+  routes: PlannedRoute[],
+  tickets: readonly PlanTicket[],
+  crews: readonly PlanCrew[],
+  travel: TravelModel,
+  objective: PlanObjective,
+  time: { timeMs?: number; now?: () => number } = {},
+): number {
   const day = dayProblemOf(routes, tickets, crews, travel, objective);
   if (day.jobTicket.length === 0) return 0;
-  const improved = improveRoutes(day.problem, day.routeJobs);
+  const improved = improveRoutes(day.problem, day.routeJobs, time);
   if (improved.moves === 0) return 0;
   retimeRoutes(routes, day, improved.routes, tickets, travel, zoneFollowsStops(routes, day.routeJobs, improved.routes));
   return improved.moves;

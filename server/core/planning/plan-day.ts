@@ -38,13 +38,21 @@ export interface DayPlan {
   zones: Zone[];
   /** Crew index per zone (same order as zones), -1: no crew. */
   zoneCrew: number[];
+  /** Time the plan took on the budget's clock (input.clockMs, else the monotonic clock), ms. */
+  elapsedMs?: number;
+  /** The budget it was given, ms. */
+  budgetMs?: number;
 }
 
 export function planDay(input: PlanInput): DayPlan {
   const { tickets, crews, travel } = input;
   // The solver's time budget runs on the caller's clock when it gives one (core reads no clock of its own).
   const clock = input.clockMs ?? monotonicMs;
-  const time = { budgetMs: input.budgetMs ?? PLAN_DEFAULTS.budgetMs, clock, startedMs: clock() };
+  const budgetMs = input.budgetMs ?? PLAN_DEFAULTS.budgetMs;
+  const startedMs = clock();
+  // The budget is shared out: the group solves first, then the moves between crews; the greedy passes are quick.
+  const time = { budgetMs: budgetMs * PLAN_DEFAULTS.groupShare, clock, startedMs };
+  const improveUntil = startedMs + budgetMs * PLAN_DEFAULTS.improveShare;
   const day = dayOf(input);
 
   const pool = screenPool(day);
@@ -59,12 +67,13 @@ export function planDay(input: PlanInput): DayPlan {
   fillRoutes(day, routes, [...solved.left, ...solved.free]);
   upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
   // The time a move frees goes to what is still waiting.
-  if (improveAcrossCrews(routes, tickets, crews, travel, input.objective) > 0) {
+  if (improveAcrossCrews(routes, tickets, crews, travel, input.objective, { timeMs: Math.max(0, improveUntil - clock()), now: clock }) > 0) {
     fillRoutes(day, routes, [...pool.urgent, ...pool.normal].filter(notIn(routes, tickets.length)));
   }
   for (let k = 0; k < routes.length; k++) routes[k] = urgentFirst(day, routes[k]);
 
-  return { routes, unplanned: rollOverReasons(day, routes, pool.unplanned), zones: zoning.zones, zoneCrew: zoning.zoneCrew };
+  const unplanned = rollOverReasons(day, routes, pool.unplanned);
+  return { routes, unplanned, zones: zoning.zones, zoneCrew: zoning.zoneCrew, elapsedMs: clock() - startedMs, budgetMs };
 }
 
 /** A filter: tickets in none of the routes. */

@@ -48,6 +48,11 @@ export class Budget {
     return Math.min(1, Math.max(byIterations, this.elapsedMs() / this.timeMs));
   }
 
+  /** True once the time budget is spent (iterations not counted). */
+  timeUp(): boolean {
+    return this.timeMs !== Infinity && this.now() - this.startMs >= this.timeMs;
+  }
+
   /** Counts one iteration; false once the budget is spent. */
   tick(): boolean {
     if (this.done >= this.iterations) return false;

@@ -8,6 +8,7 @@
  * - 'makespan': longest-day relocate, each move shortening the longest day.
  */
 import { invalidProblem } from '../base/errors.js';
+import { Budget } from '../base/budget.js';
 import type { VrpProblem } from '../base/types.js';
 import { VrpLocalSearch, VRP_OPERATORS } from './local-search.js';
 import { buildModel } from './model/model.js';
@@ -26,7 +27,9 @@ export interface ImprovedRoutes {
   moves: number;
 }
 
-export function improveRoutes(problem: VrpProblem, routes: readonly (readonly number[])[]): ImprovedRoutes {
+export function improveRoutes(problem: VrpProblem, routes: readonly (readonly number[])[], options: { timeMs?: number; now?: () => number } = {}): ImprovedRoutes {
+  const budget = new Budget({ timeMs: options.timeMs, now: options.now });
+  const timeUp = () => budget.timeUp();
   const makespan = problem.objective === 'makespan';
   // Longest-day relocate scans every route: it needs no neighbour lists. Moves only: no job is judged unservable.
   const model = buildModel(problem, makespan ? { adjacency: 0, neverFits: false } : { neverFits: false });
@@ -44,15 +47,15 @@ export function improveRoutes(problem: VrpProblem, routes: readonly (readonly nu
   if (!makespan) {
     const ls = new VrpLocalSearch(s, VRP_OPERATORS);
     ls.pushAll();
-    ls.run();
+    ls.run(timeUp);
     return { routes: s.snapshot(), moves: ls.moves };
   }
   const ls = new VrpLocalSearch(s, [longestDayRelocate]);
   for (let round = 0; round < IMPROVE_ROUTES_DEFAULTS.maxMakespanRounds; round++) {
     const longest = longestRoute(s);
-    if (longest < 0) break;
+    if (longest < 0 || budget.timeUp()) break;
     ls.pushRoute(longest);
-    if (ls.run() <= 0) break;
+    if (ls.run(timeUp) <= 0) break;
   }
   return { routes: s.snapshot(), moves: ls.moves };
 }

@@ -45,11 +45,14 @@ export class VrpLocalSearch {
     changed.length = 0;
   }
 
-  /** Returns the total gain. */
-  run(): number {
+  /** Returns the total gain. `stop`: true once the caller's time is up (the queue is left as it is). */
+  run(stop?: () => boolean): number {
     const { s, queue, best, operators } = this;
     let total = 0;
+    let pops = 0;
     while (queue.length > 0) {
+      // A time budget ends a pass early (checked every 16 jobs: the clock is cheap but not free).
+      if (stop && (++pops & 15) === 0 && stop()) break;
       const u = queue.pop();
       if (s.jobRoute[u] < 0) continue;
       best.gain = 0;

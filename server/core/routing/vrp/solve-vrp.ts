@@ -103,7 +103,8 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
   else construct(s, servable, rng);
   s.changedJobs.length = 0;
   ls.pushAll();
-  ls.run();
+  const timeUp = () => budget.timeUp();
+  ls.run(timeUp);
   if (options.localSearchOnly) return s.snapshot();
 
   let current = scoreOf(s);
@@ -130,7 +131,7 @@ export function solveModel(model: Model, options: VrpSolveOptions = {}, initial?
     sortForRecreate(model, candidates, rng);
     recreate(s, candidates, rng);
     ls.pushChanged();
-    ls.run();
+    ls.run(timeUp);
 
     const candidate = scoreOf(s);
     const temperature = t0 * Math.pow(t1 / t0, budget.progress());
