@@ -47,7 +47,7 @@ function formOf(fields: Record<string, string>, kind: PhotoKind, photo: Buffer, 
   const body = new FormData();
   if (withJurisdiction !== null && !('jurisdiction_id' in fields)) body.set('jurisdiction_id', withJurisdiction);
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  const blob = (b: Uint8Array) => new Blob([b], { type: 'image/jpeg' });
+  const blob = (b: Uint8Array<ArrayBuffer>) => new Blob([b], { type: 'image/jpeg' });
   if (kind === 'valid') body.set('photo', blob(new Uint8Array(photo)), 'leak.jpg');
   if (kind === 'empty') body.set('photo', blob(new Uint8Array()), 'leak.jpg');
   if (kind === 'garbage') body.set('photo', blob(new TextEncoder().encode('not a jpeg at all')), 'leak.jpg');
