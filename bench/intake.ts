@@ -18,6 +18,7 @@
  *   --connections N      concurrent connections (default 16)
  *   --width N            photo width in pixels, 4:3 (default 1600: a phone photo as a messaging app sends it)
  *   --no-profile         skip the stage timing
+ *   --cpu-prof           run the server with node --cpu-prof and print where its own CPU went (top functions by self time)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -47,6 +48,7 @@ const options = {
   connections: arg('connections', 16),
   width: arg('width', 1600),
   profile: !process.argv.includes('--no-profile'),
+  cpuProf: process.argv.includes('--cpu-prof'),
   targetPerSecond: 200,
   targetP99Ms: 500,
 };
@@ -203,6 +205,43 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The server's own CPU by function (self time), grouped by package or source file: what --cpu-prof wrote at exit. */
+function printCpuProfile(dir: string): void {
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) {
+    console.log('No CPU profile was written (the server did not exit cleanly).');
+    return;
+  }
+  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const where = (url: string, fn: string): string => {
+    if (!url) return fn ? `(native) ${fn}` : '(program / idle / gc)';
+    const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    if (pkg) return `npm:${pkg[1]}`;
+    if (url.startsWith('node:')) return url;
+    return url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
+  };
+  const totals = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const key = where(node.callFrame.url, node.callFrame.functionName);
+    const dt = profile.timeDeltas[i] ?? 0;
+    totals.set(key, (totals.get(key) ?? 0) + dt);
+    all += dt;
+  });
+  const idle = totals.get('(native) (idle)') ?? 0;
+  const top = [...totals].filter(([k]) => k !== '(native) (idle)').sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(`\nServer main thread, by self time (--cpu-prof; ${fmt((all - idle) / 1e6)} s busy of ${fmt(all / 1e6)} s; sharp's decoding runs on libuv threads, not here):`);
+  console.table(Object.fromEntries(top.map(([k, v]) => [k, { 'self s': fmt(v / 1e6, 2), '% of busy': fmt((100 * v) / (all - idle)) }])));
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -214,10 +253,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(url: string, photoDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+async function startServer(url: string, photoDir: string, profileDir: string | null): Promise<{ baseUrl: string; child: ChildProcess }> {
   const port = await freePort();
   // node itself (not the tsx wrapper), so /proc/<pid> is the server's own CPU.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: photoDir, PORT: String(port), HOST: '127.0.0.1', THROTTLE: 'false', WORKER: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -250,7 +289,8 @@ async function main(): Promise<void> {
     console.table(Object.fromEntries(profile.map(([k, v]) => [k, { time: v }])));
   }
 
-  const { baseUrl, child } = await startServer(options.url, path.join(photoDir, 'server'));
+  const profileDir = options.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'tirta-bench-cpuprof-')) : null;
+  const { baseUrl, child } = await startServer(options.url, path.join(photoDir, 'server'), profileDir);
   const acknowledged: string[] = [];
   const statuses = new Map<number, number>();
   const loadBefore = os.loadavg();
@@ -326,6 +366,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    if (profileDir) printCpuProfile(profileDir);
     await db.destroy();
     fs.rmSync(photoDir, { recursive: true, force: true });
   }

@@ -1,17 +1,19 @@
 /** Calendar facts in a utility's time zone (times are stored in UTC). */
 
+// One formatter per zone: building an Intl.DateTimeFormat costs more than a thousand uses of it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 function partsIn(instant: Date, timeZone: string): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
 export function yearIn(instant: Date, timeZone: string): number {
@@ -42,18 +44,10 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
   return corrected === offset ? first : new Date(guess.getTime() - corrected * 60_000);
 }
 
-// One formatter per zone: building an Intl.DateTimeFormat costs more than a thousand uses of it.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The local wall-clock time of the instant, as a Date whose UTC fields carry it (what Excel shows). */
 export function wallClockOf(instant: Date, timeZone: string): Date {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
   const p: Record<string, number> = {};
-  for (const part of f.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of formatterFor(timeZone).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, instant.getUTCMilliseconds()));
 }
 
