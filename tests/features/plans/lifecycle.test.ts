@@ -117,7 +117,8 @@ describe('plan lifecycle: draft, diff, edit, publish', () => {
   it('a draft made from an out-of-date version is refused (PLAN_STALE, with what changed); rebase re-applies its edits', async () => {
     // Meanwhile an urgent dispatch publishes a new version of the day.
     const [critical] = await insertTickets(fx.env, [{ ...pointInArea(60), priority: 'critical', category: 'pipe_burst' }]);
-    const dispatched = await d('POST', '/api/v1/dispatch', { ticketId: critical, crewId: from });
+    // (To the crew the draft moves a ticket to: a dispatch may drop the last Normal stops of its crew's day.)
+    const dispatched = await d('POST', '/api/v1/dispatch', { ticketId: critical, crewId: to });
     expect(dispatched.status).toBe(201);
     expect(dispatched.body.status).toBe('published');
     const diff = (await d('GET', `/api/v1/plans/${draft.id}/diff`)).body;
@@ -138,14 +139,14 @@ describe('plan lifecycle: draft, diff, edit, publish', () => {
     expect(next.status).toBe('draft');
     expect(next.basedOn).toBe(dispatched.body.id);
     expect(crewOf(next, moved)).toBe(to); // the draft's pin, re-applied
-    expect(crewOf(next, critical)).toBe(from); // the dispatch, kept
+    expect(crewOf(next, critical)).toBe(to); // the dispatch, kept
     expect((await d('GET', `/api/v1/plans/${draft.id}`)).body.status).toBe('discarded');
 
     const done = await d('POST', `/api/v1/plans/${next.id}/publish`, {});
     expect(done.status).toBe(200);
     expect(done.body.published).toBe(true);
     expect(await ticketRow(moved)).toEqual({ status: 'assigned', crew_id: to });
-    expect(await ticketRow(critical)).toEqual({ status: 'assigned', crew_id: from });
+    expect(await ticketRow(critical)).toEqual({ status: 'assigned', crew_id: to });
     expect(await fx.env.db('plan_pins').where({ ticket_id: moved }).first('crew_id')).toEqual({ crew_id: to });
     published = done.body.plan;
   });
