@@ -93,6 +93,8 @@ export interface PublicRequestRow {
   closedAt: Date | null;
   rejectedAt: Date | null;
   resolveDueAt: Date | null;
+  /** Never shown: only to hide the name where the reporter typed it into the text. */
+  reporterName: string | null;
 }
 
 export interface RequestFilter {
@@ -102,6 +104,8 @@ export interface RequestFilter {
   from?: Date; // inclusive
   to?: Date; // inclusive (the spec: end_date is the latest datetime to include)
   limit: number;
+  /** Rows skipped before the first returned (paging), 0 by default. */
+  offset?: number;
 }
 
 interface PublicRequestDbRow {
@@ -121,22 +125,30 @@ interface PublicRequestDbRow {
   closed_at: Date | null;
   rejected_at: Date | null;
   resolve_due_at: Date | null;
+  reporter_name: string | null;
 }
 
-/** Newest first. With `numbers`, every other filter is ignored (the spec: service_request_id "overrides all other arguments"). */
+/**
+ * Newest first. With `numbers`, every other filter is ignored (the spec:
+ * service_request_id "overrides all other arguments"). The order and the
+ * window come from tickets_public_list_idx (utility_id, received_at DESC, id
+ * DESC; sql/0020): the LIMIT stops the index scan, no sort of the window.
+ */
 export async function listPublicRequests(db: Runner, utilityId: number, filter: RequestFilter): Promise<PublicRequestRow[]> {
   const q = db('tickets as t')
     .leftJoin('service_regions as r', 'r.id', 't.region_id')
     .leftJoin('areas as a', 'a.id', 't.area_id')
+    .leftJoin('reporters as rep', 'rep.id', 't.reporter_id')
     .where('t.utility_id', utilityId)
     .select(
       't.number', 't.status', 't.category', 't.priority', 't.description', 't.address', 't.received_at', 't.updated_at',
       't.fixed_at', 't.closed_at', 't.rejected_at', 't.resolve_due_at',
-      'r.name as region_name', 'a.name as area_name',
+      'r.name as region_name', 'a.name as area_name', 'rep.name as reporter_name',
       ...latLonOf(db, 't.location'),
     )
     .orderBy([{ column: 't.received_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
-    .limit(filter.limit);
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
   if (filter.numbers) {
     q.whereIn('t.number', filter.numbers);
   } else {
@@ -162,5 +174,6 @@ export async function listPublicRequests(db: Runner, utilityId: number, filter: 
     closedAt: r.closed_at,
     rejectedAt: r.rejected_at,
     resolveDueAt: r.resolve_due_at,
+    reporterName: r.reporter_name,
   }));
 }

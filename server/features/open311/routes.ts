@@ -66,7 +66,7 @@ registry.registerPath({
   method: 'get',
   path: `${BASE}/requests.json`,
   tags,
-  summary: 'GeoReport v2 service requests: by number, or by service, status and a window of at most 90 days (default the last 90); newest first, at most 1000',
+  summary: 'GeoReport v2 service requests: by number, or by service, status and a window of at most 90 days (default the last 90); newest first, at most 1000 a page (page, page_size)',
   request: { query: RequestsQuery },
   responses: { 200: json(z.array(Open311ServiceRequest), 'Service requests (no reporter data, no photos)'), ...open311ErrorResponses(400, 404, 429) },
 });

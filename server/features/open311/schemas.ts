@@ -42,6 +42,12 @@ export const RequestsQuery = JurisdictionQuery.extend({
     .openapi({ description: 'open, closed, or open,closed' }),
   start_date: optionalText(40, 'start_date').openapi({ description: 'W3C date-time with a zone (2026-11-01T00:00:00+08:00) or a date (local day of the utility)' }),
   end_date: optionalText(40, 'end_date').openapi({ description: 'Inclusive; at most 90 days after start_date. Default window: the last 90 days' }),
+  page_size: z
+    .preprocess(emptyIsAbsent, z.coerce.number({ error: 'page_size must be a whole number 1..1000' }).int('page_size must be a whole number 1..1000').min(1, 'page_size must be a whole number 1..1000').max(1000, 'page_size must be a whole number 1..1000').optional())
+    .openapi({ type: 'integer', description: 'Results per page, at most (and by default) 1000, the GeoReport limit' }),
+  page: z
+    .preprocess(emptyIsAbsent, z.coerce.number({ error: 'page must be a whole number >= 1' }).int('page must be a whole number >= 1').min(1, 'page must be a whole number >= 1').max(10_000, 'page must be at most 10000').optional())
+    .openapi({ type: 'integer', description: 'Which page (1 = newest), of page_size results each' }),
 });
 
 export const PostRequestFields = z.object({
@@ -117,7 +123,7 @@ export const Open311ServiceRequest = z
     status_notes: z.string().openapi({ description: 'Our status, as a citizen reads it (Bahasa Indonesia)', example: 'SPK diterbitkan' }),
     service_name: z.string(),
     service_code: z.enum(categories),
-    description: z.string().nullable().openapi({ description: 'Phone numbers and e-mail addresses in it are hidden' }),
+    description: z.string().nullable().openapi({ description: "Phone numbers, e-mail addresses and the reporter's name in it are hidden" }),
     agency_responsible: z.string(),
     service_notice: z.string().nullable(),
     requested_datetime: z.string().openapi({ example: '2026-11-23T09:00:00+08:00' }),

@@ -164,6 +164,10 @@ export interface RequestsQuery {
   status?: string[];
   start_date?: string;
   end_date?: string;
+  /** 1..1000 (default 1000, the spec's limit). */
+  page_size?: number;
+  /** 1-based. */
+  page?: number;
 }
 
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -193,7 +197,7 @@ function badDate(field: string, text: string): DomainError {
   return validationError([{ field, message: `"${text}" is not a W3C date-time with a zone (2026-11-01T00:00:00+08:00, 2026-11-01T00:00:00Z) or a date (2026-11-01)` }]);
 }
 
-/** Requests by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000. */
+/** Requests by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000 a page (page, page_size). */
 export async function listServiceRequests(ctx: AppContext, utility: Utility, query: RequestsQuery) {
   if (query.service_request_id) {
     const numbers = query.service_request_id.map((n) => n.toUpperCase());
@@ -224,7 +228,8 @@ export async function listServiceRequests(ctx: AppContext, utility: Utility, que
     statuses,
     from,
     to,
-    limit: MAX_REQUESTS,
+    limit: query.page_size ?? MAX_REQUESTS,
+    offset: ((query.page ?? 1) - 1) * (query.page_size ?? MAX_REQUESTS),
   });
   return rows.map((r) => presentServiceRequest(r, utility));
 }

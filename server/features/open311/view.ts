@@ -56,7 +56,7 @@ export function serviceNoticeOf(receipt: ReportReceipt): string {
   return parts.join(' ');
 }
 
-/** A ticket as a GeoReport v2 service request: public fields only, times in the utility's zone. */
+/** A ticket as a GeoReport v2 service request: public fields only (phones, e-mails and the reporter's name hidden in the text), times in the utility's zone. */
 export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
   const status = open311StatusOf(row.status);
   const at = (d: Date) => toW3cDateTime(d, utility.timeZone);
@@ -70,13 +70,13 @@ export function presentServiceRequest(row: PublicRequestRow, utility: Utility) {
     status_notes: statusLabels[row.status].id,
     service_name: serviceNameOf(row.category),
     service_code: row.category,
-    description: scrubPublicText(row.description),
+    description: scrubPublicText(row.description, [row.reporterName]),
     agency_responsible: row.regionName ? `${utility.name} (${row.regionName})` : utility.name,
     service_notice: null,
     requested_datetime: at(row.receivedAt),
     updated_datetime: at(updated),
     expected_datetime: expected ? at(expected) : null,
-    address: scrubPublicText(row.address) ?? (row.areaName ? `Kel. ${row.areaName}` : null),
+    address: scrubPublicText(row.address, [row.reporterName]) ?? (row.areaName ? `Kel. ${row.areaName}` : null),
     address_id: null,
     zipcode: null,
     lat: row.lat,
