@@ -4609,7 +4609,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2 service requests: by number, or by service, status and a window of at most 90 days (default the last 90); newest first, at most 1000 */
+        /** GeoReport v2 service requests: by number, or by service, status and a window of at most 90 days (default the last 90); newest first, at most 1000 a page (page, page_size) */
         get: {
             parameters: {
                 query?: {
@@ -4625,6 +4625,10 @@ export interface paths {
                     start_date?: string;
                     /** @description Inclusive; at most 90 days after start_date. Default window: the last 90 days */
                     end_date?: string;
+                    /** @description Results per page, at most (and by default) 1000, the GeoReport limit */
+                    page_size?: number;
+                    /** @description Which page (1 = newest), of page_size results each */
+                    page?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5691,7 +5695,7 @@ export interface components {
             service_name: string;
             /** @enum {string} */
             service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
-            /** @description Phone numbers and e-mail addresses in it are hidden */
+            /** @description Phone numbers, e-mail addresses and the reporter's name in it are hidden */
             description: string | null;
             agency_responsible: string;
             service_notice: string | null;
