@@ -20,6 +20,7 @@ import { open311Errors, open311Router } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger } from './platform/log.js';
 import { clientAddressOf, throttled } from './platform/http/throttle.js';
+import { securityHeaders } from './platform/http/security.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
 
 export function createApp(ctx: AppContext): Express {
@@ -28,6 +29,8 @@ export function createApp(ctx: AppContext): Express {
   app.set('trust proxy', 'loopback');
   // First, so that every later line (and every error body) carries the request id.
   app.use(httpLogger());
+  // Security headers (CSP, nosniff, frame-ancestors, no referrer) on every answer, errors included.
+  app.use(securityHeaders(ctx.config));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseMalformedInput());
