@@ -138,5 +138,27 @@ describe('photo intake limits and formats', () => {
     const doc = await (await fetch(`${t.server.baseUrl}/api/v1/openapi.json`)).text();
     expect(doc).not.toMatch(/WebP or HEIC/);
     expect(doc).toContain('JPEG, PNG, WebP or AVIF');
+    // The console's file inputs name the types, so iOS converts HEIC to JPEG before upload.
+    for (const page of ['web/src/pages/report.ts', 'web/src/pages/route.ts']) {
+      const source = fs.readFileSync(page, 'utf8');
+      expect(source, page).toContain("accept: 'image/jpeg,image/png,image/webp,image/avif'");
+      expect(source, page).not.toContain("accept: 'image/*'");
+    }
+  });
+
+  it('refuses a HEIF file with HEVC inside (an iPhone HEIC) with 415 PHOTO_NOT_IMAGE, storing nothing', async () => {
+    // No HEVC encoder here either: an AVIF whose item type is rewritten to HEVC ('hvc1'), which libheif cannot take.
+    const heic = await sharp(await sharpPhoto()).heif({ compression: 'av1' }).toBuffer();
+    const asHevc = Buffer.from(heic);
+    const at = asHevc.indexOf('av01');
+    expect(at).toBeGreaterThan(0);
+    asHevc.write('hvc1', at, 'ascii');
+    const count = async () => Number((await t.env.db('photos').where({ utility_id: t.env.utility.id }).count<{ count: string }[]>({ count: '*' }))[0].count);
+    const before = await count();
+    const { status, body } = await report(asHevc, 'image/heic', 'IMG_0001.HEIC');
+    expect(status).toBe(415);
+    expect(body.error.code).toBe('PHOTO_NOT_IMAGE');
+    expect(body.error.message).toContain('JPEG, PNG, WebP or AVIF');
+    expect(await count()).toBe(before);
   });
 });

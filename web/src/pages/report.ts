@@ -27,7 +27,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     'form',
     { class: 'card', id: 'report-form', novalidate: true },
     h('label', { for: 'photo' }, options.staff ? `${t('photo').replace(/\s*\(.*\)/, '')} (opsional / optional)` : t('photo')),
-    h('input', { type: 'file', id: 'photo', name: 'photo', accept: 'image/*', capture: 'environment', required: !options.staff }),
+    // Named types, not image/*: an iPhone then converts its HEIC photo to JPEG on upload (the server cannot decode HEIC).
+    h('input', { type: 'file', id: 'photo', name: 'photo', accept: 'image/jpeg,image/png,image/webp,image/avif', capture: 'environment', required: !options.staff }),
     h('label', {}, t('location')),
     mapEl,
     h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'gps' }, t('use_my_location')), where),

@@ -51,7 +51,7 @@ function stopItem(stop: Schemas['CrewRoute']['stops'][number], timeZone: string)
   if (stop.photoThumbnailUrl) void authorisedObjectUrl(stop.photoThumbnailUrl).then((u) => (img.src = u)).catch(() => img.remove());
   const state = h('span', { class: 'badge' }, stop.status);
   const arrive = h('button', { type: 'button' }, t('arrive'));
-  const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': t('result_photo') });
+  const photo = h('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/avif', capture: 'environment', 'aria-label': t('result_photo') });
   const fix = h('button', { type: 'button' }, t('fixed'));
   const need = h('input', { type: 'text', placeholder: t('what_is_needed') });
   const escalate = h('button', { type: 'button', class: 'danger' }, t('escalate'));
