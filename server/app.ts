@@ -18,17 +18,18 @@ import { settingsRouter } from './features/settings/routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { open311Errors, open311Router } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
-import { httpLogger } from './platform/log.js';
+import { httpLogger, type Logger } from './platform/log.js';
 import { clientAddressOf, throttled } from './platform/http/throttle.js';
 import { securityHeaders } from './platform/http/security.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
 
-export function createApp(ctx: AppContext): Express {
+/** `options.log`: the access log's logger (the process's by default; tests read their own). */
+export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // First, so that every later line (and every error body) carries the request id.
-  app.use(httpLogger());
+  app.use(httpLogger(options.log));
   // Security headers (CSP, nosniff, frame-ancestors, no referrer) on every answer, errors included.
   app.use(securityHeaders(ctx.config));
   app.use(express.json({ limit: '1mb' }));
