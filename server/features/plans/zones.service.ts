@@ -1,4 +1,4 @@
-/** The day's zones as the map shows them: the Normal tickets grouped into H3 areas one crew-day can cover. */
+/** The day's zones as the map shows them: the Normal tickets grouped into H3 areas one crew-day can cover; crews from the day's latest plan (a draft under review, else the published one). */
 import type { AppContext } from '../../platform/context.js';
 import { listCrews, type Utility } from '../utilities/service.js';
 import { buildZones, zoneOutline } from '../../core/zoning/zones.js';
@@ -18,7 +18,7 @@ export async function zonesOfDay(ctx: AppContext, utility: Utility, date: string
   const available = crews.map((s) => s.endSeconds - Math.max(s.startSeconds, nowSeconds));
   const capacity = zoneCapacitySeconds(available, tickets.reduce((a, t) => a + t.serviceSeconds, 0));
   const zones = tickets.length > 0 ? buildZones(tickets, { resolution: utility.settings.h3Resolution, capacitySeconds: capacity, travel: travelModelOf(utility) }) : [];
-  const plan = await store.findPublishedPlanOfDay(ctx.db, utility.id, date);
+  const plan = await store.findPlanOfDay(ctx.db, utility.id, date);
   const crewOfZone = new Map<string, number>();
   if (plan) for (const r of await store.listRoutes(ctx.db, plan.id)) if (r.zoneKey) crewOfZone.set(r.zoneKey, r.crewId);
   return presentZones(
