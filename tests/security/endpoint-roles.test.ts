@@ -171,6 +171,9 @@ beforeAll(async () => {
   const plan = await call('dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' });
   expect(plan.status, plan.text).toBe(201);
   planId = plan.json().id;
+  // Published, so that the crews' route lists (and GPX) show it.
+  const published = await call('dispatcher', 'POST', `/api/v1/plans/${planId}/publish`, {});
+  expect(published.status, published.text).toBe(200);
   const mine = await t.env.db('tickets').where({ utility_id: t.env.utility.id, crew_id: crew1 }).select('id');
   for (const r of mine) ownIds.add(r.id);
   expect(ownIds.has(f.own.id) && ownIds.has(f.ownClosed.id) && !ownIds.has(f.otherCrew.id)).toBe(true);
@@ -262,7 +265,9 @@ describe('every endpoint x every role x own / not own', () => {
     const list = (await call('crew1', 'GET', '/api/v1/tickets?limit=500')).json();
     expect(list.items.map((x: { id: number }) => x.id).sort()).toEqual([...ownIds].sort());
     expect((await call('crew1', 'GET', `/api/v1/tickets?limit=500&crewId=${crew2}`)).json().items).toEqual([]);
-    // Another crew's route: refused (crew ids are listed by GET /api/v1/crews: nothing to probe).
+    // Its own route list and GPX: read; another crew's: refused (crew ids are listed by GET /api/v1/crews: nothing to probe).
+    expect(cell(`GET /api/v1/crews/{id}/route own`, 'crew1').status).toBe(200);
+    expect(cell(`GET /api/v1/crews/{id}/route own gpx`, 'crew1').status).toBe(200);
     expect(cell(`GET /api/v1/crews/{id}/route other crew`, 'crew1').status).toBe(403);
   });
 
