@@ -18,12 +18,20 @@ export const PLAN_DEFAULTS = {
   zoneShare: 0.85,
   /** Travel on top of time on site when sharing a light day's work over the crews. */
   travelAllowance: 1.3,
+  /** A day is over-full when its Normal repair time is at least this share of the crews' free time: zones then grow around the bases. */
+  overFullRatio: 1.1,
+  /** Over-full day: a crew's zone holds this many times its free time in repair time (the solver picks from it). */
+  baseZoneSlack: 1.3,
+  /** Over-full day: the bases a ticket may be zoned with (its nearest ones). */
+  baseZoneNearest: 6,
   /** No zone is sized below this, seconds. */
   minZoneSeconds: 1800,
   /** Crews solved together (neighbouring bases, their zones and free tickets near them); 1: one crew at a time. */
   crewsPerSolve: 5,
   /** Free tickets near its zone offered to each crew's solve, to fill a day the zone leaves short. */
   fillCandidates: 12,
+  /** The same on an over-full day (zones around the bases): more choice where every crew's day fills up. */
+  fillCandidatesOverFull: 30,
   /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
   iterationsBase: 150,
   iterationsPerJob: 15,

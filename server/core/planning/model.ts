@@ -56,6 +56,8 @@ export interface PlanInput {
    * every Normal ticket is free to any crew (for measuring the grouping).
    */
   zones?: boolean;
+  /** Called after each step of the pipeline with its name and the ms since the start (on the budget's clock). */
+  onStep?: (step: string, elapsedMs: number) => void;
   /** Called after each group of crews is solved: crews solved so far, of all crews. */
   onProgress?: (done: number, total: number) => void;
   /** Milliseconds clock for the budget; default: the routing core's monotonicMs (core reads no clock of its own). */

@@ -26,7 +26,7 @@ import { solveCrewGroups } from './solve-groups.js';
 import { upgradeStops } from './upgrade.js';
 import { assignUrgent } from './urgent.js';
 import { urgentFirst } from './urgent-first.js';
-import { assignZonesToCrews, zoneNormalTickets } from './zone-crews.js';
+import { assignZonesToCrews, zoneNormalTickets, zonesAroundBases } from './zone-crews.js';
 
 export { PLAN_DEFAULTS, slaUrgency } from './day.js';
 export { zoneCapacitySeconds } from './zone-crews.js';
@@ -55,21 +55,34 @@ export function planDay(input: PlanInput): DayPlan {
   const improveUntil = startedMs + budgetMs * PLAN_DEFAULTS.improveShare;
   const day = dayOf(input);
 
+  const step = (name: string) => input.onStep?.(name, clock() - startedMs);
   const pool = screenPool(day);
+  step('screen');
   const urgent = assignUrgent(day, pool);
-  const zoning = assignZonesToCrews(day, input.zones === false ? [] : zoneNormalTickets(day, pool.normal), urgent.committed);
+  step('urgent');
+  const zoning =
+    input.zones === false
+      ? assignZonesToCrews(day, [], urgent.committed)
+      : (zonesAroundBases(day, pool.normal, urgent.committed, pool.baseSeconds) ?? assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed));
+  step('zones');
   const solved = solveCrewGroups(day, pool, urgent, zoning, time);
+  step('groups');
 
   const routes = crews.map((c, k) => {
     const zone = zoning.zoneOfCrew[k];
     return timeRoute(k, c.base, day.startOf[k], solved.routeStops[k], tickets, travel, zone >= 0 ? zoning.zones[zone].id : null);
   });
   fillRoutes(day, routes, [...solved.left, ...solved.free]);
+  step('fill');
   upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
+  step('upgrade');
   // The time a move frees goes to what is still waiting.
-  if (improveAcrossCrews(routes, tickets, crews, travel, input.objective, { timeMs: Math.max(0, improveUntil - clock()), now: clock }) > 0) {
+  // Only with time left: the day's routes as one problem cost their matrices before any move.
+  const improveMs = improveUntil - clock();
+  if (improveMs > 0 && improveAcrossCrews(routes, tickets, crews, travel, input.objective, { timeMs: improveMs, now: clock }) > 0) {
     fillRoutes(day, routes, [...pool.urgent, ...pool.normal].filter(notIn(routes, tickets.length)));
   }
+  step('improve');
   for (let k = 0; k < routes.length; k++) routes[k] = urgentFirst(day, routes[k]);
 
   const unplanned = rollOverReasons(day, routes, pool.unplanned);

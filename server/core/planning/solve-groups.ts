@@ -45,7 +45,7 @@ export function solveCrewGroups(day: Day, pool: Pool, urgent: UrgentWork, zoning
   if (zonesOff) for (const i of pool.normal) free.add(i);
   let meanService = 0;
   for (const i of pool.normal) meanService += tickets[i].serviceSeconds / pool.normal.length;
-  const candidatesOf = (k: number) => (zonesOff && meanService > 0 ? Math.ceil((1.5 * (day.available[k] - urgent.committed[k])) / meanService) : PLAN_DEFAULTS.fillCandidates);
+  const candidatesOf = (k: number) => (zonesOff && meanService > 0 ? Math.ceil((1.5 * (day.available[k] - urgent.committed[k])) / meanService) : zoning.aroundBases ? PLAN_DEFAULTS.fillCandidatesOverFull : PLAN_DEFAULTS.fillCandidates);
   const routeStops: number[][] = crews.map(() => []);
   const left: number[] = [];
   let crewsDone = 0;
@@ -120,10 +120,20 @@ export function groupCrews(crews: readonly PlanCrew[], size: number): number[][]
 
 function nearestFree(free: Set<number>, tickets: readonly PlanTicket[], centre: LatLon, count: number): number[] {
   if (free.size === 0 || count <= 0) return [];
-  const scored: { i: number; d: number }[] = [];
-  for (const i of free) scored.push({ i, d: haversineMetres(centre.lat, centre.lon, tickets[i].lat, tickets[i].lon) });
-  scored.sort((a, b) => a.d - b.d || a.i - b.i);
-  return scored.slice(0, count).map((s) => s.i);
+  // The `count` nearest, kept sorted as they come (no sort of the whole free set: it can hold thousands).
+  const best: { i: number; d: number }[] = [];
+  for (const i of free) {
+    const d = haversineMetres(centre.lat, centre.lon, tickets[i].lat, tickets[i].lon);
+    if (best.length === count && (d > best[count - 1].d || (d === best[count - 1].d && i > best[count - 1].i))) continue;
+    let p = best.length < count ? best.length : count - 1;
+    if (best.length < count) best.push({ i, d });
+    while (p > 0 && (best[p - 1].d > d || (best[p - 1].d === d && best[p - 1].i > i))) {
+      best[p] = best[p - 1];
+      p--;
+    }
+    best[p] = { i, d };
+  }
+  return best.map((s) => s.i);
 }
 
 /** A group of crews, one closed trip each, by the routing core; returns each crew's tickets in visit order. */

@@ -4,7 +4,8 @@
  * maximises the tickets it can serve (then SLA urgency, then nearness to its
  * base).
  */
-import { buildZones, type Zone } from '../zoning/zones.js';
+import { latLngToCell } from 'h3-js';
+import { buildZones, estimateZoneTravelSeconds, type Zone } from '../zoning/zones.js';
 import { hungarian } from './assign.js';
 import { PLAN_DEFAULTS, type Day } from './day.js';
 
@@ -14,6 +15,8 @@ export interface DayZones {
   zoneCrew: number[];
   /** Zone index per crew, -1: none. */
   zoneOfCrew: Int32Array;
+  /** Zones grown around the bases (an over-full day). */
+  aroundBases?: boolean;
 }
 
 /**
@@ -86,4 +89,104 @@ export function assignZonesToCrews(day: Day, zones: Zone[], committed: readonly 
     if (k >= 0) zoneOfCrew[k] = z;
   });
   return { zones, zoneCrew, zoneOfCrew };
+}
+
+/**
+ * Steps 3 and 4 on an over-full day (more Normal work than the crews have
+ * time for): zones grown around the crews' bases instead of zones placed
+ * over the tickets and matched to crews afterwards. Each Normal ticket goes,
+ * nearest pair first (travel seconds from a base, among its few nearest
+ * bases), to a crew whose zone still has room: `baseZoneSlack` x its free
+ * time in repair time, a choice for the solver rather than a quota. A crew's
+ * zone is the H3 cells of its tickets, so the rule stays: Normal work in
+ * zones, one trip per crew. What no zone takes is zoned as usual, with no
+ * crew (free for the fill pass). Returns null on a day that is not over-full.
+ */
+export function zonesAroundBases(day: Day, normal: readonly number[], committed: readonly number[], baseSeconds: readonly Float64Array[]): DayZones | null {
+  const { tickets, crews, travel, resolution } = day.input;
+  const K = crews.length;
+  if (K === 0 || normal.length === 0) return null;
+  const room = crews.map((_, k) => Math.max(0, day.available[k] - committed[k]));
+  let service = 0;
+  for (const i of normal) service += tickets[i].serviceSeconds;
+  const totalRoom = room.reduce((a, b) => a + b, 0);
+  if (service < PLAN_DEFAULTS.overFullRatio * totalRoom) return null;
+  // Candidate pairs: each ticket with its nearest few bases it can reach and come back from within the shift.
+  const near = Math.min(K, PLAN_DEFAULTS.baseZoneNearest);
+  const pairTicket: number[] = [];
+  const pairCrew: number[] = [];
+  const pairSeconds: number[] = [];
+  const best = new Int32Array(near);
+  for (const i of normal) {
+    const secs = baseSeconds[i];
+    let filled = 0;
+    const service = tickets[i].serviceSeconds;
+    for (let k = 0; k < K; k++) {
+      // There and back (travel is symmetric here) with the repair within the crew's time; the solver checks exactly.
+      if (2 * secs[k] + service > day.available[k]) continue;
+      if (filled === near && secs[k] >= secs[best[near - 1]]) continue;
+      let p = filled < near ? filled++ : near - 1;
+      while (p > 0 && secs[best[p - 1]] > secs[k]) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = k;
+    }
+    for (let q = 0; q < filled; q++) {
+      pairTicket.push(i);
+      pairCrew.push(best[q]);
+      pairSeconds.push(baseSeconds[i][best[q]]);
+    }
+  }
+  const order = pairSeconds.map((_, p) => p).sort((a, b) => pairSeconds[a] - pairSeconds[b] || pairTicket[a] - pairTicket[b] || pairCrew[a] - pairCrew[b]);
+  const taken = new Set<number>();
+  const load = new Float64Array(K);
+  const mine: number[][] = crews.map(() => []);
+  for (const p of order) {
+    const i = pairTicket[p];
+    const k = pairCrew[p];
+    if (taken.has(i) || load[k] + tickets[i].serviceSeconds > PLAN_DEFAULTS.baseZoneSlack * room[k]) continue;
+    taken.add(i);
+    load[k] += tickets[i].serviceSeconds;
+    mine[k].push(i);
+  }
+  const zones: Zone[] = [];
+  const zoneCrew: number[] = [];
+  const zoneOfCrew = new Int32Array(K).fill(-1);
+  mine.forEach((list, k) => {
+    if (list.length === 0) return;
+    zoneOfCrew[k] = zones.length;
+    zoneCrew.push(k);
+    zones.push(zoneOf(list, tickets, resolution, travel));
+  });
+  const rest = normal.filter((i) => !taken.has(i));
+  for (const z of zoneNormalTickets(day, rest)) {
+    zones.push(z);
+    zoneCrew.push(-1);
+  }
+  return { zones, zoneCrew, zoneOfCrew, aroundBases: true };
+}
+
+function zoneOf(list: number[], tickets: Day['input']['tickets'], resolution: number, travel: Day['input']['travel']): Zone {
+  const indexes = list.slice().sort((a, b) => a - b);
+  const cells = [...new Set(indexes.map((i) => latLngToCell(tickets[i].lat, tickets[i].lon, resolution)))].sort();
+  let service = 0;
+  let lat = 0;
+  let lon = 0;
+  for (const i of indexes) {
+    service += tickets[i].serviceSeconds;
+    lat += tickets[i].lat;
+    lon += tickets[i].lon;
+  }
+  const travelSeconds = estimateZoneTravelSeconds(indexes.length, cells.length, resolution, travel);
+  return {
+    id: `${resolution}:${cells[0]}`,
+    resolution,
+    cells,
+    tickets: indexes,
+    serviceSeconds: service,
+    travelSeconds,
+    workSeconds: service + travelSeconds,
+    centroid: { lat: lat / indexes.length, lon: lon / indexes.length },
+  };
 }

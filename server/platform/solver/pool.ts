@@ -101,8 +101,9 @@ export function solverPool(): SolverPool {
  * onProgress calls.
  */
 export function solvePlan(input: PlanInput, options: { signal?: AbortSignal } = {}): Promise<DayPlan> {
-  const { travel, clockMs: _clock, onProgress, ...rest } = input;
+  const { travel, clockMs: _clock, onStep: _step, onProgress, ...rest } = input;
   void _clock;
+  void _step;
   return solverPool().solve(
     { ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh } },
     { signal: options.signal, onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined },

@@ -11,7 +11,7 @@ export interface TravelSettings {
   speedKmh: number;
 }
 
-export type SolveInput = Omit<PlanInput, 'travel' | 'clockMs' | 'onProgress'> & { travel: TravelSettings };
+export type SolveInput = Omit<PlanInput, 'travel' | 'clockMs' | 'onProgress' | 'onStep'> & { travel: TravelSettings };
 
 export interface SolveTask {
   input: SolveInput;
