@@ -31,11 +31,13 @@ export function screenPool(day: Day): Pool {
   for (let i = 0; i < tickets.length; i++) {
     const t = tickets[i];
     const secs = new Float64Array(K);
-    let nearest = Infinity;
+    // Travel time grows with the straight line: the straight line is measured to the quickest base only.
+    let quickest = -1;
     for (let k = 0; k < K; k++) {
       secs[k] = travel.seconds(crews[k].base, t);
-      nearest = Math.min(nearest, haversineMetres(crews[k].base.lat, crews[k].base.lon, t.lat, t.lon));
+      if (quickest < 0 || secs[k] < secs[quickest]) quickest = k;
     }
+    const nearest = quickest < 0 ? Infinity : haversineMetres(crews[quickest].base.lat, crews[quickest].base.lon, t.lat, t.lon);
     pool.baseSeconds[i] = secs;
     if (t.roadless || nearest > day.input.maxReachMetres) {
       pool.unplanned.push({ ticket: i, reason: 'no_crew_in_reach' });
