@@ -31,7 +31,7 @@ export const PLAN_DEFAULTS = {
   /** Free tickets near its zone offered to each crew's solve, to fill a day the zone leaves short. */
   fillCandidates: 12,
   /** The same on an over-full day (zones around the bases): more choice where every crew's day fills up. */
-  fillCandidatesOverFull: 30,
+  fillCandidatesOverFull: 20,
   /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
   iterationsBase: 150,
   iterationsPerJob: 15,
