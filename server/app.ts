@@ -7,7 +7,7 @@ import { healthRouter } from './platform/http/health.js';
 import { authRouter } from './features/auth/routes.js';
 import { reportsRouter } from './features/tickets/intake.routes.js';
 import { ticketsRouter } from './features/tickets/routes.js';
-import { crewsRouter } from './features/utilities/crews.routes.js';
+import { crewsRouter } from './features/crews/routes.js';
 import { crewRoutesRouter } from './features/plans/crew-routes.routes.js';
 import { plansRouter } from './features/plans/routes.js';
 import { zonesRouter } from './features/plans/zones.routes.js';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PhotoStoreSettings } from './storage/photos.js';
 
 /**
  * Every setting the server reads from the environment, validated in one place
@@ -52,23 +53,12 @@ export interface ThrottleRule {
 export const throttleRuleNames = ['loginUserIp', 'loginUser', 'loginIp', 'reportPhone', 'reportIp', 'open311Key', 'open311Ip'] as const;
 export type ThrottleRuleName = (typeof throttleRuleNames)[number];
 
+export type { PhotoStoreSettings };
+
 export interface ThrottleSettings {
   enabled: boolean;
   rules: Record<ThrottleRuleName, ThrottleRule>;
 }
-
-export type PhotoStoreSettings =
-  | { kind: 'disk' }
-  | {
-      kind: 's3';
-      /** null: AWS S3 itself. */
-      endpoint: string | null;
-      bucket: string;
-      region: string;
-      accessKeyId: string | null;
-      secretAccessKey: string | null;
-      forcePathStyle: boolean;
-    };
 
 export const nodeEnvs = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof nodeEnvs)[number];

@@ -4,9 +4,8 @@ import sharp, { type Sharp, type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { DomainError, ErrorCode } from '../../core/domain/errors.js';
 import { zonedTimeToUtc } from '../../core/domain/time.js';
-import type { Config } from '../config.js';
 import { DiskObjectStore, type ObjectStore } from './object-store.js';
-import { S3ObjectStore } from './s3.js';
+import { S3ObjectStore, type S3Settings } from './s3.js';
 
 /**
  * What is measured of a photo, as the photos table stores it. Declared here,
@@ -257,7 +256,10 @@ export class PhotoStore {
   }
 }
 
+/** Where photos live: the local disk (PHOTO_DIR) or an S3-compatible store (S3_*). */
+export type PhotoStoreSettings = { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
+
 /** The photo store the settings name: PHOTO_STORE=disk (PHOTO_DIR) or s3 (S3_*). */
-export function photoStoreFor(config: Pick<Config, 'photoDir' | 'photoStore'>): PhotoStore {
+export function photoStoreFor(config: { photoDir: string; photoStore: PhotoStoreSettings }): PhotoStore {
   return new PhotoStore(config.photoStore.kind === 's3' ? new S3ObjectStore(config.photoStore) : new DiskObjectStore(config.photoDir));
 }

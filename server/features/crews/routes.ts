@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { listCrews } from './service.js';
-import { crewView } from './view.js';
+import { listCrews } from '../utilities/service.js';
+import { crewView } from '../utilities/view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { staff, utilityOf } from '../auth/middleware.js';
 
