@@ -2,7 +2,7 @@
 // Sets up everything the service needs on a fresh Debian machine, then runs it.
 //
 //   node scripts/bootstrap.mjs start            npm start: the service with the Makassar demo data
-//   node scripts/bootstrap.mjs test [args]      npm test: type check (+ lint with TIRTA_LINT=1), every test, on a fresh test database
+//   node scripts/bootstrap.mjs test [args]      npm test: type check, lint, every test, on a fresh test database
 //   node scripts/bootstrap.mjs seed [args]      npm run seed: regenerate the demo data
 //   node scripts/bootstrap.mjs migrate          apply sql/ migrations only
 //   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
@@ -278,11 +278,8 @@ if (command in scripts) {
   if (passArgs.length === 0) {
     log('Type-checking (tsc --noEmit)…');
     if (run(bin('tsc'), ['--noEmit']) !== 0) fail('The type check failed; see the errors above.');
-    // Off until every slice of the re-cut has landed; TIRTA_LINT=1 turns it on (it will become the default).
-    if (process.env.TIRTA_LINT === '1') {
-      log('Linting (eslint .: import boundaries, no SQL outside repositories, pure core)…');
-      if (run(bin('eslint'), ['.']) !== 0) fail('The lint failed (eslint . with eslint.config.js): fix the problems listed above; npm run lint shows them again.');
-    }
+    log('Linting (eslint .: import boundaries, no SQL outside repositories, pure core)…');
+    if (run(bin('eslint'), ['.']) !== 0) fail('The lint failed (eslint . with eslint.config.js): fix the problems listed above; npm run lint shows them again.');
   }
   const photoDir = path.join(dataDir, `test-photos-${databaseOf(url)}`);
   fs.rmSync(photoDir, { recursive: true, force: true });
