@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loginAs, startServer, type TestEnv } from '../support/db.js';
-import { api, insertTickets, pointInArea, planAndPublish } from './support.js';
+import { api, insertTickets, pointInArea } from './support.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -13,9 +13,11 @@ beforeAll(async () => {
   env.clock.set('2026-11-23T23:00:00Z'); // 07:00 WITA
   server = await startServer(env.ctx);
   dispatcher = await loginAs(server.baseUrl, env.utility, 'dispatcher');
-  await insertTickets(env, Array.from({ length: 10 }, (_, i) => pointInArea(i)));
-  // 'makespan' shares the light day out, so that both crews have stops.
-  plan = (await planAndPublish(server.baseUrl, dispatcher, { date: TODAY, objective: 'makespan' })).body;
+  const ids = await insertTickets(env, Array.from({ length: 10 }, (_, i) => pointInArea(i)));
+  // Both crews get stops: two pins each on the draft ('makespan' shares the rest out), then it is published.
+  const draft = (await api(server.baseUrl, dispatcher, 'POST', '/api/v1/plans', { date: TODAY, objective: 'makespan' })).body;
+  for (const [i, id] of ids.slice(0, 4).entries()) await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${draft.id}/pins`, { ticketId: id, crewId: env.crews[i % 2] });
+  plan = (await api(server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${draft.id}/publish`, {})).body.plan;
 });
 afterAll(async () => {
   await server?.close();
