@@ -5,7 +5,7 @@
  * base).
  */
 import { latLngToCell } from 'h3-js';
-import { buildZones, estimateZoneTravelSeconds, type Zone } from '../zoning/zones.js';
+import { buildZones, zoneOfTickets, type Zone } from '../zoning/zones.js';
 import { hungarian } from './assign.js';
 import { PLAN_DEFAULTS, type Day } from './day.js';
 
@@ -168,25 +168,6 @@ export function zonesAroundBases(day: Day, normal: readonly number[], committed:
 }
 
 function zoneOf(list: number[], tickets: Day['input']['tickets'], resolution: number, travel: Day['input']['travel']): Zone {
-  const indexes = list.slice().sort((a, b) => a - b);
-  const cells = [...new Set(indexes.map((i) => latLngToCell(tickets[i].lat, tickets[i].lon, resolution)))].sort();
-  let service = 0;
-  let lat = 0;
-  let lon = 0;
-  for (const i of indexes) {
-    service += tickets[i].serviceSeconds;
-    lat += tickets[i].lat;
-    lon += tickets[i].lon;
-  }
-  const travelSeconds = estimateZoneTravelSeconds(indexes.length, cells.length, resolution, travel);
-  return {
-    id: `${resolution}:${cells[0]}`,
-    resolution,
-    cells,
-    tickets: indexes,
-    serviceSeconds: service,
-    travelSeconds,
-    workSeconds: service + travelSeconds,
-    centroid: { lat: lat / indexes.length, lon: lon / indexes.length },
-  };
+  const cells = [...new Set(list.map((i) => latLngToCell(tickets[i].lat, tickets[i].lon, resolution)))];
+  return zoneOfTickets(tickets, list, cells, resolution, travel);
 }

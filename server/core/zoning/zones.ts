@@ -258,8 +258,16 @@ function sliceCell(tickets: readonly ZoneTicket[], g: CellGroup, resolution: num
 }
 
 function makeZone(tickets: readonly ZoneTicket[], members: CellGroup[], resolution: number, travel: TravelModel): Zone {
-  const cells = members.map((m) => m.cell).sort();
-  const indexes = members.flatMap((m) => m.tickets).sort((a, b) => a - b);
+  return zoneOfTickets(tickets, members.flatMap((m) => m.tickets), members.map((m) => m.cell), resolution, travel);
+}
+
+/**
+ * A zone made of the given tickets (indexes into `tickets`) over the given H3
+ * cells: its service time, estimated travel and centroid.
+ */
+export function zoneOfTickets(tickets: readonly ZoneTicket[], ticketIndexes: readonly number[], zoneCells: readonly string[], resolution: number, travel: TravelModel): Zone {
+  const cells = [...zoneCells].sort();
+  const indexes = [...ticketIndexes].sort((a, b) => a - b);
   let service = 0;
   let lat = 0;
   let lon = 0;
