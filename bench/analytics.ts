@@ -7,7 +7,7 @@
  *   BENCH_DATABASE_URL   default postgres://postgres@127.0.0.1:5432/tirta_bench
  *   --reseed             drop and regenerate the history even when present
  */
-import pg from 'pg';
+import { ensureDatabase } from './support.js';
 import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { findUtilityByCode, type Utility } from '../server/features/utilities/service.js';
 import { seedDemo } from '../fixtures/seed.js';
@@ -32,21 +32,6 @@ const options = {
   now: new Date('2026-11-23T04:00:00Z'),
   runs: 5,
 };
-
-async function ensureDatabase(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  await admin.end();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
-  await client.end();
-}
 
 const ms = (since: number) => performance.now() - since;
 

@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import exifr from 'exifr';
-import pg from 'pg';
+import { ensureDatabase, percentile } from './support.js';
 import sharp from 'sharp';
 import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { insertUtility, findUtilityById } from '../server/features/utilities/repository.js';
@@ -53,21 +53,6 @@ const options = {
   targetP99Ms: 500,
 };
 const area = { minLon: 119.4, minLat: -5.17, maxLon: 119.44, maxLat: -5.13 };
-
-async function freshDatabase(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  await admin.end();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
-  await client.end();
-}
 
 async function addUtility(db: Db, code: string): Promise<Utility> {
   const { minLon, minLat, maxLon, maxLat } = area;
@@ -135,7 +120,6 @@ function nextReport(utility: Utility, base: Buffer): { body: Buffer; key: string
   return { body: multipart(fields, uniquePhoto(base, key)), key };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (v: number, digits = 1) => v.toFixed(digits);
 
 /** Times each stage of one report in this process: the breakdown of where the server's time goes. */
@@ -274,7 +258,7 @@ async function startServer(url: string, photoDir: string, profileDir: string | n
 }
 
 async function main(): Promise<void> {
-  await freshDatabase(options.url);
+  await ensureDatabase(options.url, { fresh: true });
   const db = createDb(options.url, 4);
   await migrate(db);
   const utility = await addUtility(db, 'bench-intake');

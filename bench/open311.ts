@@ -11,7 +11,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
+import { ensureDatabase, percentile } from './support.js';
 import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { findUtilityByCode, type Utility } from '../server/features/utilities/service.js';
 import { seedDemo } from '../fixtures/seed.js';
@@ -32,21 +32,6 @@ const options = {
   targetP50Ms: 50,
 };
 
-async function ensureDatabase(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  await admin.end();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
-  await client.end();
-}
-
 async function ensureHistory(db: Db): Promise<Utility> {
   const existing = await findUtilityByCode(db, options.code);
   if (existing && !process.argv.includes('--reseed')) return existing;
@@ -58,7 +43,6 @@ async function ensureHistory(db: Db): Promise<Utility> {
   return (await findUtilityByCode(db, options.code))!;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
   await ensureDatabase(options.url);

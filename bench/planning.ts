@@ -20,7 +20,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { latLngToCell } from 'h3-js';
-import pg from 'pg';
+import { ensureDatabase } from './support.js';
 import { pointOnFeature, area as turfArea } from '@turf/turf';
 import { createRandom, generateDemo, ISLAND_DISTRICT, loadKelurahan, TIME_ZONE } from '../fixtures/generate.js';
 import { defaultSettings, resolveSettings, slaDueTimes } from '../server/core/domain/settings.js';
@@ -111,21 +111,6 @@ export function makassarScenario(options: { normal: number; urgent: number; crew
 const PLAN_DATE = '2026-11-24';
 /** 06:00 WITA on the plan day: the dispatcher plans before the shifts start. */
 const NOW = new Date('2026-11-23T22:00:00Z');
-
-async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Writes the scenario as a utility of its own: crews, a dispatcher, tickets with SPKs. */
 async function seedScenario(db: Db, code: string, scenario: Scenario): Promise<{ utility: Utility; user: StaffUser }> {
