@@ -44,6 +44,7 @@ describe('orphan photo sweep (npm run photos:sweep)', () => {
     const referenced = files(root).filter((f) => f.startsWith(photo.stored_path) && !f.endsWith('.tmp'));
     expect(referenced).toHaveLength(3); // original, served copy, thumbnail
     for (const f of [...referenced, oldOrphan, `${oldOrphan}.w320.jpg`, crashedWrite, notOurs]) fs.utimesSync(path.join(root, f), twoHoursAgo, twoHoursAgo);
+    fs.utimesSync(path.join(root, youngOrphan), now, now); // file times from the test's clock, not the kernel's
 
     const { deleted } = await sweepOrphanPhotos(t.env.ctx);
     expect(deleted.sort()).toEqual([crashedWrite, oldOrphan, `${oldOrphan}.w320.jpg`].sort());
