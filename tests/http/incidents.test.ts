@@ -101,4 +101,23 @@ describe('area incidents (seed 003: one main break behind many reports)', () => 
     expect((await call('crew1', 'POST', '/api/v1/incidents', { title: 'Tim', centre: insideArea, radiusMetres: 100, messageId: 'x y z' })).status).toBe(403);
     expect(await t.env.db('incidents').where({ utility_id: t.env.utility.id, title: 'Area rusak' })).toHaveLength(0);
   });
+
+  it('refuses an empty, a self-crossing or a zero-area polygon, naming the area, and stores nothing', async () => {
+    const before = (await call('dispatcher', 'GET', '/api/v1/incidents')).body;
+    const { lat, lon } = insideArea;
+    const areas = [
+      { type: 'Polygon', coordinates: [] },
+      // a bow tie: its edges cross
+      { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat + 0.01], [lon + 0.01, lat], [lon, lat + 0.01], [lon, lat]]] },
+      // all on one line
+      { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.02, lat], [lon, lat]]] },
+    ];
+    for (const area of areas) {
+      const r = await call('dispatcher', 'POST', '/api/v1/incidents', { title: 'Tidak sah', area, messageId: 'uji' });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(r.body.error.details)).toContain('area');
+    }
+    expect((await call('dispatcher', 'GET', '/api/v1/incidents')).body).toEqual(before);
+  });
 });

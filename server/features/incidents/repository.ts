@@ -103,7 +103,12 @@ export async function receivedTicketsInside(db: Runner, utilityId: number, incid
 /** Whether a GeoJSON Polygon or MultiPolygon is a valid area (closed rings, not crossing themselves). */
 export async function isValidArea(db: Runner, area: unknown): Promise<boolean> {
   const { rows } = await db
-    .raw('SELECT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) AS valid', [JSON.stringify(area)])
+    // Valid (closed rings, not crossing themselves), not empty, and covering some ground.
+    .raw(
+      `SELECT ST_IsValid(g) AND NOT ST_IsEmpty(g) AND ST_Area(g::geography) > 0 AS valid
+         FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) AS g) AS a`,
+      [JSON.stringify(area)],
+    )
     .catch(() => ({ rows: [{ valid: false }] }));
   return Boolean(rows[0].valid);
 }
