@@ -124,7 +124,7 @@ export function resolvedAtOf(f: Pick<SlaFacts, 'status' | 'fixedAt' | 'closedAt'
 
 /**
  * The SLA outcome of one ticket as of `now`: the TypeScript half of the one
- * rule. Its SQL half is the function ticket_sla_outcomes (sql/0009_sla_outcome.sql),
+ * rule. Its SQL half is the function ticket_sla_outcomes (sql/0008_sla_outcome.sql),
  * which the reports and the escalation scan read; tests/features/sla/outcome-agreement.test.ts
  * holds the two together on a driven clock.
  */

@@ -73,7 +73,7 @@ export async function findSessionUser(db: Runner, tokenHash: string, now: Date):
   return row ? toStaff(row) : null;
 }
 
-/** Sessions whose expiry has passed are of no use: deleted (sessions_expires_idx, sql/0019). */
+/** Sessions whose expiry has passed are of no use: deleted (sessions_expires_idx, sql/0011). */
 export async function deleteExpiredSessions(db: Runner, utilityId: number, now: Date): Promise<number> {
   return db('sessions').where({ utility_id: utilityId }).andWhere('expires_at', '<=', now).delete();
 }

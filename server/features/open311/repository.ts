@@ -132,7 +132,7 @@ interface PublicRequestDbRow {
  * Newest first. With `numbers`, every other filter is ignored (the spec:
  * service_request_id "overrides all other arguments"). The order and the
  * window come from tickets_public_list_idx (utility_id, received_at DESC, id
- * DESC; sql/0020): the LIMIT stops the index scan, no sort of the window.
+ * DESC; sql/0012): the LIMIT stops the index scan, no sort of the window.
  */
 export async function listPublicRequests(db: Runner, utilityId: number, filter: RequestFilter): Promise<PublicRequestRow[]> {
   const q = db('tickets as t')

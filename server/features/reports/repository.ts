@@ -4,7 +4,7 @@ import type { TicketStatus } from '../../core/domain/tickets.js';
 
 /**
  * The reports' SQL. The SLA outcome of each ticket comes from the database
- * function ticket_sla_outcomes (sql/0009_sla_outcome.sql), the same one the
+ * function ticket_sla_outcomes (sql/0008_sla_outcome.sql), the same one the
  * escalation scan reads: nothing here computes a due time or a breach.
  */
 

@@ -5,7 +5,7 @@ import type { EscalationKind, SlaOutcome } from '../../core/domain/sla.js';
 
 /**
  * The escalation scan's SQL. Breaches are read from ticket_sla_outcomes
- * (sql/0009_sla_outcome.sql), the same function the SLA report reads, so the
+ * (sql/0008_sla_outcome.sql), the same function the SLA report reads, so the
  * two cannot disagree on which target of which ticket was breached.
  */
 

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 
 /**
  * Throttles on PostgreSQL (rate-limiter-flexible, table rate_limits from
- * sql/0019_rate_limits_sessions.sql), so the counts hold across app instances. Each rule of
+ * sql/0011_rate_limits_sessions.sql), so the counts hold across app instances. Each rule of
  * config.throttle is one limiter; keys carry the utility, so tenants never
  * share a count. Past a limit: DomainError TOO_MANY_REQUESTS (HTTP 429) with
  * details.retryAfterSeconds, and the Retry-After header set when a response is
@@ -52,7 +52,7 @@ function postgresThrottle(ctx: AppContext): Throttle {
         storeClient: ctx.db,
         storeType: 'knex',
         tableName: 'rate_limits',
-        tableCreated: true, // sql/0019
+        tableCreated: true, // sql/0011
         clearExpiredByTimeout: true, // every 5 minutes, rows expired an hour ago (an unref timer)
         keyPrefix: rule,
         points: r.points,

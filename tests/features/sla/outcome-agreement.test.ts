@@ -1,6 +1,6 @@
 /**
  * The SLA outcome has one rule with two faces: ticket_sla_outcomes in SQL
- * (sql/0009_sla_outcome.sql; the reports and the escalation scan read it) and
+ * (sql/0008_sla_outcome.sql; the reports and the escalation scan read it) and
  * ticketSlaOutcomeOf in TypeScript (core/domain/sla.ts). This test drives the
  * clock over tickets in every situation the rule knows and checks, at each
  * step, that the two agree on every field, and that the escalation scan and the

@@ -20,7 +20,12 @@
 --
 -- A plain LANGUAGE sql STABLE function with one SELECT is inlined by the
 -- planner, so a caller's WHERE (received_at window, status) reaches the
--- tickets scan and its indexes.
+-- tickets scan and its indexes. It also returns the ticket columns the
+-- reports group and list by (number, source, category, region, crew), so a
+-- report does not join tickets to itself; "escalated to" is read once per
+-- ticket for both targets (one lateral aggregate over its at most two breach
+-- escalations), and a caller that reads none of those columns pays nothing
+-- (the planner drops the lateral join).
 
 CREATE FUNCTION sla_target_outcome(p_due_at timestamptz, p_met_at timestamptz, p_now timestamptz)
 RETURNS text
@@ -40,6 +45,11 @@ CREATE FUNCTION ticket_sla_outcomes(
 RETURNS TABLE (
   ticket_id                 bigint,
   utility_id                bigint,
+  number                    text,
+  source                    ticket_source,
+  category                  ticket_category,
+  region_id                 bigint,
+  crew_id                   bigint,
   status                    ticket_status,
   priority                  ticket_priority,
   received_at               timestamptz,
@@ -56,13 +66,13 @@ RETURNS TABLE (
 )
 LANGUAGE sql STABLE
 AS $$
-  SELECT f.id, f.utility_id, f.status, f.priority, f.received_at,
+  SELECT f.id, f.utility_id, f.number, f.source, f.category, f.region_id, f.crew_id, f.status, f.priority, f.received_at,
          f.respond_due, f.resolve_due, f.responded, f.resolved,
          CASE WHEN f.status <> 'rejected' THEN sla_target_outcome(f.respond_due, f.responded, p_now) END,
          CASE WHEN f.status <> 'rejected' THEN sla_target_outcome(f.resolve_due, f.resolved, p_now) END,
-         er.role, er.level, ev.role, ev.level
+         esc.respond_role, esc.respond_level, esc.resolve_role, esc.resolve_level
     FROM (
-      SELECT t.id, t.utility_id, t.status, t.priority, t.received_at,
+      SELECT t.id, t.utility_id, t.number, t.source, t.category, t.region_id, t.crew_id, t.status, t.priority, t.received_at,
              COALESCE(t.respond_due_at, t.received_at + p_untriaged_respond_minutes * interval '1 minute') AS respond_due,
              COALESCE(t.resolve_due_at, t.received_at + p_untriaged_resolve_minutes * interval '1 minute') AS resolve_due,
              COALESCE(fa.first_at, t.assigned_at) AS responded,
@@ -72,8 +82,15 @@ AS $$
         LEFT JOIN LATERAL (SELECT min(e.at) AS first_at FROM ticket_events e WHERE e.ticket_id = t.id AND e.action = 'assign') fa ON true
        WHERE t.utility_id = p_utility_id
     ) f
-    LEFT JOIN escalations er ON er.ticket_id = f.id AND er.kind = 'respond'
-    LEFT JOIN escalations ev ON ev.ticket_id = f.id AND ev.kind = 'resolve'
+    -- One read of the ticket's escalations for both targets; dropped by the planner when no column of it is used.
+    LEFT JOIN LATERAL (
+      SELECT max(x.role) FILTER (WHERE x.kind = 'respond') AS respond_role,
+             max(x.level) FILTER (WHERE x.kind = 'respond') AS respond_level,
+             max(x.role) FILTER (WHERE x.kind = 'resolve') AS resolve_role,
+             max(x.level) FILTER (WHERE x.kind = 'resolve') AS resolve_level
+        FROM escalations x
+       WHERE x.ticket_id = f.id AND x.kind <> 'heavy_equipment'
+    ) esc ON true
 $$;
 
 -- The first assignment of each ticket, read by the function above for every
