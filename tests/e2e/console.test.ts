@@ -1,30 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { useTestServer, sharpPhoto, loginAs, TEST_PASSWORD, insideArea } from '../support/db.js';
-import { launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestServer, sharpPhoto, loginAs, insideArea } from '../support/db.js';
+import { desktop, phone, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const phone = { width: 420, height: 900 };
-const desktop = { width: 1200, height: 900 };
-
-/**
- * A page whose clock reads the server's test clock, so "today" in the browser
- * is the server's today whatever the real calendar says.
- */
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.clock.setFixedTime(t.env.clock.now());
-  return page;
-}
+const { newPage, login } = useConsole(t);
 
 /** The test clock's calendar day in the utility's zone (YYYY-MM-DD). */
 const testToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: t.env.utility.timeZone }).format(t.env.clock.now());
@@ -33,14 +13,6 @@ async function open(path: string): Promise<Page> {
   const page = await newPage(phone);
   await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}${path}`);
   return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/masuk`);
-  await page.fill('#username', username);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('#login');
-  await page.waitForSelector('#logout');
 }
 
 /** An API call as a staff user, logged in at the test clock's current time. */

@@ -1,4 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD, type TestEnv } from './db.js';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -8,4 +10,35 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+export const phone = { width: 420, height: 900 };
+export const desktop = { width: 1200, height: 900 };
+
+/**
+ * The frame of a browser test file: one Chromium for the file, pages whose
+ * clock reads the server's test clock (so "today" in the browser is the
+ * server's today whatever the real calendar says), and a console login.
+ */
+export function useConsole(t: { env: TestEnv; server: { baseUrl: string } }) {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const newPage = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const page = await browser.newPage({ viewport });
+    await page.clock.setFixedTime(t.env.clock.now());
+    return page;
+  };
+  const login = async (page: Page, username: string): Promise<void> => {
+    await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/masuk`);
+    await page.fill('#username', username);
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('#login');
+    await page.waitForSelector('#logout');
+  };
+  return { newPage, login };
 }

@@ -2,30 +2,18 @@
  * The dispatcher's "Buat rencana hari ini" in a real browser: a draft with its
  * changes per crew, published with a click; a stale draft offers the re-base.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { useTestServer, loginAs, TEST_PASSWORD } from '../../support/db.js';
-import { launchBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestServer, loginAs } from '../../support/db.js';
+import { desktop, useConsole } from '../../support/browser.js';
 import { api, insertTickets, pointInArea } from '../../planning/support.js';
 
 const t = useTestServer({ crews: 2 });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage, login } = useConsole(t);
 
 async function dispatcherPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.clock.setFixedTime(t.env.clock.now());
-  await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/masuk`);
-  await page.fill('#username', 'dispatcher');
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('#login');
-  await page.waitForSelector('#logout');
+  const page = await newPage(desktop);
+  await login(page, 'dispatcher');
   await page.waitForSelector('#plan');
   return page;
 }
