@@ -215,6 +215,8 @@ describe('every endpoint x every role x own / not own', () => {
           return [[path, q(fill(path, { service_request_id: f.own.number }))]];
         case '/open311/v2/services/{service_code}.json':
           return [[path, q(fill(path, { service_code: serviceCode }))]];
+        case '/api/v1/tickets/{id}/photos/{photoId}':
+          return []; // the photo files, every ticket x size x role: probed just below
         case '/api/v1/tickets':
           return [[path, `${path}?limit=500`]];
         case '/api/v1/plans':
@@ -238,7 +240,7 @@ describe('every endpoint x every role x own / not own', () => {
         }
       }
     }
-    // The photo files (not in the document: binary), every ticket x every role.
+    // The photo files (binary, no no-store: private caching), every ticket x every role.
     for (const [key, x] of Object.entries(f)) {
       for (const size of ['', '?size=thumb']) {
         for (const who of everyone) await probe(`GET /api/v1/tickets/{id}/photos/{photoId}${size} ${key}`, who, 'GET', `/api/v1/tickets/${x.id}/photos/${x.photoId}${size}`);

@@ -20,6 +20,7 @@ const bearer = [{ bearer: [] }];
 const PhotoQuery = z.object({
   size: z.enum(photoSizes).default('full').describe('full: the photo without EXIF; thumb: 320 px JPEG; original: the upload with its EXIF (admin only)'),
 });
+const PhotoParams = IdParam.extend({ photoId: z.coerce.number().int().positive() });
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -174,6 +175,21 @@ registry.registerPath({
   request: { params: IdParam },
   responses: { 200: { description: 'The ticket', content: { 'application/json': { schema: TicketDetail } } }, ...errorResponses(401, 404) },
 });
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/tickets/{id}/photos/{photoId}',
+  summary: "A ticket's photo: the full-size copy or a 320 px thumbnail, both without EXIF, or the original upload with its EXIF (admin only). A crew reads its own tickets' photos only (404 otherwise).",
+  security: bearer,
+  request: { params: PhotoParams, query: PhotoQuery },
+  responses: {
+    200: {
+      description: 'The image (JPEG, PNG, WebP or AVIF as uploaded; thumbnails are JPEG)',
+      headers: { 'Cache-Control': { description: 'private, max-age=86400, immutable', schema: { type: 'string' } } },
+      content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp', 'image/avif'].map((m) => [m, { schema: z.string().openapi({ type: 'string', format: 'binary' }) }])),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
 for (const r of actionRoutes) {
   registry.registerPath({
     method: 'post',
@@ -228,9 +244,9 @@ export function ticketsRouter(ctx: AppContext): Router {
   });
 
   router.get('/:id/photos/:photoId', staff(ctx, readers), async (req, res) => {
-    const { id } = parse(IdParam, req.params);
+    const { id, photoId } = parse(PhotoParams, req.params);
     // The authorisation check (scoped by the repository): not the viewer's ticket or photo -> 404.
-    const photo = await ticketPhotoFor(ctx, utilityOf(res), userOf(res), id, Number(req.params.photoId));
+    const photo = await ticketPhotoFor(ctx, utilityOf(res), userOf(res), id, photoId);
     const { size } = parse(PhotoQuery, req.query);
     // Full-size and thumbnail without EXIF; the original (EXIF kept) to an admin only; a missing file is a 404 and a log line.
     const { mimeType, body } = await photoBodyFor(ctx, userOf(res), photo, size, req.log);
