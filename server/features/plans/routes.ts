@@ -73,6 +73,11 @@ const PlanView = z
         km: z.number(),
         travelMinutes: z.number(),
         serviceMinutes: z.number(),
+        locked: z.boolean().describe("The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone"),
+        path: z
+          .object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) })
+          .nullable()
+          .describe('The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops'),
         stops: z.array(
           z.object({
             seq: z.number(),
@@ -85,11 +90,13 @@ const PlanView = z
             travelMinutes: z.number(),
             serviceMinutes: z.number(),
             pinned: z.boolean(),
+            lat: z.number(),
+            lon: z.number(),
           }),
         ),
       }),
     ),
-    unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string() })),
+    unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string(), lat: z.number(), lon: z.number() })),
   })
   .openapi('Plan');
 const TicketRef = { ticketId: z.number(), number: z.string(), priority: z.enum(priorities) };

@@ -516,13 +516,17 @@ async function tellCrews(tx: Tx, utility: Utility, plan: store.PlanRow, crews: r
 export async function planView(ctx: AppContext, utility: Utility, planId: number) {
   const plan = await store.findPlan(ctx.db, utility.id, planId);
   if (!plan) throw notFound('plan', planId);
-  const [routes, stops, unplanned, versions] = await Promise.all([
+  const [routes, stops, unplanned, versions, standingLocks] = await Promise.all([
     store.listRoutes(ctx.db, plan.id),
     store.listStops(ctx.db, plan.id),
     store.listUnplanned(ctx.db, plan.id),
     store.listPlanVersions(ctx.db, utility.id, plan.date),
+    store.listLocks(ctx.db, utility.id, plan.date),
   ]);
-  return presentPlan(plan, routes, stops, unplanned, versions);
+  // A draft's crews are locked by the day's standing locks and its own edits; a published plan's by the day's.
+  const locks = new Map(standingLocks.map((l) => [l.crewId, l.ticketIds]));
+  if (plan.status === 'draft') foldEdits(new Map(), locks, await store.listEdits(ctx.db, plan.id));
+  return presentPlan(plan, routes, stops, unplanned, versions, new Set(locks.keys()));
 }
 
 export async function latestPlanView(ctx: AppContext, utility: Utility, date: string, version?: number) {

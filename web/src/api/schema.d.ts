@@ -5275,6 +5275,14 @@ export interface components {
                 km: number;
                 travelMinutes: number;
                 serviceMinutes: number;
+                /** @description The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone */
+                locked: boolean;
+                /** @description The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops */
+                path: {
+                    /** @enum {string} */
+                    type: "LineString";
+                    coordinates: number[][];
+                } | null;
                 stops: {
                     seq: number;
                     ticketId: number;
@@ -5288,6 +5296,8 @@ export interface components {
                     travelMinutes: number;
                     serviceMinutes: number;
                     pinned: boolean;
+                    lat: number;
+                    lon: number;
                 }[];
             }[];
             unplanned: {
@@ -5297,6 +5307,8 @@ export interface components {
                 priority: "critical" | "high" | "normal";
                 reason: string;
                 message: string;
+                lat: number;
+                lon: number;
             }[];
         };
         PlanDiff: {
