@@ -2157,7 +2157,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published */
+        /** Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published. Answers when the draft is ready (the solve's budget is the utility's solveMsPerCrew for each crew on shift: seconds, not minutes); closing the request before the answer cancels the solve and stores nothing (so do the edits, reoptimise and a re-base) */
         post: {
             parameters: {
                 query?: never;
@@ -5358,6 +5358,14 @@ export interface components {
                 km: number;
                 travelMinutes: number;
                 serviceMinutes: number;
+                /** @description The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone */
+                locked: boolean;
+                /** @description The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops */
+                path: {
+                    /** @enum {string} */
+                    type: "LineString";
+                    coordinates: number[][];
+                } | null;
                 stops: {
                     seq: number;
                     ticketId: number;
@@ -5371,6 +5379,8 @@ export interface components {
                     travelMinutes: number;
                     serviceMinutes: number;
                     pinned: boolean;
+                    lat: number;
+                    lon: number;
                 }[];
             }[];
             unplanned: {
@@ -5380,6 +5390,8 @@ export interface components {
                 priority: "critical" | "high" | "normal";
                 reason: string;
                 message: string;
+                lat: number;
+                lon: number;
             }[];
         };
         PlanDiff: {
