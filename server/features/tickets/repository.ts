@@ -13,6 +13,7 @@ import { formatNumber, type Category, type Priority, type Source, type TicketSta
 import { planTransition, transitions, type Action, type Actor, type Transition } from '../../core/domain/workflow.js';
 import { notFound } from '../../core/domain/errors.js';
 import { crewScopeOf, readsReporter, type Viewer } from '../auth/viewer.js';
+import { recordTicketSteps } from '../notifications/service.js';
 
 export interface Ticket {
   id: number;
@@ -168,7 +169,10 @@ export type NewTicket = Pick<
  */
 export async function createTicket(db: Runner, t: NewTicket, event: Pick<NewEvent, 'actorKind' | 'actorId' | 'note' | 'data'>): Promise<number> {
   const id = await insertTicketRow(db, t);
-  await insertEvents(db, [{ ...event, utilityId: t.utilityId, ticketId: id, action: 'report', fromStatus: null, toStatus: t.status ?? 'received', at: t.receivedAt }]);
+  const events: NewEvent[] = [{ ...event, utilityId: t.utilityId, ticketId: id, action: 'report', fromStatus: null, toStatus: t.status ?? 'received', at: t.receivedAt }];
+  await insertEvents(db, events);
+  // The notification outbox hears of every step in the same transaction (features/notifications).
+  await recordTicketSteps(db, events);
   return id;
 }
 
@@ -703,6 +707,7 @@ export async function transitionMany(tx: Runner, requests: readonly TransitionRe
     }
   }
   await insertEvents(tx, events);
+  await recordTicketSteps(tx, events);
   return results;
 }
 
