@@ -38,6 +38,14 @@ export interface UtilitySettings {
   repeatByNumberRadiusMetres: number;
   /** How far back a repeat report is still linked to the done ticket it is about. */
   repeatLinkDays: number;
+  /** The report form lists the open tickets this close to the chosen point ("is it one of these?"). */
+  nearbyRadiusMetres: number;
+  /** A new report this close to an open ticket of the same category ... */
+  duplicateRadiusMetres: number;
+  /** ... received at most this many hours earlier, is one more report of it instead of new work. */
+  duplicateWindowHours: number;
+  /** How long after the closure the reporter's rating link is accepted. */
+  ratingWindowDays: number;
   /** Planner objective: least total distance, or the longest crew day as short as possible. */
   planObjective: 'distance' | 'makespan';
   /** Whom a blocked reporter or a citizen with a question should contact. */
@@ -111,6 +119,10 @@ export const defaultSettings: UtilitySettings = {
   repeatRadiusMetres: 100,
   repeatByNumberRadiusMetres: 100,
   repeatLinkDays: 30,
+  nearbyRadiusMetres: 50,
+  duplicateRadiusMetres: 50,
+  duplicateWindowHours: 48,
+  ratingWindowDays: 30,
   planObjective: 'distance',
   contact: 'the PDAM call centre / kantor pelayanan PDAM',
   escalation: { heavyEquipmentTo: 'kabag', lookbackHours: 24 },

@@ -1,5 +1,5 @@
 import type { UtilitySettings } from './settings.js';
-import type { Priority, Role, TicketStatus } from './tickets.js';
+import { unclockedStatuses, type Priority, type Role, type TicketStatus } from './tickets.js';
 
 /**
  * The SLA clock's rules (seed 000), as plain data in and out.
@@ -10,7 +10,8 @@ import type { Priority, Role, TicketStatus } from './tickets.js';
  *   the crew clears the fix, and the resolve clock, counted from intake, runs on.
  * - Before triage a ticket has no priority and no stored due times: it is held
  *   to the Normal standard, the slowest one (what the public status page promises).
- * - Clocks run 24/7 in absolute time; rejected tickets have no clock, nor have
+ * - Clocks run 24/7 in absolute time; rejected, merged (counted on another
+ *   ticket) and first-contact (answered, forwarded) tickets have no clock, nor have
  *   reports attached to an area incident (the incident carries it, and its
  *   restore answers them): they never escalate and are never breaches.
  * - A raised priority re-evaluates the due times; a breach already escalated at
@@ -151,8 +152,8 @@ export function ticketSlaOutcomeOf(f: SlaFacts, settings: UtilitySettings, now: 
   const due = dueTimesOf(f, settings);
   const respondedAt = respondedAtOf(f);
   const resolvedAt = resolvedAtOf(f);
-  // Rejected reports, and reports answered by an area incident (attached, or closed by its restore), have no clock of their own.
-  const clocked = f.status !== 'rejected' && !f.incidentId;
+  // Rejected, merged and first-contact tickets, and reports answered by an area incident (attached, or closed by its restore), have no clock of their own.
+  const clocked = !unclockedStatuses.includes(f.status) && !f.incidentId;
   const escalateTo = escalationRoleOf(f.priority, settings);
   return {
     respondDueAt: due.respond,

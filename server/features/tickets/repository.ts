@@ -542,6 +542,10 @@ export interface TicketChanges {
   phoneVerificationNote?: string;
   incidentId?: number;
   repeatCount?: number;
+  duplicateOfId?: number;
+  answerId?: number | null;
+  answerText?: string;
+  forwardedTo?: string;
 }
 
 const columnOf: Record<keyof TicketChanges, string> = {
@@ -554,6 +558,10 @@ const columnOf: Record<keyof TicketChanges, string> = {
   phoneVerificationNote: 'phone_verification_note',
   incidentId: 'incident_id',
   repeatCount: 'repeat_count',
+  duplicateOfId: 'duplicate_of_id',
+  answerId: 'answer_id',
+  answerText: 'answer_text',
+  forwardedTo: 'forwarded_to',
 };
 
 /** What each action may carry; anything else in a request is a programming error. */
@@ -572,6 +580,13 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   restore: [],
   detach: [],
   reopen: ['repeatCount'],
+  merge: ['duplicateOfId'],
+  unmerge: [],
+  add_report: [],
+  remove_report: [],
+  answer: ['answerId', 'answerText'],
+  forward: ['answerId', 'answerText', 'forwardedTo'],
+  add_info: [],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -580,6 +595,7 @@ const effects: Partial<Record<Action, Record<string, unknown>>> = {
   return_to_crew: { fixed_at: null },
   detach: { incident_id: null },
   reopen: { starred: true, fixed_at: null, closed_at: null },
+  unmerge: { duplicate_of_id: null },
 };
 
 /** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */
@@ -594,6 +610,10 @@ const columnTypes: Record<string, string> = {
   phone_verification_note: 'text',
   incident_id: 'bigint',
   repeat_count: 'integer',
+  duplicate_of_id: 'bigint',
+  answer_id: 'bigint',
+  answer_text: 'text',
+  forwarded_to: 'text',
   starred: 'boolean',
   rejected_at: 'timestamptz',
   spk_issued_at: 'timestamptz',
@@ -630,7 +650,7 @@ export interface TransitionResult {
 /** Who the audit trail names: a person when there is one, else the reporter (a repeat report) or the system. */
 function actorKindOf(r: TransitionRequest): NewEvent['actorKind'] {
   if (r.actorUserId !== null) return 'staff';
-  return r.actor === 'repeat_report' ? 'reporter' : 'system';
+  return r.actor === 'repeat_report' || r.actor === 'reporter_link' ? 'reporter' : 'system';
 }
 
 function columnsOf(r: TransitionRequest, to: TicketStatus): Record<string, unknown> {

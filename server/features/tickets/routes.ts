@@ -71,6 +71,29 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
   { path: 'close', action: 'close', summary: 'Admin verifies the repair and closes the ticket', body: z.object({ note: z.string().optional() }) },
   { path: 'return', action: 'return_to_crew', summary: 'Admin sends the ticket back to the crew', body: z.object({ note: z.string().trim().min(1, 'tell the crew what is still wrong') }) },
   { path: 'priority', action: 'prioritise', summary: 'Change the priority; SLA due times move with it', body: z.object({ priority: z.enum(priorities), note: z.string().optional() }) },
+  {
+    path: 'merge',
+    action: 'merge',
+    summary: 'A waiting report is one more report of an open ticket: merged into it (counted there, no new work)',
+    body: z.object({ into: z.string().trim().optional().describe('Number of the open ticket, e.g. LK-2026-000123 (required)'), note: z.string().optional() }),
+  },
+  { path: 'unmerge', action: 'unmerge', summary: 'A merged report is a separate problem after all: back to the validation queue', body: z.object({ note: z.string().optional() }) },
+  {
+    path: 'answer',
+    action: 'answer',
+    summary: 'First-contact close: the operator answered the caller on the spot with a standard answer (status answered)',
+    body: z.object({ answerId: z.number().int().positive().optional().describe('GET /api/v1/answers (required)'), note: z.string().trim().max(2000).optional().describe('What else the caller was told') }),
+  },
+  {
+    path: 'forward',
+    action: 'forward',
+    summary: 'First contact: forwarded to another unit with the answer given to the caller (status forwarded)',
+    body: z.object({
+      unit: z.string().trim().max(200).optional().describe('The unit the complaint goes to (required)'),
+      answer: z.string().trim().max(2000).optional().describe('What the caller was told (or answerId)'),
+      answerId: z.number().int().positive().optional(),
+    }),
+  },
 ];
 
 const at = z.string().nullable();
@@ -218,7 +241,7 @@ export function ticketsRouter(ctx: AppContext): Router {
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
+      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res));
       return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
