@@ -19,6 +19,19 @@ const KEEP_DAYS = 7;
  */
 export const LEASE_SECONDS = 10;
 
+/** When each utility's old keys were last pruned (per database): at most once a minute, not a DELETE per report. */
+const prunedAt = new WeakMap<object, Map<number, number>>();
+const PRUNE_EVERY_MS = 60_000;
+
+async function pruneKeys(ctx: AppContext, utilityId: number, now: Date): Promise<void> {
+  let byUtility = prunedAt.get(ctx.config);
+  if (!byUtility) prunedAt.set(ctx.config, (byUtility = new Map()));
+  const last = byUtility.get(utilityId);
+  if (last !== undefined && Math.abs(now.getTime() - last) < PRUNE_EVERY_MS) return;
+  byUtility.set(utilityId, now.getTime());
+  await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
+}
+
 /** A stable digest of what was asked: the fields and the photo's bytes. */
 export function requestHashOf(fields: unknown, photo: Buffer | null | undefined): string {
   const h = crypto.createHash('sha256').update(JSON.stringify(fields));
@@ -105,6 +118,6 @@ export async function once<T, P = undefined>(
     await releaseKey(ctx.db, utilityId, key, mine).catch(() => undefined);
     throw err;
   }
-  await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
+  await pruneKeys(ctx, utilityId, now);
   return { ...result, replayed: false };
 }

@@ -105,6 +105,8 @@ export async function analyseReportPhotoNow(ctx: AppContext, utilityId: number, 
  * is tried again a few times, then left to the lease (a rolled-back photo
  * simply never appears).
  */
+const MAX_TRIES = 20;
+
 class AnalysisQueue {
   private readonly waiting: { id: number; tries: number }[] = [];
   private running: Promise<void> | null = null;
@@ -153,19 +155,20 @@ class AnalysisQueue {
 
   private async drain(): Promise<void> {
     const pool = this.pool();
-    const batch = Math.max(4, pool.threads * 4);
+    const batch = Math.max(8, pool.threads * 8);
     const notYet: { id: number; tries: number }[] = [];
     while (this.waiting.length && !this.stopped) {
       const items = this.waiting.splice(0, batch);
       const now = this.ctx.now();
       const claimed = await claimPendingPhotos(this.ctx.db, now, analysisLeaseFrom(now), { ids: items.map((i) => i.id) });
       const found = new Set(claimed.map((p) => p.id));
-      for (const item of items) if (!found.has(item.id) && item.tries < 4) notYet.push({ id: item.id, tries: item.tries + 1 });
+      for (const item of items) if (!found.has(item.id) && item.tries < MAX_TRIES) notYet.push({ id: item.id, tries: item.tries + 1 });
       if (claimed.length) await analyseClaimed(this.ctx, claimed, pool, this.counts);
     }
     if (notYet.length && !this.stopped) {
-      // Not committed yet (or rolled back, or analysed elsewhere): look again shortly, a few times.
-      const delay = 100 * 4 ** Math.max(...notYet.map((i) => i.tries - 1));
+      // Not committed yet (or rolled back, or analysed elsewhere): look again shortly, for about half a minute
+      // (a rolled-back photo never appears; one whose commit took longer still is the lease's and the worker's).
+      const delay = Math.min(2000, 50 * 2 ** Math.min(...notYet.map((i) => i.tries - 1)));
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.waiting.push(...notYet);

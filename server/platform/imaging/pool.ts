@@ -4,7 +4,7 @@
  * request path keeps the other core). Tasks queue in the pool; the caller
  * (features/tickets/photo-analysis.service.ts) feeds it a few at a time.
  */
-import { Piscina } from 'piscina';
+import { threadPool } from '../threads.js';
 import type { PhotoMeasures } from '../storage/photos.js';
 import type { AnalyseResult } from './protocol.js';
 
@@ -15,16 +15,8 @@ export interface ImagingPool {
   close(): Promise<void>;
 }
 
-const fromSource = import.meta.url.endsWith('.ts');
-
-/** A piscina pool over a worker file beside the caller (`worker.ts` from source, `.js` built), loading tsx in the thread when run from source. */
-export function threadPool(workerUrl: URL, threads: number, idleTimeoutMs = 30_000): Piscina {
-  const execArgv = fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
-  return new Piscina({ filename: workerUrl.href, minThreads: 0, maxThreads: Math.max(1, threads), idleTimeout: idleTimeoutMs, execArgv });
-}
-
 export function createImagingPool(threads: number): ImagingPool {
-  const piscina = threadPool(new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url), threads);
+  const piscina = threadPool(import.meta.url, 'worker', threads);
   return {
     threads,
     async analyse(bytes, timeZone, thumbnailWidth) {
