@@ -24,9 +24,12 @@ import { httpLogger, type Logger } from './platform/log.js';
 import { clientAddressOf, throttled } from './platform/http/throttle.js';
 import { securityHeaders } from './platform/http/security.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
+import { startPhotoAnalysis } from './features/tickets/photo-analysis.service.js';
 
 /** `options.log`: the access log's logger (the process's by default; tests read their own). */
 export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Express {
+  // Photos are analysed after the acknowledgment, on the imaging threads, by this app's queue.
+  startPhotoAnalysis(ctx);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -31,6 +31,8 @@ export interface Config {
   slaCheckSeconds: number;
   /** Worker threads solving plans off the request thread (default: cores - 1, at least 1). */
   solverThreads: number;
+  /** Worker threads analysing photos after the acknowledgment (blur, EXIF, thumbnail); default 1. */
+  imageThreads: number;
   logLevel: LogLevel;
   /** Where photos are kept: the local disk (PHOTO_DIR) or an S3-compatible object store shared by every instance. */
   photoStore: PhotoStoreSettings;
@@ -122,6 +124,7 @@ const variables = {
   WORKER: flag('true'),
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
   SOLVER_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
+  IMAGE_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
   LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
   THROTTLE: flag('true'),
   THROTTLE_LOGIN_FAILURES: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(5) },
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: truthy.includes(p.WORKER),
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
     solverThreads: p.SOLVER_THREADS ?? Math.max(1, availableParallelism() - 1),
+    imageThreads: p.IMAGE_THREADS ?? 1,
     // Tests stay quiet unless asked; a server says what it does.
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
     throttle: throttleSettingsOf(p),

@@ -67,11 +67,14 @@ describe('POST /open311/v2/requests.json (GeoReport submission)', () => {
     expect(await storedCounts(t.env)).toEqual(before);
   });
 
-  it('says in the service notice when the photo is blurred', async () => {
-    const { blurredPhoto } = await import('../support/db.js');
+  it('flags a blurred photo on the ticket once analysed (after the acknowledgment: the notice cannot say it yet)', async () => {
+    const { blurredPhoto, photosAnalysed } = await import('../support/db.js');
     const res = await post(t.server.baseUrl, georeportForm(validFields(t.env, await newKey(t.env)), { bytes: await blurredPhoto() }));
     expect(res.status).toBe(201);
-    expect(res.body[0].service_notice).toContain('Foto kurang jelas');
+    expect(res.body[0].service_notice).not.toContain('Foto kurang jelas');
+    await photosAnalysed(t.env);
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: res.body[0].service_request_id }).first();
+    expect(ticket.photo_blurred).toBe(true);
   });
 });
 

@@ -45,6 +45,8 @@ const dictionary = {
   priority: { id: 'Prioritas', en: 'Priority' },
   phone_verification: { id: 'Hasil konfirmasi telepon ke pelapor', en: 'What the reporter said on the phone' },
   blurred_photo: { id: 'Foto buram: telepon pelapor dulu', en: 'Blurred photo: phone the reporter first' },
+  photo_analysing: { id: 'foto sedang dianalisis', en: 'photo analysing' },
+  photo_analysing_hint: { id: 'Keburaman foto sedang diperiksa; SPK dapat diterbitkan sebentar lagi, atau sekarang dengan konfirmasi telepon', en: 'The photo is being checked for blur; the SPK can be issued in a moment, or now with a phone confirmation' },
   close_ticket: { id: 'Verifikasi & tutup', en: 'Verify and close' },
   return_to_crew: { id: 'Kembalikan ke tim', en: 'Send back to crew' },
   note: { id: 'Catatan', en: 'Note' },

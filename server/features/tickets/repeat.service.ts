@@ -5,6 +5,7 @@ import { findRepeatTarget, findTicketByNumber, transition, type Ticket } from '.
 import { isReReport } from '../../core/domain/points.js';
 import { reversePoints } from '../points/service.js';
 import { recordPhoto, type StoredPhoto } from './photos.service.js';
+import { analysisLeaseFrom } from './photo-analysis.service.js';
 
 /** What a repeat contact turned into. */
 export type RepeatOutcome =
@@ -49,17 +50,17 @@ export async function classifyRepeat(tx: Tx, utility: Utility, contact: RepeatCo
   return { kind: 'new_linked', earlier, hoursSinceFix };
 }
 
-/** "Lapor Ulang": the done ticket goes back to its crew, starred, with one more repeat counted. */
+/** "Lapor Ulang": the done ticket goes back to its crew, starred, with one more repeat counted. Returns the new photo's id (pending analysis), if any. */
 export async function reopenTicket(
   ctx: AppContext,
   tx: Tx,
   utility: Utility,
   outcome: Extract<RepeatOutcome, { kind: 're_report' }>,
   by: { staffId: number | null; source: string; photo: StoredPhoto | null },
-): Promise<void> {
+): Promise<number | null> {
   const { ticket, repeatCount, hoursSinceFix } = outcome;
   const at = ctx.now();
-  if (by.photo) await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId);
+  const photoId = by.photo ? await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId, analysisLeaseFrom(at)) : null;
   const note = `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
   // The step is the repeat report's, whoever typed it in (the audit trail names the staff member when there is one).
   await transition(tx, {
@@ -75,6 +76,7 @@ export async function reopenTicket(
   });
   // The fix did not hold: the crew's points for it are taken back until it is closed again.
   if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);
+  return photoId;
 }
 
 /** What a new report's description says of an earlier ticket its reporter named but may not reopen. */

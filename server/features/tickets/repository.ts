@@ -297,6 +297,10 @@ export interface NewPhoto extends PhotoFacts {
   kind: 'report' | 'result';
   storedPath: string;
   uploadedBy: number | null;
+  /** Set when the measures are already known (null: the analysis is pending). */
+  analysedAt?: Date | null;
+  /** Until when the writing process holds the pending analysis (after it, any instance takes it over). */
+  analysisLeaseUntil?: Date | null;
 }
 
 export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
@@ -315,6 +319,9 @@ export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
       exif_location: p.exifLat !== null && p.exifLon !== null ? geographyPoint(db, p.exifLon, p.exifLat) : null,
       exif_taken_at: p.exifTakenAt,
       uploaded_by: p.uploadedBy,
+      // Measured after the acknowledgment (photo-analysis.service.ts): pending until then.
+      analysed_at: p.analysedAt ?? null,
+      analysis_lease_until: p.analysisLeaseUntil ?? null,
     })
     .returning('id');
   return row.id;
@@ -325,6 +332,10 @@ export interface PhotoRecord extends PhotoFacts {
   kind: 'report' | 'result';
   storedPath: string;
   createdAt: Date;
+  /** Null while the analysis (blur, EXIF, thumbnail) is pending. */
+  analysedAt: Date | null;
+  /** 'damaged' when the pixels did not decode. */
+  analysisError: string | null;
 }
 
 /** The photos of a ticket the viewer may read (empty otherwise). */
@@ -352,6 +363,8 @@ function toPhotoRecord(r: any): PhotoRecord {
     exifLon: r.exif_lon,
     exifTakenAt: r.exif_taken_at,
     createdAt: r.created_at,
+    analysedAt: r.analysed_at,
+    analysisError: r.analysis_error,
   };
 }
 
@@ -402,6 +415,8 @@ export interface TicketFilter {
 export interface ListedTicket extends Ticket {
   reportPhotoId: number | null;
   resultPhotoId: number | null;
+  /** The report photo's analysis is still pending (the queue shows "analysing"). */
+  reportPhotoAnalysing: boolean;
 }
 
 /** A page of the tickets the viewer may read (a crew: its own), filtered. */
@@ -416,6 +431,7 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
     .select(
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS report_photo_id"),
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
+      db.raw("EXISTS (SELECT 1 FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' AND p.analysed_at IS NULL) AS report_photo_analysing"),
     )
     .whereIn('id', base.clone().select('id'))
     // Repeat reports first: urgent new tickets and starred (reopened) ones need attention.
@@ -424,7 +440,7 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
     .orderBy('id')
     .limit(f.limit)
     .offset(f.offset);
-  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id })), total: Number(count) };
+  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id, reportPhotoAnalysing: r.report_photo_analysing })), total: Number(count) };
 }
 
 /**

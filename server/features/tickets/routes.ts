@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
-import { submitReport } from './intake.service.js';
+import { prepareReport, writeReport } from './intake.service.js';
 import { performAction, type ActionInput } from './workflow.service.js';
 import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
@@ -138,7 +138,13 @@ const TicketPage = z
     total: z.number(),
     limit: z.number(),
     offset: z.number(),
-    items: z.array(TicketSummary.extend({ thumbnailUrl: z.string().nullable(), resultThumbnailUrl: z.string().nullable() })),
+    items: z.array(
+      TicketSummary.extend({
+        thumbnailUrl: z.string().nullable(),
+        resultThumbnailUrl: z.string().nullable(),
+        photoAnalysing: z.boolean().describe('The report photo is being analysed (photoBlurred is null until it is done)'),
+      }),
+    ),
   })
   .openapi('TicketPage');
 const TicketDetail = TicketSummary.extend({
@@ -155,8 +161,10 @@ const TicketDetail = TicketSummary.extend({
       thumbnailUrl: z.string(),
       width: z.number(),
       height: z.number(),
-      blurScore: z.number(),
-      blurred: z.boolean(),
+      blurScore: z.number().nullable().describe('Variance of the Laplacian; null while analysing or when damaged'),
+      blurred: z.boolean().nullable().describe('Null while the analysis runs (a moment after the report)'),
+      analysing: z.boolean().describe('The photo is being analysed: blur score, EXIF and thumbnail come shortly'),
+      damaged: z.boolean().describe('The header read but the pixels did not decode (treated as blurred)'),
       exif: z.object({ lat: z.number().nullable(), lon: z.number().nullable(), takenAt: at }),
     }),
   ),
@@ -240,10 +248,17 @@ export function ticketsRouter(ctx: AppContext): Router {
     const fields = parse(StaffReportFields, req.body ?? {});
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res));
-      return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
-    });
+    const answer = await once(
+      ctx,
+      utility.id,
+      req.get('idempotency-key'),
+      requestHashOf({ ...fields, by: userOf(res).id }, photo),
+      async (inTx, prepared) => {
+        const receipt = await writeReport(inTx, utility, prepared);
+        return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
+      },
+      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res)),
+    );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);
   });
@@ -257,7 +272,7 @@ export function ticketsRouter(ctx: AppContext): Router {
       total: page.total,
       limit: q.limit,
       offset: q.offset,
-      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId) })),
+      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId), photoAnalysing: t.reportPhotoAnalysing })),
     });
   });
 

@@ -5778,7 +5778,10 @@ export interface components {
             status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusUrl: string;
             receivedAt: string;
+            /** @description Null until the photo is analysed (blur check), a moment after the acknowledgment; then on the ticket */
             photoBlurred: boolean | null;
+            /** @description The photo is being analysed after the acknowledgment (blur score, EXIF); its result is on the ticket when done */
+            photoAnalysing: boolean;
             region: string | null;
             kelurahan: string | null;
             /** @description A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one */
@@ -5848,6 +5851,8 @@ export interface components {
             items: (components["schemas"]["TicketSummary"] & {
                 thumbnailUrl: string | null;
                 resultThumbnailUrl: string | null;
+                /** @description The report photo is being analysed (photoBlurred is null until it is done) */
+                photoAnalysing: boolean;
             })[];
         };
         TicketSummary: {
@@ -5913,8 +5918,14 @@ export interface components {
                 thumbnailUrl: string;
                 width: number;
                 height: number;
-                blurScore: number;
-                blurred: boolean;
+                /** @description Variance of the Laplacian; null while analysing or when damaged */
+                blurScore: number | null;
+                /** @description Null while the analysis runs (a moment after the report) */
+                blurred: boolean | null;
+                /** @description The photo is being analysed: blur score, EXIF and thumbnail come shortly */
+                analysing: boolean;
+                /** @description The header read but the pixels did not decode (treated as blurred) */
+                damaged: boolean;
                 exif: {
                     lat: number | null;
                     lon: number | null;

@@ -54,6 +54,7 @@ function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'receiv
         ticket.priority ? h('span', { class: `badge ${ticket.priority}` }, priorityLabel(ticket.priority)) : null,
         ' ',
         ticket.photoBlurred ? h('span', { class: 'badge warn', title: t('blurred_photo') }, '⚠ blur') : null,
+        ticket.photoAnalysing ? h('span', { class: 'badge analysing', title: t('photo_analysing_hint') }, t('photo_analysing')) : null,
         ticket.urgent ? h('span', { class: 'badge critical', title: t('repeat_urgent') }, t('repeat_urgent')) : null,
         ticket.starred ? h('span', { class: 'badge high', title: t('re_report') }, `★ ${t('re_report')} ×${ticket.repeatCount}`) : null,
         h('div', {}, `${categoryLabel(ticket.category)} · ${ticket.address ?? `${ticket.lat.toFixed(5)}, ${ticket.lon.toFixed(5)}`}`),
@@ -79,7 +80,7 @@ function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'receiv
       done(t('reject'));
     }, errors);
     li.append(
-      h('div', { class: 'row' }, priority, ticket.photoBlurred ? verification : null, spk),
+      h('div', { class: 'row' }, priority, ticket.photoBlurred || ticket.photoAnalysing ? verification : null, spk),
       h('div', { class: 'row' }, reason, h('label', { style: 'margin:0;font-weight:400' }, block, ' ', t('block_reporter')), reject),
       errors,
     );
