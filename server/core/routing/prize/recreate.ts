@@ -6,7 +6,7 @@
  * recreates differ. A candidate that fits nowhere stays unserved.
  */
 import type { Rng } from '../base/random.js';
-import { bestInsertion, insertAt, type Insertion, type PrizeRoutes } from './routes.js';
+import { bestInsertion, emptyInsertion, insertBest, type PrizeRoutes } from './routes.js';
 
 /** Orders of the candidates among equal prizes. */
 export const RECREATE_ORDERS = ['random', 'near-first', 'short-first'] as const;
@@ -24,7 +24,7 @@ export function orderCandidates(s: PrizeRoutes, candidates: number[], order: Rec
 /** Inserts what fits of `candidates` (in order) into `routes`; returns how many went in. */
 export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: readonly number[], rng: Rng, blink: number): number {
   const random = () => rng.nextFloat();
-  const best: Insertion = { route: -1, position: -1, cost: Infinity };
+  const best = emptyInsertion();
   let inserted = 0;
   for (const u of candidates) {
     if (s.routeOf[u] >= 0) continue;
@@ -32,7 +32,7 @@ export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: 
     best.cost = Infinity;
     for (const v of routes) bestInsertion(s, v, u, best, blink, random);
     if (best.route >= 0) {
-      insertAt(s, best.route, u, best.position);
+      insertBest(s, u, best);
       inserted++;
     }
   }

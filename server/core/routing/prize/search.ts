@@ -16,7 +16,7 @@ import { polishRoute } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
 import { ruinAround } from './ruin.js';
-import { PrizeRoutes } from './routes.js';
+import { PrizeRoutes, type SavedRoute } from './routes.js';
 
 export const PRIZE_SEARCH_DEFAULTS = {
   /** Nearest jobs per job (seeds' neighbourhoods, recreate candidates). */
@@ -71,7 +71,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
     return d > 0 || (d === 0 && prize > bestPrize);
   };
   const touched: number[] = [];
-  const saved: number[][] = [];
+  const saved: SavedRoute[] = [];
   const removed: number[] = [];
   const candidates: number[] = [];
   const logRatio = Math.log(D.endTemperature / D.startTemperature);
@@ -112,12 +112,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
           const v = touched[q];
           for (const j of s.jobs[v]) s.routeOf[j] = -1;
         }
-        for (let q = 0; q < touched.length; q++) {
-          const v = touched[q];
-          s.jobs[v] = saved[q];
-          for (const j of saved[q]) s.routeOf[j] = v;
-          s.retotal(v);
-        }
+        for (let q = 0; q < touched.length; q++) s.restore(touched[q], saved[q]);
         s.prize = prize0;
       }
     }
