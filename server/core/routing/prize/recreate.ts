@@ -12,19 +12,19 @@ import { bestInsertion, emptyInsertion, insertBest, type PrizeRoutes } from './r
 export const RECREATE_ORDERS = ['random', 'near-first', 'short-first'] as const;
 export type RecreateOrder = (typeof RECREATE_ORDERS)[number];
 
-/** Sorts `candidates` in place (given nearest the seed first) for the order asked. */
-export function orderCandidates(s: PrizeRoutes, candidates: number[], order: RecreateOrder, rng: Rng): void {
+/** Sorts `candidates` in place (given nearest the seed first) for the order asked; `key`: scratch, one slot per job. */
+export function orderCandidates(s: PrizeRoutes, candidates: number[], order: RecreateOrder, rng: Rng, key: Float64Array): void {
   const prize = s.p.prize;
   const service = s.p.service;
-  const rank = new Map<number, number>();
-  candidates.forEach((j, q) => rank.set(j, order === 'random' ? rng.nextFloat() : order === 'near-first' ? q : service[j] + rng.nextFloat()));
-  candidates.sort((a, b) => prize[b] - prize[a] || rank.get(a)! - rank.get(b)!);
+  for (let q = 0; q < candidates.length; q++) {
+    const j = candidates[q];
+    key[j] = order === 'random' ? rng.nextFloat() : order === 'near-first' ? q : service[j] + rng.nextFloat();
+  }
+  candidates.sort((a, b) => prize[b] - prize[a] || key[a] - key[b]);
 }
 
 /** Inserts what fits of `candidates` (in order) into `routes`; returns how many went in. */
-export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: readonly number[], rng: Rng, blink: number): number {
-  const random = () => rng.nextFloat();
-  const best = emptyInsertion();
+export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: readonly number[], random: () => number, blink: number, best = emptyInsertion()): number {
   let inserted = 0;
   for (const u of candidates) {
     if (s.routeOf[u] >= 0) continue;

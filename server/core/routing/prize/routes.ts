@@ -199,6 +199,7 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
   if (p.onlyVehicle[u] >= 0 && p.onlyVehicle[u] !== v) return;
   const room = s.slack(v) - p.service[u];
   if (room < 0) return;
+  if (p.planar) return bestInsertionPlanar(s, v, u, best, blink, random);
   const byMetres = p.costBy === 'metres';
   const rank = p.rank;
   const ru = rank ? rank[u] : 0;
@@ -240,6 +241,66 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
         aC = byMetres ? metres(next, u) : aS;
       }
     }
+  }
+}
+
+/** bestInsertion with the planar estimate: exact legs only for the gaps whose estimate could fit and win. */
+function bestInsertionPlanar(s: PrizeRoutes, v: number, u: number, best: Insertion, blink: number, random: () => number): void {
+  const p = s.p;
+  const { secondsPerUnit, costPerUnit, tolerance } = p.planar!;
+  const veh = p.vehicles[v];
+  const list = s.jobs[v];
+  const room = s.slack(v) - p.service[u];
+  const byMetres = p.costBy === 'metres';
+  const rank = p.rank;
+  const ru = rank ? rank[u] : 0;
+  const n = list.length;
+  const idle = n === 0 && veh.start === veh.end;
+  const x = p.x;
+  const y = p.y;
+  const ux = x[u];
+  const uy = y[u];
+  let prev = veh.start;
+  let dx = x[prev] - ux;
+  let dy = y[prev] - uy;
+  let dPrev = Math.sqrt(dx * dx + dy * dy);
+  let prevRank = 0;
+  for (let pos = 0; pos <= n; pos++) {
+    const next = pos < n ? list[pos] : veh.end;
+    const nextRank = pos < n && rank ? rank[next] : 255;
+    dx = x[next] - ux;
+    dy = y[next] - uy;
+    const dNext = Math.sqrt(dx * dx + dy * dy);
+    if (prevRank <= ru && ru <= nextRank && !(blink > 0 && random() < blink)) {
+      const ex = x[next] - x[prev];
+      const ey = y[next] - y[prev];
+      const dDirect = idle ? 0 : Math.sqrt(ex * ex + ey * ey);
+      const detour = dPrev + dNext - dDirect;
+      const margin = tolerance * (dPrev + dNext + dDirect);
+      // Rounding: up to 1.5 per leg sum.
+      if ((detour - margin) * secondsPerUnit - 2 <= room && (detour - margin) * costPerUnit - 2 < best.cost) {
+        const aS = p.seconds(prev, u);
+        const aC = byMetres ? p.metres(prev, u) : aS;
+        const bS = p.seconds(u, next);
+        const bC = byMetres ? p.metres(u, next) : bS;
+        const added = aS + bS - (idle ? 0 : s.legSeconds(v, pos));
+        if (added <= room) {
+          const c = aC + bC - (idle ? 0 : s.legCost(v, pos));
+          if (c < best.cost) {
+            best.cost = c;
+            best.route = v;
+            best.position = pos;
+            best.inS = aS;
+            best.inC = aC;
+            best.outS = bS;
+            best.outC = bC;
+          }
+        }
+      }
+    }
+    if (pos < n) prevRank = rank ? rank[next] : 0;
+    prev = next;
+    dPrev = dNext;
   }
 }
 
