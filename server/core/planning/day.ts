@@ -38,7 +38,7 @@ export const PLAN_DEFAULTS = {
   iterationsBase: 150,
   iterationsPerJob: 15,
   /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
-  refineIterationsPerCrew: 400,
+  refineIterationsPerCrew: 4000,
   /** Over-full day: the driving a Normal ticket is worth; the prize search serves one more when it adds fewer metres than this. */
   normalTicketMetres: 1000,
 };

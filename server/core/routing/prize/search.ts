@@ -16,7 +16,7 @@ import { polishRoute } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
 import { ruinAround } from './ruin.js';
-import { PrizeRoutes } from './routes.js';
+import { emptyInsertion, PrizeRoutes, type SavedRoute } from './routes.js';
 
 export const PRIZE_SEARCH_DEFAULTS = {
   /** Nearest jobs per job (seeds' neighbourhoods, recreate candidates). */
@@ -71,9 +71,12 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
     return d > 0 || (d === 0 && prize > bestPrize);
   };
   const touched: number[] = [];
-  const saved: number[][] = [];
+  const saved: SavedRoute[] = [];
   const removed: number[] = [];
   const candidates: number[] = [];
+  const key = new Float64Array(p.jobCount);
+  const random = () => rng.nextFloat();
+  const slot = emptyInsertion();
   const logRatio = Math.log(D.endTemperature / D.startTemperature);
   if (p.jobCount > 0 && p.vehicles.length > 0) {
     while (budget.tick()) {
@@ -96,8 +99,8 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
           added++;
         }
       }
-      orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng);
-      recreate(s, candidates, touched, rng, D.blink);
+      orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng, key);
+      recreate(s, candidates, touched, random, D.blink, slot);
       const delta = (s.prize - prize0) * prizeCost - (s.totalCost - cost0);
       if (delta >= 0 || delta > temperature * Math.log(rng.nextFloat())) {
         if (better(s.prize, s.totalCost, bestPrize, bestCost)) {
@@ -112,12 +115,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
           const v = touched[q];
           for (const j of s.jobs[v]) s.routeOf[j] = -1;
         }
-        for (let q = 0; q < touched.length; q++) {
-          const v = touched[q];
-          s.jobs[v] = saved[q];
-          for (const j of saved[q]) s.routeOf[j] = v;
-          s.retotal(v);
-        }
+        for (let q = 0; q < touched.length; q++) s.restore(touched[q], saved[q]);
         s.prize = prize0;
       }
     }
