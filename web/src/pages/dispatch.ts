@@ -18,7 +18,8 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
   const date = h('input', { type: 'date', id: 'plan-date', value: todayIn(tz) });
-  const planButton = h('button', { type: 'button', id: 'plan' }, t('plan_day'));
+  // Enabled once the page can plan (its crews loaded): a click before that would be lost.
+  const planButton = h('button', { type: 'button', id: 'plan', disabled: true }, t('plan_day'));
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
   const planBox = h('div', { id: 'plan-box' });
@@ -96,6 +97,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     suggest: (tk, slot) => suggest(tk, slot),
   });
   planButton.addEventListener('click', () => void panel.plan(date.value));
+  planButton.disabled = false;
   date.addEventListener('change', () => void showPlanOf(date.value));
   const showPlanOf = async (day: string) => {
     const existing = await api.get('/api/v1/plans', { query: { date: day } }).catch(() => null);

@@ -111,6 +111,8 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   }
 
   async function show(next: Plan): Promise<void> {
+    // The page's first load may answer after a plan made meanwhile: never go back to an older version of the day.
+    if (plan && plan.date === next.date && next.version < plan.version) return;
     const [nextDiff, zones] = await Promise.all([
       api.get('/api/v1/plans/{id}/diff', { path: { id: next.id } }),
       api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null) as Promise<unknown>,
