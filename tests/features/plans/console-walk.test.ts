@@ -36,6 +36,16 @@ async function solveBy(page: Page, selector: string): Promise<void> {
   expect(await page.textContent('#plan-notice')).toBe('');
 }
 
+/** The phone comes back into focus: the route page notices the new plan version and offers the new list. */
+async function openChangedRoute(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.waitForSelector('#route-changed');
+  expect(await page.textContent('#route-changed')).toContain('Rute Anda diubah oleh dispatcher.');
+  await page.click('#route-refresh');
+  await page.waitForSelector('#route-changed', { state: 'detached' });
+  await page.waitForSelector('#stops');
+}
+
 describe('the dispatcher plans, reviews, edits and publishes the day; the crews see it', { timeout: 180_000 }, () => {
   let dispatcher: Page;
 
@@ -90,8 +100,8 @@ describe('the dispatcher plans, reviews, edits and publishes the day; the crews 
     await dispatcher.waitForSelector('#plan-card[data-status="published"]');
     expect(await ticketRow(moved)).toEqual({ status: 'assigned', crew_id: b });
 
-    // The crew's phone shows the changed day.
-    await crewPhone.reload();
+    // The crew's phone, back in front of the crew, says the day changed and shows the new list.
+    await openChangedRoute(crewPhone);
     await crewPhone.waitForSelector(`#stops li[data-ticket="${moved}"]`);
 
     // During the day the crew arrives at its first stop.
@@ -112,7 +122,7 @@ describe('the dispatcher plans, reviews, edits and publishes the day; the crews 
     await solveBy(dispatcher, '#publish-plan');
     await dispatcher.waitForSelector('#plan-card[data-status="published"]');
     expect(await ticketRow(onSite)).toEqual({ status: 'on_site', crew_id: b });
-    await crewPhone.reload();
+    await openChangedRoute(crewPhone);
     await crewPhone.waitForSelector(`#stops li[data-ticket="${onSite}"]`);
     expect(await crewPhone.locator('#stops li').first().getAttribute('data-ticket')).toBe(String(onSite));
     await crewPhone.close();
