@@ -58,7 +58,8 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   const working = h('div', { id: 'plan-working' });
   const notice = h('div', { id: 'plan-notice' });
   const selectedBox = h('div', { id: 'plan-selected' });
-  const card = h('div');
+  // Before the day has a plan the notice (a refusal, a cancel) stands alone; then it sits in the plan's card.
+  const card = h('div', {}, notice);
   root.replaceChildren(working, selectedBox, card);
 
   let plan: Plan | null = null;
