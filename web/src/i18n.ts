@@ -159,6 +159,8 @@ const dictionary = {
   crew_day: { id: 'Hari tiap tim', en: 'Each crew\'s day' },
   zones: { id: 'Zona', en: 'Zones' },
   before_after: { id: 'sebelum → sesudah', en: 'before → after' },
+  route_changed: { id: 'Rute Anda diubah oleh dispatcher.', en: 'The dispatcher changed your route.' },
+  route_open_new: { id: 'Lihat rute baru', en: 'See the new route' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof dictionary;

@@ -12,8 +12,12 @@ import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js
 import { createMap } from '../map/base.js';
 import { routeStyle, ticketStyle } from '../map/styles.js';
 
+/** Stops the previous route page's watch for a changed day (the hash router reuses one root). */
+let stopWatching: () => void = () => {};
+
 /** The crew's day on a phone: ordered stops, navigation links, and the three field actions. */
 export async function routePage(root: HTMLElement, crewIdParam?: string): Promise<void> {
+  stopWatching();
   const config = await clientConfig();
   const s = session()!;
   const crewId = Number(crewIdParam ?? s.user.crewId);
@@ -36,6 +40,7 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
     mapEl,
     view.stops.length ? list : h('p', { class: 'muted' }, t('nothing_here')),
   );
+  watchForChanges(root, crewId, date, view.planVersion, () => void routePage(root, crewIdParam));
   const map = createMap(mapEl, config);
   const source = new VectorSource();
   if (view.geojson.geometry) source.addFeature(new GeoJSON().readFeature(view.geojson, { featureProjection: 'EPSG:3857' }) as Feature);
@@ -43,6 +48,36 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
   map.addLayer(new VectorLayer({ source, style: (f) => (f.getGeometry()?.getType() === 'Point' ? ticketStyle(f) : routeStyle(f)) }));
   const extent = source.getExtent();
   if (source.getFeatures().length && extent) map.getView().fit(extent, { padding: [30, 30, 30, 30], maxZoom: 16 });
+}
+
+/**
+ * A published re-plan changes the crew's day: when the phone comes back to the page (focus, visible again)
+ * and every minute, the route is asked for again; a new plan version shows a banner with the way to the new
+ * list (not a silent re-draw under a crew member's thumb).
+ */
+function watchForChanges(root: HTMLElement, crewId: number, date: string, version: number, reload: () => void): void {
+  let shown = false;
+  const check = async () => {
+    if (shown || !root.isConnected || !location.hash.startsWith('#/rute')) return;
+    const now = await api.get('/api/v1/crews/{id}/route', { path: { id: crewId }, query: { date } }).catch(() => null);
+    if (!now || now.planVersion === version || shown) return;
+    shown = true;
+    const open = h('button', { type: 'button', id: 'route-refresh' }, t('route_open_new'));
+    open.addEventListener('click', reload);
+    root.prepend(h('div', { class: 'card', id: 'route-changed', role: 'alert' }, h('strong', {}, t('route_changed')), ' ', open));
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void check();
+  };
+  const onFocus = () => void check();
+  const timer = setInterval(() => void check(), 60_000);
+  window.addEventListener('focus', onFocus);
+  document.addEventListener('visibilitychange', onVisible);
+  stopWatching = () => {
+    clearInterval(timer);
+    window.removeEventListener('focus', onFocus);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
 }
 
 function stopItem(stop: Schemas['CrewRoute']['stops'][number], timeZone: string): HTMLElement {
