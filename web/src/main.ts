@@ -11,6 +11,7 @@ import { dispatchPage } from './pages/dispatch.js';
 import { heatmapPage } from './pages/heatmap.js';
 import { inboxPage } from './pages/inbox.js';
 import { reportsPage } from './pages/reports.js';
+import { templatesPage } from './pages/templates.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
 
@@ -26,6 +27,7 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   rute: { page: (root, crewId) => routePage(root, crewId), roles: ['crew'], nav: () => t('my_route') },
   sebaran: { page: heatmapPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher'], nav: () => t('heatmap') },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
+  pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
