@@ -177,3 +177,121 @@ export async function listPublicRequests(db: Runner, utilityId: number, filter: 
     reporterName: r.reporter_name,
   }));
 }
+
+// ------------------------------------------------------------------- tokens
+
+/** A submission waiting for staff (sql/0030): what it waits for, and what became of it. */
+export interface QueuedSubmission {
+  token: string;
+  utilityId: number;
+  apiKeyId: number;
+  submission: Record<string, unknown>;
+  waitsFor: 'position' | 'photo';
+  mediaUrl: string | null;
+  state: 'queued' | 'accepted' | 'refused';
+  ticketId: number | null;
+  ticketNumber: string | null;
+  refusedReason: string | null;
+  receivedAt: Date;
+  decidedAt: Date | null;
+}
+
+interface QueuedDbRow {
+  token: string;
+  utility_id: number;
+  api_key_id: number;
+  submission: Record<string, unknown>;
+  waits_for: 'position' | 'photo';
+  media_url: string | null;
+  state: 'queued' | 'accepted' | 'refused';
+  ticket_id: number | null;
+  ticket_number: string | null;
+  refused_reason: string | null;
+  received_at: Date;
+  decided_at: Date | null;
+}
+
+const toQueued = (r: QueuedDbRow): QueuedSubmission => ({
+  token: r.token,
+  utilityId: Number(r.utility_id),
+  apiKeyId: Number(r.api_key_id),
+  submission: r.submission,
+  waitsFor: r.waits_for,
+  mediaUrl: r.media_url,
+  state: r.state,
+  ticketId: r.ticket_id === null ? null : Number(r.ticket_id),
+  ticketNumber: r.ticket_number,
+  refusedReason: r.refused_reason,
+  receivedAt: r.received_at,
+  decidedAt: r.decided_at,
+});
+
+export async function insertQueuedSubmission(
+  db: Runner,
+  q: { token: string; utilityId: number; apiKeyId: number; submission: Record<string, unknown>; waitsFor: 'position' | 'photo'; mediaUrl: string | null; at: Date },
+): Promise<void> {
+  await db('open311_tokens').insert({
+    token: q.token,
+    utility_id: q.utilityId,
+    api_key_id: q.apiKeyId,
+    submission: JSON.stringify(q.submission),
+    waits_for: q.waitsFor,
+    media_url: q.mediaUrl,
+    received_at: q.at,
+  });
+}
+
+const queuedColumns = ['q.*', 't.number as ticket_number'];
+
+export async function findQueuedSubmission(db: Runner, utilityId: number, token: string, forUpdate = false): Promise<QueuedSubmission | null> {
+  const q = db('open311_tokens as q').leftJoin('tickets as t', 't.id', 'q.ticket_id').where({ 'q.utility_id': utilityId, 'q.token': token }).first(queuedColumns);
+  if (forUpdate) q.forUpdate('q');
+  const row = (await q) as QueuedDbRow | undefined;
+  return row ? toQueued(row) : null;
+}
+
+/** Oldest first: the queue staff work through. */
+export async function listQueuedSubmissions(db: Runner, utilityId: number, limit: number): Promise<QueuedSubmission[]> {
+  const rows = (await db('open311_tokens as q')
+    .leftJoin('tickets as t', 't.id', 'q.ticket_id')
+    .where({ 'q.utility_id': utilityId, 'q.state': 'queued' })
+    .orderBy([{ column: 'q.received_at' }, { column: 'q.token' }])
+    .limit(limit)
+    .select(queuedColumns)) as QueuedDbRow[];
+  return rows.map(toQueued);
+}
+
+/** Records staff's decision; false when it was already decided (two staff at once: the first wins). */
+export async function decideQueuedSubmission(
+  db: Runner,
+  d: { utilityId: number; token: string; state: 'accepted' | 'refused'; ticketId?: number; refusedReason?: string; decidedBy: number; at: Date },
+): Promise<boolean> {
+  const n = await db('open311_tokens')
+    .where({ utility_id: d.utilityId, token: d.token, state: 'queued' })
+    .update({ state: d.state, ticket_id: d.ticketId ?? null, refused_reason: d.refusedReason ?? null, decided_by: d.decidedBy, decided_at: d.at });
+  return n > 0;
+}
+
+// --------------------------------------------------- service request updates
+
+/** One step of a ticket, as FixMyStreet's servicerequestupdates lists it (no staff, no notes). */
+export interface TicketStepRow {
+  eventId: number;
+  number: string;
+  action: string;
+  toStatus: TicketStatus;
+  at: Date;
+}
+
+/** Steps of the utility's tickets from `from` to `to` (both inclusive), oldest first (ticket_events_utility_at_idx, sql/0030). */
+export async function listTicketSteps(db: Runner, utilityId: number, from: Date, to: Date, limit: number): Promise<TicketStepRow[]> {
+  const rows = (await db('ticket_events as e')
+    .join('tickets as t', 't.id', 'e.ticket_id')
+    .where('e.utility_id', utilityId)
+    .where('e.at', '>=', from)
+    .where('e.at', '<=', to)
+    .orderBy([{ column: 'e.at' }, { column: 'e.id' }])
+    .limit(limit)
+    .select('e.id', 't.number', 'e.action', 'e.to_status', 'e.at')) as { id: string | number; number: string; action: string; to_status: TicketStatus; at: Date }[];
+  return rows.map((r) => ({ eventId: Number(r.id), number: r.number, action: r.action, toStatus: r.to_status, at: r.at }));
+}
