@@ -290,3 +290,25 @@ describe("FixMyStreet's servicerequestupdates", () => {
     expect(tooWide.status).toBe(400);
   });
 });
+
+describe('lists are joined from requests presented once, and never stale', () => {
+  it('a ticket that changed since it was last listed is listed as it is now, in JSON and in XML', async () => {
+    t.env.clock.set('2026-11-25T01:00:00Z');
+    const number = await submitWithPhoto({ phone: '0812 5151 5252', description: 'Bocor di depan masjid' });
+    const listed = async (format: 'json' | 'xml') => {
+      const res = await fetch(`${t.server.baseUrl}/open311/v2/requests.${format}?${j()}&service_request_id=${number}`);
+      expect(res.status).toBe(200);
+      return format === 'json' ? ((await res.json()) as any[])[0] : parse(await res.text()).service_requests.request[0];
+    };
+    expect((await listed('json')).status_notes).toBe('Laporan diterima');
+    expect((await listed('xml')).status_notes).toBe('Laporan diterima');
+    await staffAct(number, 'spk', { priority: 'high' });
+    const after = await listed('json');
+    expect(after.status_notes).toBe('SPK diterbitkan');
+    expect(after.expected_datetime).toBe('2026-11-25T21:00:00+08:00'); // High: 12 h from the report
+    expect((await listed('xml')).status_notes).toBe('SPK diterbitkan');
+    // The list's text is the same as a request presented on its own.
+    const alone = (await get(t.server.baseUrl, `/requests/${number}.json?${j()}`)).body[0];
+    expect(after).toEqual(alone);
+  });
+});

@@ -77,6 +77,9 @@ export async function hasSubmission(db: Runner, ticketId: number): Promise<boole
 
 /** What the public may see of a ticket: no reporter, no staff, no photo. */
 export interface PublicRequestRow {
+  id: number;
+  /** The row's version (xmin): a presented row is good while this is unchanged. */
+  version: string;
   number: string;
   status: TicketStatus;
   category: Category;
@@ -109,6 +112,8 @@ export interface RequestFilter {
 }
 
 interface PublicRequestDbRow {
+  id: string | number;
+  version: string;
   number: string;
   status: TicketStatus;
   category: Category;
@@ -128,27 +133,21 @@ interface PublicRequestDbRow {
   reporter_name: string | null;
 }
 
-/**
- * Newest first. With `numbers`, every other filter is ignored (the spec:
- * service_request_id "overrides all other arguments"). The order and the
- * window come from tickets_public_list_idx (utility_id, received_at DESC, id
- * DESC; sql/0012): the LIMIT stops the index scan, no sort of the window.
- */
-export async function listPublicRequests(db: Runner, utilityId: number, filter: RequestFilter): Promise<PublicRequestRow[]> {
-  const q = db('tickets as t')
+function publicRequestsQuery(db: Runner, utilityId: number) {
+  return db('tickets as t')
     .leftJoin('service_regions as r', 'r.id', 't.region_id')
     .leftJoin('areas as a', 'a.id', 't.area_id')
     .leftJoin('reporters as rep', 'rep.id', 't.reporter_id')
     .where('t.utility_id', utilityId)
     .select(
-      't.number', 't.status', 't.category', 't.priority', 't.description', 't.address', 't.received_at', 't.updated_at',
+      't.id', 't.xmin as version', 't.number', 't.status', 't.category', 't.priority', 't.description', 't.address', 't.received_at', 't.updated_at',
       't.fixed_at', 't.closed_at', 't.rejected_at', 't.resolve_due_at',
       'r.name as region_name', 'a.name as area_name', 'rep.name as reporter_name',
       ...latLonOf(db, 't.location'),
-    )
-    .orderBy([{ column: 't.received_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
-    .limit(filter.limit)
-    .offset(filter.offset ?? 0);
+    );
+}
+
+function filtered<Q extends ReturnType<Runner>>(q: Q, filter: RequestFilter): Q {
   if (filter.numbers) {
     q.whereIn('t.number', filter.numbers);
   } else {
@@ -157,25 +156,70 @@ export async function listPublicRequests(db: Runner, utilityId: number, filter: 
     if (filter.from) q.where('t.received_at', '>=', filter.from);
     if (filter.to) q.where('t.received_at', '<=', filter.to);
   }
-  return ((await q) as PublicRequestDbRow[]).map((r) => ({
-    number: r.number,
-    status: r.status,
-    category: r.category,
-    priority: r.priority,
-    description: r.description,
-    address: r.address,
-    lat: r.lat,
-    lon: r.lon,
-    regionName: r.region_name,
-    areaName: r.area_name,
-    receivedAt: r.received_at,
-    updatedAt: r.updated_at,
-    fixedAt: r.fixed_at,
-    closedAt: r.closed_at,
-    rejectedAt: r.rejected_at,
-    resolveDueAt: r.resolve_due_at,
-    reporterName: r.reporter_name,
-  }));
+  return q;
+}
+
+const toPublicRow = (r: PublicRequestDbRow): PublicRequestRow => ({
+  id: Number(r.id),
+  version: String(r.version),
+  number: r.number,
+  status: r.status,
+  category: r.category,
+  priority: r.priority,
+  description: r.description,
+  address: r.address,
+  lat: r.lat,
+  lon: r.lon,
+  regionName: r.region_name,
+  areaName: r.area_name,
+  receivedAt: r.received_at,
+  updatedAt: r.updated_at,
+  fixedAt: r.fixed_at,
+  closedAt: r.closed_at,
+  rejectedAt: r.rejected_at,
+  resolveDueAt: r.resolve_due_at,
+  reporterName: r.reporter_name,
+});
+
+/**
+ * Newest first. With `numbers`, every other filter is ignored (the spec:
+ * service_request_id "overrides all other arguments"). The order and the
+ * window come from tickets_public_list_covering_idx (utility_id, received_at
+ * DESC, id DESC; sql/0031): the LIMIT stops the index scan, no sort.
+ */
+export async function listPublicRequests(db: Runner, utilityId: number, filter: RequestFilter): Promise<PublicRequestRow[]> {
+  const q = filtered(publicRequestsQuery(db, utilityId), filter)
+    .orderBy([{ column: 't.received_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
+  return ((await q) as PublicRequestDbRow[]).map(toPublicRow);
+}
+
+/** Which tickets a page holds, and the version of each row (PostgreSQL's xmin: it changes with every update of the row). */
+export interface RowVersion {
+  id: number;
+  version: string;
+}
+
+/**
+ * The page of a list as ids and row versions only: the index scan of
+ * tickets_public_list_covering_idx (sql/0031; the filters read from the
+ * index) and one heap visit per row for its xmin, no join, no text. The
+ * rows themselves come from listPublicRequestsByIds for the ones the caller
+ * has not already presented at that version.
+ */
+export async function listPublicRequestVersions(db: Runner, utilityId: number, filter: RequestFilter): Promise<RowVersion[]> {
+  const q = filtered(db('tickets as t').where('t.utility_id', utilityId).select('t.id', 't.xmin as version'), filter)
+    .orderBy([{ column: 't.received_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
+  return ((await q) as { id: string | number; version: string }[]).map((r) => ({ id: Number(r.id), version: String(r.version) }));
+}
+
+/** The public rows of these tickets of the utility (in no particular order). */
+export async function listPublicRequestsByIds(db: Runner, utilityId: number, ids: readonly number[]): Promise<PublicRequestRow[]> {
+  if (ids.length === 0) return [];
+  return ((await publicRequestsQuery(db, utilityId).whereIn('t.id', ids as number[])) as PublicRequestDbRow[]).map(toPublicRow);
 }
 
 // ------------------------------------------------------------------- tokens

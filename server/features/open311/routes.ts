@@ -36,7 +36,7 @@ import {
   authoriseSubmission,
   getServiceRequest,
   listRequestUpdates,
-  listServiceRequests,
+  listServiceRequestsText,
   queuedSubmissions,
   refuseQueuedSubmission,
   serviceDefinition,
@@ -247,7 +247,8 @@ export function open311Router(ctx: AppContext): Router {
     const format = formatOf(req);
     const query = parse(RequestsQuery, req.query);
     const utility = await publicUtility(ctx, req);
-    send(res, format, 'service_requests', await listServiceRequests(ctx, utility, query));
+    const text = await listServiceRequestsText(ctx, utility, query, format);
+    res.type(format === 'xml' ? XML_CONTENT_TYPE : 'application/json; charset=utf-8').send(text);
   });
   router.get('/requests/:id.:format', async (req, res) => {
     const format = formatOf(req);

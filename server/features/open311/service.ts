@@ -19,11 +19,16 @@ import {
   insertApiKey,
   insertQueuedSubmission,
   listPublicRequests,
+  listPublicRequestsByIds,
+  listPublicRequestVersions,
   listQueuedSubmissions,
   listTicketSteps,
   recordSubmission,
   type ApiKey,
+  type RequestFilter,
 } from './repository.js';
+import { PresentedRequests, presentationStampOf, type PresentedEntry } from './presented.js';
+import { toGeoReportXmlItem, toGeoReportXmlOfItems } from './xml.js';
 import { attributeNoteOf, isServiceCode, serviceAttributes, services, statusesOf, type Open311Attribute, type Open311Service, type Open311Status } from './vocabulary.js';
 import { presentQueuedSubmission, presentRequestUpdate, presentServiceRequest, queuedNoticeOf, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
 import { normalisePhone } from '../../core/domain/phone.js';
@@ -336,13 +341,12 @@ function badDate(field: string, text: string): DomainError {
   return validationError([{ field, message: `"${text}" is not a W3C date-time with a zone (2026-11-01T00:00:00+08:00, 2026-11-01T00:00:00Z) or a date (2026-11-01)` }]);
 }
 
-/** Requests by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000 a page (page, page_size). */
-export async function listServiceRequests(ctx: AppContext, utility: Utility, query: RequestsQuery) {
+/** The filter of a list query: by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000 a page (page, page_size). */
+function filterOf(ctx: AppContext, utility: Utility, query: RequestsQuery): RequestFilter {
   if (query.service_request_id) {
     const numbers = query.service_request_id.map((n) => n.toUpperCase());
     if (numbers.length > MAX_REQUESTS) throw validationError([{ field: 'service_request_id', message: `at most ${MAX_REQUESTS} numbers at once` }]);
-    const rows = await listPublicRequests(ctx.db, utility.id, { numbers, limit: MAX_REQUESTS });
-    return rows.map((r) => presentServiceRequest(r, utility));
+    return { numbers, limit: MAX_REQUESTS };
   }
   const start = query.start_date ? parseW3c(query.start_date, 'start_date', utility.timeZone, 'start') : null;
   const end = query.end_date ? parseW3c(query.end_date, 'end_date', utility.timeZone, 'end') : null;
@@ -362,15 +366,51 @@ export async function listServiceRequests(ctx: AppContext, utility: Utility, que
     from = new Date(ctx.now().getTime() - WINDOW_DAYS * DAY_MS);
   }
   const statuses = query.status ? [...new Set(query.status as Open311Status[])].flatMap(statusesOf) : undefined;
-  const rows = await listPublicRequests(ctx.db, utility.id, {
+  return {
     categories: query.service_code as Category[] | undefined,
     statuses,
     from,
     to,
     limit: query.page_size ?? MAX_REQUESTS,
     offset: ((query.page ?? 1) - 1) * (query.page_size ?? MAX_REQUESTS),
-  });
-  return rows.map((r) => presentServiceRequest(r, utility));
+  };
+}
+
+/** The one cache of presented requests of this process (presented.ts). */
+export const presentedRequests = new PresentedRequests();
+
+/**
+ * The page's presented requests in list order: ids and row versions from the
+ * index, then only the rows not presented at that version before are read
+ * (one query) and presented; the rest are ready texts.
+ */
+async function presentedPage(ctx: AppContext, utility: Utility, filter: RequestFilter): Promise<PresentedEntry[]> {
+  const versions = await listPublicRequestVersions(ctx.db, utility.id, filter);
+  const stamp = presentationStampOf(utility);
+  const nowMs = ctx.now().getTime();
+  const page: (PresentedEntry | undefined)[] = versions.map((v) => presentedRequests.get(v.id, v.version, stamp, nowMs) ?? undefined);
+  const missing = versions.filter((_, i) => page[i] === undefined).map((v) => v.id);
+  if (missing.length) {
+    const rows = new Map((await listPublicRequestsByIds(ctx.db, utility.id, missing)).map((r) => [r.id, r]));
+    versions.forEach((v, i) => {
+      const row = page[i] === undefined ? rows.get(v.id) : undefined;
+      if (!row) return; // gone since the first query (a deleted utility's tickets): left out
+      const entry: PresentedEntry = { version: row.version, stamp, at: nowMs, json: JSON.stringify(presentServiceRequest(row, utility)), xml: null };
+      presentedRequests.set(row.id, entry);
+      page[i] = entry;
+    });
+  }
+  return page.filter((e): e is PresentedEntry => e !== undefined);
+}
+
+/** GET requests: the whole document in the asked format, joined from the presented requests' texts. */
+export async function listServiceRequestsText(ctx: AppContext, utility: Utility, query: RequestsQuery, format: 'json' | 'xml'): Promise<string> {
+  const page = await presentedPage(ctx, utility, filterOf(ctx, utility, query));
+  if (format === 'json') return `[${page.map((e) => e.json).join(',')}]`;
+  return toGeoReportXmlOfItems(
+    'service_requests',
+    page.map((e) => (e.xml ??= toGeoReportXmlItem('service_requests', JSON.parse(e.json)))),
+  );
 }
 
 // ------------------------------------------------------- servicerequestupdates

@@ -61,4 +61,22 @@ export function toGeoReportXml(root: XmlRoot, value: unknown): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: nodeOf(value as Json, root) }) as string}`;
 }
 
+/**
+ * One item of a list document, ready to be joined (a long list is assembled
+ * from items built once each): the item element indented as inside its root.
+ */
+export function toGeoReportXmlItem(root: XmlRoot, value: unknown): string {
+  if (!itemNames[root]) throw new Error(`open311 xml: ${root} is not a list`);
+  // The one-item document, cut to its item: the indentation is the builder's own (a text's line breaks stay as they are).
+  const whole = toGeoReportXml(root, [value]);
+  const head = `<?xml version="1.0" encoding="utf-8"?>\n<${root}>\n`;
+  return whole.slice(head.length, whole.length - `\n</${root}>\n`.length);
+}
+
+/** A list document from items of toGeoReportXmlItem: the same text toGeoReportXml makes of the whole list. */
+export function toGeoReportXmlOfItems(root: XmlRoot, items: readonly string[]): string {
+  if (items.length === 0) return toGeoReportXml(root, []);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<${root}>\n${items.join('\n')}\n</${root}>\n`;
+}
+
 export const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
