@@ -43,6 +43,12 @@ export interface Config {
    * host names, IP addresses or CIDR blocks (`10.0.0.0/8`). Empty: only public addresses.
    */
   webhookAllowedHosts: string[];
+  /**
+   * Hosts an Open311 `media_url` is fetched from (the photo of a report sent
+   * by link): host names or addresses, exact. Empty: none is fetched, and a
+   * report whose photo is only a link waits for staff behind a token.
+   */
+  open311MediaHosts: string[];
 }
 
 /** One limit: at most `points` in `durationSeconds`; past it, refused for `blockSeconds` (or until the window ends). */
@@ -139,6 +145,13 @@ const variables = {
       .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-[\]]+(\/\d{1,3})?$/.test(h.trim())))
       .default(''),
   },
+  OPEN311_MEDIA_HOSTS: {
+    expected: 'a comma-separated list of host names or IP addresses',
+    schema: z
+      .string()
+      .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-[\]]*$/.test(h.trim())))
+      .default(''),
+  },
 } as const;
 
 /** The names of every variable the server reads (README's settings table lists the same). */
@@ -194,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
     throttle: throttleSettingsOf(p),
     webhookAllowedHosts: p.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    open311MediaHosts: p.OPEN311_MEDIA_HOSTS.split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean),
   };
 }
 

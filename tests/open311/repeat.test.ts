@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginAs, sharpPhoto, useTestServer } from '../support/db.js';
-import { Open311PostAnswer } from '../../server/features/open311/schemas.js';
+import { Open311Created } from '../../server/features/open311/schemas.js';
 import { georeportForm, get, newKey, post, validFields } from './support.js';
 
 const t = useTestServer();
@@ -43,7 +43,7 @@ describe('Open311 submissions and the repeat-report rule (seed 003), through sub
     t.env.clock.set('2026-11-23T11:00:00Z'); // 19:00: 5 h after -> re-report
     const again = await post(t.server.baseUrl, georeportForm(fields, { bytes: await sharpPhoto() }));
     expect(again.status).toBe(200);
-    const [reopened] = Open311PostAnswer.parse(again.body);
+    const [reopened] = Open311Created.parse(again.body);
     expect(reopened.service_request_id).toBe(number);
     expect(reopened.service_notice).toContain('Laporan ulang');
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();

@@ -62,6 +62,11 @@ const indonesianByCode: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
 };
 
+/** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */
+export function indonesianMessageOf(code: ErrorCode): string {
+  return indonesianByCode[code];
+}
+
 export function httpStatusOf(code: ErrorCode): number {
   return statusByCode[code] ?? 500;
 }

@@ -5911,14 +5911,14 @@ export interface paths {
         };
         trace?: never;
     };
-    "/open311/v2/discovery.json": {
+    "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Open311 service discovery: the GeoReport v2 endpoint, its formats (JSON only) and how to get an api_key */
+        /** Open311 service discovery: the GeoReport v2 endpoint, its formats (XML and JSON) and how to get an api_key */
         get: {
             parameters: {
                 query?: {
@@ -5926,7 +5926,10 @@ export interface paths {
                     jurisdiction_id?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -5938,15 +5941,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Discovery"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -5959,7 +5964,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/services.json": {
+    "/open311/v2/services.{format}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5974,7 +5979,10 @@ export interface paths {
                     jurisdiction_id?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -5986,24 +5994,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Service"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -6016,14 +6027,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/services/{service_code}.json": {
+    "/open311/v2/services/{service_code}.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2 service definition (no extra attributes) */
+        /** GeoReport v2 service definition */
         get: {
             parameters: {
                 query?: {
@@ -6033,6 +6044,8 @@ export interface paths {
                 header?: never;
                 path: {
                     service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
                 };
                 cookie?: never;
             };
@@ -6045,24 +6058,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceDefinition"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -6075,7 +6091,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/requests.json": {
+    "/open311/v2/requests.{format}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6104,7 +6120,10 @@ export interface paths {
                     page?: number;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -6116,92 +6135,57 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceRequest"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (429): [{code, description}] */
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
         };
         put?: never;
-        /** GeoReport v2: submit a leak report with an api_key. The photo is required and travels as the multipart file `media` (a media_url is not fetched); lat, long and phone are required. Every refusal of our intake applies. Send an Idempotency-Key header to make retries safe. */
+        /** GeoReport v2: submit a leak report with an api_key, as the spec's application/x-www-form-urlencoded form or as multipart/form-data with the photo as the file `media` (our extension). lat, long and phone are required; the photo is the file `media` or a `media_url` on a host the utility allows (OPEN311_MEDIA_HOSTS). Every refusal of our intake applies. Send an Idempotency-Key header to make retries safe. */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     "Idempotency-Key"?: string;
                 };
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: {
                 content: {
-                    "multipart/form-data": {
-                        /** @description The utility; optional: the api_key names its utility */
-                        jurisdiction_id?: string;
-                        /** @description Required. Also accepted as a query parameter */
-                        api_key?: string;
-                        /** @example pipe_burst */
-                        service_code: string;
-                        /**
-                         * @description Required here: the crew needs the GPS position
-                         * @example -5.1477
-                         */
-                        lat?: number;
-                        /**
-                         * @description Required here
-                         * @example 119.4327
-                         */
-                        long?: number;
-                        address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
-                        address_id?: string;
-                        description?: string;
-                        first_name?: string;
-                        last_name?: string;
-                        /**
-                         * @description Required: an Indonesian number, so the utility can confirm the report
-                         * @example 0812-3456-7890
-                         */
-                        phone?: string;
-                        /** @description Accepted and not stored (the utility confirms by phone) */
-                        email?: string;
-                        /** @description Accepted and not stored */
-                        device_id?: string;
-                        /** @description Kept with the ticket and echoed in the answer */
-                        account_id?: string;
-                        /** @description Not fetched: send the photo itself as the multipart file `media` */
-                        media_url?: string;
-                        /**
-                         * Format: binary
-                         * @description The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
-                         */
-                        media: string;
-                    };
                     "application/x-www-form-urlencoded": {
                         /** @description The utility; optional: the api_key names its utility */
                         jurisdiction_id?: string;
@@ -6236,8 +6220,50 @@ export interface paths {
                         device_id?: string;
                         /** @description Kept with the ticket and echoed in the answer */
                         account_id?: string;
-                        /** @description Not fetched: send the photo itself as the multipart file `media` */
+                        /** @description The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them */
                         media_url?: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example pipe_burst */
+                        service_code: string;
+                        /**
+                         * @description Required here: the crew needs the GPS position
+                         * @example -5.1477
+                         */
+                        lat?: number;
+                        /**
+                         * @description Required here
+                         * @example 119.4327
+                         */
+                        long?: number;
+                        address_string?: string;
+                        /** @description Not used: this server places a report by lat/long only */
+                        address_id?: string;
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        /**
+                         * @description Required: an Indonesian number, so the utility can confirm the report
+                         * @example 0812-3456-7890
+                         */
+                        phone?: string;
+                        /** @description Accepted and not stored (the utility confirms by phone) */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        device_id?: string;
+                        /** @description Kept with the ticket and echoed in the answer */
+                        account_id?: string;
+                        /** @description The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them */
+                        media_url?: string;
+                        /**
+                         * Format: binary
+                         * @description The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
+                         */
+                        media: string;
                     };
                 };
             };
@@ -6249,6 +6275,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311PostAnswer"];
+                        "text/xml": string;
                     };
                 };
                 /** @description Created: the new ticket number */
@@ -6258,78 +6285,47 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311PostAnswer"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (403): [{code, description}] */
+                /** @description Error (403): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (409): [{code, description}] */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (413): [{code, description}] */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (415): [{code, description}] */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (422): [{code, description}] */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (429): [{code, description}] */
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -6340,14 +6336,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/requests/{service_request_id}.json": {
+    "/open311/v2/requests/{service_request_id}.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2 service request: one report by its ticket number (an array of one) */
+        /** GeoReport v2 service request: one report by its ticket number (a list of one) */
         get: {
             parameters: {
                 query?: {
@@ -6357,6 +6353,8 @@ export interface paths {
                 header?: never;
                 path: {
                     service_request_id: string;
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
                 };
                 cookie?: never;
             };
@@ -6369,21 +6367,396 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceRequest"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the ticket number of a submission that waited for staff (empty while it waits; 404 once refused, with the reason) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The utility (Open311 jurisdiction); optional on a single-utility install */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token and its service_request_id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311TokenAnswer"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/servicerequestupdates.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FixMyStreet's servicerequestupdates extension: every step of the utility's tickets in a window (default the last 24 hours, at most 90 days), oldest first, at most 1000; statuses OPEN, INVESTIGATING, ACTION_SCHEDULED, IN_PROGRESS, FIXED, CLOSED, NO_FURTHER_ACTION, REOPEN */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The utility (Open311 jurisdiction); optional on a single-utility install */
+                    jurisdiction_id?: string;
+                    /** @description Accepted and not needed (FixMyStreet sends it) */
+                    api_key?: string;
+                    /** @description W3C date-time with a zone, or a date; default: 24 hours before end_date */
+                    start_date?: string;
+                    /** @description Inclusive; default now; at most 90 days after start_date */
+                    end_date?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Request updates (XML root service_requests_updates, items request_update) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311RequestUpdate"][];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311QueuedSubmission"][];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a queued Open311 submission in as a ticket, at the position staff found (admin, operator); its token then answers the ticket number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description Required when the report came with an address only */
+                        lat?: number;
+                        lon?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            service_request_id: string;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue/{token}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a queued Open311 submission with a reason (admin, operator); its token then answers 404 with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Refused */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            /** @enum {boolean} */
+                            refused: true;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7356,7 +7729,7 @@ export interface components {
                 changeset: string;
                 /** @enum {string} */
                 type: "production" | "test";
-                formats: string[];
+                formats: ("text/xml" | "application/json")[];
             }[];
         };
         Open311Errors: {
@@ -7376,8 +7749,11 @@ export interface components {
             service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
             service_name: string;
             description: string;
-            /** @enum {boolean} */
-            metadata: false;
+            /**
+             * @description Each service has a definition (services/{service_code}) with optional attributes
+             * @enum {boolean}
+             */
+            metadata: true;
             /** @enum {string} */
             type: "realtime";
             keywords: string;
@@ -7386,8 +7762,21 @@ export interface components {
         Open311ServiceDefinition: {
             /** @enum {string} */
             service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
-            /** @description Always empty: no service asks for more than the report itself */
-            attributes: unknown[];
+            /** @description Sent back as attribute[code]=key on POST requests */
+            attributes: {
+                variable: boolean;
+                code: string;
+                /** @enum {string} */
+                datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                required: boolean;
+                datatype_description: string | null;
+                order: number;
+                description: string;
+                values: {
+                    key: string;
+                    name: string;
+                }[];
+            }[];
         };
         Open311ServiceRequest: {
             /** @example LK-2026-000123 */
@@ -7424,7 +7813,44 @@ export interface components {
             service_request_id: string;
             service_notice: string;
             account_id: string | null;
+        }[] | {
+            /** @description GET tokens/{token} gives the ticket number once staff take it in */
+            token: string;
+            service_notice: string;
+            account_id: string | null;
         }[];
+        Open311TokenAnswer: {
+            /** @description Empty while the submission waits for staff */
+            service_request_id: string | null;
+            token: string;
+        }[];
+        Open311RequestUpdate: {
+            update_id: string;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "OPEN" | "INVESTIGATING" | "ACTION_SCHEDULED" | "IN_PROGRESS" | "FIXED" | "CLOSED" | "NO_FURTHER_ACTION" | "REOPEN";
+            description: string;
+            updated_datetime: string;
+            /** @description Our own status code */
+            external_status_code: string;
+            media_url: unknown;
+        };
+        Open311QueuedSubmission: {
+            token: string;
+            /** @enum {string} */
+            waitsFor: "position" | "photo";
+            receivedAt: string;
+            serviceCode: string | null;
+            description: string | null;
+            notes: string[];
+            lat: number | null;
+            lon: number | null;
+            addressString: string | null;
+            addressId: string | null;
+            name: string | null;
+            phone: string | null;
+            mediaUrl: string | null;
+        };
     };
     responses: never;
     parameters: never;
