@@ -10,6 +10,7 @@ import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/s
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
+import { followUpLinkFor } from './follow-up.service.js';
 
 registry.registerPath({
   method: 'post',
@@ -52,7 +53,8 @@ export function reportsRouter(ctx: AppContext): Router {
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async (inTx) => {
       const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: 'app', photo });
-      return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
+      const followUpUrl = await followUpLinkFor(inTx, utility, receipt.number, fields.phone);
+      return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).location(answer.body.statusUrl).json(answer.body);
