@@ -219,7 +219,7 @@ export function scrubPublicText(text: string | null, names: readonly (string | n
  * them, upper case, into its own states). A reopened ticket is REOPEN (seed
  * 003's re-report); a rejected report (a hoax, not a leak) NO_FURTHER_ACTION.
  */
-export type FmsStatus = 'OPEN' | 'INVESTIGATING' | 'ACTION_SCHEDULED' | 'IN_PROGRESS' | 'FIXED' | 'CLOSED' | 'NO_FURTHER_ACTION' | 'REOPEN';
+export type FmsStatus = 'OPEN' | 'INVESTIGATING' | 'ACTION_SCHEDULED' | 'IN_PROGRESS' | 'FIXED' | 'CLOSED' | 'NO_FURTHER_ACTION' | 'REOPEN' | 'DUPLICATE' | 'INTERNAL_REFERRAL';
 
 const fmsStatusByStatus: Record<TicketStatus, FmsStatus> = {
   received: 'OPEN',
@@ -231,6 +231,9 @@ const fmsStatusByStatus: Record<TicketStatus, FmsStatus> = {
   fixed: 'FIXED',
   closed: 'CLOSED',
   rejected: 'NO_FURTHER_ACTION',
+  merged: 'DUPLICATE', // counted as one more report on the open ticket of the same spot
+  answered: 'CLOSED', // answered at first contact (call centre, walk-in)
+  forwarded: 'INTERNAL_REFERRAL', // forwarded to the unit responsible, its answer recorded
 };
 
 export function fmsStatusOf(action: string, status: TicketStatus): FmsStatus {

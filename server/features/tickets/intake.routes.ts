@@ -10,6 +10,7 @@ import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/s
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
+import { followUpLinkFor } from './follow-up.service.js';
 
 registry.registerPath({
   method: 'post',
@@ -56,7 +57,8 @@ export function reportsRouter(ctx: AppContext): Router {
       requestHashOf(fields, photo),
       async (inTx, prepared) => {
         const receipt = await writeReport(inTx, utility, prepared);
-        return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
+        const followUpUrl = await followUpLinkFor(inTx, utility, receipt.number, fields.phone);
+        return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
       },
       // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
       async () => {

@@ -31,6 +31,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PLAN_NOT_DRAFT: 409,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
+  LINK_INVALID: 403,
+  ALREADY_RATED: 409,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -60,6 +62,8 @@ const indonesianByCode: Record<ErrorCode, string> = {
   PLAN_NOT_DRAFT: 'Hanya draf rencana yang dapat diubah, diterbitkan, atau dibuang.',
   TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi nanti.',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
+  LINK_INVALID: 'Tautan tidak berlaku. Gunakan tautan dari tanda terima laporan Anda.',
+  ALREADY_RATED: 'Layanan ini sudah Anda nilai. Terima kasih.',
 };
 
 /** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */
