@@ -723,7 +723,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -823,7 +826,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -925,7 +931,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1024,7 +1033,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1122,7 +1134,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1220,7 +1235,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1318,7 +1336,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1416,7 +1437,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1516,7 +1540,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1614,7 +1641,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1712,7 +1742,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
