@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import compression from 'compression';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/errors.js';
 import { refuseMalformedInput } from './platform/http/input.js';
@@ -41,6 +42,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use(httpLogger(options.log));
   // Security headers (CSP, nosniff, frame-ancestors, no referrer) on every answer, errors included.
   app.use(securityHeaders(ctx.config));
+  // gzip (or deflate) for text: the console's scripts and styles, and the API's JSON, CSV and GPX.
+  app.use(compression({ threshold: 1024 }));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseMalformedInput());

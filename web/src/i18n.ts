@@ -181,6 +181,27 @@ const dictionary = {
   before_after: { id: 'sebelum → sesudah', en: 'before → after' },
   route_changed: { id: 'Rute Anda diubah oleh dispatcher.', en: 'The dispatcher changed your route.' },
   route_open_new: { id: 'Lihat rute baru', en: 'See the new route' },
+  // ---- the crew app (issue 14)
+  offline_banner: { id: 'Tidak ada sinyal: tindakan disimpan di HP dan dikirim saat sinyal kembali.', en: 'No network: actions are kept on this phone and sent when the network returns.' },
+  saved_route_from: { id: 'Rute tersimpan, dimuat', en: 'Saved route, loaded' },
+  no_saved_route: { id: 'Belum ada rute tersimpan di HP ini. Buka halaman ini sekali saat ada sinyal.', en: 'No route saved on this phone yet. Open this page once with a network.' },
+  outbox: { id: 'Antrian kirim', en: 'Send queue' },
+  outbox_empty: { id: 'Semua tindakan sudah terkirim.', en: 'Every action has been sent.' },
+  outbox_waiting: { id: 'menunggu sinyal', en: 'waiting for network' },
+  send_now: { id: 'Kirim sekarang', en: 'Send now' },
+  dismiss: { id: 'Tutup', en: 'Dismiss' },
+  conflict_moved: { id: 'Titik ini sudah dipindah ke tim lain: tindakan tidak dicatat.', en: 'This stop was moved to another crew: the action was not recorded.' },
+  conflict_changed: { id: 'Tiket ini sudah berubah sementara itu: tindakan tidak dicatat.', en: 'This ticket changed meanwhile: the action was not recorded.' },
+  conflict_refused: { id: 'Ditolak server:', en: 'Refused by the server:' },
+  session_expired_queue: { id: 'Sesi habis: masuk lagi, antrian tetap tersimpan.', en: 'Session expired: log in again; the queue is kept.' },
+  take_result_photo: { id: 'Ambil foto hasil', en: 'Take the result photo' },
+  photo_ready: { id: 'Foto siap dikirim', en: 'Photo ready to send' },
+  photo_first: { id: 'Ambil foto hasil perbaikan dulu.', en: 'Take a photo of the repair first.' },
+  photo_too_large: { id: 'Foto terlalu besar; batas (MB):', en: 'The photo is too large; limit (MB):' },
+  need_what_first: { id: 'Tulis dulu apa yang dibutuhkan.', en: 'Say first what is needed.' },
+  call_reporter: { id: 'Telepon pelapor', en: 'Call the reporter' },
+  nothing_to_do: { id: 'Tidak ada tindakan lagi untuk titik ini.', en: 'Nothing more to do at this stop.' },
+  queued: { id: 'Disimpan, akan dikirim', en: 'Saved, to be sent' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof dictionary;
@@ -235,3 +256,17 @@ export function formatTime(iso: string | null | undefined, timeZone: string): st
 export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+const statusLabels: Record<string, Record<Lang, string>> = {
+  received: { id: 'Laporan diterima', en: 'Report received' },
+  attached: { id: 'Bagian dari gangguan area', en: 'Part of an area incident' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+  spk_issued: { id: 'SPK terbit', en: 'Work order issued' },
+  assigned: { id: 'Dijadwalkan ke tim', en: 'Assigned to a crew' },
+  on_site: { id: 'Tim di lokasi', en: 'Crew on site' },
+  escalated: { id: 'Butuh alat berat', en: 'Needs heavy equipment' },
+  fixed: { id: 'Sudah diperbaiki', en: 'Repaired' },
+  closed: { id: 'Selesai', en: 'Closed' },
+};
+/** A ticket status in words, never its code. */
+export const statusLabel = (s: string) => statusLabels[s]?.[current] ?? s;

@@ -229,6 +229,9 @@ for (const r of actionRoutes) {
     security: bearer,
     request: {
       params: IdParam,
+      headers: z.object({
+        'Idempotency-Key': z.string().optional().describe('A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice'),
+      }),
       body: {
         content: r.multipart
           ? { 'multipart/form-data': { schema: (r.body as z.ZodObject).extend({ photo: z.string().openapi({ type: 'string', format: 'binary' }) }) } }
@@ -307,8 +310,15 @@ export function ticketsRouter(ctx: AppContext): Router {
       const { id } = parse(IdParam, req.params);
       const body = parse(r.body, req.body ?? {});
       const input: ActionInput = { ...body, photo: req.file?.buffer ?? null };
-      await performAction(ctx, utilityOf(res), userOf(res), id, r.action, input);
-      res.json(await ticketDetail(ctx, utilityOf(res), userOf(res), id));
+      const user = userOf(res);
+      const asked = requestHashOf({ ticket: id, action: r.action, ...body, by: user.id }, input.photo);
+      // The key records that the step was taken; the answer (first or replayed) is the ticket as it is now.
+      const answer = await once(ctx, utilityOf(res).id, req.get('idempotency-key'), asked, async (inTx) => {
+        await performAction(inTx, utilityOf(res), user, id, r.action, input);
+        return { statusCode: 200, body: { ticketId: id } };
+      });
+      if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+      res.status(answer.statusCode).json(await ticketDetail(ctx, utilityOf(res), user, id));
     });
   }
   return router;

@@ -821,7 +821,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -921,7 +924,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1023,7 +1029,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1122,7 +1131,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1220,7 +1232,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1318,7 +1333,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1416,7 +1434,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1514,7 +1535,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1614,7 +1638,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1712,7 +1739,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1810,7 +1840,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
