@@ -95,6 +95,11 @@ export function readmeTravel(): TravelModel {
     metres: (a, b) => Math.round(h(a, b) * 1.35),
     seconds: (a, b) => Math.round((h(a, b) * 1.35 * 3600) / 20000),
     secondsForMetres: (m) => Math.round((m * 3600) / 20000),
+    leg: (a, b, out) => {
+      const road = h(a, b) * 1.35;
+      out.metres = Math.round(road);
+      out.seconds = Math.round((road * 3600) / 20000);
+    },
   };
 }
 

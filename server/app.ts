@@ -7,6 +7,8 @@ import { healthRouter } from './platform/http/health.js';
 import { authRouter } from './features/auth/routes.js';
 import { reportsRouter } from './features/tickets/intake.routes.js';
 import { ticketsRouter } from './features/tickets/routes.js';
+import { mergedRouter, nearbyRouter } from './features/tickets/duplicates.routes.js';
+import { answersRouter } from './features/tickets/answers.routes.js';
 import { crewsRouter } from './features/crews/routes.js';
 import { crewRoutesRouter } from './features/plans/crew-routes.routes.js';
 import { plansRouter } from './features/plans/routes.js';
@@ -43,8 +45,11 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/auth', authRouter(ctx));
   // Citizen reports per client address, counted before the photo is read (per phone: in the route).
   app.post('/api/v1/reports', throttled(ctx, 'reportIp', clientAddressOf));
+  app.use('/api/v1/reports', nearbyRouter(ctx));
   app.use('/api/v1/reports', reportsRouter(ctx));
+  app.use('/api/v1/tickets', mergedRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/answers', answersRouter(ctx));
   app.use('/api/v1/crews', crewRoutesRouter(ctx));
   app.use('/api/v1/crews', crewsRouter(ctx));
   app.use('/api/v1/zones', zonesRouter(ctx));

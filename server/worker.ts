@@ -6,6 +6,7 @@ import { creditClosedTickets } from './features/points/service.js';
 import { scanEscalations, type ScanCounts } from './features/sla/escalation.service.js';
 import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features/webhooks/service.js';
 import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-runs.repository.js';
+import { deliverDueNotifications, fanOutNotifications, type NotificationCounts } from './features/notifications/service.js';
 
 /**
  * The background worker: a plain loop in the server process, no queue library.
@@ -19,8 +20,10 @@ import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-run
  * from doing the same scan at the same moment.
  *
  * Each tick, per utility (claimed via its job_runs row, SKIP LOCKED): scan for
- * breaches and crew escalations, credit closed tickets; then deliver due
- * webhooks. Every time comes from the injected clock.
+ * breaches and crew escalations, fan the notification outbox's new events out
+ * into deliveries, credit closed tickets; then send the due notifications
+ * (inbox, e-mail, WhatsApp, SMS) and webhooks. Every time comes from the
+ * injected clock.
  */
 export const defaultWorkerOptions = {
   /** How often the loop runs (the SOP's clocks are in minutes); startWorker takes it from ctx.config.slaCheckSeconds unless given. */
@@ -41,6 +44,9 @@ export interface TickReport extends ScanCounts {
   skipped: number;
   pointsCredited: number;
   webhooks: DeliveryCounts;
+  /** Notification deliveries written by the fan-out, and the sends of this tick. */
+  fannedOut: number;
+  messages: NotificationCounts;
   /** Utilities whose scan failed this tick (logged; retried next tick). */
   failed: { utilityId: number; message: string }[];
 }
@@ -51,7 +57,7 @@ const JOB = 'sla_scan';
 
 /** One pass of every job, as of ctx.now(). */
 export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> = {}): Promise<TickReport> {
-  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, failed: [] };
+  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, fannedOut: 0, messages: { attempted: 0, delivered: 0, retrying: 0, failed: 0 }, failed: [] };
   const utilityIds: number[] = options.utilityIds ?? (await allUtilityIds(ctx.db));
 
   for (const utilityId of utilityIds) {
@@ -65,6 +71,7 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
         if (!utility) return;
         const now = ctx.now();
         const counts = await scanEscalations(tx, utility, now);
+        report.fannedOut += await fanOutNotifications(tx, utility, now);
         const credited = await creditClosedTickets(tx, utilityId);
         await cleanUpExpiredSessions(tx, utilityId, now);
         await recordJobRun(tx, utilityId, JOB, now, { ...counts, pointsCredited: credited });
@@ -83,6 +90,7 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
     }
   }
 
+  report.messages = await deliverDueNotifications(ctx.db, ctx.now, { utilityIds: options.utilityIds });
   report.webhooks = await deliverDueWebhooks(ctx.db, ctx.now, {
     batch: options.deliveryBatch ?? defaultWorkerOptions.deliveryBatch,
     post: options.post,

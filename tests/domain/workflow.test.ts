@@ -20,9 +20,17 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Actor[]]> = {
   return_to_crew: [['fixed'], 'assigned', ['admin']],
   prioritise: [['spk_issued', 'assigned', 'on_site', 'escalated'], null, ['admin', 'dispatcher']],
   reopen: [['fixed', 'closed'], 'assigned', ['repeat_report']], // on a repeat report only
+  // Issue 13: one more report of an open ticket, and the first-contact close (seed 001).
+  merge: [['received'], 'merged', ['duplicate', 'admin', 'dispatcher', 'operator']],
+  unmerge: [['merged'], 'received', ['admin', 'dispatcher', 'operator']],
+  add_report: [['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated'], null, ['duplicate']], // written by merge / unmerge
+  remove_report: [['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], null, ['duplicate']],
+  answer: [['received'], 'answered', ['operator', 'admin']],
+  forward: [['received'], 'forwarded', ['operator', 'admin']],
+  add_info: [['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], null, ['reporter_link']], // the reporter, by the receipt link
 };
 const staffRoles: readonly Role[] = roles;
-const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'system'];
+const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'system'];
 const isStaff = (actor: Actor) => (staffRoles as readonly string[]).includes(actor);
 
 // What a refusal names as next steps, from the copy: the steps a person at the console
@@ -86,7 +94,7 @@ describe('ticket workflow', () => {
   });
 
   it('lists next steps per role', () => {
-    expect(allowedActions('received', 'admin').sort()).toEqual(['issue_spk', 'reject']);
+    expect(allowedActions('received', 'admin').sort()).toEqual(['answer', 'forward', 'issue_spk', 'merge', 'reject']);
     expect(allowedActions('received', 'crew')).toEqual([]);
     expect(allowedActions('on_site', 'crew').sort()).toEqual(['escalate', 'fix']);
     expect(allowedActions('fixed', 'admin').sort()).toEqual(['close', 'return_to_crew']);

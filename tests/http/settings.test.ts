@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer, loginAs } from '../support/db.js';
 
-const t = useTestServer();
+const t = useTestServer({ duplicates: true }); // the stored overrides exactly as the admin set them
 
 async function call(user: string, method: string, path: string, body?: unknown) {
   const token = await loginAs(t.server.baseUrl, t.env.utility, user);

@@ -122,7 +122,8 @@ describe('automatic escalation, clock driven, over the whole SOP table', () => {
     expect(e).toMatchObject({ kind: 'respond', role: 'kabag' });
     expect(e.met_at.toISOString()).toBe('2026-12-07T00:30:30.000Z');
     const note = (await inboxOf('kabag')).find((n) => n.escalation_id === e.id);
-    expect(note.body).toContain('was due at 2026-12-07 08:30 (Asia/Makassar) and was met late');
+    expect(note.body).toContain('paling lambat 2026-12-07 08:30 WITA dan baru terpenuhi pada 2026-12-07 08:30 WITA');
+    expect(note.data.text.en.body).toContain('was due a response by 2026-12-07 08:30 WITA and was met late at 2026-12-07 08:30 WITA');
   });
 
   it('follows a priority change: the new, stricter due time and the new recipient apply', async () => {

@@ -60,7 +60,7 @@ export const outsideArea = { lat: -5.30, lon: 119.60 };
 
 let cachedHash: Promise<string> | null = null;
 
-export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown>; throttle?: ThrottleSettings } = {}): Promise<TestEnv> {
+export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown>; throttle?: ThrottleSettings; duplicates?: boolean } = {}): Promise<TestEnv> {
   const db = createDb(requireDatabaseUrl(), 4);
   const clock = new TestClock();
   const code = `test-${crypto.randomBytes(5).toString('hex')}`;
@@ -75,7 +75,9 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
     code,
     name: `Test utility ${code}`,
     serviceArea: { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] },
-    settings: options.settings,
+    // Reports are not merged into an open ticket at the same spot unless the test asks for it
+    // (tests/citizen/duplicates.test.ts): most files send many reports from one point.
+    settings: options.duplicates ? options.settings : { duplicateRadiusMetres: 0, ...options.settings },
   });
   const [{ id: regionId }] = await db('service_regions')
     .insert({ utility_id: utilityId, code: 'R1', name: 'Region One', area: db.raw('(SELECT service_area FROM utilities WHERE id = ?)', [utilityId]) })

@@ -55,7 +55,7 @@ type Slot<Name extends string, T, Required extends boolean> = [T] extends [never
 /** path parameters, query and body as the operation documents them; a required one is required here too. */
 export type RequestOf<O> = Slot<'path', ParametersOf<O, 'path'>, true> &
   Slot<'query', ParametersOf<O, 'query'>, object extends ParametersOf<O, 'query'> ? false : true> &
-  Slot<'body', BodyOf<O>, true> & { headers?: Record<string, string> };
+  Slot<'body', BodyOf<O>, true> & { headers?: Record<string, string>; signal?: AbortSignal };
 type Args<O> = object extends RequestOf<O> ? [request?: RequestOf<O>] : [request: RequestOf<O>];
 
 interface UntypedRequest {
@@ -63,6 +63,8 @@ interface UntypedRequest {
   query?: Record<string, unknown>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Aborts the call (the page's cancel): the fetch rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /** `/api/v1/tickets/{id}/spk` with {id: 7} and a query as `/api/v1/tickets/7/spk?...`. */
@@ -88,7 +90,7 @@ async function call(method: Method, template: string, request: UntypedRequest = 
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(request.body);
   }
-  const res = await fetch(urlOf(template, request.path, request.query), { method: method.toUpperCase(), headers, body: payload });
+  const res = await fetch(urlOf(template, request.path, request.query), { method: method.toUpperCase(), headers, body: payload, signal: request.signal });
   if (res.status === 204) return undefined;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {

@@ -11,4 +11,7 @@ export const statusLabels: Record<TicketStatus, { id: string; en: string }> = {
   escalated: { id: 'Menunggu alat berat', en: 'Waiting for heavy equipment' },
   fixed: { id: 'Sudah diperbaiki', en: 'Repaired' },
   closed: { id: 'Selesai', en: 'Closed' },
+  merged: { id: 'Digabung dengan laporan lain di lokasi yang sama', en: 'Added to another report of the same spot' },
+  answered: { id: 'Dijawab langsung oleh petugas', en: 'Answered at first contact' },
+  forwarded: { id: 'Diteruskan ke unit terkait', en: 'Forwarded to the responsible unit' },
 };

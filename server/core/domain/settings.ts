@@ -1,4 +1,5 @@
 import type { Priority, Role, Category } from './tickets.js';
+import type { DigestMode, OutboundChannel, QuietHours } from './messages.js';
 
 /**
  * Utility settings, with the SOP's values as defaults (DOMAIN.md). A utility
@@ -37,6 +38,14 @@ export interface UtilitySettings {
   repeatByNumberRadiusMetres: number;
   /** How far back a repeat report is still linked to the done ticket it is about. */
   repeatLinkDays: number;
+  /** The report form lists the open tickets this close to the chosen point ("is it one of these?"). */
+  nearbyRadiusMetres: number;
+  /** A new report this close to an open ticket of the same category ... */
+  duplicateRadiusMetres: number;
+  /** ... received at most this many hours earlier, is one more report of it instead of new work. */
+  duplicateWindowHours: number;
+  /** How long after the closure the reporter's rating link is accepted. */
+  ratingWindowDays: number;
   /** Planner objective: least total distance, or the longest crew day as short as possible. */
   planObjective: 'distance' | 'makespan';
   /** Whom a blocked reporter or a citizen with a question should contact. */
@@ -54,6 +63,32 @@ export interface UtilitySettings {
     backoffBaseSeconds: number;
     backoffMaxSeconds: number;
     timeoutMs: number;
+  };
+  /** The notification outbox (features/notifications): who hears what, when, and how often a send is retried. */
+  notifications: {
+    /** Normal-priority breaches: to each recipient at once, or gathered into one message an hour / a day. Critical and High are always immediate. */
+    normalDigest: DigestMode;
+    /** Local time the daily digest goes out. */
+    dailyDigestAt: string;
+    /** Local hours in which non-urgent messages to reporters wait (start = end: none). */
+    quietHours: QuietHours;
+    /** The order reporters are reached in when they named no channel (or the utility lacks theirs). */
+    channelOrder: OutboundChannel[];
+    /** A reply consisting of one of these words stops all further messages to that number. */
+    optOutKeywords: string[];
+    /** Who hears of a repeat report after the re-report window (a new, urgent ticket; seed 003). */
+    repeatReportTo: Role;
+    /** Who hears of an area incident past its estimated restore time. */
+    incidentOverdueTo: Role;
+    /** Who hears, besides the crew, that a ticket was reopened or sent back. */
+    reopenedTo: Role;
+    /** Sending: attempts, back-off base * 2^(n-1) capped, and how long a worker holds a delivery it is sending. */
+    maxAttempts: number;
+    backoffBaseSeconds: number;
+    backoffMaxSeconds: number;
+    leaseSeconds: number;
+    /** The public address of the console, for the status link in messages ('' : the link is the API path). */
+    publicBaseUrl: string;
   };
   /** Daily planning and immediate dispatch (server/planning). */
   planning: {
@@ -84,10 +119,29 @@ export const defaultSettings: UtilitySettings = {
   repeatRadiusMetres: 100,
   repeatByNumberRadiusMetres: 100,
   repeatLinkDays: 30,
+  nearbyRadiusMetres: 50,
+  duplicateRadiusMetres: 50,
+  duplicateWindowHours: 48,
+  ratingWindowDays: 30,
   planObjective: 'distance',
   contact: 'the PDAM call centre / kantor pelayanan PDAM',
   escalation: { heavyEquipmentTo: 'kabag', lookbackHours: 24 },
   webhook: { maxAttempts: 8, backoffBaseSeconds: 30, backoffMaxSeconds: 3600, timeoutMs: 5000 },
+  notifications: {
+    normalDigest: 'immediate',
+    dailyDigestAt: '07:00',
+    quietHours: { start: '21:00', end: '06:00' },
+    channelOrder: ['whatsapp', 'sms', 'email'],
+    optOutKeywords: ['STOP', 'BERHENTI'],
+    repeatReportTo: 'kasie',
+    incidentOverdueTo: 'kabag',
+    reopenedTo: 'admin',
+    maxAttempts: 6,
+    backoffBaseSeconds: 60,
+    backoffMaxSeconds: 3600,
+    leaseSeconds: 120,
+    publicBaseUrl: '',
+  },
   planning: {
     serviceExtraMinutes: { critical: 15, high: 0, normal: 0 },
     roadlessDistricts: ['Kepulauan Sangkarrang'],

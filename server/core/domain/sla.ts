@@ -1,5 +1,5 @@
 import type { UtilitySettings } from './settings.js';
-import type { Priority, Role, TicketStatus } from './tickets.js';
+import { unclockedStatuses, type Priority, type Role, type TicketStatus } from './tickets.js';
 
 /**
  * The SLA clock's rules (seed 000), as plain data in and out.
@@ -10,11 +10,16 @@ import type { Priority, Role, TicketStatus } from './tickets.js';
  *   the crew clears the fix, and the resolve clock, counted from intake, runs on.
  * - Before triage a ticket has no priority and no stored due times: it is held
  *   to the Normal standard, the slowest one (what the public status page promises).
- * - Clocks run 24/7 in absolute time; rejected tickets have no clock.
+ * - Clocks run 24/7 in absolute time; rejected, merged (counted on another
+ *   ticket) and first-contact (answered, forwarded) tickets have no clock, nor have
+ *   reports attached to an area incident (the incident carries it, and its
+ *   restore answers them): they never escalate and are never breaches.
+ * - A raised priority re-evaluates the due times; a breach already escalated at
+ *   a lower level escalates again at the new one (one escalation per level).
  */
 export const breachKinds = ['respond', 'resolve'] as const;
 export type BreachKind = (typeof breachKinds)[number];
-export const escalationKinds = [...breachKinds, 'heavy_equipment'] as const;
+export const escalationKinds = [...breachKinds, 'heavy_equipment', 'repeat'] as const;
 export type EscalationKind = (typeof escalationKinds)[number];
 
 /** Seniority of the roles that receive escalations: Kasie 1, Kabag 2, Direktur 3. */
@@ -110,6 +115,8 @@ export interface SlaFacts {
   assignedAt: Date | null;
   fixedAt: Date | null;
   closedAt: Date | null;
+  /** The area incident the report is attached to (or was, until its restore closed it): the incident carries the clock. */
+  incidentId?: number | null;
 }
 
 /** When the ticket was responded to: its first assignment of a crew (the event, else the stamp). */
@@ -145,7 +152,8 @@ export function ticketSlaOutcomeOf(f: SlaFacts, settings: UtilitySettings, now: 
   const due = dueTimesOf(f, settings);
   const respondedAt = respondedAtOf(f);
   const resolvedAt = resolvedAtOf(f);
-  const clocked = f.status !== 'rejected';
+  // Rejected, merged and first-contact tickets, and reports answered by an area incident (attached, or closed by its restore), have no clock of their own.
+  const clocked = !unclockedStatuses.includes(f.status) && !f.incidentId;
   const escalateTo = escalationRoleOf(f.priority, settings);
   return {
     respondDueAt: due.respond,
@@ -222,6 +230,19 @@ export function breachesToEscalate(t: SlaTicket, settings: UtilitySettings, now:
 export function heavyEquipmentEscalation(priority: Priority | null, raisedAt: Date, settings: UtilitySettings): Escalation {
   const role = settings.escalation.heavyEquipmentTo;
   return { kind: 'heavy_equipment', priority, dueAt: raisedAt, metAt: null, role, level: escalationLevelOf(role) };
+}
+
+/**
+ * Whether a breach still needs an escalation, given the highest level it was
+ * escalated to so far (null: never): a raised priority sends it up the ladder.
+ */
+export function needsEscalation(b: Pick<Breach, 'level'>, escalatedLevel: number | null): boolean {
+  return escalatedLevel === null || escalatedLevel < b.level;
+}
+
+/** A repeat report after the re-report window (seed 003: a new ticket, escalated as Urgent): at once, to `role`. */
+export function repeatReportEscalation(priority: Priority | null, receivedAt: Date, role: Role): Escalation {
+  return { kind: 'repeat', priority, dueAt: receivedAt, metAt: null, role, level: escalationLevelOf(role) };
 }
 
 /** Whether a crew escalation raised at `raisedAt` is still recent enough to send. */

@@ -14,10 +14,13 @@ import type { Role, TicketStatus } from './tickets.js';
  * - incident: an area incident attaching the waiting reports inside it, and
  *   closing them when the water is restored (features/incidents);
  * - repeat_report: a reporter contacting again within the re-report window (seed 003);
+ * - duplicate: intake adding a new report to the open ticket of the same spot and category
+ *   (features/tickets/duplicates.service.ts);
+ * - reporter_link: the reporter, through the signed link of their receipt, adding a note or photo;
  * - system: the worker's jobs. They change no status today (an SLA breach is
  *   escalated by notification): named so that a future job has to be granted a row.
  */
-export const systemActors = ['planner', 'urgent_dispatch', 'incident', 'repeat_report', 'system'] as const;
+export const systemActors = ['planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'system'] as const;
 export type SystemActor = (typeof systemActors)[number];
 export type Actor = Role | SystemActor;
 
@@ -37,6 +40,8 @@ export function isSystemActor(actor: Actor): actor is SystemActor {
  *   fixed | closed -> assigned: reopened by a repeat report within the window
  *   received -> attached -> closed: a report inside an area incident, closed when it is restored;
  *   attached -> received: detached by staff
+ *   received -> merged: one more report of an open ticket (by intake or by staff); merged -> received: taken out again
+ *   received -> answered | forwarded: closed at first contact by the call centre or the desk (seed 001)
  */
 export interface Transition {
   from: readonly TicketStatus[];
@@ -69,6 +74,19 @@ export const transitions = {
   detach: { from: ['attached'], to: 'received', actors: ['admin', 'dispatcher'] },
   // When the reporter contacts again within the re-report window (seed 003).
   reopen: { from: ['fixed', 'closed'], to: 'assigned', actors: ['repeat_report'], stamps: 'reopened_at' },
+  // A new report of the same spot and category while a ticket is open: one more report of it, not new work.
+  merge: { from: ['received'], to: 'merged', actors: ['duplicate', 'admin', 'dispatcher', 'operator'] },
+  // A merged report that is a separate problem after all goes back to the queue.
+  unmerge: { from: ['merged'], to: 'received', actors: ['admin', 'dispatcher', 'operator'] },
+  // The open ticket's trail records each report added to it or taken out of it (no status change).
+  // Written by the merge and unmerge steps (the staff member behind them named in the trail), never asked for alone.
+  add_report: { from: ['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated'], to: null, actors: ['duplicate'] },
+  remove_report: { from: ['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], to: null, actors: ['duplicate'] },
+  // First contact (seed 001): answered on the spot with a standard answer, or forwarded to another unit with the answer given.
+  answer: { from: ['received'], to: 'answered', actors: ['operator', 'admin'], stamps: 'closed_at' },
+  forward: { from: ['received'], to: 'forwarded', actors: ['operator', 'admin'], stamps: 'closed_at' },
+  // The reporter adds a note or a photo to their open ticket through the signed link of the receipt.
+  add_info: { from: ['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], to: null, actors: ['reporter_link'] },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;

@@ -9,6 +9,8 @@ export const PLAN_DEFAULTS = {
   /** Share of the budget (from the start) the group solves may use; the moves between crews run until improveShare. */
   groupShare: 0.75,
   improveShare: 0.9,
+  /** ... and the prize search (which tickets get served) until refineShare. */
+  refineShare: 0.97,
   seed: 1,
   /** Solver weights (integers): served weight is maximised before ticket count. */
   weight: { pinned: 1_000_000, critical: 100_000, high: 10_000, normal: 100 },
@@ -35,6 +37,10 @@ export const PLAN_DEFAULTS = {
   /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
   iterationsBase: 150,
   iterationsPerJob: 15,
+  /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
+  refineIterationsPerCrew: 400,
+  /** Over-full day: the driving a Normal ticket is worth; the prize search serves one more when it adds fewer metres than this. */
+  normalTicketMetres: 1000,
 };
 
 export interface Day {

@@ -60,6 +60,13 @@ export interface PlanInput {
   onStep?: (step: string, elapsedMs: number) => void;
   /** Called after each group of crews is solved: crews solved so far, of all crews. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Over-full day (more repair time than the crews have): the metres of driving a Normal ticket is
+   * worth (default PLAN_DEFAULTS.normalTicketMetres). On other days every ticket that fits is served.
+   */
+  normalTicketMetres?: number;
+  /** Called after the prize search (refine.ts) with its iterations and the new best days it found. */
+  onRefine?: (iterations: number, improvements: number) => void;
   /** Milliseconds clock for the budget; default: the routing core's monotonicMs (core reads no clock of its own). */
   clockMs?: () => number;
 }

@@ -20,6 +20,7 @@ import { fillRoutes } from './fill.js';
 import { improveAcrossCrews } from './improve.js';
 import type { PlanInput, PlannedRoute, UnplannedReason } from './model.js';
 import { rollOverReasons } from './reasons.js';
+import { refineDay } from './refine.js';
 import { timeRoute } from './route.js';
 import { screenPool } from './screen.js';
 import { solveCrewGroups } from './solve-groups.js';
@@ -84,6 +85,9 @@ export function planDay(input: PlanInput): DayPlan {
   }
   step('improve');
   for (let k = 0; k < routes.length; k++) routes[k] = urgentFirst(day, routes[k]);
+  const refineMs = startedMs + budgetMs * PLAN_DEFAULTS.refineShare - clock();
+  if (refineMs > 0) refineDay(day, pool, routes, { timeMs: refineMs, clock });
+  step('refine');
 
   const unplanned = rollOverReasons(day, routes, pool.unplanned);
   return { routes, unplanned, zones: zoning.zones, zoneCrew: zoning.zoneCrew, elapsedMs: clock() - startedMs, budgetMs };

@@ -34,6 +34,10 @@ export { insertJob, type InsertJobOptions, type JobInsertion } from './vrp/inser
 export { improveRoutes, IMPROVE_ROUTES_DEFAULTS, type ImprovedRoutes } from './vrp/improve-routes.js';
 export { clarkeWrightRoutes } from './vrp/construct.js';
 
+// Which jobs to serve on an over-full day (prize-collecting VRP)
+export { solvePrizeRoutes, PRIZE_SEARCH_DEFAULTS, type PrizeSearchOptions, type PrizeSearchResult } from './prize/search.js';
+export { neighbourhoods, type Neighbourhoods, type PrizeProblem, type PrizeVehicle } from './prize/problem.js';
+
 // Benchmark formats
 export { cvrpRoutesCost, cvrpToProblem, cvrpViolations, solveCvrp, vehiclesFromName, type CvrpResult } from './cvrp.js';
 export {

@@ -26,6 +26,13 @@ export interface TravelModel {
   seconds(a: LatLon, b: LatLon): number;
   /** Seconds for a given number of road metres. */
   secondsForMetres(metres: number): number;
+  /** Optional: metres and seconds of one leg at once (the same values as metres() and seconds(), half the work). */
+  leg?(a: LatLon, b: LatLon, out: Leg): void;
+}
+
+export interface Leg {
+  metres: number;
+  seconds: number;
 }
 
 export { haversineMetres };
@@ -38,7 +45,12 @@ export function createTravelModel(options: { detourFactor: number; speedKmh: num
   const secondsForMetres = (m: number) => Math.round(m / metresPerSecond);
   // Seconds from the unrounded road distance (not from the rounded metres): each leg rounded once.
   const seconds = (a: LatLon, b: LatLon) => Math.round((haversineMetres(a.lat, a.lon, b.lat, b.lon) * detourFactor) / metresPerSecond);
-  return { detourFactor, speedKmh, metres, seconds, secondsForMetres };
+  const leg = (a: LatLon, b: LatLon, out: Leg) => {
+    const road = haversineMetres(a.lat, a.lon, b.lat, b.lon) * detourFactor;
+    out.metres = Math.round(road);
+    out.seconds = Math.round(road / metresPerSecond);
+  };
+  return { detourFactor, speedKmh, metres, seconds, secondsForMetres, leg };
 }
 
 /** Integer matrices (row-major) over the points, for the routing core. */

@@ -89,6 +89,9 @@ const open311StatusByStatus: Record<TicketStatus, Open311Status> = {
   fixed: 'open',
   closed: 'closed',
   rejected: 'closed',
+  merged: 'closed', // counted on the open ticket of the same spot (the spec's "Duplicate request." is closed too)
+  answered: 'closed', // answered at first contact
+  forwarded: 'closed', // handed to another unit
 };
 
 export const open311StatusOf = (status: TicketStatus): Open311Status => open311StatusByStatus[status];

@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppContext } from '../../platform/context.js';
-import { createPlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
+import { SolveCancelledError } from '../../platform/solver/pool.js';
+import { type SolveControl, createPlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
 import { confirmDispatch, suggestDispatch } from './dispatch.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
@@ -73,6 +74,11 @@ const PlanView = z
         km: z.number(),
         travelMinutes: z.number(),
         serviceMinutes: z.number(),
+        locked: z.boolean().describe("The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone"),
+        path: z
+          .object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) })
+          .nullable()
+          .describe('The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops'),
         stops: z.array(
           z.object({
             seq: z.number(),
@@ -85,11 +91,13 @@ const PlanView = z
             travelMinutes: z.number(),
             serviceMinutes: z.number(),
             pinned: z.boolean(),
+            lat: z.number(),
+            lon: z.number(),
           }),
         ),
       }),
     ),
-    unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string() })),
+    unplanned: z.array(z.object({ ticketId: z.number(), number: z.string(), priority: z.enum(priorities), reason: z.string(), message: z.string(), lat: z.number(), lon: z.number() })),
   })
   .openapi('Plan');
 const TicketRef = { ticketId: z.number(), number: z.string(), priority: z.enum(priorities) };
@@ -151,7 +159,7 @@ const DispatchSuggestions = z
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans',
-  summary: "Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published",
+  summary: "Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published. Answers when the draft is ready (the solve's budget is the utility's solveMsPerCrew for each crew on shift: seconds, not minutes); closing the request before the answer cancels the solve and stores nothing (so do the edits, reoptimise and a re-base)",
   security: bearer,
   request: { body: { content: { 'application/json': { schema: PlanBody } } } },
   responses: { 201: { description: 'The stored plan', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 409, 422) },
@@ -270,14 +278,36 @@ registry.registerPath({
   responses: { 201: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
+/**
+ * A request that solves: its solve is cancelled when the client goes away before the answer (the console's
+ * "Batalkan" aborts the fetch), and then nothing is stored and nothing answered.
+ */
+function solving(run: (req: Request, res: Response, control: SolveControl) => Promise<void>): RequestHandler {
+  return async (req, res) => {
+    const aborter = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) aborter.abort();
+    };
+    res.on('close', onClose);
+    try {
+      await run(req, res, { signal: aborter.signal });
+    } catch (error) {
+      if (error instanceof SolveCancelledError && aborter.signal.aborted) return;
+      throw error;
+    } finally {
+      res.off('close', onClose);
+    }
+  };
+}
+
 /** Plans (draft, edit, diff, publish) and immediate dispatch; mounted at /api/v1. */
 export function plansRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/plans', staff(ctx, planners), async (req, res) => {
+  router.post('/plans', staff(ctx, planners), solving(async (req, res, control) => {
     const body = parse(PlanBody, req.body ?? {});
-    res.status(201).json(await createPlan(ctx, utilityOf(res), userOf(res), body));
-  });
+    res.status(201).json(await createPlan(ctx, utilityOf(res), userOf(res), body, 'daily', [], control));
+  }));
 
   router.get('/plans', staff(ctx, readers), async (req, res) => {
     const q = parse(PlanQuery, req.query);
@@ -289,49 +319,49 @@ export function plansRouter(ctx: AppContext): Router {
     res.json(await planView(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/pins', staff(ctx, planners), async (req, res) => {
+  router.post('/plans/:id/pins', staff(ctx, planners), solving(async (req, res, control) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PinBody, req.body ?? {});
-    res.status(201).json(await pinTicket(ctx, utilityOf(res), userOf(res), id, body));
-  });
+    res.status(201).json(await pinTicket(ctx, utilityOf(res), userOf(res), id, body, control));
+  }));
 
-  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), async (req, res) => {
+  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), solving(async (req, res, control) => {
     const { id, ticketId } = parse(PinParams, req.params);
-    res.json(await unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId));
-  });
+    res.json(await unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control));
+  }));
 
-  router.post('/plans/:id/removals', staff(ctx, planners), async (req, res) => {
+  router.post('/plans/:id/removals', staff(ctx, planners), solving(async (req, res, control) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(TicketBody, req.body ?? {});
-    res.status(201).json(await removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId));
-  });
+    res.status(201).json(await removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId, control));
+  }));
 
-  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), async (req, res) => {
+  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), solving(async (req, res, control) => {
     const { id, ticketId } = parse(PinParams, req.params);
-    res.json(await restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId));
-  });
+    res.json(await restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control));
+  }));
 
-  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), async (req, res) => {
+  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), solving(async (req, res, control) => {
     const { id, crewId } = parse(CrewParams, req.params);
     const body = parse(LockBody, req.body ?? {});
-    res.json(await lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds));
-  });
+    res.json(await lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds, control));
+  }));
 
-  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), async (req, res) => {
+  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), solving(async (req, res, control) => {
     const { id, crewId } = parse(CrewParams, req.params);
-    res.json(await unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId));
-  });
+    res.json(await unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId, control));
+  }));
 
   router.get('/plans/:id/diff', staff(ctx, readers), async (req, res) => {
     const { id } = parse(IdParam, req.params);
     res.json(await planDiff(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/publish', staff(ctx, planners), async (req, res) => {
+  router.post('/plans/:id/publish', staff(ctx, planners), solving(async (req, res, control) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PublishBody, req.body ?? {});
-    res.json(await publishPlan(ctx, utilityOf(res), userOf(res), id, body));
-  });
+    res.json(await publishPlan(ctx, utilityOf(res), userOf(res), id, body, control));
+  }));
 
   router.delete('/plans/:id', staff(ctx, planners), async (req, res) => {
     const { id } = parse(IdParam, req.params);
@@ -339,10 +369,10 @@ export function plansRouter(ctx: AppContext): Router {
     res.status(204).end();
   });
 
-  router.post('/plans/:id/reoptimise', staff(ctx, planners), async (req, res) => {
+  router.post('/plans/:id/reoptimise', staff(ctx, planners), solving(async (req, res, control) => {
     const { id } = parse(IdParam, req.params);
-    res.status(201).json(await reoptimise(ctx, utilityOf(res), userOf(res), id));
-  });
+    res.status(201).json(await reoptimise(ctx, utilityOf(res), userOf(res), id, control));
+  }));
 
   router.get('/dispatch/suggestions', staff(ctx, planners), async (req, res) => {
     const q = parse(SuggestQuery, req.query);

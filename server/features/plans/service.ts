@@ -31,7 +31,7 @@ import { insertNotifications } from '../sla/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
 import type { DayPlan } from '../../core/planning/plan-day.js';
-import { solvePlan } from '../../platform/solver/pool.js';
+import { SolveCancelledError, solvePlan } from '../../platform/solver/pool.js';
 import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
 import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
@@ -43,9 +43,19 @@ export interface PlanRequest {
   objective?: PlanObjective;
 }
 
+/** What a request that solves may carry: its AbortSignal (the dispatcher cancelled: the HTTP request went away). */
+export interface SolveControl {
+  signal?: AbortSignal;
+}
+
 /** The solve: planning's one call of the solver, off the request thread (platform/solver's worker pool, SOLVER_THREADS). */
-export async function solveDay(input: PlanInput): Promise<DayPlan> {
-  return solvePlan(input);
+export async function solveDay(input: PlanInput, control: SolveControl = {}): Promise<DayPlan> {
+  return solvePlan(input, { signal: control.signal });
+}
+
+/** A cancelled request stores nothing, even when its solve had already finished. */
+function throwIfCancelled(control: SolveControl): void {
+  if (control.signal?.aborted) throw new SolveCancelledError();
 }
 
 /** Folds edits over the day's standing pins and locks. */
@@ -73,7 +83,7 @@ interface Drafted {
 }
 
 /** Reads the day as it is now, applies the edits and solves: the content of a draft. */
-async function draftDay(ctx: AppContext, utility: Utility, date: string, objective: PlanObjective, edits: readonly store.PlanEdit[]): Promise<Drafted> {
+async function draftDay(ctx: AppContext, utility: Utility, date: string, objective: PlanObjective, edits: readonly store.PlanEdit[], control: SolveControl = {}): Promise<Drafted> {
   const now = ctx.now();
   checkDate(date, utility, now);
   const clock = dayClock(date, utility.timeZone);
@@ -171,8 +181,10 @@ async function draftDay(ctx: AppContext, utility: Utility, date: string, objecti
     budgetMs: utility.settings.planning.solveMsPerCrew * crews.length,
   };
   const started = performance.now();
-  const result = await replan(day, solveDay);
+  throwIfCancelled(control);
+  const result = await replan(day, (input) => solveDay(input, control));
   const solveMs = performance.now() - started;
+  throwIfCancelled(control);
   return { date, clock, objective, published, publishedStops, result, solveMs, shifts, pool };
 }
 
@@ -227,9 +239,17 @@ function figuresOf(d: Drafted) {
 }
 
 /** Plans a day: a new draft version (the day's earlier open drafts are discarded). No ticket changes. */
-export async function createPlan(ctx: AppContext, utility: Utility, user: StaffUser, request: PlanRequest, kind: 'daily' | 'reoptimise' = 'daily', edits: readonly store.PlanEdit[] = []) {
+export async function createPlan(
+  ctx: AppContext,
+  utility: Utility,
+  user: StaffUser,
+  request: PlanRequest,
+  kind: 'daily' | 'reoptimise' = 'daily',
+  edits: readonly store.PlanEdit[] = [],
+  control: SolveControl = {},
+) {
   const objective = request.objective ?? utility.settings.planObjective;
-  const d = await draftDay(ctx, utility, request.date, objective, edits);
+  const d = await draftDay(ctx, utility, request.date, objective, edits, control);
   const planId = await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, request.date);
     const published = await store.findPublishedPlanOfDay(tx, utility.id, request.date);
@@ -272,15 +292,15 @@ function requireDraft(plan: store.PlanRow): void {
  * Applies one edit: on a draft, re-solves it in place (same id); on the day's published plan, makes a new draft
  * with the edit. Anything else is refused (PLAN_NOT_DRAFT).
  */
-async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, edit: store.PlanEdit) {
+async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, edit: store.PlanEdit, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   if (plan.status === 'published') {
     const latest = await store.findPublishedPlanOfDay(ctx.db, utility.id, plan.date);
-    if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit]);
+    if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit], control);
   }
   requireDraft(plan);
   const edits = [...(await store.listEdits(ctx.db, plan.id)), edit];
-  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits);
+  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control);
   await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, plan.date);
     const now = await store.findPlan(tx, utility.id, plan.id);
@@ -305,64 +325,64 @@ async function requirePlannableTicket(ctx: AppContext, utility: Utility, ticketI
 }
 
 /** Pins (or moves) a ticket to a crew for the plan's day. */
-export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, input: { ticketId: number; crewId: number }) {
+export async function pinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, input: { ticketId: number; crewId: number }, control: SolveControl = {}) {
   await requirePlan(ctx, utility, planId);
   const ticket = await requirePlannableTicket(ctx, utility, input.ticketId);
   const crew = await requireCrew(ctx, utility, input.crewId);
-  return editPlan(ctx, utility, user, planId, { kind: 'pin', ticketId: ticket.id, crewId: crew.id, ticketIds: [] });
+  return editPlan(ctx, utility, user, planId, { kind: 'pin', ticketId: ticket.id, crewId: crew.id, ticketIds: [] }, control);
 }
 
 /** Lifts a ticket's pin (a dispatcher's pin or an urgent dispatch): the planner may place it again. */
-export async function unpinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+export async function unpinTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   const pins = new Map((await store.listPins(ctx.db, utility.id, plan.date)).map((p) => [p.ticketId, p.crewId]));
   const locks = new Map<number, number[]>();
   if (plan.status === 'draft') foldEdits(pins, locks, await store.listEdits(ctx.db, plan.id));
   if (pins.get(ticketId) == null) throw notFound('pin', ticketId);
-  return editPlan(ctx, utility, user, planId, { kind: 'unpin', ticketId, crewId: null, ticketIds: [] });
+  return editPlan(ctx, utility, user, planId, { kind: 'unpin', ticketId, crewId: null, ticketIds: [] }, control);
 }
 
 /** Takes a ticket out of the day: no crew gets it (it stays waiting with its SPK) until it is put back. */
-export async function removeTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+export async function removeTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number, control: SolveControl = {}) {
   await requirePlan(ctx, utility, planId);
   const ticket = await requirePlannableTicket(ctx, utility, ticketId);
-  return editPlan(ctx, utility, user, planId, { kind: 'remove', ticketId: ticket.id, crewId: null, ticketIds: [] });
+  return editPlan(ctx, utility, user, planId, { kind: 'remove', ticketId: ticket.id, crewId: null, ticketIds: [] }, control);
 }
 
 /** Puts a ticket taken out back into the planner's hands. */
-export async function restoreTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number) {
+export async function restoreTicket(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, ticketId: number, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   const pins = new Map((await store.listPins(ctx.db, utility.id, plan.date)).map((p) => [p.ticketId, p.crewId]));
   if (plan.status === 'draft') foldEdits(pins, new Map(), await store.listEdits(ctx.db, plan.id));
   if (!pins.has(ticketId) || pins.get(ticketId) !== null) throw notFound('removal', ticketId);
-  return editPlan(ctx, utility, user, planId, { kind: 'restore', ticketId, crewId: null, ticketIds: [] });
+  return editPlan(ctx, utility, user, planId, { kind: 'restore', ticketId, crewId: null, ticketIds: [] }, control);
 }
 
 /**
  * Locks the order of a crew's stops: exactly these tickets, in this order (default: its stops in the plan as they
  * are). Re-solves leave the crew's day alone until it is unlocked.
  */
-export async function lockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number, ticketIds?: number[]) {
+export async function lockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number, ticketIds?: number[], control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   await requireCrew(ctx, utility, crewId);
   const stops = (await store.listStops(ctx.db, plan.id, crewId)).filter((s) => s.status === 'spk_issued' || s.status === 'assigned');
   const order = ticketIds ?? stops.map((s) => s.ticketId);
   if (new Set(order).size !== order.length) throw validationError([{ field: 'ticketIds', message: 'a ticket appears twice' }]);
   for (const id of order) await requirePlannableTicket(ctx, utility, id);
-  return editPlan(ctx, utility, user, planId, { kind: 'lock', ticketId: null, crewId, ticketIds: order });
+  return editPlan(ctx, utility, user, planId, { kind: 'lock', ticketId: null, crewId, ticketIds: order }, control);
 }
 
-export async function unlockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number) {
+export async function unlockCrew(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, crewId: number, control: SolveControl = {}) {
   await requirePlan(ctx, utility, planId);
-  return editPlan(ctx, utility, user, planId, { kind: 'unlock', ticketId: null, crewId, ticketIds: [] });
+  return editPlan(ctx, utility, user, planId, { kind: 'unlock', ticketId: null, crewId, ticketIds: [] }, control);
 }
 
 /** Re-solves a draft in place with the current tickets (or makes a new draft from the published plan). */
-export async function reoptimise(ctx: AppContext, utility: Utility, user: StaffUser, planId: number) {
+export async function reoptimise(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
-  if (plan.status !== 'draft') return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise');
+  if (plan.status !== 'draft') return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [], control);
   const edits = await store.listEdits(ctx.db, plan.id);
-  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits);
+  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control);
   await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, plan.date);
     if ((await store.findPlan(tx, utility.id, plan.id))?.status !== 'draft') requireDraft({ ...plan, status: 'discarded' });
@@ -405,14 +425,14 @@ async function staleness(db: Runner, utility: Utility, plan: store.PlanRow) {
  * published version is refused (PLAN_STALE) unless rebase: then its edits are re-applied on the current day
  * and re-solved, and the new draft is returned (not published).
  */
-export async function publishPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, options: { rebase?: boolean } = {}) {
+export async function publishPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, options: { rebase?: boolean } = {}, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   requireDraft(plan);
   const stale = await staleness(ctx.db, utility, plan);
   if (stale.behind) {
     if (options.rebase) {
       const edits = await store.listEdits(ctx.db, plan.id);
-      const draft = await createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, plan.kind === 'daily' ? 'daily' : 'reoptimise', edits);
+      const draft = await createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, plan.kind === 'daily' ? 'daily' : 'reoptimise', edits, control);
       return { published: false as const, plan: draft };
     }
     throw staleError(plan, stale);
@@ -516,13 +536,17 @@ async function tellCrews(tx: Tx, utility: Utility, plan: store.PlanRow, crews: r
 export async function planView(ctx: AppContext, utility: Utility, planId: number) {
   const plan = await store.findPlan(ctx.db, utility.id, planId);
   if (!plan) throw notFound('plan', planId);
-  const [routes, stops, unplanned, versions] = await Promise.all([
+  const [routes, stops, unplanned, versions, standingLocks] = await Promise.all([
     store.listRoutes(ctx.db, plan.id),
     store.listStops(ctx.db, plan.id),
     store.listUnplanned(ctx.db, plan.id),
     store.listPlanVersions(ctx.db, utility.id, plan.date),
+    store.listLocks(ctx.db, utility.id, plan.date),
   ]);
-  return presentPlan(plan, routes, stops, unplanned, versions);
+  // A draft's crews are locked by the day's standing locks and its own edits; a published plan's by the day's.
+  const locks = new Map(standingLocks.map((l) => [l.crewId, l.ticketIds]));
+  if (plan.status === 'draft') foldEdits(new Map(), locks, await store.listEdits(ctx.db, plan.id));
+  return presentPlan(plan, routes, stops, unplanned, versions, new Set(locks.keys()));
 }
 
 export async function latestPlanView(ctx: AppContext, utility: Utility, date: string, version?: number) {

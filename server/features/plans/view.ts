@@ -60,6 +60,7 @@ export function presentPlan(
   stops: readonly StopRow[],
   unplanned: readonly UnplannedRow[],
   versions: readonly { id: number; version: number; kind: string; status: string; createdAt: Date }[],
+  lockedCrews: ReadonlySet<number> = new Set(),
 ) {
   const summary = plan.summary as Summary;
   const baseline = plan.baseline as Summary;
@@ -100,6 +101,8 @@ export function presentPlan(
       km: round(r.distanceMetres / 1000, 2),
       travelMinutes: minutes(r.travelSeconds),
       serviceMinutes: minutes(r.serviceSeconds),
+      locked: lockedCrews.has(r.crewId),
+      path: r.path,
       stops: (stopsByRoute.get(r.id) ?? []).map((s) => ({
         seq: s.seq,
         ticketId: s.ticketId,
@@ -111,6 +114,8 @@ export function presentPlan(
         travelMinutes: minutes(s.travelSeconds),
         serviceMinutes: minutes(s.serviceSeconds),
         pinned: s.pinned,
+        lat: s.lat,
+        lon: s.lon,
       })),
     })),
     unplanned: orderUnplanned(unplanned).map((u) => ({
@@ -119,6 +124,8 @@ export function presentPlan(
       priority: u.priority,
       reason: u.reason,
       message: messageOf(u.reason),
+      lat: u.lat,
+      lon: u.lon,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { categories, priorities, roles } from '../../core/domain/tickets.js';
+import { outboundChannels } from '../../core/domain/messages.js';
 import { changeSettings, registerWebhook, settingsOverridesOf, webhooksOf } from './service.js';
 import { settingsView, webhookRegisteredView } from './view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
@@ -10,6 +11,7 @@ import { staff, utilityOf } from '../auth/middleware.js';
 const bearer = [{ bearer: [] }];
 const record = <T extends z.ZodType>(keys: readonly string[], value: T) => z.object(Object.fromEntries(keys.map((k) => [k, value.optional()]))).strict();
 const minutes = z.number().int().min(1).max(7 * 24 * 60);
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a local time HH:MM');
 
 /** The utility's own settings: every key optional, ranges that keep the service sane, nothing unknown. */
 const SettingsPatch = z
@@ -25,6 +27,10 @@ const SettingsPatch = z
     repeatRadiusMetres: z.number().min(5).max(2000),
     repeatByNumberRadiusMetres: z.number().min(0).max(2000),
     repeatLinkDays: z.number().int().min(1).max(365),
+    nearbyRadiusMetres: z.number().min(5).max(500),
+    duplicateRadiusMetres: z.number().min(0).max(500),
+    duplicateWindowHours: z.number().min(0).max(24 * 30),
+    ratingWindowDays: z.number().int().min(1).max(365),
     planObjective: z.enum(['distance', 'makespan']),
     contact: z.string().trim().min(3).max(300),
     escalation: z.object({ heavyEquipmentTo: z.enum(roles).optional(), lookbackHours: z.number().min(0).max(24 * 30).optional() }).strict(),
@@ -34,6 +40,23 @@ const SettingsPatch = z
         backoffBaseSeconds: z.number().int().min(1).max(3600).optional(),
         backoffMaxSeconds: z.number().int().min(1).max(86_400).optional(),
         timeoutMs: z.number().int().min(500).max(60_000).optional(),
+      })
+      .strict(),
+    notifications: z
+      .object({
+        normalDigest: z.enum(['immediate', 'hourly', 'daily']).optional(),
+        dailyDigestAt: hhmm.optional(),
+        quietHours: z.object({ start: hhmm, end: hhmm }).strict().optional(),
+        channelOrder: z.array(z.enum(outboundChannels)).min(1).max(3).optional(),
+        optOutKeywords: z.array(z.string().trim().min(2).max(30)).min(1).max(20).optional(),
+        repeatReportTo: z.enum(roles).optional(),
+        incidentOverdueTo: z.enum(roles).optional(),
+        reopenedTo: z.enum(roles).optional(),
+        maxAttempts: z.number().int().min(1).max(20).optional(),
+        backoffBaseSeconds: z.number().int().min(1).max(3600).optional(),
+        backoffMaxSeconds: z.number().int().min(1).max(86_400).optional(),
+        leaseSeconds: z.number().int().min(10).max(3600).optional(),
+        publicBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'an http(s) URL' })]).optional(),
       })
       .strict(),
     planning: z

@@ -21,12 +21,17 @@ export interface UnescalatedBreachRow {
   resolve_outcome: SlaOutcome | null;
   respond_escalated_to: Role | null;
   resolve_escalated_to: Role | null;
+  respond_escalation_level: number | null;
+  resolve_escalation_level: number | null;
 }
 
 /**
- * Tickets with a breached target that has no escalation yet, among those that
- * can still need one: open tickets, and the others received since `recentFrom`
- * (a target met late is escalated only within the lookback).
+ * Tickets with a breached target, among those that can still need an
+ * escalation: open tickets, and fixed ones received since `recentFrom` (a
+ * target met late is escalated only within the lookback). Closed, rejected and
+ * incident-attached tickets never do. Returned with the level each target was
+ * escalated to so far: a raised priority escalates again, higher (the caller
+ * decides, by the ticket's level now).
  */
 export async function unescalatedBreaches(
   db: Runner,
@@ -34,16 +39,42 @@ export async function unescalatedBreaches(
 ): Promise<UnescalatedBreachRow[]> {
   const { rows } = await db.raw(
     `SELECT o.ticket_id, o.priority, o.respond_due_at, o.resolve_due_at, o.responded_at, o.resolved_at,
-            o.respond_outcome, o.resolve_outcome, o.respond_escalated_to, o.resolve_escalated_to
+            o.respond_outcome, o.resolve_outcome, o.respond_escalated_to, o.resolve_escalated_to,
+            o.respond_escalation_level, o.resolve_escalation_level
        FROM ticket_sla_outcomes(?, ?, ?, ?) o
       WHERE o.received_at <= ?
-        AND (o.status = ANY(?::ticket_status[]) OR (o.received_at >= ? AND o.status <> 'rejected'))
-        AND ((o.respond_outcome = 'breached' AND o.respond_escalated_to IS NULL)
-          OR (o.resolve_outcome = 'breached' AND o.resolve_escalated_to IS NULL))
+        AND (o.status = ANY(?::ticket_status[]) OR (o.received_at >= ? AND o.status = 'fixed'))
+        AND (o.respond_outcome = 'breached' OR o.resolve_outcome = 'breached')
+        AND (o.respond_escalation_level IS NULL OR o.resolve_escalation_level IS NULL OR o.respond_escalation_level < 3 OR o.resolve_escalation_level < 3)
       ORDER BY o.ticket_id`,
     [q.utilityId, q.now, q.untriaged.respondMinutes, q.untriaged.resolveMinutes, q.now, `{${q.openStatuses.join(',')}}`, q.recentFrom],
   );
   return rows;
+}
+
+/** New urgent tickets from a repeat report after the window, received in [from, to], not escalated yet. */
+export async function unescalatedRepeatTickets(db: Runner, utilityId: number, from: Date, to: Date) {
+  const { rows } = await db.raw(
+    `SELECT t.id AS ticket_id, t.received_at, t.priority, p.number AS previous
+       FROM tickets t JOIN tickets p ON p.id = t.parent_ticket_id
+      WHERE t.utility_id = ? AND t.urgent AND t.received_at >= ? AND t.received_at <= ?
+        AND t.status NOT IN ('rejected', 'closed')
+        AND NOT EXISTS (SELECT 1 FROM escalations x WHERE x.ticket_id = t.id AND x.kind = 'repeat')
+      ORDER BY t.id`,
+    [utilityId, from, to],
+  );
+  return rows as { ticket_id: number; received_at: Date; priority: Priority | null; previous: string }[];
+}
+
+/** Open area incidents whose estimated restore time passed within [from, to]. */
+export async function overdueIncidents(db: Runner, utilityId: number, from: Date, to: Date) {
+  const { rows } = await db.raw(
+    `SELECT id, title, estimated_restore_at FROM incidents
+      WHERE utility_id = ? AND status <> 'restored' AND estimated_restore_at >= ? AND estimated_restore_at < ?
+      ORDER BY id`,
+    [utilityId, from, to],
+  );
+  return rows as { id: number; title: string; estimated_restore_at: Date }[];
 }
 
 /** Crews' "needs heavy equipment" events in [from, to] not escalated yet. */
@@ -74,11 +105,11 @@ export interface EscalationRow {
 }
 
 /**
- * Inserts the escalation unless one exists for the same breach (ticket, kind)
- * or crew event; returns the new id, or null when another scan got there first.
+ * Inserts the escalation unless one exists for the same breach (ticket, kind,
+ * level) or crew event; returns the new id, or null when another scan got there first.
  */
 export async function insertEscalation(tx: Tx, e: EscalationRow): Promise<number | null> {
-  const conflict = e.eventId === null ? `(ticket_id, kind) WHERE kind <> 'heavy_equipment'` : `(event_id) WHERE event_id IS NOT NULL`;
+  const conflict = e.eventId === null ? `(ticket_id, kind, level) WHERE event_id IS NULL` : `(event_id) WHERE event_id IS NOT NULL`;
   const { rows } = await tx.raw(
     `INSERT INTO escalations (utility_id, ticket_id, kind, event_id, priority, level, role, due_at, met_at, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

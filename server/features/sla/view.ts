@@ -8,6 +8,7 @@ const kindLabels: Record<EscalationKind, string> = {
   respond: 'not responded to (no crew assigned) in time',
   resolve: 'not resolved in time',
   heavy_equipment: 'needs heavy equipment',
+  repeat: 'reported again after it was done (urgent)',
 };
 
 export interface EscalationNotice extends Escalation {

@@ -51,7 +51,7 @@ export function reportsRouter(ctx: AppContext): Router {
     if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, source: 'app', photo });
+      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: 'app', photo });
       return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');

@@ -10,6 +10,7 @@ import type { StaffUser } from '../auth/service.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, type RepeatOutcome } from './repeat.service.js';
 import { yearIn } from '../../core/domain/time.js';
+import { findDuplicateTarget, mergeReport } from './duplicates.service.js';
 
 export interface ReportInput {
   lat: number;
@@ -23,6 +24,8 @@ export interface ReportInput {
   photo?: Buffer | null;
   /** The earlier ticket the reporter says this is about (optional; a nearby done ticket of the same phone is found anyway). */
   previousNumber?: string | null;
+  /** The open ticket the citizen chose on the form ("it is this one"): the report is added to it (duplicates.service.ts). */
+  duplicateOf?: string | null;
 }
 
 export interface ReportReceipt {
@@ -37,6 +40,8 @@ export interface ReportReceipt {
   incident: { id: number; title: string } | null;
   /** Seed 003: 're_report' reopened the done ticket (this is its number); 'new_linked' is a new urgent ticket linked to `linkedTo`. */
   repeat: { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null;
+  /** The report was added to the open ticket of the same spot (this is its number): how many reports it now stands for. */
+  duplicate?: { reports: number; chosen: boolean } | null;
 }
 
 /**
@@ -103,6 +108,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
         incident: null,
       };
     }
+    const duplicate = incident || repeat.kind !== 'none' ? null : await findDuplicateTarget(tx, utility, { lat: input.lat, lon: input.lon, category: input.category ?? 'other', at: receivedAt, chosenNumber: input.duplicateOf ?? null });
     const linked = repeat.kind === 'new_linked' ? repeat : null;
     const mentioned = repeat.kind === 'none' && repeat.mentioned ? mentionedTicketNote(repeat.mentioned) : null;
     const description = [input.description ?? null, mentioned].filter((x) => x !== null).join('\n\n') || null;
@@ -142,6 +148,11 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
       },
     );
     if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
+    if (duplicate) {
+      const into = { id: duplicate.id, number: duplicate.number };
+      const reports = await mergeReport(tx, utility, { report: { id: ticketId, number }, into, actor: 'duplicate', actorUserId: enteredBy?.id ?? null, at: receivedAt, note: null, data: { chosen: duplicate.chosen } });
+      return { id: duplicate.id, number: duplicate.number, status: duplicate.status, receivedAt: duplicate.receivedAt, photoBlurred, region: place.regionName, kelurahan: place.areaName, repeat: null, incident: null, duplicate: { reports, chosen: duplicate.chosen } };
+    }
     return {
       id: ticketId,
       number,

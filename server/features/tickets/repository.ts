@@ -13,6 +13,7 @@ import { formatNumber, type Category, type Priority, type Source, type TicketSta
 import { planTransition, transitions, type Action, type Actor, type Transition } from '../../core/domain/workflow.js';
 import { notFound } from '../../core/domain/errors.js';
 import { crewScopeOf, readsReporter, type Viewer } from '../auth/viewer.js';
+import { recordTicketSteps } from '../notifications/service.js';
 
 export interface Ticket {
   id: number;
@@ -168,7 +169,10 @@ export type NewTicket = Pick<
  */
 export async function createTicket(db: Runner, t: NewTicket, event: Pick<NewEvent, 'actorKind' | 'actorId' | 'note' | 'data'>): Promise<number> {
   const id = await insertTicketRow(db, t);
-  await insertEvents(db, [{ ...event, utilityId: t.utilityId, ticketId: id, action: 'report', fromStatus: null, toStatus: t.status ?? 'received', at: t.receivedAt }]);
+  const events: NewEvent[] = [{ ...event, utilityId: t.utilityId, ticketId: id, action: 'report', fromStatus: null, toStatus: t.status ?? 'received', at: t.receivedAt }];
+  await insertEvents(db, events);
+  // The notification outbox hears of every step in the same transaction (features/notifications).
+  await recordTicketSteps(db, events);
   return id;
 }
 
@@ -538,6 +542,10 @@ export interface TicketChanges {
   phoneVerificationNote?: string;
   incidentId?: number;
   repeatCount?: number;
+  duplicateOfId?: number;
+  answerId?: number | null;
+  answerText?: string;
+  forwardedTo?: string;
 }
 
 const columnOf: Record<keyof TicketChanges, string> = {
@@ -550,6 +558,10 @@ const columnOf: Record<keyof TicketChanges, string> = {
   phoneVerificationNote: 'phone_verification_note',
   incidentId: 'incident_id',
   repeatCount: 'repeat_count',
+  duplicateOfId: 'duplicate_of_id',
+  answerId: 'answer_id',
+  answerText: 'answer_text',
+  forwardedTo: 'forwarded_to',
 };
 
 /** What each action may carry; anything else in a request is a programming error. */
@@ -568,6 +580,13 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   restore: [],
   detach: [],
   reopen: ['repeatCount'],
+  merge: ['duplicateOfId'],
+  unmerge: [],
+  add_report: [],
+  remove_report: [],
+  answer: ['answerId', 'answerText'],
+  forward: ['answerId', 'answerText', 'forwardedTo'],
+  add_info: [],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -576,6 +595,7 @@ const effects: Partial<Record<Action, Record<string, unknown>>> = {
   return_to_crew: { fixed_at: null },
   detach: { incident_id: null },
   reopen: { starred: true, fixed_at: null, closed_at: null },
+  unmerge: { duplicate_of_id: null },
 };
 
 /** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */
@@ -590,6 +610,10 @@ const columnTypes: Record<string, string> = {
   phone_verification_note: 'text',
   incident_id: 'bigint',
   repeat_count: 'integer',
+  duplicate_of_id: 'bigint',
+  answer_id: 'bigint',
+  answer_text: 'text',
+  forwarded_to: 'text',
   starred: 'boolean',
   rejected_at: 'timestamptz',
   spk_issued_at: 'timestamptz',
@@ -626,7 +650,7 @@ export interface TransitionResult {
 /** Who the audit trail names: a person when there is one, else the reporter (a repeat report) or the system. */
 function actorKindOf(r: TransitionRequest): NewEvent['actorKind'] {
   if (r.actorUserId !== null) return 'staff';
-  return r.actor === 'repeat_report' ? 'reporter' : 'system';
+  return r.actor === 'repeat_report' || r.actor === 'reporter_link' ? 'reporter' : 'system';
 }
 
 function columnsOf(r: TransitionRequest, to: TicketStatus): Record<string, unknown> {
@@ -703,6 +727,7 @@ export async function transitionMany(tx: Runner, requests: readonly TransitionRe
     }
   }
   await insertEvents(tx, events);
+  await recordTicketSteps(tx, events);
   return results;
 }
 

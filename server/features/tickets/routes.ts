@@ -20,6 +20,7 @@ const bearer = [{ bearer: [] }];
 const PhotoQuery = z.object({
   size: z.enum(photoSizes).default('full').describe('full: the photo without EXIF; thumb: 320 px JPEG; original: the upload with its EXIF (admin only)'),
 });
+const PhotoParams = IdParam.extend({ photoId: z.coerce.number().int().positive() });
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -70,6 +71,29 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
   { path: 'close', action: 'close', summary: 'Admin verifies the repair and closes the ticket', body: z.object({ note: z.string().optional() }) },
   { path: 'return', action: 'return_to_crew', summary: 'Admin sends the ticket back to the crew', body: z.object({ note: z.string().trim().min(1, 'tell the crew what is still wrong') }) },
   { path: 'priority', action: 'prioritise', summary: 'Change the priority; SLA due times move with it', body: z.object({ priority: z.enum(priorities), note: z.string().optional() }) },
+  {
+    path: 'merge',
+    action: 'merge',
+    summary: 'A waiting report is one more report of an open ticket: merged into it (counted there, no new work)',
+    body: z.object({ into: z.string().trim().optional().describe('Number of the open ticket, e.g. LK-2026-000123 (required)'), note: z.string().optional() }),
+  },
+  { path: 'unmerge', action: 'unmerge', summary: 'A merged report is a separate problem after all: back to the validation queue', body: z.object({ note: z.string().optional() }) },
+  {
+    path: 'answer',
+    action: 'answer',
+    summary: 'First-contact close: the operator answered the caller on the spot with a standard answer (status answered)',
+    body: z.object({ answerId: z.number().int().positive().optional().describe('GET /api/v1/answers (required)'), note: z.string().trim().max(2000).optional().describe('What else the caller was told') }),
+  },
+  {
+    path: 'forward',
+    action: 'forward',
+    summary: 'First contact: forwarded to another unit with the answer given to the caller (status forwarded)',
+    body: z.object({
+      unit: z.string().trim().max(200).optional().describe('The unit the complaint goes to (required)'),
+      answer: z.string().trim().max(2000).optional().describe('What the caller was told (or answerId)'),
+      answerId: z.number().int().positive().optional(),
+    }),
+  },
 ];
 
 const at = z.string().nullable();
@@ -174,6 +198,21 @@ registry.registerPath({
   request: { params: IdParam },
   responses: { 200: { description: 'The ticket', content: { 'application/json': { schema: TicketDetail } } }, ...errorResponses(401, 404) },
 });
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/tickets/{id}/photos/{photoId}',
+  summary: "A ticket's photo: the full-size copy or a 320 px thumbnail, both without EXIF, or the original upload with its EXIF (admin only). A crew reads its own tickets' photos only (404 otherwise).",
+  security: bearer,
+  request: { params: PhotoParams, query: PhotoQuery },
+  responses: {
+    200: {
+      description: 'The image (JPEG, PNG, WebP or AVIF as uploaded; thumbnails are JPEG)',
+      headers: { 'Cache-Control': { description: 'private, max-age=86400, immutable', schema: { type: 'string' } } },
+      content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp', 'image/avif'].map((m) => [m, { schema: z.string().openapi({ type: 'string', format: 'binary' }) }])),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
 for (const r of actionRoutes) {
   registry.registerPath({
     method: 'post',
@@ -202,7 +241,7 @@ export function ticketsRouter(ctx: AppContext): Router {
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
     const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, source: fields.source as 'call_centre', photo }, userOf(res));
+      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res));
       return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
     });
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
@@ -228,9 +267,9 @@ export function ticketsRouter(ctx: AppContext): Router {
   });
 
   router.get('/:id/photos/:photoId', staff(ctx, readers), async (req, res) => {
-    const { id } = parse(IdParam, req.params);
+    const { id, photoId } = parse(PhotoParams, req.params);
     // The authorisation check (scoped by the repository): not the viewer's ticket or photo -> 404.
-    const photo = await ticketPhotoFor(ctx, utilityOf(res), userOf(res), id, Number(req.params.photoId));
+    const photo = await ticketPhotoFor(ctx, utilityOf(res), userOf(res), id, photoId);
     const { size } = parse(PhotoQuery, req.query);
     // Full-size and thumbnail without EXIF; the original (EXIF kept) to an admin only; a missing file is a 404 and a log line.
     const { mimeType, body } = await photoBodyFor(ctx, userOf(res), photo, size, req.log);

@@ -13,6 +13,8 @@ import { viewerOf } from '../auth/viewer.js';
 import { findTicket, findVisibleTicket, insertWorkOrder, nextNumber, transition, type Ticket, type TicketChanges } from './repository.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { creditClosedTickets } from '../points/service.js';
+import { mergeStep, unmergeStep } from './duplicates.service.js';
+import { answerStep, forwardStep } from './first-contact.service.js';
 
 /** What each action may carry. Fields an action does not use are ignored. */
 export interface ActionInput {
@@ -24,6 +26,13 @@ export interface ActionInput {
   instructions?: string | null;
   crewId?: number;
   photo?: Buffer | null;
+  /** merge: the number of the open ticket the report belongs to. */
+  into?: string;
+  /** answer / forward: the standard answer given (first-contact close). */
+  answerId?: number;
+  /** forward: the unit the complaint goes to, and what the caller was told. */
+  unit?: string;
+  answer?: string;
 }
 
 interface Step {
@@ -139,6 +148,15 @@ const steps: Record<Action, Guard> = {
   reopen: notStaffs('A ticket is reopened by a repeat report only'),
   attach: notStaffs('A ticket is attached by an area incident only'),
   restore: notStaffs('A ticket is closed with its area incident only'),
+  add_report: notStaffs('A report is added to a ticket by merging it'),
+  remove_report: notStaffs('A report is taken out of a ticket by unmerging it'),
+  add_info: notStaffs('Only the reporter adds to a ticket through their link'),
+
+  // Nearby duplicates (duplicates.service.ts) and first-contact close (first-contact.service.ts).
+  merge: (_ctx, tx, utility, user, ticket, input, at) => mergeStep(tx, utility, user, ticket, input.into, input.note ?? null, at),
+  unmerge: (_ctx, tx, utility, user, ticket, input, at) => unmergeStep(tx, utility, user, ticket, input.note ?? null, at),
+  answer: (_ctx, tx, utility, _user, ticket, input) => answerStep(tx, utility, ticket, input),
+  forward: (_ctx, tx, utility, _user, ticket, input) => forwardStep(tx, utility, ticket, input),
 
   async prioritise(_ctx, _tx, utility, _user, ticket, input) {
     if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);

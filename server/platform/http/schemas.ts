@@ -27,6 +27,7 @@ export const ReportFields = z.object({
   phone: optionalText(40).openapi({ example: '0812-3456-7890' }),
   address: optionalText(500),
   category: z.enum(categories).default('other'),
+  duplicate_of: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it' }),
   previous_number: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The earlier report this is about, if the reporter knows it' }),
   jurisdiction_id: z.string().optional().openapi({ description: 'Open311 jurisdiction (utility code); optional on a single-utility install' }),
 });
@@ -49,6 +50,11 @@ export const ReportReceipt = z
       .nullable()
       .describe('A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one'),
     incident: z.object({ id: z.number(), title: z.string() }).nullable().describe('The open area incident the report joined (status attached)'),
+    duplicate: z
+      .object({ reports: z.number(), chosen: z.boolean() })
+      .nullable()
+      .describe('The report was added to the open ticket of the same spot named in number (answer 200): how many reports it now stands for; chosen: the reporter picked it'),
+    followUpUrl: z.string().nullable().optional().describe("The reporter's signed link: follow the ticket, add a note or a photo, see their other reports"),
   })
   .openapi('ReportReceipt');
 

@@ -34,7 +34,7 @@ async function outcomesByTs(now: Date): Promise<Map<number, TicketSlaOutcome>> {
     .db('tickets as t')
     .where('t.utility_id', env.utility.id)
     .select(
-      't.id', 't.status', 't.priority', 't.received_at', 't.respond_due_at', 't.resolve_due_at', 't.assigned_at', 't.fixed_at', 't.closed_at',
+      't.id', 't.status', 't.priority', 't.received_at', 't.respond_due_at', 't.resolve_due_at', 't.assigned_at', 't.fixed_at', 't.closed_at', 't.incident_id',
       env.db('ticket_events as e').whereRaw('e.ticket_id = t.id').where('e.action', 'assign').min('e.at').as('first_assign'),
     );
   const out = new Map<number, TicketSlaOutcome>();
@@ -49,6 +49,7 @@ async function outcomesByTs(now: Date): Promise<Map<number, TicketSlaOutcome>> {
       assignedAt: r.assigned_at,
       fixedAt: r.fixed_at,
       closedAt: r.closed_at,
+      incidentId: r.incident_id,
     };
     out.set(r.id, ticketSlaOutcomeOf(facts, env.utility.settings, now));
   }

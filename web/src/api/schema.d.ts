@@ -710,6 +710,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket's photo: the full-size copy or a 320 px thumbnail, both without EXIF, or the original upload with its EXIF (admin only). A crew reads its own tickets' photos only (404 otherwise). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description full: the photo without EXIF; thumb: 320 px JPEG; original: the upload with its EXIF (admin only) */
+                    size?: "full" | "thumb" | "original";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image (JPEG, PNG, WebP or AVIF as uploaded; thumbnails are JPEG) */
+                200: {
+                    headers: {
+                        /** @description private, max-age=86400, immutable */
+                        "Cache-Control"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "image/avif": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/reject": {
         parameters: {
             query?: never;
@@ -2074,7 +2157,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published */
+        /** Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published. Answers when the draft is ready (the solve's budget is the utility's solveMsPerCrew for each crew on shift: seconds, not minutes); closing the request before the answer cancels the solve and stores nothing (so do the edits, reoptimise and a re-base) */
         post: {
             parameters: {
                 query?: never;
@@ -5275,6 +5358,14 @@ export interface components {
                 km: number;
                 travelMinutes: number;
                 serviceMinutes: number;
+                /** @description The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone */
+                locked: boolean;
+                /** @description The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops */
+                path: {
+                    /** @enum {string} */
+                    type: "LineString";
+                    coordinates: number[][];
+                } | null;
                 stops: {
                     seq: number;
                     ticketId: number;
@@ -5288,6 +5379,8 @@ export interface components {
                     travelMinutes: number;
                     serviceMinutes: number;
                     pinned: boolean;
+                    lat: number;
+                    lon: number;
                 }[];
             }[];
             unplanned: {
@@ -5297,6 +5390,8 @@ export interface components {
                 priority: "critical" | "high" | "normal";
                 reason: string;
                 message: string;
+                lat: number;
+                lon: number;
             }[];
         };
         PlanDiff: {

@@ -24,7 +24,8 @@ export function ticketStyle(feature: FeatureLike): Style {
   return style;
 }
 
-const routeColours = ['#1b5e20', '#6a1b9a', '#00838f', '#ad1457', '#4e342e', '#283593', '#9e9d24', '#d84315'];
+/** One colour per crew (by its place in the crew list), on routes, stops, zones and bases. */
+export const routeColours = ['#1b5e20', '#6a1b9a', '#00838f', '#ad1457', '#4e342e', '#283593', '#9e9d24', '#d84315'];
 const routeStyles = new globalThis.Map<number, Style>();
 export function routeStyle(feature: FeatureLike): Style {
   const i = Number(feature.get('index') ?? 0) % routeColours.length;
@@ -39,13 +40,15 @@ export function routeStyle(feature: FeatureLike): Style {
 const crewStyles = new globalThis.Map<string, Style>();
 export function crewStyle(feature: FeatureLike): Style {
   const label = String(feature.get('code') ?? '');
-  let style = crewStyles.get(label);
+  const colour = String(feature.get('colour') ?? '#102a43');
+  const key = `${label}|${colour}`;
+  let style = crewStyles.get(key);
   if (!style) {
     style = new Style({
-      image: new CircleStyle({ radius: 8, fill: new Fill({ color: '#102a43' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
-      text: new Text({ text: label, offsetY: -16, font: 'bold 12px system-ui', fill: new Fill({ color: '#102a43' }), stroke: new Stroke({ color: '#fff', width: 3 }) }),
+      image: new CircleStyle({ radius: 8, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+      text: new Text({ text: label, offsetY: -16, font: 'bold 12px system-ui', fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#fff', width: 3 }) }),
     });
-    crewStyles.set(label, style);
+    crewStyles.set(key, style);
   }
   return style;
 }

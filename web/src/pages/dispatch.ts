@@ -4,14 +4,16 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
-import { api, ApiError, type Schemas } from '../api.js';
+import { api, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
-import { categoryLabel, formatTime, priorityLabel, t, todayIn, type MessageKey } from '../i18n.js';
+import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
 import { createMap } from '../map/base.js';
-import { crewStyle, incidentStyle, priorityColours, routeStyle, ticketStyle } from '../map/styles.js';
+import { addPlanLayers } from '../map/plan-layers.js';
+import { crewStyle, incidentStyle, priorityColours, routeColours, ticketStyle } from '../map/styles.js';
+import { planPanel } from './plan-panel.js';
 
-/** The dispatcher's day: open tickets and crews on the map, the day's plan, urgent dispatch. */
+/** The dispatcher's day: open tickets and crews on the map, the day's plan (draft, edit, publish), urgent dispatch. */
 export async function dispatchPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
@@ -19,6 +21,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const planButton = h('button', { type: 'button', id: 'plan' }, t('plan_day'));
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
+  const planBox = h('div', { id: 'plan-box' });
   const urgent = h('div');
   const incidentList = h('div', { id: 'incidents' });
   const incidentForm = h('div');
@@ -34,21 +37,23 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, incidentList, summary, detail, incidentForm)),
+    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
   );
 
   const map = createMap(mapEl, config);
   const tickets = new VectorSource();
   const crews = new VectorSource();
-  const routes = new VectorSource();
   const incidents = new VectorSource();
   map.addLayer(new VectorLayer({ source: incidents, style: incidentStyle }));
-  map.addLayer(new VectorLayer({ source: routes, style: routeStyle }));
   map.addLayer(new VectorLayer({ source: tickets, style: ticketStyle }));
+  const planLayers = addPlanLayers(map);
   map.addLayer(new VectorLayer({ source: crews, style: crewStyle }));
 
   const crewList = (await api.get('/api/v1/crews')).items;
-  for (const c of crewList) if (c.base) crews.addFeature(new Feature({ geometry: new Point(fromLonLat([c.base.lon, c.base.lat])), code: c.code, name: c.name }));
+  const colourOf = (crewId: number) => routeColours[Math.max(0, crewList.findIndex((c) => c.id === crewId)) % routeColours.length];
+  for (const c of crewList) {
+    if (c.base) crews.addFeature(new Feature({ geometry: new Point(fromLonLat([c.base.lon, c.base.lat])), kind: 'base', crewId: c.id, code: c.code, name: c.name, colour: colourOf(c.id) }));
+  }
 
   const loadTickets = async () => {
     const open = await api.get('/api/v1/tickets', { query: { status: 'received,spk_issued,assigned,on_site,escalated', limit: 500, order: 'oldest' } });
@@ -81,104 +86,35 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     );
   };
 
-  // Why a ticket is not planned, in the console's language (the server's English message when the reason is new).
-  const reasonKeys = new Set<string>(['no_crew_in_reach', 'shift_too_short', 'crew_capacity', 'shift_full', 'pinned_crew_full', 'held_out', 'no_crew_within_sla'].map((r) => `reason_${r}`));
-  const reasonKnown = (u: { reason: string; message: string }) => (reasonKeys.has(`reason_${u.reason}`) ? t(`reason_${u.reason}` as MessageKey) : u.message);
-
-  /** A draft's changes per crew as a simple list: added, removed, moved, reordered; km before and after. */
-  const changesOf = (diff: Schemas['PlanDiff']) =>
-    h(
-      'div',
-      { id: 'plan-diff' },
-      h('h2', {}, t('plan_changes')),
-      diff.stale ? h('p', { class: 'error' }, t('plan_stale')) : null,
-      h(
-        'ul',
-        { class: 'list' },
-        ...diff.crews.map((c) => {
-          const parts = [
-            c.added.length ? `+${c.added.length} ${t('added')} (${c.added.map((x) => x.number).join(', ')})` : '',
-            c.removed.length ? `−${c.removed.length} ${t('removed')} (${c.removed.map((x) => x.number).join(', ')})` : '',
-            c.movedIn.length ? `${c.movedIn.length} ${t('moved_in')} (${c.movedIn.map((x) => x.number).join(', ')})` : '',
-            c.movedOut.length ? `${c.movedOut.length} ${t('moved_out')} (${c.movedOut.map((x) => x.number).join(', ')})` : '',
-            c.reordered ? t('reordered') : '',
-          ].filter(Boolean);
-          return h(
-            'li',
-            { dataset: { crew: String(c.crewId), changed: String(c.changed) } },
-            h('strong', {}, c.crewCode),
-            ' ',
-            parts.length ? parts.join(' · ') : h('span', { class: 'muted' }, t('no_changes')),
-            h('div', { class: 'muted' }, `${c.km.before} → ${c.km.after} ${t('km')} · ${c.hours.before} → ${c.hours.after} h`),
-          );
-        }),
-      ),
-    );
-
-  const drawPlan = async (plan: Schemas['Plan']) => {
-    routes.clear();
-    // The crews' phones show the published plan: its trips are drawn; a draft's are not theirs yet.
-    if (plan.status === 'published') {
-      const views = await Promise.all(plan.routes.map((r) => api.get('/api/v1/crews/{id}/route', { path: { id: r.crewId }, query: { date: plan.date } }).catch(() => null)));
-      views.forEach((v, index) => {
-        if (v?.geojson?.geometry) {
-          const f = new GeoJSON().readFeature(v.geojson, { featureProjection: 'EPSG:3857' }) as Feature;
-          f.set('index', index);
-          routes.addFeature(f);
-        }
-      });
-    }
-    const s = plan.summary;
-    const draftBox = h('div');
-    if (plan.status === 'draft') {
-      const publish = h('button', { type: 'button', id: 'publish-plan' }, t('publish_plan'));
-      const publishErrors = h('div');
-      const diff = await api.get('/api/v1/plans/{id}/diff', { path: { id: plan.id } });
-      const run = async (rebase: boolean) => {
-        try {
-          const res = await api.post('/api/v1/plans/{id}/publish', { path: { id: plan.id }, body: { rebase } });
-          await loadTickets();
-          await drawPlan(res.plan);
-        } catch (err) {
-          if (err instanceof ApiError && err.code === 'PLAN_STALE') {
-            const rebaseButton = h('button', { type: 'button', id: 'rebase-plan', class: 'secondary' }, t('rebase_plan'));
-            action(rebaseButton, () => run(true), publishErrors);
-            publishErrors.replaceChildren(h('div', { class: 'error', role: 'alert' }, t('plan_stale')), rebaseButton);
-            return;
-          }
-          throw err;
-        }
-      };
-      action(publish, () => run(false), publishErrors);
-      draftBox.replaceChildren(changesOf(diff), publish, publishErrors);
-    }
-    summary.replaceChildren(
-      h(
-        'div',
-        { class: 'card', id: 'plan-card', dataset: { status: plan.status } },
-        h('h2', {}, `${t('plan_day')} ${plan.date} (v${plan.version}) `, h('span', { class: 'badge' }, plan.status === 'draft' ? t('plan_draft') : t('plan_published'))),
-        h('p', {}, `${s.served?.total ?? '—'} tiket · ${s.km} ${t('km')} · ${plan.routes.length} ${t('crews')}`),
-        h('p', { class: 'success' }, `${t('saved_vs_baseline')}: ${plan.savings.km} ${t('km')} (${plan.savings.kmPercent}%)`),
-        h(
-          'table',
-          {},
-          h('tr', {}, h('th', {}, t('crews')), h('th', {}, t('stops')), h('th', {}, t('km')), h('th', {}, '⏱')),
-          ...plan.routes.map((r) => h('tr', {}, h('td', {}, r.crewCode), h('td', {}, r.stops.length), h('td', {}, r.km), h('td', {}, `${formatTime(r.startAt, tz).slice(-10)}–${formatTime(r.endAt, tz).slice(-10)}`))),
-        ),
-        draftBox,
-        plan.unplanned.length ? h('details', {}, h('summary', {}, `${t('unplanned')}: ${plan.unplanned.length}`), h('ul', {}, ...plan.unplanned.slice(0, 200).map((u) => h('li', { dataset: { reason: u.reason } }, `${u.number}: ${reasonKnown(u)}`)))) : null,
-      ),
-    );
+  const panel = planPanel({
+    root: planBox,
+    timeZone: tz,
+    crews: crewList,
+    colourOf,
+    layers: planLayers,
+    onPublished: () => loadTickets(),
+    suggest: (tk, slot) => suggest(tk, slot),
+  });
+  planButton.addEventListener('click', () => void panel.plan(date.value));
+  date.addEventListener('change', () => void showPlanOf(date.value));
+  const showPlanOf = async (day: string) => {
+    const existing = await api.get('/api/v1/plans', { query: { date: day } }).catch(() => null);
+    if (existing) await panel.show(existing);
   };
-
-  action(planButton, async () => {
-    const plan = await api.post('/api/v1/plans', { body: { date: date.value } });
-    await loadTickets();
-    await drawPlan(plan);
-  }, errors);
 
   map.on('click', (e) => {
     if (picking) return;
+    // The plan's stops and unplanned tickets select a ticket; with one selected, a crew's base pins it there.
+    const planned = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('kind') === 'stop' || feature.get('kind') === 'unplanned' ? feature : undefined), { hitTolerance: 6 });
+    if (planned) {
+      panel.select(Number(planned.get('ticketId')));
+      return;
+    }
+    const base = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('kind') === 'base' ? feature : undefined), { hitTolerance: 6 });
+    if (base && panel.selected() !== null) {
+      void panel.pinSelected(Number(base.get('crewId')));
+      return;
+    }
     const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticket') ? feature : undefined), { hitTolerance: 6 });
     if (!f) return;
     const tk: Schemas['TicketSummary'] = f.get('ticket');
@@ -272,6 +208,5 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
 
   await loadTickets();
   await loadIncidents();
-  const existing = await api.get('/api/v1/plans', { query: { date: date.value } }).catch(() => null);
-  if (existing) await drawPlan(existing);
+  await showPlanOf(date.value);
 }

@@ -1,0 +1,109 @@
+/**
+ * Step 8b of the day: which tickets get served. The days are over-full, so
+ * after the group solves and the fill pass the question is a prize-collecting
+ * one: the routing core's prize search (core/routing/prize) ruins a corner of
+ * the day (strings of stops of the crews working near a random ticket) and
+ * rebuilds it from the stops taken out and the waiting tickets nearby, most
+ * weight first, each at its cheapest feasible place; the best day (most
+ * weight, then least distance) is kept. So a crew gives up a far ticket for
+ * two near ones, and a slow repair for two quick ones, when that serves more.
+ *
+ * Pinned tickets stay with their crew; nothing breaks a shift or a capacity.
+ * On the budget's clock, or an iteration budget (iterationScale, for tests).
+ */
+import { solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
+import type { LatLon, Leg } from '../zoning/travel.js';
+import { PLAN_DEFAULTS, type Day } from './day.js';
+import { isUrgent, type PlannedRoute } from './model.js';
+import { timeRoute } from './route.js';
+import type { Pool } from './screen.js';
+
+/** Prize per weight unit when every ticket that fits comes before any metre: above any day's metres. */
+const LEXICOGRAPHIC = 1e5;
+
+/** Improves `routes` in place; returns the search's iterations. */
+export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { timeMs: number; clock: () => number }): number {
+  const { tickets, crews, travel, objective } = day.input;
+  const jobTicket: number[] = [...pool.pinnedTo.flat(), ...pool.urgent, ...pool.normal];
+  const n = jobTicket.length;
+  const K = crews.length;
+  if (n === 0 || K === 0) return 0;
+  // An over-full day (more repair time than the crews have): the crews' days fill up either way, and a
+  // Normal ticket is served when it costs fewer metres than it is worth (a near 45-minute repair rather
+  // than a 20-minute one across town). Otherwise every ticket that fits is served, the metres come after.
+  let service = 0;
+  for (const i of jobTicket) service += tickets[i].serviceSeconds;
+  const overFull = service >= PLAN_DEFAULTS.overFullRatio * day.available.reduce((a, b) => a + b, 0);
+  // Makespan: finishing early matters on a day with room, which the prize search does not weigh.
+  if (objective === 'makespan' && !overFull) return 0;
+  const worthMetres = day.input.normalTicketMetres ?? PLAN_DEFAULTS.normalTicketMetres;
+  const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
+  const jobOf = new Map<number, number>();
+  jobTicket.forEach((i, j) => jobOf.set(i, j));
+  const points: LatLon[] = jobTicket.map((i) => tickets[i]);
+  for (const r of routes) points.push(r.from, r.to);
+  const x = new Float64Array(points.length);
+  const y = new Float64Array(points.length);
+  const cosLat = Math.cos(((points.reduce((s, q) => s + q.lat, 0) / points.length) * Math.PI) / 180);
+  points.forEach((q, a) => {
+    x[a] = q.lon * cosLat;
+    y[a] = q.lat;
+  });
+  const serviceOf = new Int32Array(n);
+  const prize = new Float64Array(n);
+  const onlyVehicle = new Int32Array(n).fill(-1);
+  const keep = new Uint8Array(n);
+  jobTicket.forEach((i, j) => {
+    serviceOf[j] = tickets[i].serviceSeconds;
+    prize[j] = day.weightOf(i);
+    const pin = tickets[i].pinnedCrew;
+    if (pin != null) {
+      onlyVehicle[j] = pin;
+      keep[j] = 1;
+    }
+  });
+  // Metres and seconds of a leg from one call of the travel model when it can (the search asks for both, in turn).
+  const legOf = travel.leg?.bind(travel);
+  const last: Leg & { a: number; b: number } = { a: -1, b: -1, metres: 0, seconds: 0 };
+  const legAt = (a: number, b: number) => {
+    if (last.a !== a || last.b !== b) {
+      legOf!(points[a], points[b], last);
+      last.a = a;
+      last.b = b;
+    }
+    return last;
+  };
+  const problem: PrizeProblem = {
+    jobCount: n,
+    pointCount: points.length,
+    x,
+    y,
+    seconds: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).seconds) : (a, b) => (a === b ? 0 : travel.seconds(points[a], points[b])),
+    metres: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).metres) : (a, b) => (a === b ? 0 : travel.metres(points[a], points[b])),
+    service: serviceOf,
+    prize,
+    onlyVehicle,
+    keep,
+    // Urgent stops first in their trip (step 9's rule), so the search counts the kilometres it costs.
+    rank: Uint8Array.from(jobTicket, (i) => (tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority) ? 0 : 1)),
+    symmetric: true,
+    vehicles: routes.map((r, k) => ({ start: n + 2 * k, end: n + 2 * k + 1, startSeconds: r.startSeconds, endSeconds: crews[k].shiftEndSeconds, capacity: crews[k].capacityJobs ?? Infinity })),
+    costBy: objective === 'makespan' ? 'seconds' : 'metres',
+  };
+  // Stops the search cannot see (none today) keep their route as it is.
+  const initial = routes.map((r) => r.stops.map((s) => jobOf.get(s.ticket) ?? -1));
+  if (initial.some((list) => list.includes(-1))) return 0;
+  const result = solvePrizeRoutes(problem, initial, {
+    timeMs: time.timeMs,
+    iterations: Math.max(1, Math.round((day.input.iterationScale ?? 1) * PLAN_DEFAULTS.refineIterationsPerCrew * K)),
+    seed: day.input.seed ?? PLAN_DEFAULTS.seed,
+    now: time.clock,
+    prizeCost: overFull ? worth / PLAN_DEFAULTS.weight.normal : LEXICOGRAPHIC,
+  });
+  day.input.onRefine?.(result.iterations, result.improvements);
+  for (let k = 0; k < K; k++) {
+    const r = routes[k];
+    routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);
+  }
+  return result.iterations;
+}

@@ -1,0 +1,128 @@
+/**
+ * The prize-collecting search: ruin and recreate around random seeds
+ * (ruin.ts, recreate.ts), accepted by simulated annealing on
+ * prize x prizeCost - cost, keeping the best day found on that score; its
+ * routes polished at the end (polish.ts). Every step is
+ * local (a seed, its nearest jobs, the routes they are on, the vehicles
+ * based nearest it), so one step costs the same on 100 jobs as on 20,000.
+ *
+ * Never serves a job twice, never breaks a time limit or a capacity, never
+ * takes a kept job (pin) out of its route, never gives a job to a vehicle it
+ * is not allowed on. Seeded: an iteration budget gives the same answer every time.
+ */
+import { Budget } from '../base/budget.js';
+import { Rng } from '../base/random.js';
+import { polishRoute } from './polish.js';
+import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
+import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
+import { ruinAround } from './ruin.js';
+import { PrizeRoutes } from './routes.js';
+
+export const PRIZE_SEARCH_DEFAULTS = {
+  /** Nearest jobs per job (seeds' neighbourhoods, recreate candidates). */
+  nearJobs: 40,
+  /** Nearest vehicle bases per job. */
+  nearVehicles: 4,
+  /** Unserved jobs near the seed offered to the recreate. */
+  candidates: 15,
+  maxRoutes: 3,
+  maxString: 12,
+  blink: 0.02,
+  /** Cost one unit of prize is worth: the search maximises prize x prizeCost - cost. */
+  prizeCost: 100,
+  /** Annealing temperature, in cost units, from start to end. */
+  startTemperature: 100,
+  endTemperature: 1,
+};
+
+export interface PrizeSearchOptions {
+  timeMs?: number;
+  iterations?: number;
+  seed?: number;
+  now?: () => number;
+  near?: Neighbourhoods;
+  /** Cost one unit of prize is worth (default PRIZE_SEARCH_DEFAULTS.prizeCost): a job is served when it adds less cost than its prize x prizeCost. */
+  prizeCost?: number;
+}
+
+export interface PrizeSearchResult {
+  routes: number[][];
+  prize: number;
+  cost: number;
+  iterations: number;
+  /** Iterations that found a new best day. */
+  improvements: number;
+}
+
+
+export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly number[])[], options: PrizeSearchOptions = {}): PrizeSearchResult {
+  const D = PRIZE_SEARCH_DEFAULTS;
+  const s = new PrizeRoutes(p, initial);
+  const budget = new Budget({ timeMs: options.timeMs, iterations: options.iterations, now: options.now });
+  const rng = new Rng(options.seed ?? 1);
+  const near = options.near ?? neighbourhoods(p, D.nearJobs, D.nearVehicles);
+  let best = s.snapshot();
+  let bestPrize = s.prize;
+  let bestCost = s.totalCost;
+  let improvements = 0;
+  const prizeCost = options.prizeCost ?? D.prizeCost;
+  const better = (prize: number, cost: number, bestPrize: number, bestCost: number) => {
+    const d = (prize - bestPrize) * prizeCost - (cost - bestCost);
+    return d > 0 || (d === 0 && prize > bestPrize);
+  };
+  const touched: number[] = [];
+  const saved: number[][] = [];
+  const removed: number[] = [];
+  const candidates: number[] = [];
+  const logRatio = Math.log(D.endTemperature / D.startTemperature);
+  if (p.jobCount > 0 && p.vehicles.length > 0) {
+    while (budget.tick()) {
+      const temperature = D.startTemperature * Math.exp(logRatio * budget.progress());
+      const prize0 = s.prize;
+      const cost0 = s.totalCost;
+      touched.length = 0;
+      saved.length = 0;
+      removed.length = 0;
+      const seed = rng.nextInt(p.jobCount);
+      ruinAround(s, near, seed, rng, D, touched, saved, removed);
+      candidates.length = 0;
+      for (const j of removed) candidates.push(j);
+      if (s.routeOf[seed] < 0 && !removed.includes(seed)) candidates.push(seed);
+      for (let q = 0, added = 0; q < near.k && added < D.candidates; q++) {
+        const j = near.jobs[seed * near.k + q];
+        if (j < 0) break;
+        if (s.routeOf[j] < 0 && !removed.includes(j)) {
+          candidates.push(j);
+          added++;
+        }
+      }
+      orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng);
+      recreate(s, candidates, touched, rng, D.blink);
+      const delta = (s.prize - prize0) * prizeCost - (s.totalCost - cost0);
+      if (delta >= 0 || delta > temperature * Math.log(rng.nextFloat())) {
+        if (better(s.prize, s.totalCost, bestPrize, bestCost)) {
+          best = s.snapshot();
+          bestPrize = s.prize;
+          bestCost = s.totalCost;
+          improvements++;
+        }
+      } else {
+        // Undo: the touched routes as they were.
+        for (let q = 0; q < touched.length; q++) {
+          const v = touched[q];
+          for (const j of s.jobs[v]) s.routeOf[j] = -1;
+        }
+        for (let q = 0; q < touched.length; q++) {
+          const v = touched[q];
+          s.jobs[v] = saved[q];
+          for (const j of saved[q]) s.routeOf[j] = v;
+          s.retotal(v);
+        }
+        s.prize = prize0;
+      }
+    }
+  }
+  const out = new PrizeRoutes(p, best);
+  for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
+  return { routes: out.snapshot(), prize: out.prize, cost: out.totalCost, iterations: budget.done, improvements };
+}

@@ -1,0 +1,84 @@
+/**
+ * Cancelling a solve over HTTP (issue 10): the console's "Batalkan" aborts the
+ * request; the server stops the solve (its AbortSignal) and stores nothing. The
+ * solver is held open here so the cancel lands mid-solve on any machine.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { insertTickets, pointInArea, usePlanningServer } from '../../planning/support.js';
+
+const gate = vi.hoisted(() => ({ hold: false, started: () => {}, aborted: () => {} }));
+
+vi.mock('../../../server/platform/solver/pool.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../server/platform/solver/pool.js')>();
+  return {
+    ...real,
+    solvePlan: (input: Parameters<typeof real.solvePlan>[0], options: Parameters<typeof real.solvePlan>[1] = {}) => {
+      if (!gate.hold) return real.solvePlan(input, options);
+      gate.started();
+      return new Promise((_, reject) => {
+        options.signal?.addEventListener('abort', () => {
+          gate.aborted();
+          reject(new real.SolveCancelledError());
+        });
+      });
+    },
+  };
+});
+
+const DATE = '2026-11-24';
+const fx = usePlanningServer({ crews: 2 });
+
+/** Starts a request whose solve is held, waits until the solve runs, aborts the request, waits until the solve saw it. */
+async function cancelMidSolve(method: string, path: string, body: unknown): Promise<unknown> {
+  gate.hold = true;
+  const started = new Promise<void>((resolve) => (gate.started = resolve));
+  const aborted = new Promise<void>((resolve) => (gate.aborted = resolve));
+  const client = new AbortController();
+  const request = fetch(`${fx.server.baseUrl}${path}`, {
+    method,
+    signal: client.signal,
+    headers: { authorization: `Bearer ${fx.dispatcher}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).catch((error: unknown) => error);
+  await started;
+  client.abort();
+  await aborted;
+  gate.hold = false;
+  return request;
+}
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${fx.server.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${fx.dispatcher}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+describe('a solve the dispatcher cancels', () => {
+  it('planning: the aborted request stops its solve and stores no draft; the next plan is version 1', async () => {
+    await insertTickets(fx.env, Array.from({ length: 6 }, (_, i) => ({ ...pointInArea(i), priority: 'normal' as const })));
+    const outcome = await cancelMidSolve('POST', '/api/v1/plans', { date: DATE });
+    expect((outcome as Error).name).toBe('AbortError');
+    expect(await fx.env.db('plans').where({ utility_id: fx.env.utility.id })).toHaveLength(0);
+
+    const next = await call('POST', '/api/v1/plans', { date: DATE });
+    expect(next.status).toBe(201);
+    expect(next.body.version).toBe(1);
+  });
+
+  it('an edit: the cancelled pin leaves the draft as it was (no edit recorded, same stops)', async () => {
+    const draft = (await call('GET', `/api/v1/plans?date=${DATE}`)).body;
+    const [first, second] = draft.routes;
+    const ticket = first.stops[0].ticketId;
+    await cancelMidSolve('POST', `/api/v1/plans/${draft.id}/pins`, { ticketId: ticket, crewId: second.crewId });
+    expect(await fx.env.db('plan_edits').where({ plan_id: draft.id })).toHaveLength(0);
+    const after = (await call('GET', `/api/v1/plans/${draft.id}`)).body;
+    expect(after.routes.map((r: any) => r.stops.map((s: any) => s.ticketId))).toEqual(draft.routes.map((r: any) => r.stops.map((s: any) => s.ticketId)));
+
+    const pinned = await call('POST', `/api/v1/plans/${draft.id}/pins`, { ticketId: ticket, crewId: second.crewId });
+    expect(pinned.status).toBe(201);
+    expect(pinned.body.routes.find((r: any) => r.crewId === second.crewId).stops.some((s: any) => s.ticketId === ticket && s.pinned)).toBe(true);
+  });
+});
