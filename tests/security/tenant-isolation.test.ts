@@ -45,6 +45,7 @@ interface Day {
   photoId: number;
   planId: number;
   incidentId: number;
+  answerId: number;
   notificationId: number;
   crews: number[];
   marker: string;
@@ -133,6 +134,8 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
   expect(position.status, position.text).toBeLessThan(300);
   const webhook = await call(side, 'admin', 'PUT', '/api/v1/settings/webhooks', { url: `https://hooks.example.org/${marker}` });
   expect(webhook.status, webhook.text).toBe(200);
+  const answer = await call(side, 'admin', 'POST', '/api/v1/answers', { category: 'no_water', title: { id: `${marker} jawaban`, en: `${marker} answer` }, answer: { id: `${marker} isi`, en: `${marker} text` } });
+  expect(answer.status, answer.text).toBe(201);
   const settings = await call(side, 'admin', 'PATCH', '/api/v1/settings', { contact: `${marker} 1500-123` });
   expect(settings.status, settings.text).toBe(200);
 
@@ -152,6 +155,7 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
     photoId: photoRow.id,
     planId,
     incidentId: incident.json().id,
+    answerId: answer.json().id,
     notificationId: notification.id,
     crews: env.crews,
     marker,
@@ -182,8 +186,9 @@ function ownReads(side: Side): [string, string][] {
     else if (path === '/api/v1/dispatch/suggestions') url = `${path}?ticketId=${d.planned}`;
     else if (path === '/api/v1/tickets') url = `${path}?limit=500`;
     else if (path === '/api/v1/analytics/pending') url = `${path}?minHours=0`;
+    else if (path === '/api/v1/reports/nearby') url = `${path}?lat=${insideArea.lat}&lon=${insideArea.lon}`;
     else url = fill(path, values);
-    if (path.startsWith('/open311') || ['/api/v1/config', '/api/v1/boundaries', '/api/v1/incidents', '/api/v1/reports/{number}'].includes(path)) url = q(url);
+    if (path.startsWith('/open311') || ['/api/v1/config', '/api/v1/boundaries', '/api/v1/incidents', '/api/v1/reports/{number}', '/api/v1/reports/nearby'].includes(path)) url = q(url);
     out.push([op, url]);
   }
   out.push(['GET photo', `/api/v1/tickets/${d.received}/photos/${d.photoId}`]);
@@ -264,6 +269,7 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/tickets':
       case 'POST /api/v1/plans':
       case 'POST /api/v1/incidents':
+      case 'POST /api/v1/answers':
       case 'PATCH /api/v1/settings':
       case 'PUT /api/v1/settings/webhooks':
         return "creates or changes the caller's own utility only (B read the same after: asserted)";
@@ -294,6 +300,23 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
           { who: all, method, url: fill(path, { id: B.free }), body: { crewId: A.crews[0] } },
           { who: all, method, url: fill(path, { id: A.free }), body: { crewId: B.crews[0] } },
         ];
+      case 'PUT /api/v1/answers/{id}':
+        return [{ who: all, method, url: fill(path, { id: B.answerId }), body: { category: null, title: { id: 'uji', en: 'test' }, answer: { id: 'uji', en: 'test' } } }];
+      case 'POST /api/v1/tickets/{id}/answer':
+        return [
+          { who: all, method, url: fill(path, { id: B.received }), body: { answerId: A.answerId } },
+          { who: all, method, url: fill(path, { id: A.received }), body: { answerId: B.answerId } },
+        ];
+      case 'POST /api/v1/tickets/{id}/forward':
+        return [
+          { who: all, method, url: fill(path, { id: B.received }), body: { unit: 'uji', answer: 'uji' } },
+          { who: all, method, url: fill(path, { id: A.received }), body: { unit: 'uji', answerId: B.answerId } },
+        ];
+      case 'POST /api/v1/tickets/{id}/merge':
+        return [
+          { who: all, method, url: fill(path, { id: B.received }), body: { into: day.a.numbers.closed } },
+          { who: all, method, url: fill(path, { id: A.received }), body: { into: B.lastNumber } },
+        ];
       case 'GET /api/v1/tickets':
         return [{ who: all, method, url: `${path}?crewId=${B.crews[1]}&limit=500` }, { who: all, method, url: `${path}?number=${B.lastNumber}` }];
       case 'GET /api/v1/dispatch/suggestions':
@@ -304,6 +327,7 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return [{ who: ['anon'], method, url: `${fill(path, { number: B.lastNumber })}?jurisdiction_id=${t.env.utility.code}` }];
       case 'GET /open311/v2/requests/{service_request_id}.json':
         return [{ who: ['anon'], method, url: `${fill(path, { service_request_id: B.lastNumber })}?jurisdiction_id=${t.env.utility.code}` }];
+      case 'GET /api/v1/reports/nearby':
       case 'GET /open311/v2/services/{service_code}.json':
       case 'GET /open311/v2/discovery.json':
       case 'GET /open311/v2/services.json':
