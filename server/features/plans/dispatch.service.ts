@@ -11,7 +11,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
-import { listCrews } from '../utilities/service.js';
+import { findCrew, listCrews } from '../utilities/service.js';
 import { getTicket, transitionTickets, type TransitionRequest } from '../tickets/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
@@ -117,6 +117,8 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
   const clock = dayClock(date, utility.timeZone);
   const { plan, days, routes: oldRoutes, stops: oldStops } = await crewDays(ctx, utility, clock, now, ticket.id);
   const day = days.find((d) => d.crewId === input.crewId);
+  // A crew of another utility (or none) is not found, whatever its shift: ids cannot be probed.
+  if (!day && !(await findCrew(ctx.db, utility.id, input.crewId))) throw notFound('crew', input.crewId);
   if (!day) throw new DomainError(ErrorCode.crewNotAvailable, `Crew ${input.crewId} is not on shift now (or has no base)`, { field: 'crewId', crewId: input.crewId });
   const travel = travelModelOf(utility);
   const target = { lat: ticket.lat, lon: ticket.lon, serviceSeconds: serviceSecondsOf(utility, ticket.category, ticket.priority!), dueSeconds: ticket.resolveDueAt ? clock.toSeconds(ticket.resolveDueAt) : null };
