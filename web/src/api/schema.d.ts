@@ -1943,7 +1943,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2043,7 +2046,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2141,7 +2147,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2242,7 +2251,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2626,6 +2638,612 @@ export interface paths {
                 };
                 /** @description Error (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter's view through the signed link of their receipt: status, whether they can add to it, their other reports */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter adds a note and/or a photo to their open report (multipart, with the token of the receipt link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                        token?: string;
+                        note?: string;
+                        jurisdiction_id?: string;
+                        /** Format: binary */
+                        photo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (415) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter by phone: blocked or not, and the trail of blocks and unblocks (admin, operator) */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reporter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the block of a reporter, with the reason (admin, operator); kept in the reporter’s trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reporter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating page of a closed report, through the signed link sent with the closing message */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the rating link sent with the closing message */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report to rate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingForm"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter rates the service once after closure (1-4, the IKM scale; optional elements and a comment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RatingBody"];
+                };
+            };
+            responses: {
+                /** @description Thank you */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            score: number;
+                            ratedAt: string;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/ikm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Community satisfaction index (IKM, Kep MenPAN 25/2004) per month, region and crew, on the 25-100 scale with its grade */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (default: to) */
+                    from?: string;
+                    /** @description Last month (default: the current one) */
+                    to?: string;
+                    /** @description json, or a download: csv or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The IKM report (JSON, or a CSV / XLSX download with format=csv|xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IkmReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service charter (Maklumat Pelayanan), public: promised response and repair times per priority, last month’s attainment and IKM per region, the call-centre reply standard */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The charter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** The admin changes the charter’s texts (each in Bahasa Indonesia and English); the times come from the SLA settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CharterPatch"];
+                };
+            };
+            responses: {
+                /** @description The charter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7081,6 +7699,232 @@ export interface components {
             };
             /** @default true */
             active: boolean;
+        };
+        FollowUp: {
+            report: components["schemas"]["PublicStatus"];
+            /** @description A note or photo can still be added (the ticket is open) */
+            canAdd: boolean;
+            /** @description The reporter's reports, newest first */
+            reports: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+            }[];
+        };
+        ReporterRecord: {
+            phone: string;
+            name: string | null;
+            blocked: boolean;
+            blockedReason: string | null;
+            events: {
+                /** @enum {string} */
+                action: "block" | "unblock";
+                reason: string;
+                by: string | null;
+                at: string;
+            }[];
+        };
+        RatingForm: {
+            number: string;
+            /** @enum {string} */
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            closedAt: string | null;
+            rated: boolean;
+            /** @description The report can be rated now (closed, within the window, not rated yet) */
+            open: boolean;
+            elements: {
+                /** @enum {string} */
+                key: "procedure" | "requirements" | "clarity" | "discipline" | "responsibility" | "competence" | "speed" | "fairness" | "courtesy" | "cost_fairness" | "cost_certainty" | "schedule_certainty" | "comfort" | "security";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+        };
+        RatingBody: {
+            /** @description The token of the rating link sent with the closing message */
+            token?: string;
+            /** @description 1 tidak baik / bad, 2 kurang baik / poor, 3 baik / good, 4 sangat baik / very good */
+            score: number;
+            /**
+             * @description Optional scores of the elements of the index (Kep MenPAN 25/2004)
+             * @default {}
+             */
+            elements: {
+                procedure?: number;
+                requirements?: number;
+                clarity?: number;
+                discipline?: number;
+                responsibility?: number;
+                competence?: number;
+                speed?: number;
+                fairness?: number;
+                courtesy?: number;
+                cost_fairness?: number;
+                cost_certainty?: number;
+                schedule_certainty?: number;
+                comfort?: number;
+                security?: number;
+            };
+            comment?: string;
+            jurisdiction_id?: string;
+        };
+        IkmReport: {
+            /** @enum {string} */
+            report: "ikm";
+            timeZone: string;
+            months: {
+                from: string;
+                to: string;
+            };
+            total: {
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            };
+            byMonth: {
+                month: string;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byRegion: {
+                month: string;
+                region: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byCrew: {
+                month: string;
+                crew: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+        };
+        Charter: {
+            utility: {
+                code: string;
+                name: string;
+                contact: string;
+            };
+            texts: {
+                title: {
+                    id: string;
+                    en: string;
+                };
+                pledge: {
+                    id: string;
+                    en: string;
+                };
+                replyStandard: {
+                    id: string;
+                    en: string;
+                };
+                complaints: {
+                    id: string;
+                    en: string;
+                };
+            };
+            promises: {
+                /** @enum {string} */
+                priority: "critical" | "high" | "normal";
+                respondMinutes: number;
+                resolveMinutes: number;
+            }[];
+            /** @description The month the achieved figures are of (last month, YYYY-MM) */
+            month: string;
+            achieved: {
+                total: {
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                };
+                regions: {
+                    region: string;
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                }[];
+            };
+        };
+        CharterPatch: {
+            title?: {
+                id: string;
+                en: string;
+            };
+            pledge?: {
+                id: string;
+                en: string;
+            };
+            replyStandard?: {
+                id: string;
+                en: string;
+            };
+            complaints?: {
+                id: string;
+                en: string;
+            };
         };
         Crew: {
             id: number;
