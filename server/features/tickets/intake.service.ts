@@ -11,6 +11,7 @@ import { recordPhoto, storePhoto, type StoredPhoto } from './photos.service.js';
 import { analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
 import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, type RepeatOutcome } from './repeat.service.js';
 import { yearIn } from '../../core/domain/time.js';
+import type { Tx } from '../../platform/db/knex.js';
 
 export interface ReportInput {
   lat: number;
@@ -120,7 +121,9 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
   const photoBlurred = null;
   const photoAnalysing = photo !== null;
 
-  const receipt = await ctx.db.transaction(async (tx) => {
+  // Inside the caller's transaction when there is one (the idempotent route's): no savepoint round trips.
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => ((ctx.db as Tx).isTransaction ? work(ctx.db as Tx) : ctx.db.transaction(work));
+  const receipt = await inTransaction(async (tx) => {
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
