@@ -53,6 +53,8 @@ export interface PreparedReport {
   place: Place;
   h3Cell: string;
   receivedAt: Date;
+  /** Taken before the transaction (unused by a re-report). */
+  number: string;
 }
 
 /**
@@ -107,7 +109,12 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   }
 
   const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
-  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt: ctx.now() };
+  const receivedAt = ctx.now();
+  // The ticket number in a statement of its own, outside the ticket's transaction: the per-utility counter row is
+  // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
+  // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
+  const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
+  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number };
 }
 
 /**
@@ -115,7 +122,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
  * an earlier one), its event, the reporter and the photo, pending analysis.
  */
 export async function writeReport(ctx: AppContext, utility: Utility, prepared: PreparedReport): Promise<ReportReceipt> {
-  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt } = prepared;
+  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number } = prepared;
   const fromCitizen = enteredBy === null;
   // Known after the analysis (photo-analysis.service.ts); until then the queue shows "analysing".
   const photoBlurred = null;
@@ -149,7 +156,6 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
     const linked = repeat.kind === 'new_linked' ? repeat : null;
     const mentioned = repeat.kind === 'none' && repeat.mentioned ? mentionedTicketNote(repeat.mentioned) : null;
     const description = [input.description ?? null, mentioned].filter((x) => x !== null).join('\n\n') || null;
-    const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
     const ticketId = await createTicket(
       tx,
       {
