@@ -12,6 +12,7 @@ import { analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
 import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, type RepeatOutcome } from './repeat.service.js';
 import { yearIn } from '../../core/domain/time.js';
 import { findDuplicateTarget, mergeReport } from './duplicates.service.js';
+import type { Tx } from '../../platform/db/knex.js';
 
 export interface ReportInput {
   lat: number;
@@ -57,6 +58,8 @@ export interface PreparedReport {
   place: Place;
   h3Cell: string;
   receivedAt: Date;
+  /** Taken before the transaction (unused by a re-report). */
+  number: string;
 }
 
 /**
@@ -111,7 +114,12 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   }
 
   const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
-  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt: ctx.now() };
+  const receivedAt = ctx.now();
+  // The ticket number in a statement of its own, outside the ticket's transaction: the per-utility counter row is
+  // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
+  // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
+  const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
+  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number };
 }
 
 /**
@@ -119,13 +127,15 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
  * an earlier one), its event, the reporter and the photo, pending analysis.
  */
 export async function writeReport(ctx: AppContext, utility: Utility, prepared: PreparedReport): Promise<ReportReceipt> {
-  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt } = prepared;
+  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number } = prepared;
   const fromCitizen = enteredBy === null;
   // Known after the analysis (photo-analysis.service.ts); until then the queue shows "analysing".
   const photoBlurred = null;
   const photoAnalysing = photo !== null;
 
-  const receipt = await ctx.db.transaction(async (tx) => {
+  // Inside the caller's transaction when there is one (the idempotent route's): no savepoint round trips.
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => ((ctx.db as Tx).isTransaction ? work(ctx.db as Tx) : ctx.db.transaction(work));
+  const receipt = await inTransaction(async (tx) => {
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
@@ -152,7 +162,6 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
     const linked = repeat.kind === 'new_linked' ? repeat : null;
     const mentioned = repeat.kind === 'none' && repeat.mentioned ? mentionedTicketNote(repeat.mentioned) : null;
     const description = [input.description ?? null, mentioned].filter((x) => x !== null).join('\n\n') || null;
-    const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
     const ticketId = await createTicket(
       tx,
       {

@@ -18,7 +18,7 @@ import { imagingPool, type ImagingPool } from '../../platform/imaging/pool.js';
 import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
 import { logger } from '../../platform/log.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
-import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, releasePendingPhotos, type PendingPhoto } from './photos.repository.js';
+import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, type PendingPhoto } from './photos.repository.js';
 
 /** How long the claiming process holds a pending photo before another instance may take it over. */
 export const ANALYSIS_LEASE_SECONDS = 120;
@@ -61,9 +61,9 @@ async function analyseClaimed(ctx: AppContext, photos: PendingPhoto[], pool: Ima
     }),
   );
   if (notHere.length) {
+    // They keep this claim's lease: tried again when it runs out (by whichever instance holds the original), never in a loop here.
     counts.skipped += notHere.length;
-    logger.warn({ photoIds: notHere }, 'Photos pending analysis whose original is not in this store; left for another instance');
-    await releasePendingPhotos(ctx.db, notHere);
+    logger.warn({ photoIds: notHere }, 'Photos pending analysis whose original is not in this store; tried again when the lease runs out');
   }
 }
 
@@ -82,8 +82,8 @@ export async function analysePendingPhotos(
     const now = ctx.now();
     const claimed = await claimPendingPhotos(ctx.db, now, analysisLeaseFrom(now), { limit: batch, utilityIds: options.utilityIds, includeLeased: options.includeLeased });
     if (!claimed.length) return counts;
+    // Each claimed photo is now analysed or leased for a while: the next claim gets other rows, and ends empty.
     await analyseClaimed(ctx, claimed, pool, counts);
-    if (counts.skipped && claimed.length < batch) return counts;
   }
 }
 

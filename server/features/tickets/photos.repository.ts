@@ -46,17 +46,6 @@ export async function claimPendingPhotos(
     .sort((a, b) => a.id - b.id);
 }
 
-/** Gives claimed photos back at once (their original was not in this process's store). */
-export async function releasePendingPhotos(db: Runner, ids: number[]): Promise<void> {
-  if (ids.length) await db('photos').whereIn('id', ids).whereNull('analysed_at').update({ analysis_lease_until: null });
-}
-
-/** How many photos are pending analysis (all utilities): the benchmark's and the health view's count. */
-export async function countPendingPhotos(db: Runner): Promise<number> {
-  const [{ n }] = await db('photos').whereNull('analysed_at').count<{ n: string }[]>({ n: '*' });
-  return Number(n);
-}
-
 /**
  * Stores what the analysis measured (or that the pixels did not decode), once:
  * a photo already analysed is left alone. A ticket's first report photo sets

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { blurredPhoto, insideArea, photosAnalysed, sharpPhoto, useTestServer } from '../../support/db.js';
 import { submitReport } from '../../../server/features/tickets/intake.service.js';
-import { ANALYSIS_LEASE_SECONDS } from '../../../server/features/tickets/photo-analysis.service.js';
+import { analysePendingPhotos, ANALYSIS_LEASE_SECONDS } from '../../../server/features/tickets/photo-analysis.service.js';
 import { runTick } from '../../../server/worker.js';
 import { PhotoStore } from '../../../server/platform/storage/photos.js';
 
@@ -55,6 +55,27 @@ describe('photo analysis after the acknowledgment', () => {
     expect((await sharp(fs.readFileSync(thumb)).metadata()).width).toBeLessThanOrEqual(320);
     // Once only: a second tick finds nothing.
     expect((await runTick(t.env.ctx, { utilityIds: [t.env.utility.id] })).photos.analysed).toBe(0);
+  });
+
+  it('a pending photo whose original is not in this store is left leased, not claimed again in a loop', async () => {
+    const receipt = await submitReport({ ...t.env.ctx, photos: new PhotoStore(t.env.ctx.photos.backend) }, t.env.utility, {
+      ...insideArea,
+      phone: '0812-7000-4444',
+      source: 'app',
+      photo: await sharpPhoto(44),
+    });
+    const { photo } = await photoOf(receipt.number);
+    fs.rmSync(path.join(t.env.ctx.config.photoDir, photo.stored_path));
+    t.env.clock.advanceMinutes(ANALYSIS_LEASE_SECONDS / 60 + 1);
+    const counts = await analysePendingPhotos(t.env.ctx, { utilityIds: [t.env.utility.id] });
+    expect(counts).toEqual({ analysed: 0, damaged: 0, skipped: 1 });
+    const after = (await photoOf(receipt.number)).photo;
+    expect(after.analysed_at).toBeNull();
+    expect(after.analysis_lease_until.getTime()).toBeGreaterThan(t.env.clock.now().getTime());
+    // Tried again once the lease has run out.
+    t.env.clock.advanceMinutes(ANALYSIS_LEASE_SECONDS / 60 + 1);
+    expect((await analysePendingPhotos(t.env.ctx, { utilityIds: [t.env.utility.id] })).skipped).toBe(1);
+    await t.env.db('photos').where({ id: photo.id }).delete();
   });
 
   it('a photo whose header reads but whose pixels do not is acknowledged, then marked damaged and counted as blurred; a cut-short file is refused at once', async () => {
