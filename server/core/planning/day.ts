@@ -13,6 +13,8 @@ export const PLAN_DEFAULTS = {
    * improveShare first.
    */
   groupShare: 0.3,
+  /** Over-full days with more tickets than this skip the group solves: the prize search fills the crews' days. */
+  groupSolveMaxTickets: 8000,
   improveShare: 0.5,
   refineShare: 0.97,
   seed: 1,

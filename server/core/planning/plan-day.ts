@@ -69,7 +69,10 @@ export function planDay(input: PlanInput): DayPlan {
       ? assignZonesToCrews(day, [], urgent.committed)
       : (zonesAroundBases(day, pool.normal, urgent.committed, pool.baseSeconds) ?? assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed));
   step('zones');
-  const solved = solveCrewGroups(day, pool, urgent, zoning, time);
+  // A city-scale over-full day: the group solves and the fill pass would take the whole budget and
+  // more; the crews start with their pinned and urgent tickets, and the prize search fills their days.
+  const large = zoning.aroundBases === true && pool.urgent.length + pool.normal.length > PLAN_DEFAULTS.groupSolveMaxTickets;
+  const solved = large ? { routeStops: pool.pinnedTo.map((list) => list.slice()), left: pool.urgent, free: [] } : solveCrewGroups(day, pool, urgent, zoning, time);
   step('groups');
 
   const routes = crews.map((c, k) => {
@@ -78,7 +81,7 @@ export function planDay(input: PlanInput): DayPlan {
   });
   fillRoutes(day, routes, [...solved.left, ...solved.free]);
   step('fill');
-  upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
+  if (!large) upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
   step('upgrade');
   // The time a move frees goes to what is still waiting.
   // Only with time left: the day's routes as one problem cost their matrices before any move.
