@@ -311,6 +311,7 @@ function runScale(tickets: number, crews: number, budgetMs: number): void {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     steps.push(`${step} ${(ms / 1000).toFixed(1)}`);
   };
+  input.onRefine = (iterations, improvements, worth) => steps.push(`(prize search: ${iterations} iterations, ${improvements} better days, a Normal ticket worth ${worth ?? '-'} m)`);
   const t0 = performance.now();
   const plan = planDay(input);
   const planS = (performance.now() - t0) / 1000;
