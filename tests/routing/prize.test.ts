@@ -123,6 +123,13 @@ describe('prize-collecting search', () => {
     expect(a.cost).toBe(a.routes.reduce((s, jobs, v) => s + measure(p, v, jobs).cost, 0));
   });
 
+  it('gives the same day with the planar estimate as without it (it only skips insertions that cannot win)', () => {
+    const exact = plane(300, 4, 8);
+    const planar = { ...exact, planar: { secondsPerUnit: 1.35 / 5, costPerUnit: 1.35, tolerance: 0.01 } };
+    const start = [[], [], [], []];
+    expect(solvePrizeRoutes(planar, start, { iterations: 1500, seed: 2 }).routes).toEqual(solvePrizeRoutes(exact, start, { iterations: 1500, seed: 2 }).routes);
+  });
+
   it('serves more with more iterations, and prefers quick repairs on an over-full day', () => {
     const p = plane(600, 4, 21);
     const start = [[], [], [], []];

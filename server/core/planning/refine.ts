@@ -11,7 +11,7 @@
  * Pinned tickets stay with their crew; nothing breaks a shift or a capacity.
  * On the budget's clock, or an iteration budget (iterationScale, for tests).
  */
-import { solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
+import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
 import type { LatLon, Leg } from '../zoning/travel.js';
 
 const EARTH_RADIUS_METRES = 6_371_000;
@@ -38,8 +38,6 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   const overFull = service >= PLAN_DEFAULTS.overFullRatio * day.available.reduce((a, b) => a + b, 0);
   // Makespan: finishing early matters on a day with room, which the prize search does not weigh.
   if (objective === 'makespan' && !overFull) return 0;
-  const worthMetres = day.input.normalTicketMetres ?? PLAN_DEFAULTS.normalTicketMetres;
-  const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
   const jobOf = new Map<number, number>();
   jobTicket.forEach((i, j) => jobOf.set(i, j));
   const points: LatLon[] = jobTicket.map((i) => tickets[i]);
@@ -100,14 +98,24 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   // Stops the search cannot see (none today) keep their route as it is.
   const initial = routes.map((r) => r.stops.map((s) => jobOf.get(s.ticket) ?? -1));
   if (initial.some((list) => list.includes(-1))) return 0;
+  const near = neighbourhoods(problem, PRIZE_SEARCH_DEFAULTS.nearJobs, PRIZE_SEARCH_DEFAULTS.nearVehicles);
+  // What a Normal ticket is worth: a few of the day's typical hops (the mean leg from a ticket to its nearest
+  // neighbour), so the trade follows the density of the day: on a dense day a ticket is worth fewer metres.
+  let hops = 0;
+  for (let j = 0; j < n; j++) hops += near.k > 0 ? problem.metres(j, near.jobs[j * near.k]) : 0;
+  const worthMetres = day.input.normalTicketMetres ?? Math.round((PLAN_DEFAULTS.normalTicketHops * hops) / n);
+  const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
   const result = solvePrizeRoutes(problem, initial, {
+    near,
     timeMs: time.timeMs,
     iterations: Math.max(1, Math.round((day.input.iterationScale ?? 1) * PLAN_DEFAULTS.refineIterationsPerCrew * K)),
     seed: day.input.seed ?? PLAN_DEFAULTS.seed,
     now: time.clock,
-    prizeCost: overFull ? worth / PLAN_DEFAULTS.weight.normal : LEXICOGRAPHIC,
+    // Not over-full: the search wanders at that trade too, but keeps the day with the most weight.
+    prizeCost: worth / PLAN_DEFAULTS.weight.normal,
+    bestPrizeCost: overFull ? worth / PLAN_DEFAULTS.weight.normal : LEXICOGRAPHIC,
   });
-  day.input.onRefine?.(result.iterations, result.improvements);
+  day.input.onRefine?.(result.iterations, result.improvements, overFull ? worthMetres : null);
   for (let k = 0; k < K; k++) {
     const r = routes[k];
     routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);

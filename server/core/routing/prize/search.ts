@@ -43,6 +43,11 @@ export interface PrizeSearchOptions {
   near?: Neighbourhoods;
   /** Cost one unit of prize is worth (default PRIZE_SEARCH_DEFAULTS.prizeCost): a job is served when it adds less cost than its prize x prizeCost. */
   prizeCost?: number;
+  /**
+   * The same for the day kept as best (default prizeCost). Larger than prizeCost: the search may wander
+   * through days with less prize (exploring), but keeps the day with the most.
+   */
+  bestPrizeCost?: number;
 }
 
 export interface PrizeSearchResult {
@@ -66,8 +71,9 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   let bestCost = s.totalCost;
   let improvements = 0;
   const prizeCost = options.prizeCost ?? D.prizeCost;
+  const bestPrizeCost = options.bestPrizeCost ?? prizeCost;
   const better = (prize: number, cost: number, bestPrize: number, bestCost: number) => {
-    const d = (prize - bestPrize) * prizeCost - (cost - bestCost);
+    const d = (prize - bestPrize) * bestPrizeCost - (cost - bestCost);
     return d > 0 || (d === 0 && prize > bestPrize);
   };
   const touched: number[] = [];
