@@ -34,6 +34,10 @@ export interface PlanPanel {
   /** Plans the day: a new draft. */
   plan(date: string): Promise<void>;
   show(plan: Plan): Promise<void>;
+  /** No plan to show (another day without one). */
+  clear(): void;
+  /** Reads the plan shown again (an urgent dispatch published a new version: a draft shown becomes stale). */
+  refresh(): Promise<void>;
   select(ticketId: number | null): void;
   /** Pins the selected ticket to a crew (a click on the crew's base). */
   pinSelected(crewId: number): Promise<void>;
@@ -359,6 +363,21 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   const panel: PlanPanel = {
     plan: (date) => solving((signal) => api.post('/api/v1/plans', { body: { date }, signal })),
     show,
+    clear() {
+      plan = null;
+      diff = null;
+      selected = null;
+      shownDate = null;
+      for (const source of Object.values(layers)) source.clear();
+      notice.replaceChildren();
+      selectedBox.replaceChildren();
+      card.replaceChildren(notice);
+    },
+    async refresh() {
+      if (!plan) return;
+      // A draft under review stays on screen (its diff then says it is stale); a published plan gives way to the day's latest.
+      await show(plan.status === 'draft' ? await api.get('/api/v1/plans/{id}', { path: { id: plan.id } }) : await api.get('/api/v1/plans', { query: { date: plan.date } }));
+    },
     select(ticketId) {
       selected = ticketId;
       render();
