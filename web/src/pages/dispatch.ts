@@ -46,7 +46,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
+    h('div', { class: 'split' }, h('div', { class: 'map-column' }, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
   );
 
   const map = createMap(mapEl, config);

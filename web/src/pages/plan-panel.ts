@@ -9,7 +9,7 @@
 import { api, ApiError, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { lang, priorityLabel, t, type MessageKey } from '../i18n.js';
-import { drawPlan, drawZones, type PlanLayers, type ZoneCollection } from '../map/plan-layers.js';
+import { drawPlan, drawZones, type PlanLayers } from '../map/plan-layers.js';
 
 type Plan = Schemas['Plan'];
 type Diff = Schemas['PlanDiff'];
@@ -130,11 +130,11 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     if (plan && plan.date === next.date && next.version < plan.version) return;
     const [nextDiff, zones] = await Promise.all([
       api.get('/api/v1/plans/{id}/diff', { path: { id: next.id } }),
-      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null) as Promise<unknown>,
+      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null),
     ]);
     plan = next;
     diff = nextDiff;
-    if (zones) drawZones(layers, zones as ZoneCollection, colourOf);
+    if (zones) drawZones(layers, zones, colourOf);
     if (selected !== null && !stopOf(selected) && !unplannedOf(selected)) selected = null;
     render();
     if (shownDate !== next.date) {
