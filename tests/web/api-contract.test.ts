@@ -19,7 +19,7 @@ function documentedAnswer(method: Method, template: string, status: number): Zod
   for (const d of registry.definitions) {
     if (d.type !== 'route' || d.route.method !== method || d.route.path !== template) continue;
     const response = d.route.responses[status];
-    const schema = response && 'content' in response ? response.content?.['application/json']?.schema : undefined;
+    const schema = response && 'content' in response ? (response.content?.['application/json'] ?? response.content?.['application/geo+json'])?.schema : undefined;
     if (schema) return schema as ZodType;
   }
   throw new Error(`${method.toUpperCase()} ${template} answers ${status} with no documented JSON schema`);
@@ -111,6 +111,20 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect(route).toBeDefined();
     await call('dispatcher', 'get', '/api/v1/plans', { query: { date: today } });
     await call('dispatcher', 'get', '/api/v1/crews/{id}/route', { path: { id: route!.crewId }, query: { date: today } });
+    await call('dispatcher', 'get', '/api/v1/zones', { query: { date: today } });
+
+    // The dispatcher's edits on the map: each answers the draft (an edit of the published plan makes one).
+    const edited = await call<{ id: number }>('dispatcher', 'post', '/api/v1/plans/{id}/reoptimise', { path: { id: draft.id } });
+    const moved = route!.stops[route!.stops.length - 1].ticketId;
+    const other = t.env.crews.find((c) => c !== route!.crewId)!;
+    const onDraft = (extra: Record<string, number>) => ({ path: { id: edited.id, ...extra } });
+    await call('dispatcher', 'post', '/api/v1/plans/{id}/pins', { ...onDraft({}), body: { ticketId: moved, crewId: other } });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/pins/{ticketId}', onDraft({ ticketId: moved }));
+    await call('dispatcher', 'post', '/api/v1/plans/{id}/removals', { ...onDraft({}), body: { ticketId: moved } });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/removals/{ticketId}', onDraft({ ticketId: moved }));
+    await call('dispatcher', 'put', '/api/v1/plans/{id}/locks/{crewId}', { ...onDraft({ crewId: route!.crewId }), body: {} });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/locks/{crewId}', onDraft({ crewId: route!.crewId }));
+    await call('dispatcher', 'get', '/api/v1/plans/{id}', { path: { id: edited.id } });
 
     // The crew's day on its phone, and the admin's verification.
     const crewUser = `crew${t.env.crews.indexOf(route!.crewId) + 1}`;

@@ -4733,7 +4733,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ZoneCollection"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -8206,6 +8208,39 @@ export interface components {
                 endAt: string;
                 meetsDue: boolean;
                 dropsTicketIds: number[];
+            }[];
+        };
+        ZoneCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            date: string;
+            /** @description H3 resolution of the cells */
+            resolution: number;
+            /** @description The work one zone is sized to, minutes */
+            zoneCapacityMinutes: number;
+            /** @description The day's plan the crews come from (a draft under review, else the published one); null: none */
+            planId: number | null;
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                id: string;
+                geometry: {
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                    coordinates: number[][][][];
+                };
+                properties: {
+                    zoneId: string;
+                    resolution: number;
+                    cells: string[];
+                    ticketCount: number;
+                    ticketIds: number[];
+                    serviceMinutes: number;
+                    travelMinutes: number;
+                    workMinutes: number;
+                    /** @description The crew the zone went to in that plan; null: none */
+                    crewId: number | null;
+                };
             }[];
         };
         Inbox: {

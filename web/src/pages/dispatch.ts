@@ -46,7 +46,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
+    h('div', { class: 'split' }, h('div', { class: 'map-column' }, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
   );
 
   const map = createMap(mapEl, config);
@@ -118,6 +118,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const showPlanOf = async (day: string) => {
     const existing = await api.get('/api/v1/plans', { query: { date: day } }).catch(() => null);
     if (existing) await panel.show(existing);
+    else panel.clear();
   };
 
   map.on('click', (e) => {
@@ -165,6 +166,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
               await api.post('/api/v1/dispatch', { body: { ticketId: tk.id, crewId: o.crewId } });
               slot.replaceChildren(h('div', { class: 'success' }, `${tk.number} → ${o.crewCode}`));
               await loadTickets();
+              await panel.refresh();
             }, err);
             return h('li', {}, h('strong', {}, o.crewName), h('div', {}, `${formatTime(o.arrivalAt, tz)} · +${o.addedKm} ${t('km')}`), go, err);
           }),

@@ -9,7 +9,7 @@
 import { api, ApiError, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { lang, priorityLabel, t, type MessageKey } from '../i18n.js';
-import { drawPlan, drawZones, type PlanLayers, type ZoneCollection } from '../map/plan-layers.js';
+import { drawPlan, drawZones, type PlanLayers } from '../map/plan-layers.js';
 
 type Plan = Schemas['Plan'];
 type Diff = Schemas['PlanDiff'];
@@ -34,6 +34,10 @@ export interface PlanPanel {
   /** Plans the day: a new draft. */
   plan(date: string): Promise<void>;
   show(plan: Plan): Promise<void>;
+  /** No plan to show (another day without one). */
+  clear(): void;
+  /** Reads the plan shown again (an urgent dispatch published a new version: a draft shown becomes stale). */
+  refresh(): Promise<void>;
   select(ticketId: number | null): void;
   /** Pins the selected ticket to a crew (a click on the crew's base). */
   pinSelected(crewId: number): Promise<void>;
@@ -126,11 +130,11 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     if (plan && plan.date === next.date && next.version < plan.version) return;
     const [nextDiff, zones] = await Promise.all([
       api.get('/api/v1/plans/{id}/diff', { path: { id: next.id } }),
-      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null) as Promise<unknown>,
+      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null),
     ]);
     plan = next;
     diff = nextDiff;
-    if (zones) drawZones(layers, zones as ZoneCollection, colourOf);
+    if (zones) drawZones(layers, zones, colourOf);
     if (selected !== null && !stopOf(selected) && !unplannedOf(selected)) selected = null;
     render();
     if (shownDate !== next.date) {
@@ -359,6 +363,21 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   const panel: PlanPanel = {
     plan: (date) => solving((signal) => api.post('/api/v1/plans', { body: { date }, signal })),
     show,
+    clear() {
+      plan = null;
+      diff = null;
+      selected = null;
+      shownDate = null;
+      for (const source of Object.values(layers)) source.clear();
+      notice.replaceChildren();
+      selectedBox.replaceChildren();
+      card.replaceChildren(notice);
+    },
+    async refresh() {
+      if (!plan) return;
+      // A draft under review stays on screen (its diff then says it is stale); a published plan gives way to the day's latest.
+      await show(plan.status === 'draft' ? await api.get('/api/v1/plans/{id}', { path: { id: plan.id } }) : await api.get('/api/v1/plans', { query: { date: plan.date } }));
+    },
     select(ticketId) {
       selected = ticketId;
       render();
