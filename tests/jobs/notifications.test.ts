@@ -268,7 +268,7 @@ describe('when, how often, and what the admin sees', () => {
     expect(item).toMatchObject({ status: 'failed', channel: 'whatsapp', recipient: '+6281270000007', attempts: 1 });
     expect(item.lastError).toContain('HTTP 400');
     expect(failed.body.counts.failed).toBeGreaterThanOrEqual(1);
-    expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).status).toBe(204);
+    expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).body).toEqual({ id: item.id, status: 'pending' });
     await tick(env);
     expect(whatsappTo('6281270000007')).toHaveLength(2);
     expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).status).toBe(404);
@@ -313,11 +313,11 @@ describe('when, how often, and what the admin sees', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
     expect(refused.body.error.details.fields[0].field).toBe('body');
-    expect((await call('PUT', '/api/v1/notifications/templates/ticket.received/id', text)).status).toBe(204);
+    expect((await call('PUT', '/api/v1/notifications/templates/ticket.received/id', text)).body).toMatchObject({ ...text, isDefault: false });
     const r = await report('0812-7000-0009', 'Ani');
     await tick(env);
     expect(whatsappTo('6281270000009')).toEqual([`Yth. Bapak/Ibu Ani, laporan ${r.number} sudah kami catat. Cek: /api/v1/reports/${r.number}?jurisdiction_id=${encodeURIComponent(env.utility.code)}`]);
-    expect((await call('DELETE', '/api/v1/notifications/templates/ticket.received/id')).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/notifications/templates/ticket.received/id')).body).toMatchObject({ isDefault: true });
     // Channels are listed with their secrets masked.
     const channels = await call('GET', '/api/v1/notifications/channels');
     expect(channels.body.find((c: { channel: string }) => c.channel === 'whatsapp').config.accessToken).toBe('••••••');

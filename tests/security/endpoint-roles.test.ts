@@ -41,6 +41,13 @@ const noPersonalData: Record<string, string> = {
   'PUT /api/v1/settings/webhooks': 'webhook targets',
   'POST /api/v1/incidents': 'the incident (title, area, message)',
   'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',
+  'POST /api/v1/notifications/deliveries/{id}/retry': 'no body',
+  'PUT /api/v1/notifications/templates/{kind}/{lang}': 'no body',
+  'DELETE /api/v1/notifications/templates/{kind}/{lang}': 'no body',
+  'POST /api/v1/notifications/templates/preview': 'the text filled with example values',
+  'PUT /api/v1/notifications/channels/{channel}': 'no body',
+  'DELETE /api/v1/notifications/channels/{channel}': 'no body',
+  'POST /api/v1/notifications/replies': 'whether the reply was an opt-out',
 };
 
 /** Families of operations listed by pattern (each must match at least one documented operation). */
@@ -222,6 +229,9 @@ describe('every endpoint x every role x own / not own', () => {
           return [[path, `${path}?date=${DATE}`]];
         case '/api/v1/dispatch/suggestions':
           return [[path, `${path}?ticketId=${f.planned.id}`]];
+        case '/api/v1/notifications/deliveries/{id}/attempts':
+          // Admin only; an attempt carries no reporter data (the delivery list, probed, names the recipient).
+          return [[path, fill(path, { id: 1 })]];
         default:
           if (/^\/api\/v1\/plans\/\{id\}(\/[\w-]+)*$/.test(path)) return [[path, fill(path, { id: planId })]];
           expect(path, `a GET path with parameters needs its own / not-own variants here: ${path}`).not.toMatch(/\{/);

@@ -76,14 +76,15 @@ const ChannelBody = z
     z.object({ provider: z.literal('http_gateway'), config: GatewayConfig, active: z.boolean().default(true) }),
   ])
   .openapi('NotificationChannel');
+const Requeued = z.object({ id: z.number(), status: z.literal('pending') }).openapi('NotificationRequeued');
 const ReplyBody = z.object({ phone: z.string().trim().min(6), text: z.string().max(2000) }).openapi('ReporterReply');
 
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/deliveries', summary: 'Messages sent, waiting and failed, newest first, with counts per status (admin)', security: bearer, request: { query: DeliveryQuery }, responses: { 200: { description: 'A page of deliveries', content: { 'application/json': { schema: DeliveryPage } } }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/deliveries/{id}/attempts', summary: 'Every attempt to send one message (admin)', security: bearer, request: { params: IdParam }, responses: { 200: { description: 'The attempts', content: { 'application/json': { schema: z.array(Attempt) } } }, ...errorResponses(401, 403, 404) } });
-registry.registerPath({ method: 'post', path: '/api/v1/notifications/deliveries/{id}/retry', summary: 'Send a failed message again (admin)', security: bearer, request: { params: IdParam }, responses: { 204: { description: 'Queued again' }, ...errorResponses(401, 403, 404) } });
+registry.registerPath({ method: 'post', path: '/api/v1/notifications/deliveries/{id}/retry', summary: 'Send a failed message again (admin)', security: bearer, request: { params: IdParam }, responses: { 200: { description: 'Queued again', content: { 'application/json': { schema: Requeued } } }, ...errorResponses(401, 403, 404) } });
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/templates', summary: 'Message texts per event and language, with the placeholders and their examples (admin, operator: the answer scripts)', security: bearer, responses: { 200: { description: 'Templates', content: { 'application/json': { schema: Templates } } }, ...errorResponses(401, 403) } });
-registry.registerPath({ method: 'put', path: '/api/v1/notifications/templates/{kind}/{lang}', summary: 'Change one message text (admin)', security: bearer, request: { params: TemplateKey, body: { content: { 'application/json': { schema: TemplateText } } } }, responses: { 204: { description: 'Saved' }, ...errorResponses(400, 401, 403) } });
-registry.registerPath({ method: 'delete', path: '/api/v1/notifications/templates/{kind}/{lang}', summary: 'Back to the default text (admin)', security: bearer, request: { params: TemplateKey }, responses: { 204: { description: 'Reset' }, ...errorResponses(400, 401, 403) } });
+registry.registerPath({ method: 'put', path: '/api/v1/notifications/templates/{kind}/{lang}', summary: 'Change one message text (admin)', security: bearer, request: { params: TemplateKey, body: { content: { 'application/json': { schema: TemplateText } } } }, responses: { 200: { description: 'The text as saved', content: { 'application/json': { schema: Template } } }, ...errorResponses(400, 401, 403) } });
+registry.registerPath({ method: 'delete', path: '/api/v1/notifications/templates/{kind}/{lang}', summary: 'Back to the default text (admin)', security: bearer, request: { params: TemplateKey }, responses: { 200: { description: 'The default text', content: { 'application/json': { schema: Template } } }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'post', path: '/api/v1/notifications/templates/preview', summary: 'A text filled with example values (admin)', security: bearer, request: { body: { content: { 'application/json': { schema: TemplateText } } } }, responses: { 200: { description: 'The preview', content: { 'application/json': { schema: TemplateText } } }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/channels', summary: 'How the utility reaches people: a provider per channel, secrets masked (admin)', security: bearer, responses: { 200: { description: 'Channels' }, ...errorResponses(401, 403) } });
 registry.registerPath({ method: 'put', path: '/api/v1/notifications/channels/{channel}', summary: 'Configure e-mail (SMTP), WhatsApp (Cloud API or a gateway) or SMS (a gateway); a secret left out keeps the stored one (admin)', security: bearer, request: { params: ChannelParam, body: { content: { 'application/json': { schema: ChannelBody } } } }, responses: { 204: { description: 'Saved' }, ...errorResponses(400, 401, 403) } });
@@ -108,7 +109,7 @@ export function notificationsRouter(ctx: AppContext): Router {
   router.post('/deliveries/:id/retry', staff(ctx, admin), async (req, res) => {
     const { id } = parse(IdParam, req.params);
     if (!(await retryDelivery(ctx.db, utilityOf(res).id, id, ctx.now()))) throw notFound('failed delivery', id);
-    res.status(204).end();
+    res.json({ id, status: 'pending' });
   });
 
   router.get('/templates', staff(ctx, ['admin', 'operator']), async (_req, res) => {
@@ -121,12 +122,12 @@ export function notificationsRouter(ctx: AppContext): Router {
     const { kind, lang } = parse(TemplateKey, req.params);
     const text = parse(TemplateText, req.body ?? {});
     await saveTemplate(ctx.db, { utilityId: utilityOf(res).id, kind, lang, text, userId: userOf(res).id, at: ctx.now() });
-    res.status(204).end();
+    res.json((await listTemplates(ctx.db, utilityOf(res).id)).find((x) => x.kind === kind && x.lang === lang));
   });
   router.delete('/templates/:kind/:lang', staff(ctx, admin), async (req, res) => {
     const { kind, lang } = parse(TemplateKey, req.params);
     await resetTemplate(ctx.db, utilityOf(res).id, kind, lang);
-    res.status(204).end();
+    res.json((await listTemplates(ctx.db, utilityOf(res).id)).find((x) => x.kind === kind && x.lang === lang));
   });
 
   router.get('/channels', staff(ctx, admin), async (_req, res) => {

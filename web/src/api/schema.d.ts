@@ -3579,11 +3579,13 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Queued again */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationRequeued"];
+                    };
                 };
                 /** @description Error (401) */
                 401: {
@@ -3699,12 +3701,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Saved */
-                204: {
+                /** @description The text as saved */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -3749,12 +3753,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Reset */
-                204: {
+                /** @description The default text */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -6126,6 +6132,11 @@ export interface components {
             error: string | null;
             providerRef: string | null;
             durationMs: number;
+        };
+        NotificationRequeued: {
+            id: number;
+            /** @enum {string} */
+            status: "pending";
         };
         MessageTemplates: {
             placeholders: {
