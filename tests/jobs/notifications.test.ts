@@ -324,3 +324,18 @@ describe('when, how often, and what the admin sees', () => {
     expect((await call('GET', '/api/v1/notifications/templates', undefined, 'kabag')).status).toBe(403);
   });
 });
+
+describe('time to first reply per channel against the 2 h standard (seed 004)', () => {
+  it('counts each report once, on the channel of its first message; the night report answered at 06:00 is late', async () => {
+    const res = await call('GET', '/api/v1/notifications/first-reply?from=2027-02-01&to=2027-03-31', undefined, 'kabag');
+    expect(res.status).toBe(200);
+    const by = Object.fromEntries(res.body.channels.map((c: { channel: string }) => [c.channel, c]));
+    expect(res.body.standardMinutes).toBe(120);
+    expect(by.email).toMatchObject({ tickets: 1, withinStandard: 1, withinStandardPct: 100 });
+    expect(by.sms).toMatchObject({ tickets: 1, withinStandard: 1 });
+    expect(by.whatsapp.withinStandard).toBe(by.whatsapp.tickets - 1);
+    expect(by.whatsapp.p90Minutes).toBeGreaterThan(0);
+    expect((await call('GET', '/api/v1/notifications/first-reply?from=2027-03-01&to=2027-02-01', undefined, 'kabag')).status).toBe(400);
+    expect((await call('GET', '/api/v1/notifications/first-reply?from=2027-02-01&to=2027-03-31', undefined, 'crew1')).status).toBe(403);
+  });
+});

@@ -11,6 +11,7 @@ import {
   configureChannel,
   deliveryAttempts,
   deliveryCounts,
+  firstReplyReport,
   listChannels,
   listDeliveries,
   listTemplates,
@@ -22,6 +23,7 @@ import {
   saveTemplate,
 } from './service.js';
 import { deliveryView } from './view.js';
+import { dateRange } from '../reports/period.js';
 
 const bearer = [{ bearer: [] }];
 const admin = ['admin'] as const;
@@ -76,6 +78,17 @@ const ChannelBody = z
     z.object({ provider: z.literal('http_gateway'), config: GatewayConfig, active: z.boolean().default(true) }),
   ])
   .openapi('NotificationChannel');
+const FirstReplyQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+const FirstReply = z
+  .object({
+    standardMinutes: z.number(),
+    from: z.string(),
+    to: z.string(),
+    channels: z.array(
+      z.object({ channel: z.string().openapi({ description: "'none': reports no message has reached yet" }), tickets: z.number(), withinStandard: z.number(), withinStandardPct: z.number(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }),
+    ),
+  })
+  .openapi('FirstReplyReport');
 const Requeued = z.object({ id: z.number(), status: z.literal('pending') }).openapi('NotificationRequeued');
 const ReplyBody = z.object({ phone: z.string().trim().min(6), text: z.string().max(2000) }).openapi('ReporterReply');
 
@@ -89,6 +102,7 @@ registry.registerPath({ method: 'post', path: '/api/v1/notifications/templates/p
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/channels', summary: 'How the utility reaches people: a provider per channel, secrets masked (admin)', security: bearer, responses: { 200: { description: 'Channels' }, ...errorResponses(401, 403) } });
 registry.registerPath({ method: 'put', path: '/api/v1/notifications/channels/{channel}', summary: 'Configure e-mail (SMTP), WhatsApp (Cloud API or a gateway) or SMS (a gateway); a secret left out keeps the stored one (admin)', security: bearer, request: { params: ChannelParam, body: { content: { 'application/json': { schema: ChannelBody } } } }, responses: { 204: { description: 'Saved' }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'delete', path: '/api/v1/notifications/channels/{channel}', summary: 'Stop using a channel (admin)', security: bearer, request: { params: ChannelParam }, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } });
+registry.registerPath({ method: 'get', path: '/api/v1/notifications/first-reply', summary: 'Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates)', security: bearer, request: { query: FirstReplyQuery }, responses: { 200: { description: 'Per channel', content: { 'application/json': { schema: FirstReply } } }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'post', path: '/api/v1/notifications/replies', summary: 'A reporter’s reply, forwarded by the gateway or entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages', security: bearer, request: { body: { content: { 'application/json': { schema: ReplyBody } } } }, responses: { 200: { description: 'Whether it was an opt-out' }, ...errorResponses(400, 401, 403) } });
 
 export function notificationsRouter(ctx: AppContext): Router {
@@ -143,6 +157,12 @@ export function notificationsRouter(ctx: AppContext): Router {
     const { channel } = parse(ChannelParam, req.params);
     if (!(await removeChannel(ctx.db, utilityOf(res).id, channel))) throw notFound('channel', channel);
     res.status(204).end();
+  });
+
+  router.get('/first-reply', staff(ctx, ['admin', 'kabag', 'kasie', 'direktur']), async (req, res) => {
+    const q = parse(FirstReplyQuery, req.query);
+    const w = dateRange(q.from, q.to, utilityOf(res).timeZone);
+    res.json(await firstReplyReport(ctx.db, utilityOf(res).id, w.from, w.to));
   });
 
   router.post('/replies', staff(ctx, ['admin', 'operator']), async (req, res) => {

@@ -4029,6 +4029,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/first-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FirstReplyReport"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/replies": {
         parameters: {
             query?: never;
@@ -6200,6 +6266,20 @@ export interface components {
             };
             /** @default true */
             active: boolean;
+        };
+        FirstReplyReport: {
+            standardMinutes: number;
+            from: string;
+            to: string;
+            channels: {
+                /** @description 'none': reports no message has reached yet */
+                channel: string;
+                tickets: number;
+                withinStandard: number;
+                withinStandardPct: number;
+                medianMinutes: number | null;
+                p90Minutes: number | null;
+            }[];
         };
         ReporterReply: {
             phone: string;
