@@ -339,3 +339,45 @@ describe('time to first reply per channel against the 2 h standard (seed 004)', 
     expect((await call('GET', '/api/v1/notifications/first-reply?from=2027-02-01&to=2027-03-31', undefined, 'crew1')).status).toBe(403);
   });
 });
+
+describe('phone verification by one-time code through the gateway', () => {
+  it('sends a code by SMS, refuses a wrong one naming the field, proves the number with the right one, and limits codes per hour', async () => {
+    daytime();
+    const { isPhoneProven } = await import('../../server/features/notifications/verification.service.js');
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${api.baseUrl}${path}?jurisdiction_id=${env.utility.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const started = await post('/api/v1/verifications', { phone: '0812-7200-0001' });
+    expect(started.status).toBe(201);
+    expect(JSON.stringify(started.body)).not.toMatch(/\d{6}/);
+    await tick(env);
+    const sms = providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081272000001');
+    expect(sms).toHaveLength(1);
+    const code = /(\d{6})/.exec(JSON.parse(sms[0].body).text)![1];
+    expect(JSON.parse(sms[0].body).text).toContain('Berlaku 10 menit');
+
+    const wrong = await post(`/api/v1/verifications/${started.body.id}/confirm`, { code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.fields[0]).toEqual({ field: 'code', message: 'wrong code; 4 tries left' });
+    const ok = await post(`/api/v1/verifications/${started.body.id}/confirm`, { code });
+    expect(ok.status).toBe(200);
+    expect(ok.body.phone).toBe('+6281272000001');
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000001', ok.body.token, env.clock.now())).toBe(true);
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000002', ok.body.token, env.clock.now())).toBe(false);
+    env.clock.advanceMinutes(61);
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000001', ok.body.token, env.clock.now())).toBe(false);
+    expect((await post(`/api/v1/verifications/${started.body.id}/confirm`, { code })).body.error.details.fields[0].message).toContain('already used');
+
+    // Three codes an hour per number.
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    const limited = await post('/api/v1/verifications', { phone: '0812-7200-0001' });
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    // An expired code is refused.
+    const late = await post('/api/v1/verifications', { phone: '0812-7200-0003' });
+    env.clock.advanceMinutes(11);
+    expect((await post(`/api/v1/verifications/${late.body.id}/confirm`, { code: '123456' })).body.error.details.fields[0].message).toContain('expired');
+  });
+});

@@ -48,6 +48,8 @@ const noPersonalData: Record<string, string> = {
   'PUT /api/v1/notifications/channels/{channel}': 'no body',
   'DELETE /api/v1/notifications/channels/{channel}': 'no body',
   'POST /api/v1/notifications/replies': 'whether the reply was an opt-out',
+  'POST /api/v1/verifications': 'the verification id and expiry (the code goes to the phone only)',
+  'POST /api/v1/verifications/{id}/confirm': "the token and the caller's own phone",
 };
 
 /** Families of operations listed by pattern (each must match at least one documented operation). */

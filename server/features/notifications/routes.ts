@@ -6,7 +6,8 @@ import { normalisePhone } from '../../core/domain/phone.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { IdParam } from '../../platform/http/schemas.js';
-import { staff, userOf, utilityOf } from '../auth/middleware.js';
+import { publicUtility, staff, userOf, utilityOf } from '../auth/middleware.js';
+import { confirmVerification, startVerification } from './verification.service.js';
 import {
   configureChannel,
   deliveryAttempts,
@@ -104,6 +105,41 @@ registry.registerPath({ method: 'put', path: '/api/v1/notifications/channels/{ch
 registry.registerPath({ method: 'delete', path: '/api/v1/notifications/channels/{channel}', summary: 'Stop using a channel (admin)', security: bearer, request: { params: ChannelParam }, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } });
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/first-reply', summary: 'Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates)', security: bearer, request: { query: FirstReplyQuery }, responses: { 200: { description: 'Per channel', content: { 'application/json': { schema: FirstReply } } }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'post', path: '/api/v1/notifications/replies', summary: 'A reporter’s reply, forwarded by the gateway or entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages', security: bearer, request: { body: { content: { 'application/json': { schema: ReplyBody } } } }, responses: { 200: { description: 'Whether it was an opt-out' }, ...errorResponses(400, 401, 403) } });
+
+const VerifyBody = z
+  .object({
+    phone: z.string().trim().min(6).openapi({ example: '0812-3456-7890' }),
+    lang: z.enum(languages).default('id'),
+    jurisdiction_id: z.string().optional(),
+  })
+  .openapi('PhoneVerificationRequest');
+const VerifyStarted = z.object({ id: z.number(), expiresAt: z.string() }).openapi('PhoneVerificationStarted');
+const ConfirmBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'the 6 digits of the code'), jurisdiction_id: z.string().optional() }).openapi('PhoneVerificationCode');
+const Confirmed = z.object({ token: z.string(), phone: z.string(), validUntil: z.string() }).openapi('PhoneVerified');
+
+registry.registerPath({ method: 'post', path: '/api/v1/verifications', summary: 'Send a one-time code to a phone (SMS or WhatsApp) to prove the reporter holds it; 3 codes per number per hour', request: { body: { content: { 'application/json': { schema: VerifyBody } } } }, responses: { 201: { description: 'Code sent', content: { 'application/json': { schema: VerifyStarted } } }, ...errorResponses(400, 429) } });
+registry.registerPath({ method: 'post', path: '/api/v1/verifications/{id}/confirm', summary: 'Check the code; answers a token that proves the number for an hour', request: { params: IdParam, body: { content: { 'application/json': { schema: ConfirmBody } } } }, responses: { 200: { description: 'Proven', content: { 'application/json': { schema: Confirmed } } }, ...errorResponses(400, 404) } });
+
+/** Public: a reporter proves a phone number by the code sent to it. */
+export function verificationsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const body = parse(VerifyBody, req.body ?? {});
+    const utility = await publicUtility(ctx, req);
+    const phone = normalisePhone(body.phone);
+    if (!phone) throw validationError([{ field: 'phone', message: 'an Indonesian phone number, e.g. 0812-3456-7890' }]);
+    const started = await startVerification(ctx, utility, phone, body.lang);
+    res.status(201).json({ id: started.id, expiresAt: started.expiresAt.toISOString() });
+  });
+  router.post('/:id/confirm', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const body = parse(ConfirmBody, req.body ?? {});
+    const utility = await publicUtility(ctx, req);
+    const ok = await confirmVerification(ctx, utility, id, body.code);
+    res.json({ token: ok.token, phone: ok.phone, validUntil: ok.validUntil.toISOString() });
+  });
+  return router;
+}
 
 export function notificationsRouter(ctx: AppContext): Router {
   const router = Router();

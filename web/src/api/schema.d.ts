@@ -4160,6 +4160,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to a phone (SMS or WhatsApp) to prove the reporter holds it; 3 codes per number per hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationRequest"];
+                };
+            };
+            responses: {
+                /** @description Code sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerificationStarted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the code; answers a token that proves the number for an hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationCode"];
+                };
+            };
+            responses: {
+                /** @description Proven */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerified"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/pending": {
         parameters: {
             query?: never;
@@ -6284,6 +6402,29 @@ export interface components {
         ReporterReply: {
             phone: string;
             text: string;
+        };
+        PhoneVerificationStarted: {
+            id: number;
+            expiresAt: string;
+        };
+        PhoneVerificationRequest: {
+            /** @example 0812-3456-7890 */
+            phone: string;
+            /**
+             * @default id
+             * @enum {string}
+             */
+            lang: "id" | "en";
+            jurisdiction_id?: string;
+        };
+        PhoneVerified: {
+            token: string;
+            phone: string;
+            validUntil: string;
+        };
+        PhoneVerificationCode: {
+            code: string;
+            jurisdiction_id?: string;
         };
         PendingReport: {
             /** @enum {string} */
