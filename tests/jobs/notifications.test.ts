@@ -202,6 +202,13 @@ describe("a report's whole life, through the real receivers, once each", () => {
     expect(sent.text).toContain('tidak dapat kami proses');
     expect(sent.text).not.toContain('iseng');
     expect(sent.ref).toMatch(/^tirta-\d+$/);
+    // With a public reason, the reporter reads that one.
+    const second = await report('0812-7000-0003');
+    await act(env, 'admin', second.id, 'reject', { reason: 'Catatan internal: duplikat', publicReason: 'lokasi di luar jaringan pipa PDAM' });
+    await tick(env);
+    const last = JSON.parse(providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081270000003').at(-1)!.body).text;
+    expect(last).toContain('lokasi di luar jaringan pipa PDAM');
+    expect(last).not.toContain('internal');
     expect(mine[1].headers['idempotency-key']).toBe(sent.ref);
   });
 

@@ -733,6 +733,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /** @description What the reporter is told (the reason stays internal); a general sentence when omitted */
+                        publicReason?: string;
                         /** @default false */
                         blockReporter?: boolean;
                     };
