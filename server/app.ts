@@ -18,7 +18,7 @@ import { crewRoutesRouter } from './features/plans/crew-routes.routes.js';
 import { plansRouter } from './features/plans/routes.js';
 import { zonesRouter } from './features/plans/zones.routes.js';
 import { inboxRouter } from './features/sla/routes.js';
-import { notificationsRouter } from './features/notifications/routes.js';
+import { notificationsRouter, verificationsRouter } from './features/notifications/routes.js';
 import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
@@ -71,6 +71,9 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1', plansRouter(ctx));
   app.use('/api/v1/inbox', inboxRouter(ctx));
   app.use('/api/v1/notifications', notificationsRouter(ctx));
+  // Each code costs an SMS: the per-address report throttle applies to asking for one too.
+  app.post('/api/v1/verifications', throttled(ctx, 'reportIp', clientAddressOf));
+  app.use('/api/v1/verifications', verificationsRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.use('/api/v1/settings', settingsRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));

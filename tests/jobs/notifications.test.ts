@@ -202,6 +202,13 @@ describe("a report's whole life, through the real receivers, once each", () => {
     expect(sent.text).toContain('tidak dapat kami proses');
     expect(sent.text).not.toContain('iseng');
     expect(sent.ref).toMatch(/^tirta-\d+$/);
+    // With a public reason, the reporter reads that one.
+    const second = await report('0812-7000-0003');
+    await act(env, 'admin', second.id, 'reject', { reason: 'Catatan internal: duplikat', publicReason: 'lokasi di luar jaringan pipa PDAM' });
+    await tick(env);
+    const last = JSON.parse(providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081270000003').at(-1)!.body).text;
+    expect(last).toContain('lokasi di luar jaringan pipa PDAM');
+    expect(last).not.toContain('internal');
     expect(mine[1].headers['idempotency-key']).toBe(sent.ref);
   });
 
@@ -268,7 +275,7 @@ describe('when, how often, and what the admin sees', () => {
     expect(item).toMatchObject({ status: 'failed', channel: 'whatsapp', recipient: '+6281270000007', attempts: 1 });
     expect(item.lastError).toContain('HTTP 400');
     expect(failed.body.counts.failed).toBeGreaterThanOrEqual(1);
-    expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).status).toBe(204);
+    expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).body).toEqual({ id: item.id, status: 'pending' });
     await tick(env);
     expect(whatsappTo('6281270000007')).toHaveLength(2);
     expect((await call('POST', `/api/v1/notifications/deliveries/${item.id}/retry`)).status).toBe(404);
@@ -313,14 +320,71 @@ describe('when, how often, and what the admin sees', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
     expect(refused.body.error.details.fields[0].field).toBe('body');
-    expect((await call('PUT', '/api/v1/notifications/templates/ticket.received/id', text)).status).toBe(204);
+    expect((await call('PUT', '/api/v1/notifications/templates/ticket.received/id', text)).body).toMatchObject({ ...text, isDefault: false });
     const r = await report('0812-7000-0009', 'Ani');
     await tick(env);
     expect(whatsappTo('6281270000009')).toEqual([`Yth. Bapak/Ibu Ani, laporan ${r.number} sudah kami catat. Cek: /api/v1/reports/${r.number}?jurisdiction_id=${encodeURIComponent(env.utility.code)}`]);
-    expect((await call('DELETE', '/api/v1/notifications/templates/ticket.received/id')).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/notifications/templates/ticket.received/id')).body).toMatchObject({ isDefault: true });
     // Channels are listed with their secrets masked.
     const channels = await call('GET', '/api/v1/notifications/channels');
     expect(channels.body.find((c: { channel: string }) => c.channel === 'whatsapp').config.accessToken).toBe('••••••');
     expect((await call('GET', '/api/v1/notifications/templates', undefined, 'kabag')).status).toBe(403);
+  });
+});
+
+describe('time to first reply per channel against the 2 h standard (seed 004)', () => {
+  it('counts each report once, on the channel of its first message; the night report answered at 06:00 is late', async () => {
+    const res = await call('GET', '/api/v1/notifications/first-reply?from=2027-02-01&to=2027-03-31', undefined, 'kabag');
+    expect(res.status).toBe(200);
+    const by = Object.fromEntries(res.body.channels.map((c: { channel: string }) => [c.channel, c]));
+    expect(res.body.standardMinutes).toBe(120);
+    expect(by.email).toMatchObject({ tickets: 1, withinStandard: 1, withinStandardPct: 100 });
+    expect(by.sms).toMatchObject({ tickets: 1, withinStandard: 1 });
+    expect(by.whatsapp.withinStandard).toBe(by.whatsapp.tickets - 1);
+    expect(by.whatsapp.p90Minutes).toBeGreaterThan(0);
+    expect((await call('GET', '/api/v1/notifications/first-reply?from=2027-03-01&to=2027-02-01', undefined, 'kabag')).status).toBe(400);
+    expect((await call('GET', '/api/v1/notifications/first-reply?from=2027-02-01&to=2027-03-31', undefined, 'crew1')).status).toBe(403);
+  });
+});
+
+describe('phone verification by one-time code through the gateway', () => {
+  it('sends a code by SMS, refuses a wrong one naming the field, proves the number with the right one, and limits codes per hour', async () => {
+    daytime();
+    const { isPhoneProven } = await import('../../server/features/notifications/verification.service.js');
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${api.baseUrl}${path}?jurisdiction_id=${env.utility.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const started = await post('/api/v1/verifications', { phone: '0812-7200-0001' });
+    expect(started.status).toBe(201);
+    expect(JSON.stringify(started.body)).not.toMatch(/\d{6}/);
+    await tick(env);
+    const sms = providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081272000001');
+    expect(sms).toHaveLength(1);
+    const code = /(\d{6})/.exec(JSON.parse(sms[0].body).text)![1];
+    expect(JSON.parse(sms[0].body).text).toContain('Berlaku 10 menit');
+
+    const wrong = await post(`/api/v1/verifications/${started.body.id}/confirm`, { code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.fields[0]).toEqual({ field: 'code', message: 'wrong code; 4 tries left' });
+    const ok = await post(`/api/v1/verifications/${started.body.id}/confirm`, { code });
+    expect(ok.status).toBe(200);
+    expect(ok.body.phone).toBe('+6281272000001');
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000001', ok.body.token, env.clock.now())).toBe(true);
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000002', ok.body.token, env.clock.now())).toBe(false);
+    env.clock.advanceMinutes(61);
+    expect(await isPhoneProven(env.db, env.utility.id, '+6281272000001', ok.body.token, env.clock.now())).toBe(false);
+    expect((await post(`/api/v1/verifications/${started.body.id}/confirm`, { code })).body.error.details.fields[0].message).toContain('already used');
+
+    // Three codes an hour per number.
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    expect((await post('/api/v1/verifications', { phone: '0812-7200-0001' })).status).toBe(201);
+    const limited = await post('/api/v1/verifications', { phone: '0812-7200-0001' });
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    // An expired code is refused.
+    const late = await post('/api/v1/verifications', { phone: '0812-7200-0003' });
+    env.clock.advanceMinutes(11);
+    expect((await post(`/api/v1/verifications/${late.body.id}/confirm`, { code: '123456' })).body.error.details.fields[0].message).toContain('expired');
   });
 });

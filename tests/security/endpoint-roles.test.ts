@@ -47,6 +47,15 @@ const noPersonalData: Record<string, string> = {
   'POST /api/v1/reporters/unblock': 'the reporter to the admin and the operator only (the roles that read reporters)',
   'POST /api/v1/ratings': 'the number and the score just given',
   'PUT /api/v1/charter': 'the public charter',
+  'POST /api/v1/notifications/deliveries/{id}/retry': 'no body',
+  'PUT /api/v1/notifications/templates/{kind}/{lang}': 'no body',
+  'DELETE /api/v1/notifications/templates/{kind}/{lang}': 'no body',
+  'POST /api/v1/notifications/templates/preview': 'the text filled with example values',
+  'PUT /api/v1/notifications/channels/{channel}': 'no body',
+  'DELETE /api/v1/notifications/channels/{channel}': 'no body',
+  'POST /api/v1/notifications/replies': 'whether the reply was an opt-out',
+  'POST /api/v1/verifications': 'the verification id and expiry (the code goes to the phone only)',
+  'POST /api/v1/verifications/{id}/confirm': "the token and the caller's own phone",
 };
 
 /** Families of operations listed by pattern (each must match at least one documented operation). */
@@ -231,6 +240,9 @@ describe('every endpoint x every role x own / not own', () => {
           return [[path, `${path}?date=${DATE}`]];
         case '/api/v1/dispatch/suggestions':
           return [[path, `${path}?ticketId=${f.planned.id}`]];
+        case '/api/v1/notifications/deliveries/{id}/attempts':
+          // Admin only; an attempt carries no reporter data (the delivery list, probed, names the recipient).
+          return [[path, fill(path, { id: 1 })]];
         default:
           if (/^\/api\/v1\/plans\/\{id\}(\/[\w-]+)*$/.test(path)) return [[path, fill(path, { id: planId })]];
           expect(path, `a GET path with parameters needs its own / not-own variants here: ${path}`).not.toMatch(/\{/);

@@ -165,6 +165,18 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect(inbox.items.length).toBeGreaterThan(0);
     await call('direktur', 'post', '/api/v1/inbox/{id}/read', { path: { id: inbox.items[0].id } });
 
+    // The admin's message texts and failed messages (#/pesan).
+    const templates = await call<{ items: { kind: string; lang: string }[] }>('admin', 'get', '/api/v1/notifications/templates');
+    expect(templates.items.length).toBeGreaterThan(20);
+    await call('admin', 'post', '/api/v1/notifications/templates/preview', { body: { subject: 'Laporan {{number}}', body: 'Baik {{name}}' } });
+    await call('admin', 'put', '/api/v1/notifications/templates/{kind}/{lang}', { path: { kind: 'ticket.closed', lang: 'id' }, body: { subject: 'Selesai {{number}}', body: 'Baik {{name}}, selesai.' } });
+    await call('admin', 'delete', '/api/v1/notifications/templates/{kind}/{lang}', { path: { kind: 'ticket.closed', lang: 'id' } });
+    const delivery = await t.env.db('notification_deliveries').where({ utility_id: t.env.utility.id }).first('id');
+    await t.env.db('notification_deliveries').where({ id: delivery.id }).update({ status: 'failed' });
+    const failed = await call<{ items: { id: number }[] }>('admin', 'get', '/api/v1/notifications/deliveries', { query: { status: 'failed', limit: 50 } });
+    expect(failed.items.map((d) => d.id)).toEqual([delivery.id]);
+    await call('admin', 'post', '/api/v1/notifications/deliveries/{id}/retry', { path: { id: delivery.id } });
+
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');
     expect(unchecked, 'console calls this test does not check yet').toEqual([]);

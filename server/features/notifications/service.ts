@@ -33,6 +33,7 @@ import {
   claimPendingEvents,
   deleteChannel,
   deleteTemplate,
+  firstReplyByChannel,
   optOutPhone,
   requeueFailed,
   upsertChannel,
@@ -549,4 +550,25 @@ export async function receiveReply(db: Runner, utility: Utility, phone: string, 
   if (!isOptOutReply(text, utility.settings.notifications.optOutKeywords)) return { optedOut: false };
   await optOutPhone(db, utility.id, phone, at);
   return { optedOut: true };
+}
+
+/** Seed 004: the call centre replies to the citizen within 2 hours. */
+export const FIRST_REPLY_STANDARD_MINUTES = 120;
+
+/** Time to first reply per channel against the 2 h standard, for reports received in [from, to). */
+export async function firstReplyReport(db: Runner, utilityId: number, from: Date, to: Date) {
+  const rows = await firstReplyByChannel(db, utilityId, from, to, FIRST_REPLY_STANDARD_MINUTES);
+  return {
+    standardMinutes: FIRST_REPLY_STANDARD_MINUTES,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    channels: rows.map((r) => ({
+      channel: r.channel,
+      tickets: r.tickets,
+      withinStandard: r.channel === 'none' ? 0 : r.within_standard,
+      withinStandardPct: r.channel === 'none' || r.tickets === 0 ? 0 : Math.round((1000 * r.within_standard) / r.tickets) / 10,
+      medianMinutes: r.median_seconds === null ? null : Math.round(r.median_seconds / 6) / 10,
+      p90Minutes: r.p90_seconds === null ? null : Math.round(r.p90_seconds / 6) / 10,
+    })),
+  };
 }

@@ -45,7 +45,11 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
     path: 'reject',
     action: 'reject',
     summary: 'Admin rejects a report (hoax, duplicate, not a leak); may block the reporter',
-    body: z.object({ reason: z.string().trim().min(1, 'say why the report is rejected'), blockReporter: z.boolean().default(false) }),
+    body: z.object({
+      reason: z.string().trim().min(1, 'say why the report is rejected'),
+      publicReason: z.string().trim().max(300).optional().describe('What the reporter is told (the reason stays internal); a general sentence when omitted'),
+      blockReporter: z.boolean().default(false),
+    }),
   },
   {
     path: 'spk',

@@ -21,6 +21,8 @@ import { answerStep, forwardStep } from './first-contact.service.js';
 export interface ActionInput {
   note?: string | null;
   reason?: string | null;
+  /** What the reporter is told on a rejection; the reason above stays internal. */
+  publicReason?: string | null;
   blockReporter?: boolean;
   priority?: Priority;
   phoneVerification?: string | null;
@@ -74,7 +76,8 @@ const steps: Record<Action, Guard> = {
     const reason = required(input.reason, 'reason', 'say why the report is rejected (e.g. hoax, duplicate, not a leak)');
     const block = input.blockReporter === true && ticket.reporterId !== null;
     if (block) await blockReporter(tx, ticket.reporterId as number, reason, user.id, at);
-    return { changes: { rejectReason: reason }, note: reason, data: { reporterBlocked: block } };
+    const publicReason = input.publicReason?.trim() || null;
+    return { changes: { rejectReason: reason }, note: reason, data: { reporterBlocked: block, ...(publicReason ? { publicReason } : {}) } };
   },
 
   async issue_spk(_ctx, tx, utility, user, ticket, input, at) {

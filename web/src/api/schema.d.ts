@@ -834,6 +834,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /** @description What the reporter is told (the reason stays internal); a general sentence when omitted */
+                        publicReason?: string;
                         /** @default false */
                         blockReporter?: boolean;
                     };
@@ -5042,11 +5044,13 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Queued again */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationRequeued"];
+                    };
                 };
                 /** @description Error (401) */
                 401: {
@@ -5162,12 +5166,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Saved */
-                204: {
+                /** @description The text as saved */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -5212,12 +5218,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Reset */
-                204: {
+                /** @description The default text */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -5486,6 +5494,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/first-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FirstReplyReport"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/replies": {
         parameters: {
             query?: never;
@@ -5536,6 +5610,124 @@ export interface paths {
                 };
                 /** @description Error (403) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to a phone (SMS or WhatsApp) to prove the reporter holds it; 3 codes per number per hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationRequest"];
+                };
+            };
+            responses: {
+                /** @description Code sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerificationStarted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the code; answers a token that proves the number for an hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationCode"];
+                };
+            };
+            responses: {
+                /** @description Proven */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerified"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8316,6 +8508,11 @@ export interface components {
             providerRef: string | null;
             durationMs: number;
         };
+        NotificationRequeued: {
+            id: number;
+            /** @enum {string} */
+            status: "pending";
+        };
         MessageTemplates: {
             placeholders: {
                 [key: string]: string;
@@ -8379,9 +8576,46 @@ export interface components {
             /** @default true */
             active: boolean;
         };
+        FirstReplyReport: {
+            standardMinutes: number;
+            from: string;
+            to: string;
+            channels: {
+                /** @description 'none': reports no message has reached yet */
+                channel: string;
+                tickets: number;
+                withinStandard: number;
+                withinStandardPct: number;
+                medianMinutes: number | null;
+                p90Minutes: number | null;
+            }[];
+        };
         ReporterReply: {
             phone: string;
             text: string;
+        };
+        PhoneVerificationStarted: {
+            id: number;
+            expiresAt: string;
+        };
+        PhoneVerificationRequest: {
+            /** @example 0812-3456-7890 */
+            phone: string;
+            /**
+             * @default id
+             * @enum {string}
+             */
+            lang: "id" | "en";
+            jurisdiction_id?: string;
+        };
+        PhoneVerified: {
+            token: string;
+            phone: string;
+            validUntil: string;
+        };
+        PhoneVerificationCode: {
+            code: string;
+            jurisdiction_id?: string;
         };
         PendingReport: {
             /** @enum {string} */
