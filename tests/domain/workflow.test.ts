@@ -20,6 +20,7 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Actor[]]> = {
   return_to_crew: [['fixed'], 'assigned', ['admin']],
   prioritise: [['spk_issued', 'assigned', 'on_site', 'escalated'], null, ['admin', 'dispatcher']],
   reopen: [['fixed', 'closed'], 'assigned', ['repeat_report']], // on a repeat report only
+  reopen_restored: [['closed'], 'received', ['repeat_report']], // a restored incident's report, on a repeat report only
 };
 const staffRoles: readonly Role[] = roles;
 const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'system'];
@@ -70,9 +71,9 @@ describe('ticket workflow', () => {
 
   it('rejected tickets are final; closed ones only reopen on a repeat report', () => {
     expect(allowedActions('rejected')).toEqual([]);
-    expect(allowedActions('closed')).toEqual(['reopen']);
+    expect(allowedActions('closed')).toEqual(['reopen', 'reopen_restored']);
     for (const role of roles) expect(allowedActions('closed', role)).toEqual([]);
-    expect(allowedActions('closed', 'repeat_report')).toEqual(['reopen']);
+    expect(allowedActions('closed', 'repeat_report')).toEqual(['reopen', 'reopen_restored']);
   });
 
   it('the system actors take only their own steps', () => {

@@ -35,6 +35,8 @@ export function isSystemActor(actor: Actor): actor is SystemActor {
  *                                           |       escalated      |
  *                                           +----- returned -------+
  *   fixed | closed -> assigned: reopened by a repeat report within the window
+ *   closed -> received: a report of a restored area incident reopened by a repeat report within
+ *     the window after the restoration (no crew went for it alone: it goes to the admin to validate)
  *   received -> attached -> closed: a report inside an area incident, closed when it is restored;
  *   attached -> received: detached by staff
  */
@@ -69,6 +71,8 @@ export const transitions = {
   detach: { from: ['attached'], to: 'received', actors: ['admin', 'dispatcher'] },
   // When the reporter contacts again within the re-report window (seed 003).
   reopen: { from: ['fixed', 'closed'], to: 'assigned', actors: ['repeat_report'], stamps: 'reopened_at' },
+  // The same after an area incident was restored: "still no water" within the window (seed 003).
+  reopen_restored: { from: ['closed'], to: 'received', actors: ['repeat_report'], stamps: 'reopened_at' },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;

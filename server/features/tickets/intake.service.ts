@@ -90,11 +90,11 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
     if (repeat.kind === 're_report') {
-      await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
+      const status = await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
       return {
         id: repeat.ticket.id,
         number: repeat.ticket.number,
-        status: 'assigned' as const,
+        status,
         receivedAt: repeat.ticket.receivedAt,
         photoBlurred,
         region: place.regionName,

@@ -441,7 +441,8 @@ export async function findRepeatTarget(
   const row = await selectTicket(db)
     .where({ utility_id: utilityId })
     .whereIn('status', ['fixed', 'closed'])
-    .where('fixed_at', '>=', q.since)
+    // Done: fixed, or closed without a fix when its area incident was restored.
+    .whereRaw('coalesce(fixed_at, closed_at) >= ?', [q.since])
     .where((w) => {
       if (q.number) {
         const number = q.number.trim().toUpperCase();
@@ -460,7 +461,7 @@ export async function findRepeatTarget(
         );
       }
     })
-    .orderBy('fixed_at', 'desc')
+    .orderByRaw('coalesce(fixed_at, closed_at) desc')
     .forUpdate()
     .first();
   return row ? toTicket(row) : null;
@@ -568,6 +569,7 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   restore: [],
   detach: [],
   reopen: ['repeatCount'],
+  reopen_restored: ['repeatCount'],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -576,6 +578,7 @@ const effects: Partial<Record<Action, Record<string, unknown>>> = {
   return_to_crew: { fixed_at: null },
   detach: { incident_id: null },
   reopen: { starred: true, fixed_at: null, closed_at: null },
+  reopen_restored: { starred: true, closed_at: null },
 };
 
 /** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */
