@@ -59,6 +59,7 @@ describe('loadConfig', () => {
       THROTTLE_LOGIN_FAILURES: '3',
       THROTTLE_LOGIN_BLOCK_MINUTES: '10',
       WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
+      OPEN311_MEDIA_HOSTS: 'fms.example.org, [2001:db8::7]',
     });
     expect(config).toEqual({
       port: 18080,
@@ -80,6 +81,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
+      open311MediaHosts: ['fms.example.org', '2001:db8::7'],
       photoStore: { kind: 'disk' },
     });
     expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });

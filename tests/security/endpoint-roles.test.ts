@@ -31,7 +31,9 @@ const noPersonalData: Record<string, string> = {
   'POST /api/v1/auth/password': 'no body',
   'POST /api/v1/reports': "the sender's own receipt: number, status, region",
   'POST /api/v1/tickets': "the receipt of a report staff entered: number, status, region",
-  'POST /open311/v2/requests.json': "the sender's own receipt (token / id)",
+  'POST /open311/v2/requests.{format}': "the sender's own receipt (token / id)",
+  'POST /api/v1/open311/queue/{token}/accept': 'the token and the new ticket number',
+  'POST /api/v1/open311/queue/{token}/refuse': 'the token',
   'POST /api/v1/plans': 'the plan, the same shape as GET /api/v1/plans/{id} (probed)',
   'POST /api/v1/crews/{id}/position': "the crew's own position",
   'POST /api/v1/dispatch': 'the immediate-dispatch plan change, the shape of GET /api/v1/dispatch/suggestions (probed)',
@@ -215,6 +217,8 @@ describe('every endpoint x every role x own / not own', () => {
     /** The concrete requests of a documented GET path: own / not-own variants where ids matter. */
     const variants = (path: string): [string, string][] => {
       const q = (p: string) => `${p}${p.includes('?') ? '&' : '?'}jurisdiction_id=${t.env.utility.code}`;
+      // Open311 answers each resource in XML and JSON with the same values (tests/open311/xml.test.ts): the JSON is probed.
+      if (path.endsWith('.{format}')) return variants(path.replace('{format}', 'json'));
       switch (path) {
         case '/api/v1/tickets/{id}':
         case '/api/v1/tickets/{id}/merged':
@@ -233,6 +237,8 @@ describe('every endpoint x every role x own / not own', () => {
           return [[path, q(fill(path, { service_code: serviceCode }))]];
         case '/api/v1/tickets/{id}/photos/{photoId}':
           return []; // the photo files, every ticket x size x role: probed just below
+        case '/open311/v2/tokens/{token}.json':
+          return [[path, q(fill(path, { token: 'no-such-token' }))]];
         case '/api/v1/tickets':
           return [[path, `${path}?limit=500`]];
         case '/api/v1/plans':

@@ -321,7 +321,8 @@ export function open311Errors(ctx: AppContext): ErrorRequestHandler {
     const body = issues?.length
       ? issues.map((i) => ({ code, description: `${domain.code}: ${i.field}: ${i.message} / ${indonesian}` }))
       : [{ code, description: `${domain.code}: ${domain.message} / ${indonesian}` }];
-    send(res, format, 'errors', body, open311HttpStatusOf(code));
+    // An answer that says when to come back (Retry-After: a key still being processed, an outage) keeps its own status.
+    send(res, format, 'errors', body, typeof retryAfter === 'number' ? code : open311HttpStatusOf(code));
   };
 }
 
@@ -330,8 +331,8 @@ export function open311Errors(ctx: AppContext): ErrorRequestHandler {
  * missing or bad api_key, "basically 400 for any other error"; the body's
  * `code` keeps our precise one (422 outside the service area, 413, 415, 409),
  * as the spec allows ("more specific and unique error code identifiers").
- * 429 and 503 stay: they tell a client to come back (Retry-After), which a
- * 400 would not.
+ * 429 and 503 stay, as does any refusal with a Retry-After (a 409 "still
+ * being processed"): they tell a client to come back, which a 400 would not.
  */
 export function open311HttpStatusOf(code: number): number {
   if (code === 403 || code === 404 || code === 429 || code >= 500) return code;

@@ -74,7 +74,9 @@ export const repeatOf = (receipt: ReportReceipt): Repeat => (receipt as { repeat
 export function serviceNoticeOf(receipt: ReportReceipt): string {
   const repeat = repeatOf(receipt);
   const parts: string[] = [];
-  if (repeat?.kind === 're_report') {
+  if (repeat?.kind === 're_report' && receipt.status === 'received') {
+    parts.push(`Laporan ulang: tiket ${receipt.number} dari gangguan wilayah yang dinyatakan pulih dibuka kembali dan diperiksa admin PDAM.`);
+  } else if (repeat?.kind === 're_report') {
     parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi.`);
   } else {
     parts.push(`Laporan diterima dengan nomor ${receipt.number} dan akan divalidasi oleh admin PDAM.`);
@@ -119,7 +121,12 @@ export function presentRequestUpdate(step: TicketStepRow, utility: Utility) {
     update_id: String(step.eventId),
     service_request_id: step.number,
     status: fmsStatusOf(step.action, step.toStatus),
-    description: step.action === 'reopen' ? `Dilaporkan ulang setelah selesai: tim dikirim kembali. (${statusLabels[step.toStatus].id})` : statusLabels[step.toStatus].id,
+    description:
+      step.action === 'reopen'
+        ? `Dilaporkan ulang setelah selesai: tim dikirim kembali. (${statusLabels[step.toStatus].id})`
+        : step.action === 'reopen_restored'
+          ? `Dilaporkan ulang setelah gangguan wilayah pulih: diperiksa kembali. (${statusLabels[step.toStatus].id})`
+          : statusLabels[step.toStatus].id,
     updated_datetime: toW3cDateTime(step.at, utility.timeZone),
     external_status_code: step.toStatus,
     media_url: null,

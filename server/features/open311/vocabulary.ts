@@ -237,5 +237,5 @@ const fmsStatusByStatus: Record<TicketStatus, FmsStatus> = {
 };
 
 export function fmsStatusOf(action: string, status: TicketStatus): FmsStatus {
-  return action === 'reopen' ? 'REOPEN' : fmsStatusByStatus[status];
+  return action === 'reopen' || action === 'reopen_restored' ? 'REOPEN' : fmsStatusByStatus[status];
 }

@@ -141,13 +141,13 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
     if (repeat.kind === 're_report') {
-      const photoId = await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
+      const { photoId, status } = await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
       return {
         photoId,
         receipt: {
           id: repeat.ticket.id,
           number: repeat.ticket.number,
-          status: 'assigned' as const,
+          status,
           receivedAt: repeat.ticket.receivedAt,
           photoBlurred,
           photoAnalysing,

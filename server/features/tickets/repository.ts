@@ -461,7 +461,8 @@ export async function findRepeatTarget(
   const row = await selectTicket(db)
     .where({ utility_id: utilityId })
     .whereIn('status', ['fixed', 'closed'])
-    .where('fixed_at', '>=', q.since)
+    // Done: fixed, or closed without a fix when its area incident was restored.
+    .whereRaw('coalesce(fixed_at, closed_at) >= ?', [q.since])
     .where((w) => {
       if (q.number) {
         const number = q.number.trim().toUpperCase();
@@ -480,7 +481,7 @@ export async function findRepeatTarget(
         );
       }
     })
-    .orderBy('fixed_at', 'desc')
+    .orderByRaw('coalesce(fixed_at, closed_at) desc')
     .forUpdate()
     .first();
   return row ? toTicket(row) : null;
@@ -603,6 +604,7 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   answer: ['answerId', 'answerText'],
   forward: ['answerId', 'answerText', 'forwardedTo'],
   add_info: [],
+  reopen_restored: ['repeatCount'],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -612,6 +614,7 @@ const effects: Partial<Record<Action, Record<string, unknown>>> = {
   detach: { incident_id: null },
   reopen: { starred: true, fixed_at: null, closed_at: null },
   unmerge: { duplicate_of_id: null },
+  reopen_restored: { starred: true, closed_at: null },
 };
 
 /** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */

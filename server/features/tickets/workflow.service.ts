@@ -152,6 +152,7 @@ const steps: Record<Action, Guard> = {
 
   // The system actors' steps (repeat.service.ts, incidents); planTransition refuses them to every staff role.
   reopen: notStaffs('A ticket is reopened by a repeat report only'),
+  reopen_restored: notStaffs('A ticket is reopened by a repeat report only'),
   attach: notStaffs('A ticket is attached by an area incident only'),
   restore: notStaffs('A ticket is closed with its area incident only'),
   add_report: notStaffs('A report is added to a ticket by merging it'),
