@@ -324,6 +324,11 @@ export interface paths {
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                         /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
+                        /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
                          */
@@ -540,6 +545,11 @@ export interface paths {
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                         /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
+                        /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
                          */
@@ -567,6 +577,11 @@ export interface paths {
                          * @enum {string}
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                        /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
                         /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
@@ -1793,6 +1808,1324 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A waiting report is one more report of an open ticket: merged into it (counted there, no new work) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description Number of the open ticket, e.g. LK-2026-000123 (required) */
+                        into?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A merged report is a separate problem after all: back to the validation queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First-contact close: the operator answered the caller on the spot with a standard answer (status answered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description GET /api/v1/answers (required) */
+                        answerId?: number;
+                        /** @description What else the caller was told */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First contact: forwarded to another unit with the answer given to the caller (status forwarded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description The unit the complaint goes to (required) */
+                        unit?: string;
+                        /** @description What the caller was told (or answerId) */
+                        answer?: string;
+                        answerId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open reports near a point, nearest first (no personal data): "is it one of these?" before a citizen sends a report */
+        get: {
+            parameters: {
+                query: {
+                    lat: number;
+                    lon: number;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open tickets within the nearby radius (50 m by default) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NearbyReports"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports merged into a ticket (each can be taken out with POST /tickets/{id}/unmerge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Merged reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergedReports"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standard answers the call centre gives at first contact (the admin's short knowledge base) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: the retired answers too */
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StandardAnswer"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a standard answer (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerBody"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StandardAnswer"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change or retire (active: false) a standard answer (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerBody"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StandardAnswer"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter's view through the signed link of their receipt: status, whether they can add to it, their other reports */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter adds a note and/or a photo to their open report (multipart, with the token of the receipt link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                        token?: string;
+                        note?: string;
+                        jurisdiction_id?: string;
+                        /** Format: binary */
+                        photo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (415) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter by phone: blocked or not, and the trail of blocks and unblocks (admin, operator) */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reporter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the block of a reporter, with the reason (admin, operator); kept in the reporter’s trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reporter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating page of a closed report, through the signed link sent with the closing message */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the rating link sent with the closing message */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report to rate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingForm"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter rates the service once after closure (1-4, the IKM scale; optional elements and a comment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RatingBody"];
+                };
+            };
+            responses: {
+                /** @description Thank you */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            score: number;
+                            ratedAt: string;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/ikm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Community satisfaction index (IKM, Kep MenPAN 25/2004) per month, region and crew, on the 25-100 scale with its grade */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (default: to) */
+                    from?: string;
+                    /** @description Last month (default: the current one) */
+                    to?: string;
+                    /** @description json, or a download: csv or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The IKM report (JSON, or a CSV / XLSX download with format=csv|xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IkmReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service charter (Maklumat Pelayanan), public: promised response and repair times per priority, last month’s attainment and IKM per region, the call-centre reply standard */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The charter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** The admin changes the charter’s texts (each in Bahasa Indonesia and English); the times come from the SLA settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CharterPatch"];
+                };
+            };
+            responses: {
+                /** @description The charter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4965,7 +6298,7 @@ export interface components {
             /** @example LK-2026-000123 */
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusUrl: string;
             receivedAt: string;
             photoBlurred: boolean | null;
@@ -4986,11 +6319,18 @@ export interface components {
                 id: number;
                 title: string;
             } | null;
+            /** @description The report was added to the open ticket of the same spot named in number (answer 200): how many reports it now stands for; chosen: the reporter picked it */
+            duplicate: {
+                reports: number;
+                chosen: boolean;
+            } | null;
+            /** @description The reporter's signed link: follow the ticket, add a note or a photo, see their other reports */
+            followUpUrl?: string | null;
         };
         PublicStatus: {
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusLabel: {
                 id: string;
                 en: string;
@@ -5016,7 +6356,7 @@ export interface components {
             } | null;
             timeline: {
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 label: {
                     id: string;
                     en: string;
@@ -5037,7 +6377,7 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusLabel: {
                 id: string;
                 en: string;
@@ -5109,9 +6449,9 @@ export interface components {
                 /** @description Staff name, or the kind of actor (system, planner, ...) */
                 actor: string;
                 /** @enum {string|null} */
-                from: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | null;
+                from: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded" | null;
                 /** @enum {string} */
-                to: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                to: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 note: string | null;
                 data: {
                     [key: string]: unknown;
@@ -5120,6 +6460,296 @@ export interface components {
             }[];
             /** @description What this user may do next */
             allowedActions: string[];
+        };
+        NearbyReports: {
+            radiusMetres: number;
+            items: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+                distanceMetres: number;
+                /** @description How many reports the ticket stands for */
+                reports: number;
+            }[];
+        };
+        MergedReports: {
+            items: {
+                id: number;
+                number: string;
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                description: string | null;
+                address: string | null;
+                receivedAt: string;
+                lat: number;
+                lon: number;
+            }[];
+        };
+        StandardAnswer: {
+            id: number;
+            /** @enum {string|null} */
+            category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other" | null;
+            title: {
+                id: string;
+                en: string;
+            };
+            answer: {
+                id: string;
+                en: string;
+            };
+            active: boolean;
+            updatedAt: string;
+        };
+        StandardAnswerBody: {
+            /**
+             * @description The kind of complaint it answers; null: any
+             * @default null
+             * @enum {string|null}
+             */
+            category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other" | null;
+            title: {
+                id: string;
+                en: string;
+            };
+            answer: {
+                id: string;
+                en: string;
+            };
+            /** @default true */
+            active: boolean;
+        };
+        FollowUp: {
+            report: components["schemas"]["PublicStatus"];
+            /** @description A note or photo can still be added (the ticket is open) */
+            canAdd: boolean;
+            /** @description The reporter's reports, newest first */
+            reports: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+            }[];
+        };
+        ReporterRecord: {
+            phone: string;
+            name: string | null;
+            blocked: boolean;
+            blockedReason: string | null;
+            events: {
+                /** @enum {string} */
+                action: "block" | "unblock";
+                reason: string;
+                by: string | null;
+                at: string;
+            }[];
+        };
+        RatingForm: {
+            number: string;
+            /** @enum {string} */
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            closedAt: string | null;
+            rated: boolean;
+            /** @description The report can be rated now (closed, within the window, not rated yet) */
+            open: boolean;
+            elements: {
+                /** @enum {string} */
+                key: "procedure" | "requirements" | "clarity" | "discipline" | "responsibility" | "competence" | "speed" | "fairness" | "courtesy" | "cost_fairness" | "cost_certainty" | "schedule_certainty" | "comfort" | "security";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+        };
+        RatingBody: {
+            /** @description The token of the rating link sent with the closing message */
+            token?: string;
+            /** @description 1 tidak baik / bad, 2 kurang baik / poor, 3 baik / good, 4 sangat baik / very good */
+            score: number;
+            /**
+             * @description Optional scores of the elements of the index (Kep MenPAN 25/2004)
+             * @default {}
+             */
+            elements: {
+                procedure?: number;
+                requirements?: number;
+                clarity?: number;
+                discipline?: number;
+                responsibility?: number;
+                competence?: number;
+                speed?: number;
+                fairness?: number;
+                courtesy?: number;
+                cost_fairness?: number;
+                cost_certainty?: number;
+                schedule_certainty?: number;
+                comfort?: number;
+                security?: number;
+            };
+            comment?: string;
+            jurisdiction_id?: string;
+        };
+        IkmReport: {
+            /** @enum {string} */
+            report: "ikm";
+            timeZone: string;
+            months: {
+                from: string;
+                to: string;
+            };
+            total: {
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            };
+            byMonth: {
+                month: string;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byRegion: {
+                month: string;
+                region: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byCrew: {
+                month: string;
+                crew: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+        };
+        Charter: {
+            utility: {
+                code: string;
+                name: string;
+                contact: string;
+            };
+            texts: {
+                title: {
+                    id: string;
+                    en: string;
+                };
+                pledge: {
+                    id: string;
+                    en: string;
+                };
+                replyStandard: {
+                    id: string;
+                    en: string;
+                };
+                complaints: {
+                    id: string;
+                    en: string;
+                };
+            };
+            promises: {
+                /** @enum {string} */
+                priority: "critical" | "high" | "normal";
+                respondMinutes: number;
+                resolveMinutes: number;
+            }[];
+            /** @description The month the achieved figures are of (last month, YYYY-MM) */
+            month: string;
+            achieved: {
+                total: {
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                };
+                regions: {
+                    region: string;
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                }[];
+            };
+        };
+        CharterPatch: {
+            title?: {
+                id: string;
+                en: string;
+            };
+            pledge?: {
+                id: string;
+                en: string;
+            };
+            replyStandard?: {
+                id: string;
+                en: string;
+            };
+            complaints?: {
+                id: string;
+                en: string;
+            };
         };
         Crew: {
             id: number;
@@ -5157,7 +6787,7 @@ export interface components {
                 ticketId: number;
                 number: string;
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 /** @enum {string} */
                 priority: "critical" | "high" | "normal";
                 /** @enum {string} */
@@ -5282,7 +6912,7 @@ export interface components {
                     /** @enum {string} */
                     priority: "critical" | "high" | "normal";
                     /** @enum {string} */
-                    status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                    status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                     eta: string;
                     departAt: string;
                     travelMinutes: number;
@@ -5437,7 +7067,7 @@ export interface components {
                 /** @enum {string|null} */
                 priority: "critical" | "high" | "normal" | null;
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 region: string | null;
                 crew: string | null;
                 address: string | null;
@@ -5554,6 +7184,10 @@ export interface components {
             repeatRadiusMetres?: number;
             repeatByNumberRadiusMetres?: number;
             repeatLinkDays?: number;
+            nearbyRadiusMetres?: number;
+            duplicateRadiusMetres?: number;
+            duplicateWindowHours?: number;
+            ratingWindowDays?: number;
             /** @enum {string} */
             planObjective?: "distance" | "makespan";
             contact?: string;
