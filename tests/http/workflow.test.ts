@@ -145,7 +145,7 @@ describe('the SOP workflow over HTTP', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('INVALID_TRANSITION');
     expect(r.body.error.details.currentStatus).toBe('received');
-    expect(r.body.error.details.allowedActions.sort()).toEqual(['issue_spk', 'reject']);
+    expect(r.body.error.details.allowedActions.sort()).toEqual(['answer', 'forward', 'issue_spk', 'merge', 'reject']); // merge, answer, forward: issue 13
     expect(await events(id)).toEqual(before);
     expect((await env.db('tickets').where({ id }).first()).status).toBe('received');
   });
