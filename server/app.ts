@@ -60,6 +60,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/tickets', mergedRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
   app.use('/api/v1/answers', answersRouter(ctx));
+  // A reporter's link writes (a note or photo, a rating) count with the citizen reports of the address.
+  app.post(['/api/v1/follow-up', '/api/v1/ratings'], throttled(ctx, 'reportIp', clientAddressOf));
   app.use('/api/v1/follow-up', followUpRouter(ctx));
   app.use('/api/v1/reporters', reportersRouter(ctx));
   app.use('/api/v1/ratings', ratingsRouter(ctx));

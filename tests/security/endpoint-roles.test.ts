@@ -209,7 +209,8 @@ describe('every endpoint x every role x own / not own', () => {
     expect(operations.length).toBeGreaterThan(50);
   });
 
-  it('GET: the reporter only to admin, operator and the own crew; a crew reads its own tickets and photos only (404 otherwise)', async () => {
+  // Every GET x every role x own / not own: over a hundred calls, slow on a loaded machine.
+  it('GET: the reporter only to admin, operator and the own crew; a crew reads its own tickets and photos only (404 otherwise)', { timeout: 120_000 }, async () => {
     const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
     const gets = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
     const serviceCode = (await call('anon', 'GET', `/open311/v2/services.json?jurisdiction_id=${t.env.utility.code}`)).json()[0]?.service_code ?? 'x';
@@ -298,7 +299,7 @@ describe('every endpoint x every role x own / not own', () => {
     expect(cell(`GET /api/v1/crews/{id}/route other crew`, 'crew1').status).toBe(403);
   });
 
-  it('POST actions: a crew gets 404 on a ticket not its own (before its status is judged), and no error body carries a reporter', async () => {
+  it('POST actions: a crew gets 404 on a ticket not its own (before its status is judged), and no error body carries a reporter', { timeout: 120_000 }, async () => {
     const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
     const actions = Object.entries(doc.paths)
       .filter(([, ops]) => 'post' in ops)

@@ -176,6 +176,23 @@ describe('the answers the console reads match the OpenAPI document', () => {
     const failed = await call<{ items: { id: number }[] }>('admin', 'get', '/api/v1/notifications/deliveries', { query: { status: 'failed', limit: 50 } });
     expect(failed.items.map((d) => d.id)).toEqual([delivery.id]);
     await call('admin', 'post', '/api/v1/notifications/deliveries/{id}/retry', { path: { id: delivery.id } });
+    // The citizen's side (issue 13): nearby reports, follow-up link, first-contact answer, rating, charter.
+    tokens.clear();
+    await call(null, 'get', '/api/v1/reports/nearby', { query: { lat: insideArea.lat - 0.01, lon: insideArea.lon + 0.01, ...jurisdiction } });
+    const second = await call<{ followUpUrl: string }>(null, 'post', '/api/v1/reports', { body: await photoForm({ lat: insideArea.lat - 0.012, lon: insideArea.lon + 0.01, phone: '0812 3333 5555', ...jurisdiction }) });
+    const followToken = second.followUpUrl.split('/').pop()!;
+    await call(null, 'get', '/api/v1/follow-up', { query: { token: followToken, ...jurisdiction } });
+    await call(null, 'post', '/api/v1/follow-up', { body: await photoForm({ token: followToken, note: 'Tambahan', ...jurisdiction }) });
+    const answer = await call<{ id: number }>('admin', 'post', '/api/v1/answers', { body: { title: { id: 'Info tagihan', en: 'Billing info' }, answer: { id: 'Tagihan dapat dicek di loket.', en: 'Bills can be checked at the desk.' } } });
+    await call('operator', 'get', '/api/v1/answers');
+    const walkIn = await call<{ id: number }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.001, lon: insideArea.lon, source: 'walk_in', phone: '0812 3333 6666' } });
+    await call('operator', 'post', '/api/v1/tickets/{id}/answer', { path: { id: walkIn.id }, body: { answerId: answer.id } });
+    const { ratingLinkFor } = await import('../../server/features/satisfaction/service.js');
+    // Answered at first contact is closed too: the caller rates it like a repair.
+    const rateLink = (await ratingLinkFor(t.env.ctx, t.env.utility, walkIn.id))!.split('/').pop()!;
+    await call(null, 'get', '/api/v1/ratings', { query: { token: rateLink, ...jurisdiction } });
+    await call(null, 'post', '/api/v1/ratings', { body: { token: rateLink, score: 4, ...jurisdiction } });
+    await call(null, 'get', '/api/v1/charter', { query: jurisdiction });
 
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');

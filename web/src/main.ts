@@ -12,6 +12,9 @@ import { heatmapPage } from './pages/heatmap.js';
 import { inboxPage } from './pages/inbox.js';
 import { reportsPage } from './pages/reports.js';
 import { templatesPage } from './pages/templates.js';
+import { followUpPage } from './pages/follow-up.js';
+import { ratingPage } from './pages/rating.js';
+import { charterPage } from './pages/charter.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
 
@@ -20,6 +23,9 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   '': { page: homePage },
   lapor: { page: (root) => reportPage(root), nav: () => t('report_leak') },
   status: { page: (root, number) => statusPage(root, number), nav: () => t('check_status') },
+  maklumat: { page: charterPage, nav: () => t('charter') },
+  'tindak-lanjut': { page: (root, token) => followUpPage(root, token) },
+  nilai: { page: (root, token) => ratingPage(root, token) },
   masuk: { page: loginPage },
   antrian: { page: (root, tab) => queuePage(root, tab === 'verifikasi' ? 'fixed' : 'received'), roles: ['admin'], nav: () => t('queue') },
   input: { page: (root) => reportPage(root, { staff: true }), roles: ['operator', 'admin'], nav: () => 'Input' },
@@ -36,7 +42,7 @@ async function homePage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('home_title')),
     h('p', {}, t('home_intro')),
     h('p', { class: 'row' }, h('a', { class: 'button', href: '#/lapor', id: 'go-report' }, t('report_leak')), h('a', { class: 'button secondary', href: '#/status' }, t('check_status'))),
-    h('p', {}, h('a', { href: '#/masuk' }, t('staff_login')), ' · ', h('a', { href: '/docs' }, 'API')),
+    h('p', {}, h('a', { href: '#/maklumat', id: 'go-charter' }, t('charter')), ' · ', h('a', { href: '#/masuk' }, t('staff_login')), ' · ', h('a', { href: '/docs' }, 'API')),
   );
 }
 
