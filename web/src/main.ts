@@ -2,17 +2,21 @@ import 'ol/ol.css';
 import { session, saveSession, api } from './api.js';
 import { h, errorBox } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
-import { reportPage } from './pages/report.js';
-import { statusPage } from './pages/status.js';
 import { loginPage, homeOfRole } from './pages/login.js';
-import { queuePage } from './pages/queue.js';
-import { routePage } from './pages/route.js';
-import { dispatchPage } from './pages/dispatch.js';
-import { heatmapPage } from './pages/heatmap.js';
-import { inboxPage } from './pages/inbox.js';
-import { reportsPage } from './pages/reports.js';
+import { labelTableCells } from './responsive.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
+
+// One chunk per page (and so per role): a crew's phone never downloads the dispatcher's map code.
+const reportPage: typeof import('./pages/report.js').reportPage = async (...a) => (await import('./pages/report.js')).reportPage(...a);
+const statusPage: typeof import('./pages/status.js').statusPage = async (...a) => (await import('./pages/status.js')).statusPage(...a);
+const queuePage: typeof import('./pages/queue.js').queuePage = async (...a) => (await import('./pages/queue.js')).queuePage(...a);
+const routePage: typeof import('./pages/route.js').routePage = async (...a) => (await import('./pages/route.js')).routePage(...a);
+const dispatchPage: typeof import('./pages/dispatch.js').dispatchPage = async (...a) => (await import('./pages/dispatch.js')).dispatchPage(...a);
+const heatmapPage: typeof import('./pages/heatmap.js').heatmapPage = async (...a) => (await import('./pages/heatmap.js')).heatmapPage(...a);
+const inboxPage: typeof import('./pages/inbox.js').inboxPage = async (...a) => (await import('./pages/inbox.js')).inboxPage(...a);
+const ticketPage: typeof import('./pages/ticket.js').ticketPage = async (...a) => (await import('./pages/ticket.js')).ticketPage(...a);
+const reportsPage: typeof import('./pages/reports.js').reportsPage = async (...a) => (await import('./pages/reports.js')).reportsPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
 const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string }> = {
@@ -25,6 +29,7 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   peta: { page: dispatchPage, roles: ['dispatcher', 'admin', 'kabag', 'kasie', 'direktur'], nav: () => t('dispatch_map') },
   rute: { page: (root, crewId) => routePage(root, crewId), roles: ['crew'], nav: () => t('my_route') },
   sebaran: { page: heatmapPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher'], nav: () => t('heatmap') },
+  tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
@@ -83,5 +88,6 @@ document.getElementById('lang')!.addEventListener('click', () => {
   void render();
 });
 setLang(lang());
+labelTableCells(document.getElementById('app')!);
 window.addEventListener('hashchange', () => void render());
 void render();
