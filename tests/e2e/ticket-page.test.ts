@@ -40,14 +40,14 @@ describe('the ticket page for staff', { timeout: 180_000 }, () => {
     const page = await newPage(desktop);
     await login(page, 'admin');
     await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/tiket/${mine.id}`);
-    await page.waitForSelector('#photos figure[data-kind="report"] img[src^="blob:"]');
+    await page.waitForSelector('#photos figure[data-kind="report"] img[src^="blob:"]', { timeout: 60_000 });
     // Full size, not the 96 x 72 thumbnail.
     expect(await page.$eval('#photos img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(160);
     const distance = (await page.textContent('#photos .exif-distance'))!;
     const metres = Number(/· (\d+) m dari titik laporan/.exec(distance)?.[1]);
     expect(metres).toBeGreaterThan(100);
     expect(metres).toBeLessThan(125);
-    expect(await page.getAttribute('#reporter a.call', 'href')).toBe('tel:081299991111');
+    expect(await page.getAttribute('#reporter a.call', 'href')).toBe('tel:+6281299991111');
     expect(await page.textContent('#timeline')).toContain('Laporan diterima');
     expect(await page.textContent('#nearby')).toContain(neighbour.number);
     await page.selectOption('#ticket-actions select[name=priority]', 'high');

@@ -160,6 +160,7 @@ const dictionary = {
   change_priority: { id: 'Ubah prioritas', en: 'Change priority' },
   nothing_to_do_here: { id: 'Tidak ada tindakan untuk peran Anda saat ini.', en: 'No step for your role at this point.' },
   open_ticket: { id: 'Buka tiket', en: 'Open the ticket' },
+  window_days: { id: 'Rentang waktu', en: 'Time window' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof dictionary;

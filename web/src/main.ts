@@ -59,7 +59,38 @@ function renderChrome(active: string): void {
   } else {
     who.replaceChildren(h('a', { href: '#/masuk' }, t('staff_login')));
   }
-  document.getElementById('lang')!.textContent = lang() === 'id' ? 'EN' : 'ID';
+  const switcher = document.getElementById('lang')!;
+  switcher.textContent = lang() === 'id' ? 'EN' : 'ID';
+  // The spoken name starts with the visible text (WCAG 2.5.3).
+  switcher.setAttribute('aria-label', lang() === 'id' ? 'EN: switch to English' : 'ID: ganti ke Bahasa Indonesia');
+}
+
+/**
+ * The page drawn again in the other language, with what the user typed or
+ * chose kept: each field with an id gets its value (its files, its checkbox)
+ * back once the page has drawn it again.
+ */
+async function rerenderKeepingFields(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const fields = Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id], textarea[id], select[id]')).map((el) => ({
+    id: el.id,
+    value: el.value,
+    checked: el instanceof HTMLInputElement ? el.checked : false,
+    files: el instanceof HTMLInputElement && el.type === 'file' ? Array.from(el.files ?? []) : [],
+  }));
+  await render();
+  for (const f of fields) {
+    const el = document.getElementById(f.id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+    if (!el || !root.contains(el)) continue;
+    if (el instanceof HTMLInputElement && el.type === 'file') {
+      if (!f.files.length) continue;
+      const dt = new DataTransfer();
+      f.files.forEach((file) => dt.items.add(file));
+      el.files = dt.files;
+    } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) el.checked = f.checked;
+    else el.value = f.value;
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.type === 'file') ? 'change' : 'input', { bubbles: true }));
+  }
 }
 
 async function render(): Promise<void> {
@@ -85,7 +116,7 @@ async function render(): Promise<void> {
 
 document.getElementById('lang')!.addEventListener('click', () => {
   setLang(lang() === 'id' ? 'en' : 'id');
-  void render();
+  void rerenderKeepingFields();
 });
 setLang(lang());
 labelTableCells(document.getElementById('app')!);

@@ -16,8 +16,8 @@ const heatGradient = ['#00f', '#0ff', '#0f0', '#ff0', '#f00'];
 export async function heatmapPage(root: HTMLElement, daysParam?: string): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
-  const days = h('select', { id: 'days' }, ...[7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === (Number(daysParam) || 30) }, `${d} ${t('days')}`)));
-  const priority = h('select', { id: 'priority' }, h('option', { value: '' }, t('all')), ...['critical', 'high', 'normal'].map((p) => h('option', { value: p }, priorityLabel(p))));
+  const days = h('select', { id: 'days', 'aria-label': t('window_days') }, ...[7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === (Number(daysParam) || 30) }, `${d} ${t('days')}`)));
+  const priority = h('select', { id: 'priority', 'aria-label': t('priority') }, h('option', { value: '' }, t('all')), ...['critical', 'high', 'normal'].map((p) => h('option', { value: p }, priorityLabel(p))));
   const info = h('p', { class: 'muted', id: 'heat-info' });
   const errors = h('div');
   const mapEl = h('div', { class: 'map tall', id: 'heat-map' });
