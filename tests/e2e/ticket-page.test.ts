@@ -52,7 +52,8 @@ describe('the ticket page for staff', { timeout: 180_000 }, () => {
     expect(await page.textContent('#nearby')).toContain(neighbour.number);
     await page.selectOption('#ticket-actions select[name=priority]', 'high');
     await page.click('#ticket-actions button.spk');
-    await expect.poll(() => page.textContent('#ticket-status')).toBe('SPK terbit');
+    await expect.poll(async () => (await t.env.db('tickets').where({ id: mine.id }).first()).status, { timeout: 30_000 }).toBe('spk_issued');
+    await expect.poll(() => page.textContent('#ticket-status'), { timeout: 30_000 }).toBe('SPK terbit');
     expect((await t.env.db('tickets').where({ id: mine.id }).first()).priority).toBe('high');
     await page.close();
   });
