@@ -150,6 +150,8 @@ describe('the answers the console reads match the OpenAPI document', () => {
     const inbox = await call<{ items: { id: number }[] }>('direktur', 'get', '/api/v1/inbox', { query: { limit: 100 } });
     expect(inbox.items.length).toBeGreaterThan(0);
     await call('direktur', 'post', '/api/v1/inbox/{id}/read', { path: { id: inbox.items[0].id } });
+    // The ticket page's priority change.
+    await call('admin', 'post', '/api/v1/tickets/{id}/priority', { path: { id: critical.id }, body: { priority: 'high' } });
 
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');
