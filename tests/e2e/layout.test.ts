@@ -39,6 +39,8 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {
   const page = await newPage(viewport);
+  // Two dozen page loads on a shared 2-core machine: a slow first paint is not what this test is about.
+  page.setDefaultTimeout(90_000);
   await page.addInitScript((l) => localStorage.setItem('lang', l), lang);
   if (role) await login(page, role);
   await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}${path}`);
