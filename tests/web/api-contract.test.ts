@@ -164,6 +164,8 @@ describe('the answers the console reads match the OpenAPI document', () => {
     const inbox = await call<{ items: { id: number }[] }>('direktur', 'get', '/api/v1/inbox', { query: { limit: 100 } });
     expect(inbox.items.length).toBeGreaterThan(0);
     await call('direktur', 'post', '/api/v1/inbox/{id}/read', { path: { id: inbox.items[0].id } });
+    // The ticket page's priority change.
+    await call('admin', 'post', '/api/v1/tickets/{id}/priority', { path: { id: critical.id }, body: { priority: 'high' } });
 
     // The admin's message texts and failed messages (#/pesan).
     const templates = await call<{ items: { kind: string; lang: string }[] }>('admin', 'get', '/api/v1/notifications/templates');

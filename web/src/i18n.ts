@@ -250,6 +250,27 @@ const dictionary = {
   first_contact: { id: 'Dijawab langsung (opsional)', en: 'Answered on the spot (optional)' },
   no_answer: { id: '— belum dijawab: teruskan ke antrian —', en: '— not answered: goes to the queue —' },
   answered_on_spot: { id: 'Tercatat dan ditutup: dijawab langsung', en: 'Recorded and closed: answered on the spot' },
+  heat_legend: { id: 'Laporan per sel', en: 'Reports per cell' },
+  reports_count: { id: 'laporan', en: 'reports' },
+  ticket_word: { id: 'Tiket', en: 'Ticket' },
+  age: { id: 'Umur', en: 'Age' },
+  // ---- the ticket page
+  photo_before: { id: 'Foto laporan (sebelum)', en: 'Report photo (before)' },
+  photo_after: { id: 'Foto hasil (sesudah)', en: 'Result photo (after)' },
+  exif_taken: { id: 'Waktu foto (EXIF)', en: 'Photo taken (EXIF)' },
+  exif_position: { id: 'Posisi foto (EXIF)', en: 'Photo position (EXIF)' },
+  from_reported_point: { id: 'dari titik laporan', en: 'from the reported point' },
+  no_exif_position: { id: 'Foto tanpa posisi EXIF', en: 'No EXIF position in the photo' },
+  actions: { id: 'Tindakan', en: 'Actions' },
+  reporter: { id: 'Pelapor', en: 'Reporter' },
+  blocked: { id: 'Diblokir', en: 'Blocked' },
+  reported_point: { id: 'Titik laporan', en: 'Reported point' },
+  nearby_open: { id: 'Tiket terbuka di sekitar', en: 'Open tickets nearby' },
+  confirm_block: { id: 'Blokir pelapor ini? Laporan berikutnya dari nomornya akan ditolak.', en: "Block this reporter? Later reports from this number will be refused." },
+  change_priority: { id: 'Ubah prioritas', en: 'Change priority' },
+  nothing_to_do_here: { id: 'Tidak ada tindakan untuk peran Anda saat ini.', en: 'No step for your role at this point.' },
+  open_ticket: { id: 'Buka tiket', en: 'Open the ticket' },
+  window_days: { id: 'Rentang waktu', en: 'Time window' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof dictionary;
@@ -318,3 +339,13 @@ const statusLabels: Record<string, Record<Lang, string>> = {
 };
 /** A ticket status in words, never its code. */
 export const statusLabel = (s: string) => statusLabels[s]?.[current] ?? s;
+
+const sourceLabels: Record<string, Record<Lang, string>> = {
+  app: { id: 'Aplikasi warga', en: 'Citizen app' },
+  call_centre: { id: 'Telepon (call center)', en: 'Call centre' },
+  walk_in: { id: 'Datang ke kantor', en: 'Walk-in' },
+  social_media: { id: 'Media sosial', en: 'Social media' },
+  email: { id: 'Surel', en: 'E-mail' },
+};
+/** The channel a report came through, in words. */
+export const sourceLabel = (s: string) => sourceLabels[s]?.[current] ?? s;

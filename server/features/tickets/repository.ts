@@ -409,7 +409,8 @@ export interface TicketFilter {
   number?: string;
   limit: number;
   offset: number;
-  order: 'oldest' | 'newest';
+  /** oldest / newest first; priority: Critical, High, Normal, none, then oldest first (the admin's queues). */
+  order: 'oldest' | 'newest' | 'priority';
 }
 
 export interface ListedTicket extends Ticket {
@@ -427,7 +428,7 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
   if (f.crewId !== undefined) base.where({ crew_id: f.crewId });
   if (f.number) base.where('number', 'ilike', `%${f.number}%`);
   const [{ count }] = await base.clone().count<{ count: string }[]>({ count: '*' });
-  const rows = await selectTicket(db)
+  const query = selectTicket(db)
     .select(
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS report_photo_id"),
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
@@ -435,8 +436,10 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
     )
     .whereIn('id', base.clone().select('id'))
     // Repeat reports first: urgent new tickets and starred (reopened) ones need attention.
-    .orderByRaw('(urgent OR starred) DESC')
-    .orderBy('received_at', f.order === 'oldest' ? 'asc' : 'desc')
+    .orderByRaw('(urgent OR starred) DESC');
+  if (f.order === 'priority') query.orderByRaw("CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END");
+  const rows = await query
+    .orderBy('received_at', f.order === 'newest' ? 'desc' : 'asc')
     .orderBy('id')
     .limit(f.limit)
     .offset(f.offset);

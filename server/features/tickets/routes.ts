@@ -36,7 +36,7 @@ const ListQuery = z.object({
   number: z.string().trim().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-  order: z.enum(['oldest', 'newest']).default('oldest'),
+  order: z.enum(['oldest', 'newest', 'priority']).default('oldest').describe('priority: Critical, High, Normal, then the oldest first (repeat reports always lead)'),
 });
 
 /** One endpoint per transition: path segment, action, and the body it takes. */

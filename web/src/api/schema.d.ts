@@ -481,7 +481,8 @@ export interface paths {
                     number?: string;
                     limit?: number;
                     offset?: number | null;
-                    order?: "oldest" | "newest";
+                    /** @description priority: Critical, High, Normal, then the oldest first (repeat reports always lead) */
+                    order?: "oldest" | "newest" | "priority";
                 };
                 header?: never;
                 path?: never;

@@ -253,7 +253,8 @@ function stopItem(stop: Stop, status: Status, ticket: Schemas['Ticket'] | null, 
   if (actions.includes('fix')) {
     let photo: Blob | null = null;
     const preview = h('span', { class: 'muted photo-state' });
-    const input = h('input', { type: 'file', id: `photo-${id}`, class: 'visually-hidden', accept: 'image/*', capture: 'environment' });
+    // Named types, not image/*: an iPhone then converts its HEIC photo to JPEG on upload (the server cannot decode HEIC).
+    const input = h('input', { type: 'file', id: `photo-${id}`, class: 'visually-hidden', accept: 'image/jpeg,image/png,image/webp,image/avif', capture: 'environment' });
     input.addEventListener('change', async () => {
       errors.replaceChildren();
       const file = input.files?.[0];
