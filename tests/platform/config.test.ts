@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
+      platformToken: null,
       photoStore: { kind: 'disk' },
     });
     expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });

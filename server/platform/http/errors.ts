@@ -30,6 +30,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PLAN_STALE: 409,
   PLAN_NOT_DRAFT: 409,
   TOO_MANY_REQUESTS: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  INVALID_GEOMETRY: 422,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -60,6 +62,8 @@ const indonesianByCode: Record<ErrorCode, string> = {
   PLAN_NOT_DRAFT: 'Hanya draf rencana yang dapat diubah, diterbitkan, atau dibuang.',
   TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi nanti.',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
+  PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
+  INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -324,6 +324,11 @@ export interface paths {
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                         /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
+                        /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
                          */
@@ -540,6 +545,11 @@ export interface paths {
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                         /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
+                        /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
                          */
@@ -567,6 +577,11 @@ export interface paths {
                          * @enum {string}
                          */
                         category?: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                        /**
+                         * @description The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it
+                         * @example LK-2026-000123
+                         */
+                        duplicate_of?: string;
                         /**
                          * @description The earlier report this is about, if the reporter knows it
                          * @example LK-2026-000123
@@ -1876,6 +1891,718 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A waiting report is one more report of an open ticket: merged into it (counted there, no new work) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description Number of the open ticket, e.g. LK-2026-000123 (required) */
+                        into?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A merged report is a separate problem after all: back to the validation queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First-contact close: the operator answered the caller on the spot with a standard answer (status answered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description GET /api/v1/answers (required) */
+                        answerId?: number;
+                        /** @description What else the caller was told */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First contact: forwarded to another unit with the answer given to the caller (status forwarded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description The unit the complaint goes to (required) */
+                        unit?: string;
+                        /** @description What the caller was told (or answerId) */
+                        answer?: string;
+                        answerId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket after the transition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open reports near a point, nearest first (no personal data): "is it one of these?" before a citizen sends a report */
+        get: {
+            parameters: {
+                query: {
+                    lat: number;
+                    lon: number;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open tickets within the nearby radius (50 m by default) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NearbyReports"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports merged into a ticket (each can be taken out with POST /tickets/{id}/unmerge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Merged reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergedReports"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standard answers the call centre gives at first contact (the admin's short knowledge base) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: the retired answers too */
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StandardAnswer"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a standard answer (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerBody"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StandardAnswer"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change or retire (active: false) a standard answer (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerBody"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StandardAnswer"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4521,6 +5248,121 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/platform/utilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server operator: the utilities on this server */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description utilities */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                jurisdictionId: string | null;
+                                timeZone: string;
+                                hasServiceArea: boolean;
+                                staff: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Server operator: create a utility and its first admin account (the password is in this answer only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateUtility"];
+                };
+            };
+            responses: {
+                /** @description created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedUtility"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.json": {
         parameters: {
             query?: never;
@@ -5028,6 +5870,8 @@ export interface components {
                 displayName: string;
                 role: string;
                 crewId: number | null;
+                /** @description true: a password someone else set; every other call answers 403 PASSWORD_CHANGE_REQUIRED until POST /api/v1/auth/password */
+                mustChangePassword: boolean;
             };
             utility: {
                 code: string;
@@ -5048,7 +5892,7 @@ export interface components {
             /** @example LK-2026-000123 */
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusUrl: string;
             receivedAt: string;
             photoBlurred: boolean | null;
@@ -5069,11 +5913,18 @@ export interface components {
                 id: number;
                 title: string;
             } | null;
+            /** @description The report was added to the open ticket of the same spot named in number (answer 200): how many reports it now stands for; chosen: the reporter picked it */
+            duplicate: {
+                reports: number;
+                chosen: boolean;
+            } | null;
+            /** @description The reporter's signed link: follow the ticket, add a note or a photo, see their other reports */
+            followUpUrl?: string | null;
         };
         PublicStatus: {
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusLabel: {
                 id: string;
                 en: string;
@@ -5099,7 +5950,7 @@ export interface components {
             } | null;
             timeline: {
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 label: {
                     id: string;
                     en: string;
@@ -5120,7 +5971,7 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusLabel: {
                 id: string;
                 en: string;
@@ -5192,9 +6043,9 @@ export interface components {
                 /** @description Staff name, or the kind of actor (system, planner, ...) */
                 actor: string;
                 /** @enum {string|null} */
-                from: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | null;
+                from: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded" | null;
                 /** @enum {string} */
-                to: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                to: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 note: string | null;
                 data: {
                     [key: string]: unknown;
@@ -5203,6 +6054,70 @@ export interface components {
             }[];
             /** @description What this user may do next */
             allowedActions: string[];
+        };
+        NearbyReports: {
+            radiusMetres: number;
+            items: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+                distanceMetres: number;
+                /** @description How many reports the ticket stands for */
+                reports: number;
+            }[];
+        };
+        MergedReports: {
+            items: {
+                id: number;
+                number: string;
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                description: string | null;
+                address: string | null;
+                receivedAt: string;
+                lat: number;
+                lon: number;
+            }[];
+        };
+        StandardAnswer: {
+            id: number;
+            /** @enum {string|null} */
+            category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other" | null;
+            title: {
+                id: string;
+                en: string;
+            };
+            answer: {
+                id: string;
+                en: string;
+            };
+            active: boolean;
+            updatedAt: string;
+        };
+        StandardAnswerBody: {
+            /**
+             * @description The kind of complaint it answers; null: any
+             * @default null
+             * @enum {string|null}
+             */
+            category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other" | null;
+            title: {
+                id: string;
+                en: string;
+            };
+            answer: {
+                id: string;
+                en: string;
+            };
+            /** @default true */
+            active: boolean;
         };
         Crew: {
             id: number;
@@ -5240,7 +6155,7 @@ export interface components {
                 ticketId: number;
                 number: string;
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 /** @enum {string} */
                 priority: "critical" | "high" | "normal";
                 /** @enum {string} */
@@ -5373,7 +6288,7 @@ export interface components {
                     /** @enum {string} */
                     priority: "critical" | "high" | "normal";
                     /** @enum {string} */
-                    status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                    status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                     eta: string;
                     departAt: string;
                     travelMinutes: number;
@@ -5532,7 +6447,7 @@ export interface components {
                 /** @enum {string|null} */
                 priority: "critical" | "high" | "normal" | null;
                 /** @enum {string} */
-                status: "received" | "attached" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed";
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
                 region: string | null;
                 crew: string | null;
                 address: string | null;
@@ -5649,6 +6564,10 @@ export interface components {
             repeatRadiusMetres?: number;
             repeatByNumberRadiusMetres?: number;
             repeatLinkDays?: number;
+            nearbyRadiusMetres?: number;
+            duplicateRadiusMetres?: number;
+            duplicateWindowHours?: number;
+            ratingWindowDays?: number;
             /** @enum {string} */
             planObjective?: "distance" | "makespan";
             contact?: string;
@@ -5662,6 +6581,28 @@ export interface components {
                 backoffBaseSeconds?: number;
                 backoffMaxSeconds?: number;
                 timeoutMs?: number;
+            };
+            notifications?: {
+                /** @enum {string} */
+                normalDigest?: "immediate" | "hourly" | "daily";
+                dailyDigestAt?: string;
+                quietHours?: {
+                    start: string;
+                    end: string;
+                };
+                channelOrder?: ("email" | "whatsapp" | "sms")[];
+                optOutKeywords?: string[];
+                /** @enum {string} */
+                repeatReportTo?: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+                /** @enum {string} */
+                incidentOverdueTo?: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+                /** @enum {string} */
+                reopenedTo?: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+                maxAttempts?: number;
+                backoffBaseSeconds?: number;
+                backoffMaxSeconds?: number;
+                leaseSeconds?: number;
+                publicBaseUrl?: "" | string;
             };
             planning?: {
                 serviceExtraMinutes?: {
@@ -5732,6 +6673,36 @@ export interface components {
             messageEn?: string | null;
             /** Format: date-time */
             estimatedRestoreAt?: string | null;
+        };
+        CreatedUtility: {
+            utility: {
+                id: number;
+                code: string;
+                name: string;
+                timeZone: string;
+                jurisdictionId: string;
+            };
+            admin: {
+                username: string;
+                /** @description Shown this once; the admin must change it at the first login */
+                password: string;
+            };
+        };
+        CreateUtility: {
+            /** @description Short name, lower case: parepare */
+            code: string;
+            /** @description PDAM Kota Parepare */
+            name: string;
+            /**
+             * @description IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+             * @default Asia/Makassar
+             */
+            timeZone: string;
+            /** @description Open311 jurisdiction_id when it is not the code */
+            jurisdictionId?: string | null;
+            /** @description default admin */
+            adminUsername?: string;
+            adminName?: string;
         };
         Open311Discovery: {
             changeset: string;
