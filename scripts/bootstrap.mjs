@@ -7,6 +7,7 @@
 //   node scripts/bootstrap.mjs migrate          apply sql/ migrations only
 //   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
 //   node scripts/bootstrap.mjs apikey create N  an Open311 API key (printed once); also list, revoke N
+//   node scripts/bootstrap.mjs utility create --name N --code C   a utility and its first admin (password printed once); also list
 //   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
 //
 // Database, in this order: $DATABASE_URL as given (nothing is installed);
@@ -264,7 +265,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', 'photos-sweep': 'server/cli/photos-sweep.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
@@ -298,5 +299,5 @@ if (command in scripts) {
 } else if (command === 'env') {
   console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
 } else {
-  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, migrate, photos-sweep or env.`);
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, utility, migrate, photos-sweep or env.`);
 }

@@ -23,6 +23,7 @@ import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
+import { platformRouter } from './features/utilities/platform.routes.js';
 import { open311Errors, open311Router, open311StaffRouter } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger, type Logger } from './platform/log.js';
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/settings', settingsRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1/open311', open311StaffRouter(ctx));
+  app.use('/api/v1/platform', platformRouter(ctx));
   app.use('/api/v1', publicRouter(ctx));
   // Open311 per client address (reads and writes); per api_key in the submission route.
   app.use('/open311/v2', throttled(ctx, 'open311Ip', clientAddressOf), open311Router(ctx), open311Errors(ctx));

@@ -49,6 +49,8 @@ export interface Config {
    * report whose photo is only a link waits for staff behind a token.
    */
   open311MediaHosts: string[];
+  /** The server operator's bearer token for /api/v1/platform (creating utilities); null: that API is off. */
+  platformToken: string | null;
 }
 
 /** One limit: at most `points` in `durationSeconds`; past it, refused for `blockSeconds` (or until the window ends). */
@@ -138,6 +140,7 @@ const variables = {
   THROTTLE_REPORTS_PER_PHONE_HOUR: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(10) },
   THROTTLE_REPORTS_PER_IP_HOUR: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(120) },
   THROTTLE_OPEN311_PER_MINUTE: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(120) },
+  PLATFORM_TOKEN: { expected: 'a secret of at least 32 characters (e.g. openssl rand -base64 32)', schema: z.string().min(32).nullable().default(null) },
   WEBHOOK_ALLOWED_HOSTS: {
     expected: 'a comma-separated list of host names, IP addresses or CIDR blocks',
     schema: z
@@ -208,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throttle: throttleSettingsOf(p),
     webhookAllowedHosts: p.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     open311MediaHosts: p.OPEN311_MEDIA_HOSTS.split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean),
+    platformToken: p.PLATFORM_TOKEN,
   };
 }
 

@@ -82,6 +82,7 @@ describe('loadConfig', () => {
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
       open311MediaHosts: ['fms.example.org', '2001:db8::7'],
+      platformToken: null,
       photoStore: { kind: 'disk' },
     });
     expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });

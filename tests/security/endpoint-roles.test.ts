@@ -42,6 +42,7 @@ const noPersonalData: Record<string, string> = {
   'PATCH /api/v1/settings': 'settings',
   'PUT /api/v1/settings/webhooks': 'webhook targets',
   'POST /api/v1/incidents': 'the incident (title, area, message)',
+  'POST /api/v1/platform/utilities': "the server operator's (PLATFORM_TOKEN): the new utility and its admin's one-time password",
   'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',
   'POST /api/v1/answers': 'a standard answer of the knowledge base',
   'PUT /api/v1/answers/{id}': 'a standard answer of the knowledge base',

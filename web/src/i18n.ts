@@ -251,7 +251,6 @@ const dictionary = {
   no_answer: { id: '— belum dijawab: teruskan ke antrian —', en: '— not answered: goes to the queue —' },
   answered_on_spot: { id: 'Tercatat dan ditutup: dijawab langsung', en: 'Recorded and closed: answered on the spot' },
   heat_legend: { id: 'Laporan per sel', en: 'Reports per cell' },
-  reports_count: { id: 'laporan', en: 'reports' },
   ticket_word: { id: 'Tiket', en: 'Ticket' },
   age: { id: 'Umur', en: 'Age' },
   // ---- the ticket page
@@ -269,7 +268,6 @@ const dictionary = {
   confirm_block: { id: 'Blokir pelapor ini? Laporan berikutnya dari nomornya akan ditolak.', en: "Block this reporter? Later reports from this number will be refused." },
   change_priority: { id: 'Ubah prioritas', en: 'Change priority' },
   nothing_to_do_here: { id: 'Tidak ada tindakan untuk peran Anda saat ini.', en: 'No step for your role at this point.' },
-  open_ticket: { id: 'Buka tiket', en: 'Open the ticket' },
   window_days: { id: 'Rentang waktu', en: 'Time window' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -37,6 +37,10 @@ export const ErrorCode = {
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
   /** Too many attempts from one caller (login, intake, Open311); details.retryAfterSeconds says when to try again (HTTP 429 + Retry-After). */
   tooManyRequests: 'TOO_MANY_REQUESTS',
+  /** The account's password was set by someone else (first admin, a reset): change it first (POST /api/v1/auth/password). */
+  passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  /** An imported or drawn area is not usable (invalid, empty, outside the service area, overlapping); details name the feature. */
+  invalidGeometry: 'INVALID_GEOMETRY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -34,10 +34,10 @@ export function bearerToken(req: Request): string | null {
  * Deny by default: a staff route needs a valid session, and one of `roles` when given.
  * Every staff response is `Cache-Control: no-store` (it may carry personal data).
  */
-export function staff(ctx: AppContext, roles?: readonly Role[]): RequestHandler {
+export function staff(ctx: AppContext, roles?: readonly Role[], options: { whilePasswordMustChange?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
     setNoStore(res);
-    const { user, utility } = await authenticateStaff(ctx, bearerToken(req), roles);
+    const { user, utility } = await authenticateStaff(ctx, bearerToken(req), roles, options);
     Object.assign(res.locals, { user, utility } satisfies Locals);
     next();
   };

@@ -11,6 +11,7 @@ interface StaffRow {
   crew_id: number | null;
   active: boolean;
   password_hash: string;
+  must_change_password: boolean;
 }
 
 const toStaff = (r: StaffRow): StaffUser => ({
@@ -21,6 +22,7 @@ const toStaff = (r: StaffRow): StaffUser => ({
   role: r.role,
   crewId: r.crew_id,
   active: r.active,
+  mustChangePassword: r.must_change_password,
 });
 
 export async function findStaffForLogin(db: Runner, utilityId: number, username: string): Promise<{ user: StaffUser; passwordHash: string } | null> {
@@ -41,6 +43,8 @@ export interface NewStaff {
   crewId?: number | null;
   phone?: string | null;
   passwordHash: string;
+  /** Set by someone else (the first admin's, a reset): to be changed at the first login. */
+  mustChangePassword?: boolean;
 }
 
 export async function insertStaff(db: Runner, s: NewStaff): Promise<number> {
@@ -53,6 +57,7 @@ export async function insertStaff(db: Runner, s: NewStaff): Promise<number> {
       crew_id: s.crewId ?? null,
       phone: s.phone ?? null,
       password_hash: s.passwordHash,
+      must_change_password: s.mustChangePassword ?? false,
     })
     .returning('id');
   return row.id;
@@ -82,7 +87,8 @@ export async function deleteSession(db: Runner, tokenHash: string): Promise<void
   await db('sessions').where({ token_hash: tokenHash }).delete();
 }
 
-export async function updatePasswordHash(db: Runner, userId: number, passwordHash: string): Promise<void> {
-  await db('staff_users').where({ id: userId }).update({ password_hash: passwordHash });
+/** A new password; `mustChange`: someone else set it (a reset), so the owner changes it at the next login. Ends the account's sessions. */
+export async function updatePasswordHash(db: Runner, userId: number, passwordHash: string, mustChange = false): Promise<void> {
+  await db('staff_users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: mustChange });
   await db('sessions').where({ user_id: userId }).delete();
 }

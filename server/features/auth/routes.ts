@@ -20,7 +20,7 @@ const LoginResponse = z
   .object({
     token: z.string(),
     expiresAt: z.string(),
-    user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string(), crewId: z.number().nullable() }),
+    user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string(), crewId: z.number().nullable(), mustChangePassword: z.boolean().describe('true: a password someone else set; every other call answers 403 PASSWORD_CHANGE_REQUIRED until POST /api/v1/auth/password') }),
     utility: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }),
   })
   .openapi('LoginResponse');
@@ -56,16 +56,18 @@ export function authRouter(ctx: AppContext): Router {
     const session = await login(ctx, utility, body.username, body.password, clientAddressOf(req));
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), ...sessionView(session.user, utility) });
   });
-  router.post('/logout', staff(ctx), async (req, res) => {
+  // These three stay open while the password must be changed (the way out of it).
+  const evenBeforePasswordChange = { whilePasswordMustChange: true };
+  router.post('/logout', staff(ctx, undefined, evenBeforePasswordChange), async (req, res) => {
     await logout(ctx, bearerToken(req) ?? '');
     res.status(204).end();
   });
-  router.post('/password', staff(ctx), async (req, res) => {
+  router.post('/password', staff(ctx, undefined, evenBeforePasswordChange), async (req, res) => {
     const body = parse(PasswordBody, req.body);
     await changePassword(ctx, utilityOf(res), userOf(res), body.currentPassword, body.newPassword);
     res.status(204).end();
   });
-  router.get('/me', staff(ctx), (_req, res) => {
+  router.get('/me', staff(ctx, undefined, evenBeforePasswordChange), (_req, res) => {
     res.json(sessionView(userOf(res), utilityOf(res)));
   });
   return router;

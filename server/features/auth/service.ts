@@ -77,9 +77,18 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Staf
  * Deny by default: the account behind a bearer token and its utility, when the
  * session is valid and (with `roles`) the account holds one of them.
  */
-export async function authenticateStaff(ctx: AppContext, token: string | null, roles?: readonly Role[]): Promise<{ user: StaffUser; utility: Utility }> {
+export async function authenticateStaff(
+  ctx: AppContext,
+  token: string | null,
+  roles?: readonly Role[],
+  options: { whilePasswordMustChange?: boolean } = {},
+): Promise<{ user: StaffUser; utility: Utility }> {
   if (!token) throw new DomainError(ErrorCode.unauthenticated, 'Log in first: send Authorization: Bearer <token>');
   const user = await authenticate(ctx, token);
+  // A password someone else set (first admin, a reset) opens only the password change, /me and logout.
+  if (user.mustChangePassword && !options.whilePasswordMustChange) {
+    throw new DomainError(ErrorCode.passwordChangeRequired, 'Change the password you were given first (POST /api/v1/auth/password)', { field: 'newPassword' });
+  }
   if (roles && !roles.includes(user.role)) {
     throw new DomainError(ErrorCode.forbidden, `Role ${user.role} may not do this`, { role: user.role, allowedRoles: roles });
   }

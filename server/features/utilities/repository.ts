@@ -19,8 +19,9 @@ const toUtility = (row: UtilityRow): Utility => ({
   settings: resolveSettings(row.settings),
 });
 
+/** By its code or its Open311 jurisdiction_id (sql/0046; the code when none is set). */
 export async function findUtilityByCode(db: Runner, code: string): Promise<Utility | null> {
-  const row = await db<UtilityRow>('utilities').where({ code }).first();
+  const row = await db<UtilityRow>('utilities').where('code', code).orWhere('jurisdiction_id', code).orderBy('id').first();
   return row ? toUtility(row) : null;
 }
 
@@ -44,8 +45,9 @@ export interface NewUtility {
   code: string;
   name: string;
   timeZone?: string;
-  serviceArea: unknown; // GeoJSON Polygon or MultiPolygon
+  serviceArea: unknown; // GeoJSON Polygon or MultiPolygon; null: none yet (every report is outside it)
   settings?: Record<string, unknown>;
+  jurisdictionId?: string | null;
 }
 
 export async function insertUtility(db: Runner, u: NewUtility): Promise<number> {
@@ -54,11 +56,25 @@ export async function insertUtility(db: Runner, u: NewUtility): Promise<number> 
       code: u.code,
       name: u.name,
       time_zone: u.timeZone ?? 'Asia/Makassar',
-      service_area: geographyMultiPolygon(db, u.serviceArea),
+      service_area: u.serviceArea == null ? null : geographyMultiPolygon(db, u.serviceArea),
+      jurisdiction_id: u.jurisdictionId ?? null,
       settings: JSON.stringify(u.settings ?? {}),
     })
     .returning('id');
   return row.id;
+}
+
+/** Whether a code or jurisdiction id is already some utility's code or jurisdiction id. */
+export async function isUtilityNameTaken(db: Runner, names: string[]): Promise<string[]> {
+  const rows = await db('utilities').whereIn('code', names).orWhereIn('jurisdiction_id', names).select('code', 'jurisdiction_id');
+  return names.filter((n) => rows.some((r) => r.code === n || r.jurisdiction_id === n));
+}
+
+export async function listUtilities(db: Runner): Promise<{ id: number; code: string; name: string; jurisdictionId: string | null; timeZone: string; hasServiceArea: boolean; staff: number }[]> {
+  const rows = await db('utilities as u')
+    .select('u.id', 'u.code', 'u.name', 'u.jurisdiction_id', 'u.time_zone', db.raw('u.service_area IS NOT NULL AS has_area'), db.raw('(SELECT count(*) FROM staff_users s WHERE s.utility_id = u.id)::int AS staff'))
+    .orderBy('u.id');
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, jurisdictionId: r.jurisdiction_id, timeZone: r.time_zone, hasServiceArea: r.has_area, staff: r.staff }));
 }
 
 export async function isInsideServiceArea(db: Runner, utilityId: number, lon: number, lat: number): Promise<boolean> {
@@ -96,6 +112,8 @@ export async function utilityOutline(db: Runner, utilityId: number): Promise<Uti
       st.x(inside).as('lon'),
     )
     .first();
+  // A utility whose admin has not imported its area yet: the map shows Indonesia.
+  if (row.min_x === null) return { bbox: [95, -11, 141, 6], centre: { lat: -2.5, lon: 118 } };
   return { bbox: [row.min_x, row.min_y, row.max_x, row.max_y], centre: { lat: row.lat, lon: row.lon } };
 }
 

@@ -16,6 +16,7 @@ export {
   findUtilityByCode,
   findUtilityById,
   isInsideServiceArea,
+  listUtilities,
   locatePoint,
   utilityOutline,
 } from './repository.js';

@@ -30,6 +30,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PLAN_STALE: 409,
   PLAN_NOT_DRAFT: 409,
   TOO_MANY_REQUESTS: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  INVALID_GEOMETRY: 422,
   SERVICE_UNAVAILABLE: 503,
   LINK_INVALID: 403,
   ALREADY_RATED: 409,
@@ -64,6 +66,8 @@ const indonesianByCode: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
   LINK_INVALID: 'Tautan tidak berlaku. Gunakan tautan dari tanda terima laporan Anda.',
   ALREADY_RATED: 'Layanan ini sudah Anda nilai. Terima kasih.',
+  PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
+  INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
 };
 
 /** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */

@@ -6757,6 +6757,121 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/platform/utilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server operator: the utilities on this server */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description utilities */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                jurisdictionId: string | null;
+                                timeZone: string;
+                                hasServiceArea: boolean;
+                                staff: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Server operator: create a utility and its first admin account (the password is in this answer only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateUtility"];
+                };
+            };
+            responses: {
+                /** @description created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedUtility"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
@@ -7637,6 +7752,8 @@ export interface components {
                 displayName: string;
                 role: string;
                 crewId: number | null;
+                /** @description true: a password someone else set; every other call answers 403 PASSWORD_CHANGE_REQUIRED until POST /api/v1/auth/password */
+                mustChangePassword: boolean;
             };
             utility: {
                 code: string;
@@ -8864,6 +8981,36 @@ export interface components {
             messageEn?: string | null;
             /** Format: date-time */
             estimatedRestoreAt?: string | null;
+        };
+        CreatedUtility: {
+            utility: {
+                id: number;
+                code: string;
+                name: string;
+                timeZone: string;
+                jurisdictionId: string;
+            };
+            admin: {
+                username: string;
+                /** @description Shown this once; the admin must change it at the first login */
+                password: string;
+            };
+        };
+        CreateUtility: {
+            /** @description Short name, lower case: parepare */
+            code: string;
+            /** @description PDAM Kota Parepare */
+            name: string;
+            /**
+             * @description IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+             * @default Asia/Makassar
+             */
+            timeZone: string;
+            /** @description Open311 jurisdiction_id when it is not the code */
+            jurisdictionId?: string | null;
+            /** @description default admin */
+            adminUsername?: string;
+            adminName?: string;
         };
         Open311Discovery: {
             changeset: string;
