@@ -197,7 +197,7 @@ beforeAll(async () => {
   expect(ownIds.has(f.own.id) && ownIds.has(f.ownClosed.id) && !ownIds.has(f.otherCrew.id)).toBe(true);
 }, 120_000);
 
-describe('every endpoint x every role x own / not own', () => {
+describe('every endpoint x every role x own / not own', { timeout: 120_000 }, () => {
   it('covers every documented path: each is probed below or listed as carrying no personal data', () => {
     const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
