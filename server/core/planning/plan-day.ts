@@ -12,9 +12,9 @@
  *   8. improve.ts       stops moved between crews by the routing core's operators; the time freed filled again
  *                       (objective 'makespan': the prize search below weighs distance, not the longest day)
  *   9. urgent-first.ts  urgent stops at the front of their trip where the shift allows
- *  9b. refine.ts        which tickets get served: the routing core's prize search over the whole day
+ *  10. refine.ts        which tickets get served: the routing core's prize search over the whole day
  *                       (urgent stops kept first); each crew's zone is then the cells of its Normal stops
- *  10. reasons.ts       why each ticket left out rolls over
+ *  11. reasons.ts       why each ticket left out rolls over
  */
 import { monotonicMs } from '../routing/index.js';
 import type { Zone } from '../zoning/zones.js';
