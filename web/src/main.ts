@@ -115,10 +115,14 @@ async function render(): Promise<void> {
     root.replaceChildren(h('p', { class: 'error' }, t('not_allowed')), h('a', { href: homeOfRole[s.user.role] ?? '#/' }, '→'));
     return;
   }
+  // Each visit draws into its own element: a page still loading when the user moves on
+  // (a slow network) then finishes into a detached element instead of over the next page.
+  const view = document.createElement('div');
+  root.replaceChildren(view);
   try {
-    await route.page(root, ...params);
+    await route.page(view, ...params);
   } catch (err) {
-    root.replaceChildren(errorBox(err));
+    if (view.isConnected) view.replaceChildren(errorBox(err));
   }
 }
 
