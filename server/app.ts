@@ -23,7 +23,7 @@ import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
-import { platformRouter } from './features/utilities/platform.routes.js';
+import { platformRouter } from './features/tenants/routes.js';
 import { open311Errors, open311Router, open311StaffRouter } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger, type Logger } from './platform/log.js';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { settingsOrExit } from './settings.js';
 import { createDb, migrate } from '../platform/db/knex.js';
 import { isDomainError } from '../core/domain/errors.js';
-import { createUtility } from '../features/utilities/onboarding.service.js';
+import { createUtility } from '../features/tenants/service.js';
 import { listUtilities } from '../features/utilities/service.js';
 
 const usage = 'Usage: npm run utility -- create --name NAME --code CODE [--time-zone Asia/Makassar] [--jurisdiction ID] [--admin USERNAME] [--admin-name NAME] | list';

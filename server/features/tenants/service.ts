@@ -9,8 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { validationError, type FieldIssue } from '../../core/domain/errors.js';
 import { createAccountWithPassword } from '../auth/accounts.service.js';
 import { recordAudit } from '../audit/service.js';
-import { findUtilityById, insertUtility, isUtilityNameTaken } from './repository.js';
-import type { Utility } from './view.js';
+import { findUtilityById, insertUtility, isUtilityNameTaken, type Utility } from '../utilities/service.js';
 
 export interface NewUtilityInput {
   code: string;

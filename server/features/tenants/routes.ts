@@ -10,8 +10,8 @@ import { DomainError, ErrorCode } from '../../core/domain/errors.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { setNoStore } from '../../platform/http/no-store.js';
-import { createUtility } from './onboarding.service.js';
-import { listUtilities } from './service.js';
+import { createUtility } from './service.js';
+import { listUtilities } from '../utilities/service.js';
 
 registry.registerComponent('securitySchemes', 'platform', { type: 'http', scheme: 'bearer', description: "The server operator's PLATFORM_TOKEN (not a staff session)" });
 
