@@ -12,6 +12,7 @@
  * Prints p50 / p99 / max of /healthz for each. Target: p99 < 50 ms with the pool.
  */
 import http from 'node:http';
+import { get, pollWhile } from './support.js';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/app.js';
@@ -24,40 +25,10 @@ import { photoStoreFor } from '../server/platform/storage/photos.js';
 import { closeSolverPool, solvePlan, solverPool } from '../server/platform/solver/pool.js';
 import { loadDay, planInputOf } from './makassar-days.js';
 
-function get(url: string): Promise<number> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        res.resume();
-        res.on('end', () => resolve(performance.now() - t0));
-      })
-      .on('error', reject);
-  });
-}
-
 const quantile = (xs: number[], q: number) => {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-
-/** Polls url every intervalMs (one request at a time) until `work` settles. */
-async function pollWhile(url: string, intervalMs: number, work: () => Promise<unknown>): Promise<{ times: number[]; workMs: number }> {
-  const times: number[] = [];
-  let done = false;
-  const t0 = performance.now();
-  const running = work().finally(() => (done = true));
-  const poller = (async () => {
-    while (!done) {
-      times.push(await get(url));
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  })();
-  await running;
-  const workMs = performance.now() - t0;
-  await poller;
-  return { times, workMs };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { day: { type: 'string', default: 'l' }, 'budget-ms': { type: 'string', default: '10000' }, 'interval-ms': { type: 'string', default: '10' }, 'in-thread': { type: 'string', default: 'yes' } } });

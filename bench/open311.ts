@@ -56,41 +56,48 @@ async function main(): Promise<void> {
     const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => options.now };
     const server = http.createServer(createApp(ctx));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/requests.json?jurisdiction_id=${utility.code}`;
+    const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/requests`;
+    const baseUrl = `${root}.json?jurisdiction_id=${utility.code}`;
 
     const shapes: [string, string][] = [
       ['default (last 90 days, newest 1000)', ''],
+      ['default, XML', 'XML'],
       ['status=open', '&status=open'],
       ['service_code=pipe_burst,status=closed', '&service_code=pipe_burst&status=closed'],
       ['a 30-day window', '&start_date=2026-09-01T00:00:00%2B08:00&end_date=2026-09-30T23:59:59%2B08:00'],
       ['page 3 of 100', '&page_size=100&page=3'],
     ];
-    const rows: { shape: string; results: number; bytes: number; p50: number; p99: number; max: number }[] = [];
+    const rows: { shape: string; results: number; bytes: number; first: number; p50: number; p99: number; max: number }[] = [];
     for (const [shape, query] of shapes) {
-      const first = await fetch(baseUrl + query);
-      if (first.status !== 200) throw new Error(`${shape}: HTTP ${first.status} ${await first.text()}`);
+      const url = query === 'XML' ? `${root}.xml?jurisdiction_id=${utility.code}` : baseUrl + query;
+      // The first call presents every row of the page (nothing presented yet at these row versions); the runs after it reuse them.
+      const t0 = performance.now();
+      const first = await fetch(url);
       const body = await first.text();
+      const firstMs = performance.now() - t0;
+      if (first.status !== 200) throw new Error(`${shape}: HTTP ${first.status} ${body}`);
       const times: number[] = [];
       for (let i = 0; i < options.runs; i++) {
-        const t0 = performance.now();
-        const res = await fetch(baseUrl + query);
+        const t1 = performance.now();
+        const res = await fetch(url);
         await res.arrayBuffer();
-        times.push(performance.now() - t0);
+        times.push(performance.now() - t1);
       }
       times.sort((a, b) => a - b);
-      rows.push({ shape, results: (JSON.parse(body) as unknown[]).length, bytes: body.length, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] });
+      const results = query === 'XML' ? body.split('<request>').length - 1 : (JSON.parse(body) as unknown[]).length;
+      rows.push({ shape, results, bytes: body.length, first: firstMs, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] });
     }
     await new Promise<void>((resolve) => server.close(() => resolve()));
 
     const plan = await db.raw(
-      `EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) SELECT t.id FROM tickets t WHERE t.utility_id = ? AND t.received_at >= ? ORDER BY t.received_at DESC, t.id DESC LIMIT 1000`,
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) SELECT t.id, t.xmin FROM tickets t WHERE t.utility_id = ? AND t.received_at >= ? ORDER BY t.received_at DESC, t.id DESC LIMIT 1000`,
       [utility.id, new Date(options.now.getTime() - 90 * 86_400_000)],
     );
     console.log(`\nGET /open311/v2/requests.json, ${tickets} tickets, ${options.runs} calls each over loopback (one at a time)\n`);
-    console.log('| call | results | bytes | p50 ms | p99 ms | max ms | target p50 |');
-    console.log('|---|---:|---:|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.shape} | ${r.results} | ${r.bytes} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p50 <= options.targetP50Ms ? 'ok' : 'MISSED'} < ${options.targetP50Ms} |`);
-    console.log('\nPlan of the default list (ids only):');
+    console.log('| call | results | bytes | first call ms | p50 ms | p99 ms | max ms | target p50 |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.shape} | ${r.results} | ${r.bytes} | ${r.first.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p50 <= options.targetP50Ms ? 'ok' : 'MISSED'} < ${options.targetP50Ms} |`);
+    console.log('\nPlan of the default list (ids and row versions, the first of its two queries):');
     for (const line of (plan.rows as { 'QUERY PLAN': string }[]).slice(0, 8)) console.log(`  ${line['QUERY PLAN']}`);
     if (rows.some((r) => r.p50 > options.targetP50Ms)) process.exitCode = 1;
   } finally {

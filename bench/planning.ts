@@ -220,14 +220,16 @@ interface DayRow {
   travelH: number;
   makespan: number;
   seconds: number | null;
+  /** CPU seconds of this process during the run (the machine may be shared: wall time / CPU time shows the load). */
+  cpu?: number;
   note?: string;
 }
 
 const hm = (s: number) => `${String(8 + Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 
 function printDays(rows: DayRow[]): void {
-  const head = ['day', 'method', 'High served', 'served', 'km', 'travel h', 'makespan', 'time s', 'km/served'];
-  const lines = rows.map((r) => [r.scenario, r.who, r.high, String(r.served), r.km.toFixed(1), r.travelH.toFixed(1), hm(r.makespan), r.seconds === null ? '' : r.seconds < 0.1 ? r.seconds.toFixed(4) : r.seconds.toFixed(2), (r.km / Math.max(1, r.served)).toFixed(2)]);
+  const head = ['day', 'method', 'High served', 'served', 'km', 'travel h', 'makespan', 'time s', 'cpu s', 'km/served'];
+  const lines = rows.map((r) => [r.scenario, r.who, r.high, String(r.served), r.km.toFixed(1), r.travelH.toFixed(1), hm(r.makespan), r.seconds === null ? '' : r.seconds < 0.1 ? r.seconds.toFixed(4) : r.seconds.toFixed(2), r.cpu === undefined ? '' : r.cpu.toFixed(2), (r.km / Math.max(1, r.served)).toFixed(2)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   console.log(fmt(head));
@@ -248,6 +250,7 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
       rows.push({ scenario: name, who: r.method, served: r.served, high: `${r.highServed}/${day.tickets.filter((t) => t.priority === 'High').length}`, km: r.km, travelH: r.travelHours ?? NaN, makespan: r.makespanSeconds ?? NaN, seconds: r.wallSeconds ?? null });
     }
     const input = planInputOf(day, { budgetMs: options.iterations ? 1e9 : budgetMs });
+    input.clockMs = budgetClock;
     if (options.iterations) input.iterationScale = options.iterations;
     const t0 = performance.now();
     const base = firstComeFirstServed(input.tickets, input.crews, { travel: input.travel });
@@ -258,12 +261,14 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
     if (options.zonesOff) variants.push(['  same, zones off', false]);
     for (const [who, zones] of variants) {
       const t1 = performance.now();
+      const c1 = cpuSeconds();
       const plan = planDay({ ...input, zones });
       const s = (performance.now() - t1) / 1000;
+      const cpu = cpuSeconds() - c1;
       const score = scorePlan(day, asReadmePlan(input, plan.routes));
       if (score.islandsServed.length > 0) throw new Error(`${size}: island tickets planned: ${score.islandsServed.join(', ')}`);
       const islands = plan.unplanned.filter((u) => u.reason === 'no_crew_in_reach').map((u) => input.tickets[u.ticket].id);
-      rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: s });
+      rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: s, cpu });
       if (zones) console.error(`${size}: island tickets left unplanned (no_crew_in_reach): ${islands.join(', ')}`);
     }
   });
@@ -272,10 +277,39 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
   console.log('\nTarget: High served and served >= VROOM\'s best, km <= its km, within 2 s (m) and 10 s (l). VROOM and baseline times are from results.json\'s machine.');
 }
 
+/** The planner's budget clock (--clock wall: the default monotonic clock). */
+let budgetClock: (() => number) | undefined;
+
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Time budgets: planDay on a public day at each requested budget, and the wall time it took. */
+function runBudgets(size: 's' | 'm' | 'l', budgets: number[]): void {
+  const day = loadDay(size);
+  console.log(`\nTime budgets (planDay on day ${size}; target: wall time within 10 % of the budget, always a feasible plan)\n`);
+  console.log('| budget ms | wall ms | wall / budget | cpu ms | served | High | km |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const budgetMs of budgets) {
+    const input = planInputOf(day, { budgetMs });
+    input.clockMs = budgetClock;
+    const t0 = performance.now();
+    const c0 = cpuSeconds();
+    const plan = planDay(input);
+    const wall = performance.now() - t0;
+    const cpu = (cpuSeconds() - c0) * 1000;
+    // scorePlan throws on an infeasible plan (a ticket twice, a crew back after its shift).
+    const score = scorePlan(day, asReadmePlan(input, plan.routes));
+    console.log(`| ${budgetMs} | ${wall.toFixed(0)} | ${(wall / budgetMs).toFixed(2)} | ${cpu.toFixed(0)} | ${score.served} | ${score.highServed}/${score.highTotal} | ${score.km.toFixed(1)} |`);
+  }
+}
+
 /** A uniform city day at scale: time and peak memory of planDay. */
 function runScale(tickets: number, crews: number, budgetMs: number): void {
   const day = syntheticDay(tickets, crews, 11);
   const input = planInputOf(day, { budgetMs });
+  input.clockMs = budgetClock;
   // The solve is synchronous: heap sampled at each step of the pipeline, RSS as the process's peak (maxRSS).
   let peakHeap = process.memoryUsage().heapUsed;
   const steps: string[] = [];
@@ -283,6 +317,7 @@ function runScale(tickets: number, crews: number, budgetMs: number): void {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     steps.push(`${step} ${(ms / 1000).toFixed(1)}`);
   };
+  input.onRefine = (iterations, improvements, worth) => steps.push(`(prize search: ${iterations} iterations, ${improvements} better days, a Normal ticket worth ${worth ?? '-'} m)`);
   const t0 = performance.now();
   const plan = planDay(input);
   const planS = (performance.now() - t0) / 1000;
@@ -310,12 +345,18 @@ async function main(): Promise<void> {
       zones: { type: 'string', default: 'compare' },
       scale: { type: 'string', default: '20000:400' },
       'scale-budget-ms': { type: 'string', default: '20000' },
+      budgets: { type: 'string', default: '100,200,500,1000' },
+      clock: { type: 'string', default: 'wall' },
+      'budgets-day': { type: 'string', default: 'm' },
       e2e: { type: 'string' },
       seed: { type: 'string', default: '7' },
     },
   });
+  // 'cpu': budgets on this process's CPU time, for figures a quiet machine would give on a shared, loaded one.
+  if (values.clock === 'cpu') budgetClock = () => cpuSeconds() * 1000;
   const days = values.days ? (values.days.split(',').filter(Boolean) as ('s' | 'm' | 'l')[]) : [];
   if (days.length) runPublicDays(days, values['budget-ms'].split(',').map(Number), { iterations: values.effort ? Number(values.effort) : undefined, zonesOff: values.zones === 'compare' });
+  if (values.budgets && values.budgets !== 'none') runBudgets(values['budgets-day'] as 's' | 'm' | 'l', values.budgets.split(',').map(Number));
   if (values.scale && values.scale !== 'none') {
     const [t, c] = values.scale.split(':').map(Number);
     runScale(t, c, Number(values['scale-budget-ms']));

@@ -14,6 +14,8 @@ import { createApp } from './app.js';
 import { photoStoreFor } from './platform/storage/photos.js';
 import type { AppContext } from './platform/context.js';
 import { startWorker, type Worker } from './worker.js';
+import { configureImagingPool, imagingPool } from './platform/imaging/pool.js';
+import { analysePendingPhotos, stopPhotoAnalysis } from './features/tickets/photo-analysis.service.js';
 
 export interface StartHooks {
   /** After the migrations, before the server listens (e.g. seed an empty database). Throw to refuse the start. */
@@ -42,6 +44,7 @@ async function start(hooks: StartHooks): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, `Migrations applied: ${applied.join(', ')}`);
 
   const ctx: AppContext = { db, config, photos: photoStoreFor(config), now: () => new Date() };
+  configureImagingPool(config.imageThreads);
   try {
     await hooks.prepare?.(ctx);
   } catch (err) {
@@ -57,13 +60,24 @@ async function start(hooks: StartHooks): Promise<void> {
   });
   // SLA escalations, webhook deliveries and points, every SLA_CHECK_SECONDS; WORKER=false runs none here.
   if (config.worker) worker = startWorker(ctx, { intervalMs: config.slaCheckSeconds * 1000 });
+  // Photos acknowledged but left unanalysed by a process that died (their lease ran out): analysed now, in the background.
+  void analysePendingPhotos(ctx)
+    .then((counts) => counts.analysed + counts.damaged > 0 && logger.info(counts, 'Photos left pending by an earlier process analysed'))
+    .catch((err: unknown) => logger.warn({ err }, 'Analysing photos left pending failed; the worker tries again'));
   const url = `http://localhost:${config.port}/`;
   logger.info({ url, worker: config.worker, startedMs: Date.now() - started }, `Tirta Dispatch is running at ${url}`);
   hooks.listening?.(ctx, url);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'Shutting down');
-    server.close(() => void (worker?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0)));
+    server.close(
+      () =>
+        void (worker?.stop() ?? Promise.resolve())
+          .then(() => stopPhotoAnalysis(ctx))
+          .then(() => imagingPool().close())
+          .then(() => db.destroy())
+          .then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', shutdown);

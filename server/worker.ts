@@ -7,6 +7,7 @@ import { scanEscalations, type ScanCounts } from './features/sla/escalation.serv
 import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features/webhooks/service.js';
 import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-runs.repository.js';
 import { deliverDueNotifications, fanOutNotifications, type NotificationCounts } from './features/notifications/service.js';
+import { analysePendingPhotos, type AnalysisCounts } from './features/tickets/photo-analysis.service.js';
 
 /**
  * The background worker: a plain loop in the server process, no queue library.
@@ -47,6 +48,8 @@ export interface TickReport extends ScanCounts {
   /** Notification deliveries written by the fan-out, and the sends of this tick. */
   fannedOut: number;
   messages: NotificationCounts;
+  /** Photos left pending by a process that died (lease run out), analysed this tick. */
+  photos: AnalysisCounts;
   /** Utilities whose scan failed this tick (logged; retried next tick). */
   failed: { utilityId: number; message: string }[];
 }
@@ -57,7 +60,7 @@ const JOB = 'sla_scan';
 
 /** One pass of every job, as of ctx.now(). */
 export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> = {}): Promise<TickReport> {
-  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, fannedOut: 0, messages: { attempted: 0, delivered: 0, retrying: 0, failed: 0 }, failed: [] };
+  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, photos: { analysed: 0, damaged: 0, skipped: 0 }, fannedOut: 0, messages: { attempted: 0, delivered: 0, retrying: 0, failed: 0 }, failed: [] };
   const utilityIds: number[] = options.utilityIds ?? (await allUtilityIds(ctx.db));
 
   for (const utilityId of utilityIds) {
@@ -88,6 +91,12 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
       report.failed.push({ utilityId, message: (err as Error).message });
       (options.log ?? defaultLog)(`SLA scan of utility ${utilityId} failed`, err);
     }
+  }
+
+  try {
+    report.photos = await analysePendingPhotos(ctx, { utilityIds: options.utilityIds });
+  } catch (err) {
+    (options.log ?? defaultLog)('Analysing photos left pending failed; retried next tick', err);
   }
 
   report.messages = await deliverDueNotifications(ctx.db, ctx.now, { utilityIds: options.utilityIds });

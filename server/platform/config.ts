@@ -31,6 +31,8 @@ export interface Config {
   slaCheckSeconds: number;
   /** Worker threads solving plans off the request thread (default: cores - 1, at least 1). */
   solverThreads: number;
+  /** Worker threads analysing photos after the acknowledgment (blur, EXIF, thumbnail); default 1. */
+  imageThreads: number;
   logLevel: LogLevel;
   /** Where photos are kept: the local disk (PHOTO_DIR) or an S3-compatible object store shared by every instance. */
   photoStore: PhotoStoreSettings;
@@ -43,6 +45,12 @@ export interface Config {
   webhookAllowedHosts: string[];
   /** The server operator's bearer token for /api/v1/platform (creating utilities); null: that API is off. */
   platformToken: string | null;
+  /**
+   * Hosts an Open311 `media_url` is fetched from (the photo of a report sent
+   * by link): host names or addresses, exact. Empty: none is fetched, and a
+   * report whose photo is only a link waits for staff behind a token.
+   */
+  open311MediaHosts: string[];
 }
 
 /** One limit: at most `points` in `durationSeconds`; past it, refused for `blockSeconds` (or until the window ends). */
@@ -124,6 +132,7 @@ const variables = {
   WORKER: flag('true'),
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
   SOLVER_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
+  IMAGE_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
   LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
   THROTTLE: flag('true'),
   THROTTLE_LOGIN_FAILURES: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(5) },
@@ -137,6 +146,13 @@ const variables = {
     schema: z
       .string()
       .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-[\]]+(\/\d{1,3})?$/.test(h.trim())))
+      .default(''),
+  },
+  OPEN311_MEDIA_HOSTS: {
+    expected: 'a comma-separated list of host names or IP addresses',
+    schema: z
+      .string()
+      .refine((v) => v.split(',').every((h) => /^[A-Za-z0-9.:_\-[\]]*$/.test(h.trim())))
       .default(''),
   },
 } as const;
@@ -189,11 +205,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: truthy.includes(p.WORKER),
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
     solverThreads: p.SOLVER_THREADS ?? Math.max(1, availableParallelism() - 1),
+    imageThreads: p.IMAGE_THREADS ?? 1,
     // Tests stay quiet unless asked; a server says what it does.
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
     throttle: throttleSettingsOf(p),
     webhookAllowedHosts: p.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     platformToken: p.PLATFORM_TOKEN,
+    open311MediaHosts: p.OPEN311_MEDIA_HOSTS.split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean),
   };
 }
 

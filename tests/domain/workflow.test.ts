@@ -28,6 +28,7 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Actor[]]> = {
   answer: [['received'], 'answered', ['operator', 'admin']],
   forward: [['received'], 'forwarded', ['operator', 'admin']],
   add_info: [['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], null, ['reporter_link']], // the reporter, by the receipt link
+  reopen_restored: [['closed'], 'received', ['repeat_report']], // a restored incident's report, on a repeat report only
 };
 const staffRoles: readonly Role[] = roles;
 const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'system'];
@@ -78,9 +79,9 @@ describe('ticket workflow', () => {
 
   it('rejected tickets are final; closed ones only reopen on a repeat report', () => {
     expect(allowedActions('rejected')).toEqual([]);
-    expect(allowedActions('closed')).toEqual(['reopen']);
+    expect(allowedActions('closed')).toEqual(['reopen', 'reopen_restored']);
     for (const role of roles) expect(allowedActions('closed', role)).toEqual([]);
-    expect(allowedActions('closed', 'repeat_report')).toEqual(['reopen']);
+    expect(allowedActions('closed', 'repeat_report')).toEqual(['reopen', 'reopen_restored']);
   });
 
   it('the system actors take only their own steps', () => {

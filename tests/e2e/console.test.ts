@@ -118,9 +118,11 @@ describe('the console in a real browser', { timeout: 120_000 }, () => {
     const first = stops.first();
     expect(await first.locator('.n').textContent()).toBe('1');
     await first.locator('button', { hasText: 'Sudah di lokasi' }).click();
-    await expect.poll(() => first.locator('.badge').last().textContent()).toBe('on_site');
+    await expect.poll(() => first.locator('.badge').last().textContent()).toBe('Tim di lokasi');
     const ticketId = Number(await first.getAttribute('data-ticket'));
-    expect((await t.env.db('tickets').where({ id: ticketId }).first()).status).toBe('on_site');
+    // Shown at once, sent through the phone's queue: the server has it when the queue is empty.
+    await expect.poll(async () => (await t.env.db('tickets').where({ id: ticketId }).first()).status).toBe('on_site');
+    await expect.poll(() => page.locator('#outbox li').count()).toBe(0);
     await page.close();
   });
 });

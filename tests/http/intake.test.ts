@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTestServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs } from '../support/db.js';
+import { useTestServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs, photosAnalysed, derivedPhotoFile } from '../support/db.js';
 
 const t = useTestServer();
 
@@ -30,7 +30,7 @@ const counts = async () => {
 const photoFiles = () => {
   const root = t.env.ctx.config.photoDir;
   if (!fs.existsSync(root)) return new Set<string>();
-  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()));
+  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
 };
 
 const valid = { lat: String(insideArea.lat), lon: String(insideArea.lon), phone: '0812-3456-7890', name: 'Andi', description: 'Pipa bocor', category: 'visible_leak' };
@@ -43,7 +43,11 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     expect(body.number).toMatch(/^LK-\d{4}-\d{6}$/);
     expect(body.status).toBe('received');
     expect(body.statusUrl).toContain(body.number);
-    expect(body.photoBlurred).toBe(false);
+    // The blur check runs after the acknowledgment: unknown in the receipt, on the ticket once analysed.
+    expect(body.photoBlurred).toBeNull();
+    expect(body.photoAnalysing).toBe(true);
+    await photosAnalysed(t.env);
+    expect((await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first()).photo_blurred).toBe(false);
 
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first();
     expect(ticket.source).toBe('app');
@@ -90,6 +94,7 @@ describe('POST /api/v1/reports (citizen intake)', () => {
 
   for (const r of refusals) {
     it(`refuses ${r.name} (${r.status} ${r.code}) and stores nothing`, async () => {
+      await photosAnalysed(t.env); // an earlier report's thumbnail, written after its acknowledgment, is not this refusal's
       const before = await counts();
       const filesBefore = photoFiles();
       let photo: Buffer | undefined;
@@ -140,13 +145,20 @@ describe('POST /api/v1/reports (citizen intake)', () => {
     const { blurredPhoto } = await import('../support/db.js');
     const { status, body } = await report(valid, await blurredPhoto());
     expect(status).toBe(201);
-    expect(body.photoBlurred).toBe(true);
+    expect(body.photoAnalysing).toBe(true);
+    await photosAnalysed(t.env);
+    const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first();
+    expect(ticket.photo_blurred).toBe(true);
+    const photo = await t.env.db('photos').where({ ticket_id: ticket.id }).first();
+    expect(photo.analysed_at).not.toBeNull();
+    expect(photo.blur_score).toBeLessThan(t.env.utility.settings.blurThreshold);
   });
 
   it('reads the EXIF position and the camera time (in the utility zone, WITA) from the photo', async () => {
     const photo = await photoWithExif({ latDms: [5, 9, 0], latRef: 'S', lonDms: [119, 25, 12], lonRef: 'E' }, '2026:11:23 09:15:00');
     const { status, body } = await report(valid, photo);
     expect(status).toBe(201);
+    await photosAnalysed(t.env);
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: body.number }).first();
     const row = await t.env.db('photos').where({ ticket_id: ticket.id }).select('exif_taken_at', t.env.db.raw('ST_Y(exif_location::geometry) AS lat'), t.env.db.raw('ST_X(exif_location::geometry) AS lon')).first();
     expect(row.lat).toBeCloseTo(-5.15, 6);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, startServer, insideArea, sharpPhoto, blurredPhoto, loginAs, type TestEnv } from '../support/db.js';
+import { createTestEnv, startServer, insideArea, sharpPhoto, blurredPhoto, loginAs, photosAnalysed, type TestEnv } from '../support/db.js';
 
 let env: TestEnv;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -55,6 +55,8 @@ async function citizenTicket(photo: Buffer): Promise<number> {
   const res = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', body: f });
   expect(res.status).toBe(201);
   const { number } = (await res.json()) as { number: string };
+  // The blur check runs after the acknowledgment: the SPK rules below need its result.
+  await photosAnalysed(env);
   return (await env.db('tickets').where({ utility_id: env.utility.id, number }).first('id')).id;
 }
 
@@ -145,7 +147,7 @@ describe('the SOP workflow over HTTP', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('INVALID_TRANSITION');
     expect(r.body.error.details.currentStatus).toBe('received');
-    expect(r.body.error.details.allowedActions.sort()).toEqual(['issue_spk', 'reject']);
+    expect(r.body.error.details.allowedActions.sort()).toEqual(['answer', 'forward', 'issue_spk', 'merge', 'reject']);
     expect(await events(id)).toEqual(before);
     expect((await env.db('tickets').where({ id }).first()).status).toBe('received');
   });
@@ -218,6 +220,33 @@ describe('the SOP workflow over HTTP', () => {
     expect(r.status).toBe(415);
     expect((await env.db('photos').where({ ticket_id: id })).length).toBe(0);
     expect((await env.db('tickets').where({ id }).first()).status).toBe('on_site');
+  });
+
+  it('an SPK asked for while the photo is still being analysed analyses it first: a blurred one still needs the phone verification', async () => {
+    const f = new FormData();
+    f.set('lat', String(insideArea.lat));
+    f.set('lon', String(insideArea.lon));
+    f.set('phone', '0812 9999 7777');
+    f.set('jurisdiction_id', env.utility.code);
+    f.set('photo', new Blob([new Uint8Array(await blurredPhoto())], { type: 'image/jpeg' }), 'leak.jpg');
+    const res = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', body: f });
+    expect(res.status).toBe(201);
+    const receipt = (await res.json()) as { number: string; photoAnalysing: boolean; photoBlurred: boolean | null };
+    expect(receipt.photoAnalysing).toBe(true);
+    expect(receipt.photoBlurred).toBeNull();
+    const { id } = await env.db('tickets').where({ utility_id: env.utility.id, number: receipt.number }).first('id');
+    // Pending again, as before the analysis ran (the app's queue is quicker than this test).
+    await photosAnalysed(env);
+    await env.db('photos').where({ ticket_id: id }).update({ analysed_at: null, blur_score: null });
+    await env.db('tickets').where({ id }).update({ photo_blurred: null });
+    const r = await post('admin', id, 'spk', { priority: 'normal' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('BLURRED_PHOTO_NEEDS_VERIFICATION');
+    expect(await env.db('work_orders').where({ ticket_id: id })).toHaveLength(0);
+    const photo = await env.db('photos').where({ ticket_id: id }).first();
+    expect(photo.analysed_at).not.toBeNull();
+    expect(photo.blur_score).toBeLessThan(env.utility.settings.blurThreshold);
+    expect((await env.db('tickets').where({ id }).first()).photo_blurred).toBe(true);
   });
 
   it('will not issue an SPK for a blurred photo until a phone verification is recorded', async () => {

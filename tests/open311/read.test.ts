@@ -53,15 +53,14 @@ async function act(number: string, action: string, body: Record<string, unknown>
 }
 
 describe('Open311 discovery and services', () => {
-  it('discovery.json names the GeoReport v2 endpoint on this server, JSON only, and how to get a key', async () => {
+  it('discovery.json names the GeoReport v2 endpoint on this server, XML and JSON, and how to get a key', async () => {
     const res = await get(t.server.baseUrl, `/discovery.json?${j()}`);
     expect(res.status).toBe(200);
     const d = Open311Discovery.parse(res.body);
     expect(d.endpoints).toEqual([
-      { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.server.baseUrl}/open311/v2`, changeset: d.changeset, type: 'production', formats: ['application/json'] },
+      { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.server.baseUrl}/open311/v2`, changeset: d.changeset, type: 'production', formats: ['text/xml', 'application/json'] },
     ]);
     expect(d.contact).toContain(t.env.utility.name);
-    expect(d.contact).toContain('no XML');
     expect(d.key_service).toContain('api_key');
   });
 
@@ -71,25 +70,27 @@ describe('Open311 discovery and services', () => {
     expect(res.contentType).toMatch(/^application\/json; charset=utf-8/);
     const services = Open311Service.array().parse(res.body);
     expect(services.map((s) => s.service_code)).toEqual([...categories]);
-    for (const s of services) expect(s).toMatchObject({ metadata: false, type: 'realtime', group: 'Kebocoran air' });
+    for (const s of services) expect(s).toMatchObject({ metadata: true, type: 'realtime', group: 'Kebocoran air' });
     const burst = services.find((s) => s.service_code === 'pipe_burst')!;
     expect(burst.service_name).toBe('Pipa pecah');
     expect(burst.description).toContain('(EN) Burst pipe');
   });
 
-  it('services/{service_code}.json defines a service with no extra attributes; an unknown code is 404', async () => {
+  it('services/{service_code}.json defines a service with its one optional attribute (are the neighbours affected?); an unknown code is 404', async () => {
     const res = await get(t.server.baseUrl, `/services/meter_leak.json?${j()}`);
     expect(res.status).toBe(200);
-    expect(Open311ServiceDefinition.parse(res.body)).toEqual({ service_code: 'meter_leak', attributes: [] });
+    const definition = Open311ServiceDefinition.parse(res.body);
+    expect(definition.service_code).toBe('meter_leak');
+    expect(definition.attributes).toHaveLength(1);
+    expect(definition.attributes[0]).toMatchObject({ variable: true, code: 'neighbours_affected', datatype: 'singlevaluelist', required: false, order: 1 });
+    expect(definition.attributes[0].values.map((v) => v.key)).toEqual(['yes', 'no', 'unknown']);
     await refused(`/services/pothole.json?${j()}`, 404, 'NOT_FOUND', 'pothole');
   });
 
-  it('refuses an unknown jurisdiction_id (404), XML (400, JSON only) and paths the spec does not have (404)', async () => {
+  it('refuses an unknown jurisdiction_id (404), formats other than xml and json (404) and paths the spec does not have (404)', async () => {
     await refused('/services.json?jurisdiction_id=atlantis', 404, 'NOT_FOUND', 'atlantis');
     await refused('/requests.json?jurisdiction_id=atlantis', 404, 'NOT_FOUND', 'atlantis');
-    for (const p of ['/discovery.xml', '/services.xml', '/services/pipe_burst.xml', '/requests.xml', '/requests/LK-2026-000001.xml']) {
-      await refused(`${p}?${j()}`, 400, 'VALIDATION_FAILED', 'XML is not offered');
-    }
+    for (const p of ['/discovery.html', '/services.csv', '/services/pipe_burst.yaml', '/requests.txt']) await refused(`${p}?${j()}`, 404, 'NOT_FOUND');
     await refused(`/tokens/12345.json?${j()}`, 404, 'NOT_FOUND');
     await refused(`/services/pipe_burst?${j()}`, 404, 'NOT_FOUND');
   });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestEnv } from '../support/db.js';
-import { insideArea } from '../support/db.js';
+import { derivedPhotoFile, insideArea } from '../support/db.js';
 import { createApiKey } from '../../server/features/open311/service.js';
 
 export async function newKey(env: TestEnv, name = `app-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
@@ -60,5 +60,5 @@ export async function storedCounts(env: TestEnv) {
 export function photoFiles(env: TestEnv): Set<string> {
   const root = env.ctx.config.photoDir;
   if (!fs.existsSync(root)) return new Set();
-  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()));
+  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
 }

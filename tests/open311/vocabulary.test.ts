@@ -28,9 +28,9 @@ describe('Open311 vocabulary', () => {
   });
 
   it('maps every status to open or closed: closed only when closed or rejected (fixed stays open until the admin closes it)', () => {
-    for (const s of statuses) expect(open311StatusOf(s), s).toBe(s === 'closed' || s === 'rejected' ? 'closed' : 'open');
+    for (const s of statuses) expect(open311StatusOf(s), s).toBe(['closed', 'rejected', 'merged', 'answered', 'forwarded'].includes(s) ? 'closed' : 'open'); // merged, answered, forwarded: issue 13
     expect(open311StatusOf('fixed')).toBe('open');
-    expect(statusesOf('closed').sort()).toEqual(['closed', 'rejected']);
+    expect(statusesOf('closed').sort()).toEqual(['answered', 'closed', 'forwarded', 'merged', 'rejected']);
     expect([...statusesOf('open'), ...statusesOf('closed')].sort()).toEqual([...statuses].sort());
   });
 

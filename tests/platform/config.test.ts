@@ -53,11 +53,13 @@ describe('loadConfig', () => {
       WORKER: 'no',
       SLA_CHECK_SECONDS: '30',
       SOLVER_THREADS: '3',
+      IMAGE_THREADS: '2',
       LOG_LEVEL: 'debug',
       THROTTLE: 'off',
       THROTTLE_LOGIN_FAILURES: '3',
       THROTTLE_LOGIN_BLOCK_MINUTES: '10',
       WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
+      OPEN311_MEDIA_HOSTS: 'fms.example.org, [2001:db8::7]',
     });
     expect(config).toEqual({
       port: 18080,
@@ -75,10 +77,12 @@ describe('loadConfig', () => {
       worker: false,
       slaCheckSeconds: 30,
       solverThreads: 3,
+      imageThreads: 2,
       logLevel: 'debug',
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],
       platformToken: null,
+      open311MediaHosts: ['fms.example.org', '2001:db8::7'],
       photoStore: { kind: 'disk' },
     });
     expect(config.throttle.rules.loginUserIp).toEqual({ points: 3, durationSeconds: 3600, blockSeconds: 600 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll } from 'vitest';
-import { createTestEnv, insideArea, loginAs, sharpPhoto, startServer, type TestEnv } from '../support/db.js';
+import { createTestEnv, derivedPhotoFile, insideArea, loginAs, sharpPhoto, startServer, type TestEnv } from '../support/db.js';
 
 export const SEED = Number(process.env.FC_SEED ?? 20261130);
 
@@ -70,7 +70,7 @@ export async function footprint(f: PropertyFrame): Promise<string> {
   const photos = await count('photos', (q) => q.where({ utility_id: u }));
   const states = await f.env.db('tickets').where({ utility_id: u }).orderBy('id').select('id', 'status', 'priority', 'crew_id');
   const root = f.env.ctx.config.photoDir;
-  const files = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).filter((p) => !fs.statSync(path.join(root, p)).isDirectory()).length : 0;
+  const files = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).filter((p) => !fs.statSync(path.join(root, p)).isDirectory()).filter((f) => !derivedPhotoFile(f)).length : 0;
   return JSON.stringify({ tickets, events, photos, files, states });
 }
 

@@ -13,6 +13,7 @@ import { createDb, type Db } from '../../server/platform/db/knex.js';
 import { loadConfig, type ThrottleSettings } from '../../server/platform/config.js';
 import { PhotoStore } from '../../server/platform/storage/photos.js';
 import { createApp } from '../../server/app.js';
+import { analysePendingPhotos, photoAnalysisIdle, stopPhotoAnalysis } from '../../server/features/tickets/photo-analysis.service.js';
 import type { AppContext } from '../../server/platform/context.js';
 import { insertUtility, findUtilityById } from '../../server/features/utilities/repository.js';
 import type { Utility } from '../../server/features/utilities/service.js';
@@ -106,10 +107,21 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
     users,
     regionId,
     close: async () => {
+      await stopPhotoAnalysis(ctx);
       await db('utilities').where({ id: utilityId }).delete();
       await db.destroy();
     },
   };
+}
+
+/**
+ * Waits until every photo of the env's utility is analysed (blur score, EXIF,
+ * thumbnail: after the acknowledgment, on the imaging threads): the app's
+ * queue first, then whatever is left (photos written by the services directly).
+ */
+export async function photosAnalysed(env: Pick<TestEnv, 'ctx' | 'utility'>): Promise<void> {
+  await photoAnalysisIdle(env.ctx);
+  await analysePendingPhotos(env.ctx, { utilityIds: [env.utility.id], includeLeased: true });
 }
 
 /** The real app on an ephemeral port. */
@@ -190,3 +202,10 @@ export function useTestServer(options: Parameters<typeof createTestEnv>[0] = {})
   });
   return t;
 }
+
+/**
+ * A copy the store derives from an original (the thumbnail the analysis
+ * writes after the acknowledgment, the served copy) or its temporary file: the
+ * "stored nothing" checks count originals, which a refused request must never leave.
+ */
+export const derivedPhotoFile = (file: string): boolean => /\.(w\d+\.jpg|public\.[a-z]+)(\.[^/]*\.tmp)?$/.test(file);

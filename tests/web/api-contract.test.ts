@@ -19,7 +19,7 @@ function documentedAnswer(method: Method, template: string, status: number): Zod
   for (const d of registry.definitions) {
     if (d.type !== 'route' || d.route.method !== method || d.route.path !== template) continue;
     const response = d.route.responses[status];
-    const schema = response && 'content' in response ? response.content?.['application/json']?.schema : undefined;
+    const schema = response && 'content' in response ? (response.content?.['application/json'] ?? response.content?.['application/geo+json'])?.schema : undefined;
     if (schema) return schema as ZodType;
   }
   throw new Error(`${method.toUpperCase()} ${template} answers ${status} with no documented JSON schema`);
@@ -111,6 +111,20 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect(route).toBeDefined();
     await call('dispatcher', 'get', '/api/v1/plans', { query: { date: today } });
     await call('dispatcher', 'get', '/api/v1/crews/{id}/route', { path: { id: route!.crewId }, query: { date: today } });
+    await call('dispatcher', 'get', '/api/v1/zones', { query: { date: today } });
+
+    // The dispatcher's edits on the map: each answers the draft (an edit of the published plan makes one).
+    const edited = await call<{ id: number }>('dispatcher', 'post', '/api/v1/plans/{id}/reoptimise', { path: { id: draft.id } });
+    const moved = route!.stops[route!.stops.length - 1].ticketId;
+    const other = t.env.crews.find((c) => c !== route!.crewId)!;
+    const onDraft = (extra: Record<string, number>) => ({ path: { id: edited.id, ...extra } });
+    await call('dispatcher', 'post', '/api/v1/plans/{id}/pins', { ...onDraft({}), body: { ticketId: moved, crewId: other } });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/pins/{ticketId}', onDraft({ ticketId: moved }));
+    await call('dispatcher', 'post', '/api/v1/plans/{id}/removals', { ...onDraft({}), body: { ticketId: moved } });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/removals/{ticketId}', onDraft({ ticketId: moved }));
+    await call('dispatcher', 'put', '/api/v1/plans/{id}/locks/{crewId}', { ...onDraft({ crewId: route!.crewId }), body: {} });
+    await call('dispatcher', 'delete', '/api/v1/plans/{id}/locks/{crewId}', onDraft({ crewId: route!.crewId }));
+    await call('dispatcher', 'get', '/api/v1/plans/{id}', { path: { id: edited.id } });
 
     // The crew's day on its phone, and the admin's verification.
     const crewUser = `crew${t.env.crews.indexOf(route!.crewId) + 1}`;
@@ -150,6 +164,37 @@ describe('the answers the console reads match the OpenAPI document', () => {
     const inbox = await call<{ items: { id: number }[] }>('direktur', 'get', '/api/v1/inbox', { query: { limit: 100 } });
     expect(inbox.items.length).toBeGreaterThan(0);
     await call('direktur', 'post', '/api/v1/inbox/{id}/read', { path: { id: inbox.items[0].id } });
+    // The ticket page's priority change.
+    await call('admin', 'post', '/api/v1/tickets/{id}/priority', { path: { id: critical.id }, body: { priority: 'high' } });
+
+    // The admin's message texts and failed messages (#/pesan).
+    const templates = await call<{ items: { kind: string; lang: string }[] }>('admin', 'get', '/api/v1/notifications/templates');
+    expect(templates.items.length).toBeGreaterThan(20);
+    await call('admin', 'post', '/api/v1/notifications/templates/preview', { body: { subject: 'Laporan {{number}}', body: 'Baik {{name}}' } });
+    await call('admin', 'put', '/api/v1/notifications/templates/{kind}/{lang}', { path: { kind: 'ticket.closed', lang: 'id' }, body: { subject: 'Selesai {{number}}', body: 'Baik {{name}}, selesai.' } });
+    await call('admin', 'delete', '/api/v1/notifications/templates/{kind}/{lang}', { path: { kind: 'ticket.closed', lang: 'id' } });
+    const delivery = await t.env.db('notification_deliveries').where({ utility_id: t.env.utility.id }).first('id');
+    await t.env.db('notification_deliveries').where({ id: delivery.id }).update({ status: 'failed' });
+    const failed = await call<{ items: { id: number }[] }>('admin', 'get', '/api/v1/notifications/deliveries', { query: { status: 'failed', limit: 50 } });
+    expect(failed.items.map((d) => d.id)).toEqual([delivery.id]);
+    await call('admin', 'post', '/api/v1/notifications/deliveries/{id}/retry', { path: { id: delivery.id } });
+    // The citizen's side (issue 13): nearby reports, follow-up link, first-contact answer, rating, charter.
+    tokens.clear();
+    await call(null, 'get', '/api/v1/reports/nearby', { query: { lat: insideArea.lat - 0.01, lon: insideArea.lon + 0.01, ...jurisdiction } });
+    const second = await call<{ followUpUrl: string }>(null, 'post', '/api/v1/reports', { body: await photoForm({ lat: insideArea.lat - 0.012, lon: insideArea.lon + 0.01, phone: '0812 3333 5555', ...jurisdiction }) });
+    const followToken = second.followUpUrl.split('/').pop()!;
+    await call(null, 'get', '/api/v1/follow-up', { query: { token: followToken, ...jurisdiction } });
+    await call(null, 'post', '/api/v1/follow-up', { body: await photoForm({ token: followToken, note: 'Tambahan', ...jurisdiction }) });
+    const answer = await call<{ id: number }>('admin', 'post', '/api/v1/answers', { body: { title: { id: 'Info tagihan', en: 'Billing info' }, answer: { id: 'Tagihan dapat dicek di loket.', en: 'Bills can be checked at the desk.' } } });
+    await call('operator', 'get', '/api/v1/answers');
+    const walkIn = await call<{ id: number }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.001, lon: insideArea.lon, source: 'walk_in', phone: '0812 3333 6666' } });
+    await call('operator', 'post', '/api/v1/tickets/{id}/answer', { path: { id: walkIn.id }, body: { answerId: answer.id } });
+    const { ratingLinkFor } = await import('../../server/features/satisfaction/service.js');
+    // Answered at first contact is closed too: the caller rates it like a repair.
+    const rateLink = (await ratingLinkFor(t.env.ctx, t.env.utility, walkIn.id))!.split('/').pop()!;
+    await call(null, 'get', '/api/v1/ratings', { query: { token: rateLink, ...jurisdiction } });
+    await call(null, 'post', '/api/v1/ratings', { body: { token: rateLink, score: 4, ...jurisdiction } });
+    await call(null, 'get', '/api/v1/charter', { query: jurisdiction });
 
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');

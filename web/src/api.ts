@@ -36,7 +36,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type PathOf<M extends Method> = { [P in keyof paths]: paths[P][M] extends undefined ? never : P }[keyof paths];
 type Operation<M extends Method, P extends PathOf<M>> = NonNullable<paths[P][M]>;
 
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : R extends { content: { 'application/geo+json': infer G } } ? G : undefined;
 type SuccessOf<O> = O extends { responses: infer R } ? JsonOf<R[keyof R & (200 | 201 | 204)]> : never;
 /** The JSON a successful call answers with (undefined for 204 No Content). */
 export type ResponseOf<M extends Method, P extends PathOf<M>> = SuccessOf<Operation<M, P>>;

@@ -2,30 +2,43 @@ import 'ol/ol.css';
 import { session, saveSession, api } from './api.js';
 import { h, errorBox } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
-import { reportPage } from './pages/report.js';
-import { statusPage } from './pages/status.js';
 import { loginPage, homeOfRole } from './pages/login.js';
-import { queuePage } from './pages/queue.js';
-import { routePage } from './pages/route.js';
-import { dispatchPage } from './pages/dispatch.js';
-import { heatmapPage } from './pages/heatmap.js';
-import { inboxPage } from './pages/inbox.js';
-import { reportsPage } from './pages/reports.js';
+import { labelTableCells } from './responsive.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
+
+// One chunk per page (and so per role): a crew's phone never downloads the dispatcher's map code.
+const reportPage: typeof import('./pages/report.js').reportPage = async (...a) => (await import('./pages/report.js')).reportPage(...a);
+const statusPage: typeof import('./pages/status.js').statusPage = async (...a) => (await import('./pages/status.js')).statusPage(...a);
+const queuePage: typeof import('./pages/queue.js').queuePage = async (...a) => (await import('./pages/queue.js')).queuePage(...a);
+const routePage: typeof import('./pages/route.js').routePage = async (...a) => (await import('./pages/route.js')).routePage(...a);
+const dispatchPage: typeof import('./pages/dispatch.js').dispatchPage = async (...a) => (await import('./pages/dispatch.js')).dispatchPage(...a);
+const heatmapPage: typeof import('./pages/heatmap.js').heatmapPage = async (...a) => (await import('./pages/heatmap.js')).heatmapPage(...a);
+const inboxPage: typeof import('./pages/inbox.js').inboxPage = async (...a) => (await import('./pages/inbox.js')).inboxPage(...a);
+const ticketPage: typeof import('./pages/ticket.js').ticketPage = async (...a) => (await import('./pages/ticket.js')).ticketPage(...a);
+const reportsPage: typeof import('./pages/reports.js').reportsPage = async (...a) => (await import('./pages/reports.js')).reportsPage(...a);
+const templatesPage: typeof import('./pages/templates.js').templatesPage = async (...a) => (await import('./pages/templates.js')).templatesPage(...a);
+const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (...a) => (await import('./pages/follow-up.js')).followUpPage(...a);
+const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
+const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
 const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string }> = {
   '': { page: homePage },
   lapor: { page: (root) => reportPage(root), nav: () => t('report_leak') },
   status: { page: (root, number) => statusPage(root, number), nav: () => t('check_status') },
+  maklumat: { page: charterPage, nav: () => t('charter') },
+  'tindak-lanjut': { page: (root, token) => followUpPage(root, token) },
+  nilai: { page: (root, token) => ratingPage(root, token) },
   masuk: { page: loginPage },
   antrian: { page: (root, tab) => queuePage(root, tab === 'verifikasi' ? 'fixed' : 'received'), roles: ['admin'], nav: () => t('queue') },
   input: { page: (root) => reportPage(root, { staff: true }), roles: ['operator', 'admin'], nav: () => 'Input' },
   peta: { page: dispatchPage, roles: ['dispatcher', 'admin', 'kabag', 'kasie', 'direktur'], nav: () => t('dispatch_map') },
   rute: { page: (root, crewId) => routePage(root, crewId), roles: ['crew'], nav: () => t('my_route') },
   sebaran: { page: heatmapPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher'], nav: () => t('heatmap') },
+  tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
+  pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
@@ -34,7 +47,7 @@ async function homePage(root: HTMLElement): Promise<void> {
     h('h1', {}, t('home_title')),
     h('p', {}, t('home_intro')),
     h('p', { class: 'row' }, h('a', { class: 'button', href: '#/lapor', id: 'go-report' }, t('report_leak')), h('a', { class: 'button secondary', href: '#/status' }, t('check_status'))),
-    h('p', {}, h('a', { href: '#/masuk' }, t('staff_login')), ' · ', h('a', { href: '/docs' }, 'API')),
+    h('p', {}, h('a', { href: '#/maklumat', id: 'go-charter' }, t('charter')), ' · ', h('a', { href: '#/masuk' }, t('staff_login')), ' · ', h('a', { href: '/docs' }, 'API')),
   );
 }
 
@@ -54,7 +67,38 @@ function renderChrome(active: string): void {
   } else {
     who.replaceChildren(h('a', { href: '#/masuk' }, t('staff_login')));
   }
-  document.getElementById('lang')!.textContent = lang() === 'id' ? 'EN' : 'ID';
+  const switcher = document.getElementById('lang')!;
+  switcher.textContent = lang() === 'id' ? 'EN' : 'ID';
+  // The spoken name starts with the visible text (WCAG 2.5.3).
+  switcher.setAttribute('aria-label', lang() === 'id' ? 'EN: switch to English' : 'ID: ganti ke Bahasa Indonesia');
+}
+
+/**
+ * The page drawn again in the other language, with what the user typed or
+ * chose kept: each field with an id gets its value (its files, its checkbox)
+ * back once the page has drawn it again.
+ */
+async function rerenderKeepingFields(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const fields = Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id], textarea[id], select[id]')).map((el) => ({
+    id: el.id,
+    value: el.value,
+    checked: el instanceof HTMLInputElement ? el.checked : false,
+    files: el instanceof HTMLInputElement && el.type === 'file' ? Array.from(el.files ?? []) : [],
+  }));
+  await render();
+  for (const f of fields) {
+    const el = document.getElementById(f.id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+    if (!el || !root.contains(el)) continue;
+    if (el instanceof HTMLInputElement && el.type === 'file') {
+      if (!f.files.length) continue;
+      const dt = new DataTransfer();
+      f.files.forEach((file) => dt.items.add(file));
+      el.files = dt.files;
+    } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) el.checked = f.checked;
+    else el.value = f.value;
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.type === 'file') ? 'change' : 'input', { bubbles: true }));
+  }
 }
 
 async function render(): Promise<void> {
@@ -80,8 +124,9 @@ async function render(): Promise<void> {
 
 document.getElementById('lang')!.addEventListener('click', () => {
   setLang(lang() === 'id' ? 'en' : 'id');
-  void render();
+  void rerenderKeepingFields();
 });
 setLang(lang());
+labelTableCells(document.getElementById('app')!);
 window.addEventListener('hashchange', () => void render());
 void render();

@@ -29,6 +29,10 @@ export const ErrorCode = {
   planStale: 'PLAN_STALE',
   /** Only a draft plan can be edited, published or discarded. */
   planNotDraft: 'PLAN_NOT_DRAFT',
+  /** A reporter's signed link (receipt follow-up, rating) that is malformed, forged or for another purpose. */
+  linkInvalid: 'LINK_INVALID',
+  /** The reporter already rated this ticket: one rating per closed ticket. */
+  alreadyRated: 'ALREADY_RATED',
   /** The database (or another backing service) cannot be reached: try again shortly (HTTP 503 + Retry-After). */
   serviceUnavailable: 'SERVICE_UNAVAILABLE',
   /** Too many attempts from one caller (login, intake, Open311); details.retryAfterSeconds says when to try again (HTTP 429 + Retry-After). */

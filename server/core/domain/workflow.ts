@@ -38,6 +38,8 @@ export function isSystemActor(actor: Actor): actor is SystemActor {
  *                                           |       escalated      |
  *                                           +----- returned -------+
  *   fixed | closed -> assigned: reopened by a repeat report within the window
+ *   closed -> received: a report of a restored area incident reopened by a repeat report within
+ *     the window after the restoration (no crew went for it alone: it goes to the admin to validate)
  *   received -> attached -> closed: a report inside an area incident, closed when it is restored;
  *   attached -> received: detached by staff
  *   received -> merged: one more report of an open ticket (by intake or by staff); merged -> received: taken out again
@@ -87,6 +89,8 @@ export const transitions = {
   forward: { from: ['received'], to: 'forwarded', actors: ['operator', 'admin'], stamps: 'closed_at' },
   // The reporter adds a note or a photo to their open ticket through the signed link of the receipt.
   add_info: { from: ['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], to: null, actors: ['reporter_link'] },
+  // The same after an area incident was restored: "still no water" within the window (seed 003).
+  reopen_restored: { from: ['closed'], to: 'received', actors: ['repeat_report'], stamps: 'reopened_at' },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;

@@ -6,10 +6,16 @@ import type { PlanInput, PlanTicket } from './model.js';
 
 export const PLAN_DEFAULTS = {
   budgetMs: 1500,
-  /** Share of the budget (from the start) the group solves may use; the moves between crews run until improveShare. */
-  groupShare: 0.75,
-  improveShare: 0.9,
-  /** ... and the prize search (which tickets get served) until refineShare. */
+  /**
+   * Share of the budget (from the start) the group solves may use; then the prize search (which
+   * tickets get served, refine.ts) until refineShare. With the 'makespan' objective the moves between
+   * crews (improve.ts: they shorten the longest day, which the prize search does not weigh) run until
+   * improveShare first.
+   */
+  groupShare: 0.3,
+  /** Over-full days with more tickets than this skip the group solves: the prize search fills the crews' days. */
+  groupSolveMaxTickets: 8000,
+  improveShare: 0.5,
   refineShare: 0.97,
   seed: 1,
   /** Solver weights (integers): served weight is maximised before ticket count. */
@@ -38,9 +44,12 @@ export const PLAN_DEFAULTS = {
   iterationsBase: 150,
   iterationsPerJob: 15,
   /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
-  refineIterationsPerCrew: 400,
-  /** Over-full day: the driving a Normal ticket is worth; the prize search serves one more when it adds fewer metres than this. */
-  normalTicketMetres: 1000,
+  refineIterationsPerCrew: 4000,
+  /**
+   * Over-full day: a Normal ticket is worth this many of the day's typical hops (mean metres from a
+   * ticket to its nearest neighbour) of driving; the prize search serves one more when it adds fewer.
+   */
+  normalTicketHops: 2.5,
 };
 
 export interface Day {

@@ -62,11 +62,12 @@ export interface PlanInput {
   onProgress?: (done: number, total: number) => void;
   /**
    * Over-full day (more repair time than the crews have): the metres of driving a Normal ticket is
-   * worth (default PLAN_DEFAULTS.normalTicketMetres). On other days every ticket that fits is served.
+   * worth (default PLAN_DEFAULTS.normalTicketHops x the mean metres from a ticket to its nearest
+   * neighbour). On other days every ticket that fits is served.
    */
   normalTicketMetres?: number;
-  /** Called after the prize search (refine.ts) with its iterations and the new best days it found. */
-  onRefine?: (iterations: number, improvements: number) => void;
+  /** Called after the prize search (refine.ts) with its iterations, the new best days it found and what a Normal ticket was worth (null: not over-full). */
+  onRefine?: (iterations: number, improvements: number, normalTicketMetres: number | null) => void;
   /** Milliseconds clock for the budget; default: the routing core's monotonicMs (core reads no clock of its own). */
   clockMs?: () => number;
 }

@@ -10,7 +10,10 @@
  *   6. fill.ts          what is left, into any trip with time for it (urgent first)
  *   7. upgrade.ts       a more overdue Normal ticket in place of a served one next to it
  *   8. improve.ts       stops moved between crews by the routing core's operators; the time freed filled again
+ *                       (objective 'makespan': the prize search below weighs distance, not the longest day)
  *   9. urgent-first.ts  urgent stops at the front of their trip where the shift allows
+ *  9b. refine.ts        which tickets get served: the routing core's prize search over the whole day
+ *                       (urgent stops kept first); each crew's zone is then the cells of its Normal stops
  *  10. reasons.ts       why each ticket left out rolls over
  */
 import { monotonicMs } from '../routing/index.js';
@@ -27,7 +30,7 @@ import { solveCrewGroups } from './solve-groups.js';
 import { upgradeStops } from './upgrade.js';
 import { assignUrgent } from './urgent.js';
 import { urgentFirst } from './urgent-first.js';
-import { assignZonesToCrews, zoneNormalTickets, zonesAroundBases } from './zone-crews.js';
+import { assignZonesToCrews, zoneNormalTickets, zonesAroundBases, zonesOfRoutes } from './zone-crews.js';
 
 export { PLAN_DEFAULTS, slaUrgency } from './day.js';
 export { zoneCapacitySeconds } from './zone-crews.js';
@@ -53,7 +56,7 @@ export function planDay(input: PlanInput): DayPlan {
   const startedMs = clock();
   // The budget is shared out: the group solves first, then the moves between crews; the greedy passes are quick.
   const time = { budgetMs: budgetMs * PLAN_DEFAULTS.groupShare, clock, startedMs };
-  const improveUntil = startedMs + budgetMs * PLAN_DEFAULTS.improveShare;
+  const improveUntil = startedMs + budgetMs * (input.objective === 'makespan' ? PLAN_DEFAULTS.improveShare : PLAN_DEFAULTS.groupShare);
   const day = dayOf(input);
 
   const step = (name: string) => input.onStep?.(name, clock() - startedMs);
@@ -66,7 +69,10 @@ export function planDay(input: PlanInput): DayPlan {
       ? assignZonesToCrews(day, [], urgent.committed)
       : (zonesAroundBases(day, pool.normal, urgent.committed, pool.baseSeconds) ?? assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed));
   step('zones');
-  const solved = solveCrewGroups(day, pool, urgent, zoning, time);
+  // A city-scale over-full day: the group solves and the fill pass would take the whole budget and
+  // more; the crews start with their pinned and urgent tickets, and the prize search fills their days.
+  const large = zoning.aroundBases === true && pool.urgent.length + pool.normal.length > PLAN_DEFAULTS.groupSolveMaxTickets;
+  const solved = large ? { routeStops: pool.pinnedTo.map((list) => list.slice()), left: pool.urgent, free: [] } : solveCrewGroups(day, pool, urgent, zoning, time);
   step('groups');
 
   const routes = crews.map((c, k) => {
@@ -75,7 +81,7 @@ export function planDay(input: PlanInput): DayPlan {
   });
   fillRoutes(day, routes, [...solved.left, ...solved.free]);
   step('fill');
-  upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
+  if (!large) upgradeStops(day, routes, pool.normal.filter(notIn(routes, tickets.length)));
   step('upgrade');
   // The time a move frees goes to what is still waiting.
   // Only with time left: the day's routes as one problem cost their matrices before any move.
@@ -86,11 +92,11 @@ export function planDay(input: PlanInput): DayPlan {
   step('improve');
   for (let k = 0; k < routes.length; k++) routes[k] = urgentFirst(day, routes[k]);
   const refineMs = startedMs + budgetMs * PLAN_DEFAULTS.refineShare - clock();
-  if (refineMs > 0) refineDay(day, pool, routes, { timeMs: refineMs, clock });
+  const zonesNow = refineMs > 0 && refineDay(day, pool, routes, { timeMs: refineMs, clock }) > 0 ? zonesOfRoutes(day, zoning, routes) : zoning;
   step('refine');
 
   const unplanned = rollOverReasons(day, routes, pool.unplanned);
-  return { routes, unplanned, zones: zoning.zones, zoneCrew: zoning.zoneCrew, elapsedMs: clock() - startedMs, budgetMs };
+  return { routes, unplanned, zones: zonesNow.zones, zoneCrew: zonesNow.zoneCrew, elapsedMs: clock() - startedMs, budgetMs };
 }
 
 /** A filter: tickets in none of the routes. */

@@ -11,8 +11,10 @@
  * Pinned tickets stay with their crew; nothing breaks a shift or a capacity.
  * On the budget's clock, or an iteration budget (iterationScale, for tests).
  */
-import { solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
+import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
 import type { LatLon, Leg } from '../zoning/travel.js';
+
+const EARTH_RADIUS_METRES = 6_371_000;
 import { PLAN_DEFAULTS, type Day } from './day.js';
 import { isUrgent, type PlannedRoute } from './model.js';
 import { timeRoute } from './route.js';
@@ -36,19 +38,20 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   const overFull = service >= PLAN_DEFAULTS.overFullRatio * day.available.reduce((a, b) => a + b, 0);
   // Makespan: finishing early matters on a day with room, which the prize search does not weigh.
   if (objective === 'makespan' && !overFull) return 0;
-  const worthMetres = day.input.normalTicketMetres ?? PLAN_DEFAULTS.normalTicketMetres;
-  const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
   const jobOf = new Map<number, number>();
   jobTicket.forEach((i, j) => jobOf.set(i, j));
   const points: LatLon[] = jobTicket.map((i) => tickets[i]);
   for (const r of routes) points.push(r.from, r.to);
   const x = new Float64Array(points.length);
   const y = new Float64Array(points.length);
-  const cosLat = Math.cos(((points.reduce((s, q) => s + q.lat, 0) / points.length) * Math.PI) / 180);
+  // Metres on a local plane (equirectangular at the mean latitude): within 0.1 % of the haversine across a city.
+  const rad = Math.PI / 180;
+  const cosLat = Math.cos((points.reduce((s, q) => s + q.lat, 0) / points.length) * rad);
   points.forEach((q, a) => {
-    x[a] = q.lon * cosLat;
-    y[a] = q.lat;
+    x[a] = EARTH_RADIUS_METRES * q.lon * rad * cosLat;
+    y[a] = EARTH_RADIUS_METRES * q.lat * rad;
   });
+  const metresPerSecond = (travel.speedKmh * 1000) / 3600;
   const serviceOf = new Int32Array(n);
   const prize = new Float64Array(n);
   const onlyVehicle = new Int32Array(n).fill(-1);
@@ -78,6 +81,8 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     pointCount: points.length,
     x,
     y,
+    // The straight-line travel model: a leg is the planar distance x detour factor (at the city speed).
+    planar: { secondsPerUnit: travel.detourFactor / metresPerSecond, costPerUnit: objective === 'makespan' ? travel.detourFactor / metresPerSecond : travel.detourFactor, tolerance: 0.01 },
     seconds: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).seconds) : (a, b) => (a === b ? 0 : travel.seconds(points[a], points[b])),
     metres: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).metres) : (a, b) => (a === b ? 0 : travel.metres(points[a], points[b])),
     service: serviceOf,
@@ -93,14 +98,24 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   // Stops the search cannot see (none today) keep their route as it is.
   const initial = routes.map((r) => r.stops.map((s) => jobOf.get(s.ticket) ?? -1));
   if (initial.some((list) => list.includes(-1))) return 0;
+  const near = neighbourhoods(problem, PRIZE_SEARCH_DEFAULTS.nearJobs, PRIZE_SEARCH_DEFAULTS.nearVehicles);
+  // What a Normal ticket is worth: a few of the day's typical hops (the mean leg from a ticket to its nearest
+  // neighbour), so the trade follows the density of the day: on a dense day a ticket is worth fewer metres.
+  let hops = 0;
+  for (let j = 0; j < n; j++) hops += near.k > 0 ? problem.metres(j, near.jobs[j * near.k]) : 0;
+  const worthMetres = day.input.normalTicketMetres ?? Math.round((PLAN_DEFAULTS.normalTicketHops * hops) / n);
+  const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
   const result = solvePrizeRoutes(problem, initial, {
+    near,
     timeMs: time.timeMs,
     iterations: Math.max(1, Math.round((day.input.iterationScale ?? 1) * PLAN_DEFAULTS.refineIterationsPerCrew * K)),
     seed: day.input.seed ?? PLAN_DEFAULTS.seed,
     now: time.clock,
-    prizeCost: overFull ? worth / PLAN_DEFAULTS.weight.normal : LEXICOGRAPHIC,
+    // Not over-full: the search wanders at that trade too, but keeps the day with the most weight.
+    prizeCost: worth / PLAN_DEFAULTS.weight.normal,
+    bestPrizeCost: overFull ? worth / PLAN_DEFAULTS.weight.normal : LEXICOGRAPHIC,
   });
-  day.input.onRefine?.(result.iterations, result.improvements);
+  day.input.onRefine?.(result.iterations, result.improvements, overFull ? worthMetres : null);
   for (let k = 0; k < K; k++) {
     const r = routes[k];
     routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);

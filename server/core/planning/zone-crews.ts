@@ -171,3 +171,37 @@ function zoneOf(list: number[], tickets: Day['input']['tickets'], resolution: nu
   const cells = [...new Set(list.map((i) => latLngToCell(tickets[i].lat, tickets[i].lon, resolution)))];
   return zoneOfTickets(tickets, list, cells, resolution, travel);
 }
+
+/**
+ * After the prize search moved tickets between crews: each crew's zone is again the H3 cells of
+ * the Normal tickets it serves (so the rule holds as planned: Normal work in zones, one trip per
+ * crew), and the zones no crew took keep only the tickets still waiting. Routes get their new zone id.
+ */
+export function zonesOfRoutes(day: Day, zoning: DayZones, routes: { crew: number; zoneId: string | null; stops: { ticket: number }[] }[]): DayZones {
+  const { tickets, crews, travel, resolution } = day.input;
+  const served = new Uint8Array(tickets.length);
+  for (const r of routes) for (const s of r.stops) served[s.ticket] = 1;
+  const zones: Zone[] = [];
+  const zoneCrew: number[] = [];
+  const zoneOfCrew = new Int32Array(crews.length).fill(-1);
+  for (const r of routes) {
+    const normal = r.stops.map((s) => s.ticket).filter((i) => tickets[i].priority === 'normal' && tickets[i].pinnedCrew == null);
+    if (normal.length === 0) {
+      r.zoneId = null;
+      continue;
+    }
+    zoneOfCrew[r.crew] = zones.length;
+    zoneCrew.push(r.crew);
+    const zone = zoneOf(normal, tickets, resolution, travel);
+    zones.push(zone);
+    r.zoneId = zone.id;
+  }
+  zoning.zones.forEach((z, q) => {
+    if (zoning.zoneCrew[q] >= 0) return;
+    const waiting = z.tickets.filter((i) => !served[i]);
+    if (waiting.length === 0) return;
+    zones.push(zoneOfTickets(tickets, waiting, z.cells, z.resolution, travel));
+    zoneCrew.push(-1);
+  });
+  return { zones, zoneCrew, zoneOfCrew, aroundBases: zoning.aroundBases };
+}

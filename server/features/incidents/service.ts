@@ -15,6 +15,7 @@ import {
   type IncidentStatus,
 } from './repository.js';
 import { transitionTickets } from '../tickets/service.js';
+import { enqueueIncidentUpdate } from '../notifications/service.js';
 
 export interface IncidentInput {
   title: string;
@@ -93,6 +94,8 @@ export async function updateIncident(ctx: AppContext, utility: Utility, user: St
       throw new DomainError(ErrorCode.conflict, 'This incident is already restored; mark a new one if the water is off again', { currentStatus: 'restored' });
     }
     await updateIncidentRow(tx, id, { ...change, restoredAt: change.status === 'restored' ? at : undefined, at });
+    // Progress (status, message, estimate) reaches every attached reporter; the restore itself is their tickets' step.
+    if (change.status !== 'restored') await enqueueIncidentUpdate(tx, utility.id, id, at);
     if (change.status === 'restored') {
       const attached = await attachedTicketIds(tx, utility.id, id);
       await transitionTickets(

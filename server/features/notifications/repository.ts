@@ -424,3 +424,31 @@ export async function deliveryCounts(db: Runner, utilityId: number): Promise<Rec
 export async function optOutPhone(db: Runner, utilityId: number, phone: string, at: Date): Promise<number> {
   return db('reporters').where({ utility_id: utilityId, phone }).whereNull('opted_out_at').update({ opted_out_at: at });
 }
+
+/**
+ * Time to first reply per channel (seed 004: reply to the citizen within 2 h):
+ * for each report received in [from, to) with a reporter, the first message
+ * delivered to them; grouped by the channel it went on ('none': no reply yet).
+ */
+export async function firstReplyByChannel(db: Runner, utilityId: number, from: Date, to: Date, standardMinutes: number) {
+  const { rows } = await db.raw(
+    `SELECT COALESCE(f.channel::text, 'none') AS channel,
+            count(*)::int AS tickets,
+            (count(*) FILTER (WHERE f.first_at <= f.received_at + ? * interval '1 minute'))::int AS within_standard,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_at - f.received_at)) AS median_seconds,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_at - f.received_at)) AS p90_seconds
+       FROM (
+         SELECT t.id, t.received_at, r.channel, r.delivered_at AS first_at
+           FROM tickets t
+           LEFT JOIN LATERAL (
+             SELECT d.channel, d.delivered_at
+               FROM notification_events e JOIN notification_deliveries d ON d.event_id = e.id
+              WHERE e.ticket_id = t.id AND e.audience = 'reporter' AND d.status = 'delivered'
+              ORDER BY d.delivered_at LIMIT 1) r ON true
+          WHERE t.utility_id = ? AND t.reporter_id IS NOT NULL AND t.received_at >= ? AND t.received_at < ?
+       ) f
+      GROUP BY 1 ORDER BY 1`,
+    [standardMinutes, utilityId, from, to],
+  );
+  return rows as { channel: string; tickets: number; within_standard: number; median_seconds: number | null; p90_seconds: number | null }[];
+}

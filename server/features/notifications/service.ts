@@ -11,7 +11,14 @@ import {
   defaultTemplates,
   digestDueAt,
   isMessageKind,
+  isOptOutReply,
+  languages,
+  messageKinds,
+  placeholderExamples,
+  placeholders,
   renderMessage,
+  reporterKinds,
+  unknownPlaceholders,
   reporterChannelOf,
   type Language,
   type MessageKind,
@@ -19,9 +26,18 @@ import {
   type OutboundChannel,
 } from '../../core/domain/messages.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
+import { checkWebhookUrl } from '../webhooks/targets.js';
+import { validationError } from '../../core/domain/errors.js';
 import {
   channelRows,
   claimPendingEvents,
+  deleteChannel,
+  deleteTemplate,
+  firstReplyByChannel,
+  optOutPhone,
+  requeueFailed,
+  upsertChannel,
+  upsertTemplate,
   insertDeliveries,
   insertEvents,
   insertInboxItem,
@@ -434,4 +450,125 @@ export async function enqueueIncidentUpdate(tx: Runner, utilityId: number, incid
     tx,
     ids.map((ticketId) => ({ utilityId, ticketId, incidentId, kind: 'incident.updated', audience: 'reporter' as const, data: {}, at })),
   );
+}
+
+// ---------------------------------------------------------------- the admin's side: templates, channels, failures, replies
+
+export interface TemplateView {
+  kind: MessageKind;
+  audience: 'reporter' | 'staff';
+  lang: Language;
+  subject: string;
+  body: string;
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+
+/** Every kind in both languages: the utility's text where it has one, else the default. */
+export async function listTemplates(db: Runner, utilityId: number): Promise<TemplateView[]> {
+  const own = new Map((await templateOverrides(db, utilityId)).map((t) => [`${t.kind}/${t.lang}`, t]));
+  const out: TemplateView[] = [];
+  for (const kind of messageKinds) {
+    for (const lang of languages) {
+      const o = own.get(`${kind}/${lang}`);
+      const text = o ?? defaultTemplates[kind][lang];
+      out.push({ kind, audience: (reporterKinds as readonly string[]).includes(kind) ? 'reporter' : 'staff', lang, subject: text.subject, body: text.body, isDefault: !o, updatedAt: o ? o.updatedAt.toISOString() : null });
+    }
+  }
+  return out;
+}
+
+function checkTemplate(text: MessageText): void {
+  const issues = (['subject', 'body'] as const).flatMap((field) => {
+    const unknown = unknownPlaceholders(text[field]);
+    return unknown.length ? [{ field, message: `unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}; use ${placeholders.map((p) => `{{${p}}}`).join(', ')}` }] : [];
+  });
+  if (issues.length) throw validationError(issues);
+}
+
+export async function saveTemplate(db: Runner, t: { utilityId: number; kind: MessageKind; lang: Language; text: MessageText; userId: number; at: Date }): Promise<void> {
+  checkTemplate(t.text);
+  await upsertTemplate(db, t);
+}
+
+export async function resetTemplate(db: Runner, utilityId: number, kind: MessageKind, lang: Language): Promise<void> {
+  await deleteTemplate(db, utilityId, kind, lang);
+}
+
+/** A text filled with the example values, as the editor shows it before saving. */
+export function previewTemplate(text: MessageText): MessageText {
+  checkTemplate(text);
+  return renderMessage(text, placeholderExamples);
+}
+
+const secretKeys = ['password', 'accessToken', 'authHeaderValue'];
+
+/** A channel's settings as the admin reads them: secrets replaced by a mark. */
+function masked(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secretKeys.includes(k) && v ? '••••••' : v]));
+}
+
+export async function listChannels(db: Runner, utilityId: number) {
+  return (await channelRows(db, utilityId)).map((c) => ({ channel: c.channel, provider: c.provider, config: masked(c.config), active: c.active, updatedAt: c.updatedAt.toISOString() }));
+}
+
+/**
+ * Configures a channel. A URL the worker will call must be an allowed target
+ * (the webhooks' rule: public addresses, or WEBHOOK_ALLOWED_HOSTS). A secret
+ * left out keeps the stored one.
+ */
+export async function configureChannel(
+  db: Runner,
+  utilityId: number,
+  c: { channel: OutboundChannel; provider: 'smtp' | 'whatsapp_cloud' | 'http_gateway'; config: Record<string, unknown>; active: boolean },
+  allowedHosts: readonly string[],
+  at: Date,
+): Promise<void> {
+  const url = c.provider === 'whatsapp_cloud' ? (c.config.baseUrl as string | undefined) : c.provider === 'http_gateway' ? (c.config.url as string) : undefined;
+  if (url) await checkWebhookUrl(url.replace(/\{\{\s*\w+\s*\}\}/g, 'x'), allowedHosts);
+  const stored = (await channelRows(db, utilityId)).find((r) => r.channel === c.channel && r.provider === c.provider);
+  const config = { ...c.config };
+  for (const k of secretKeys) if (config[k] === undefined && stored?.config[k] !== undefined) config[k] = stored.config[k];
+  await upsertChannel(db, utilityId, { ...c, config }, at);
+}
+
+export async function removeChannel(db: Runner, utilityId: number, channel: OutboundChannel): Promise<boolean> {
+  return (await deleteChannel(db, utilityId, channel)) > 0;
+}
+
+export { listDeliveries, deliveryAttempts, deliveryCounts } from './repository.js';
+
+export async function retryDelivery(db: Runner, utilityId: number, id: number, at: Date): Promise<boolean> {
+  return requeueFailed(db, utilityId, id, at);
+}
+
+/**
+ * A reply from a reporter (the gateway or WhatsApp forwards it): an opt-out
+ * keyword stops every further message to that number. Returns whether it was one.
+ */
+export async function receiveReply(db: Runner, utility: Utility, phone: string, text: string, at: Date): Promise<{ optedOut: boolean }> {
+  if (!isOptOutReply(text, utility.settings.notifications.optOutKeywords)) return { optedOut: false };
+  await optOutPhone(db, utility.id, phone, at);
+  return { optedOut: true };
+}
+
+/** Seed 004: the call centre replies to the citizen within 2 hours. */
+export const FIRST_REPLY_STANDARD_MINUTES = 120;
+
+/** Time to first reply per channel against the 2 h standard, for reports received in [from, to). */
+export async function firstReplyReport(db: Runner, utilityId: number, from: Date, to: Date) {
+  const rows = await firstReplyByChannel(db, utilityId, from, to, FIRST_REPLY_STANDARD_MINUTES);
+  return {
+    standardMinutes: FIRST_REPLY_STANDARD_MINUTES,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    channels: rows.map((r) => ({
+      channel: r.channel,
+      tickets: r.tickets,
+      withinStandard: r.channel === 'none' ? 0 : r.within_standard,
+      withinStandardPct: r.channel === 'none' || r.tickets === 0 ? 0 : Math.round((1000 * r.within_standard) / r.tickets) / 10,
+      medianMinutes: r.median_seconds === null ? null : Math.round(r.median_seconds / 6) / 10,
+      p90Minutes: r.p90_seconds === null ? null : Math.round(r.p90_seconds / 6) / 10,
+    })),
+  };
 }

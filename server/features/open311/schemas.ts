@@ -50,6 +50,12 @@ export const RequestsQuery = JurisdictionQuery.extend({
     .openapi({ type: 'integer', description: 'Which page (1 = newest), of page_size results each' }),
 });
 
+export const UpdatesQuery = JurisdictionQuery.extend({
+  api_key: z.string().optional().openapi({ description: 'Accepted and not needed (FixMyStreet sends it)' }),
+  start_date: optionalText(40, 'start_date').openapi({ description: 'W3C date-time with a zone, or a date; default: 24 hours before end_date' }),
+  end_date: optionalText(40, 'end_date').openapi({ description: 'Inclusive; default now; at most 90 days after start_date' }),
+});
+
 export const PostRequestFields = z.object({
   jurisdiction_id: optionalText(100, 'jurisdiction_id').openapi({ description: 'The utility; optional: the api_key names its utility' }),
   api_key: z.string().optional().openapi({ description: 'Required. Also accepted as a query parameter' }),
@@ -65,7 +71,7 @@ export const PostRequestFields = z.object({
   email: optionalText(200, 'email').openapi({ description: 'Accepted and not stored (the utility confirms by phone)' }),
   device_id: optionalText(200, 'device_id').openapi({ description: 'Accepted and not stored' }),
   account_id: optionalText(200, 'account_id').openapi({ description: 'Kept with the ticket and echoed in the answer' }),
-  media_url: optionalText(2000, 'media_url').openapi({ description: 'Not fetched: send the photo itself as the multipart file `media`' }),
+  media_url: optionalText(2000, 'media_url').openapi({ description: 'The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them' }),
 });
 export type PostRequestFields = z.infer<typeof PostRequestFields>;
 
@@ -91,7 +97,7 @@ export const Open311Discovery = z
         url: z.string(),
         changeset: z.string(),
         type: z.enum(['production', 'test']),
-        formats: z.array(z.string()),
+        formats: z.array(z.enum(['text/xml', 'application/json'])),
       }),
     ),
   })
@@ -102,7 +108,7 @@ export const Open311Service = z
     service_code: z.enum(categories),
     service_name: z.string(),
     description: z.string(),
-    metadata: z.literal(false),
+    metadata: z.literal(true).openapi({ description: 'Each service has a definition (services/{service_code}) with optional attributes' }),
     type: z.literal('realtime'),
     keywords: z.string(),
     group: z.string(),
@@ -112,7 +118,18 @@ export const Open311Service = z
 export const Open311ServiceDefinition = z
   .object({
     service_code: z.enum(categories),
-    attributes: z.array(z.never()).openapi({ type: 'array', items: {}, maxItems: 0, description: 'Always empty: no service asks for more than the report itself' }),
+    attributes: z.array(
+      z.object({
+        variable: z.boolean(),
+        code: z.string(),
+        datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+        required: z.boolean(),
+        datatype_description: z.string().nullable(),
+        order: z.number().int(),
+        description: z.string(),
+        values: z.array(z.object({ key: z.string(), name: z.string() })),
+      }),
+    ).openapi({ description: 'Sent back as attribute[code]=key on POST requests' }),
   })
   .openapi('Open311ServiceDefinition');
 
@@ -138,12 +155,65 @@ export const Open311ServiceRequest = z
   })
   .openapi('Open311ServiceRequest');
 
-export const Open311PostAnswer = z
-  .array(
-    z.object({
-      service_request_id: z.string().openapi({ example: 'LK-2026-000123' }),
-      service_notice: z.string(),
-      account_id: z.string().nullable(),
-    }),
-  )
-  .openapi('Open311PostAnswer');
+/** A POST answer with the ticket number (201, or 200 for a re-report). */
+export const Open311Created = z.array(
+  z.object({
+    service_request_id: z.string().openapi({ example: 'LK-2026-000123' }),
+    service_notice: z.string(),
+    account_id: z.string().nullable(),
+  }),
+);
+
+/** A POST answer with a token (202): the submission waits for staff. */
+export const Open311Queued = z.array(
+  z.object({
+    token: z.string().openapi({ description: 'GET tokens/{token} gives the ticket number once staff take it in' }),
+    service_notice: z.string(),
+    account_id: z.string().nullable(),
+  }),
+);
+
+export const Open311PostAnswer = z.union([Open311Created, Open311Queued]).openapi('Open311PostAnswer');
+
+export const Open311TokenAnswer = z
+  .array(z.object({ service_request_id: z.string().nullable().openapi({ description: 'Empty while the submission waits for staff' }), token: z.string() }))
+  .openapi('Open311TokenAnswer');
+
+export const Open311RequestUpdate = z
+  .object({
+    update_id: z.string(),
+    service_request_id: z.string(),
+    status: z.enum(['OPEN', 'INVESTIGATING', 'ACTION_SCHEDULED', 'IN_PROGRESS', 'FIXED', 'CLOSED', 'NO_FURTHER_ACTION', 'REOPEN']),
+    description: z.string(),
+    updated_datetime: z.string(),
+    external_status_code: z.string().openapi({ description: 'Our own status code' }),
+    media_url: z.null(),
+  })
+  .openapi('Open311RequestUpdate');
+
+export const QueuedSubmission = z
+  .object({
+    token: z.string(),
+    waitsFor: z.enum(['position', 'photo']),
+    receivedAt: z.string(),
+    serviceCode: z.string().nullable(),
+    description: z.string().nullable(),
+    notes: z.array(z.string()),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    addressString: z.string().nullable(),
+    addressId: z.string().nullable(),
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    mediaUrl: z.string().nullable(),
+  })
+  .openapi('Open311QueuedSubmission');
+
+export const AcceptQueued = z.object({
+  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', description: 'Required when the report came with an address only' }),
+  lon: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'lon').optional()).openapi({ type: 'number' }),
+});
+
+export const RefuseQueued = z.object({
+  reason: z.string({ error: 'reason is required' }).trim().min(3, 'give a reason (3 to 500 characters)').max(500, 'give a reason (3 to 500 characters)'),
+});

@@ -10,9 +10,29 @@ import { DomainError, ErrorCode, notFound, validationError } from '../../core/do
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Category } from '../../core/domain/tickets.js';
 import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/service.js';
-import { findApiKeyByHash, findApiKeyByName, hasSubmission, insertApiKey, listPublicRequests, recordSubmission, type ApiKey } from './repository.js';
-import { isServiceCode, services, statusesOf, type Open311Service, type Open311Status } from './vocabulary.js';
-import { presentServiceRequest, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
+import {
+  decideQueuedSubmission,
+  findApiKeyByHash,
+  findApiKeyByName,
+  findQueuedSubmission,
+  hasSubmission,
+  insertApiKey,
+  insertQueuedSubmission,
+  listPublicRequests,
+  listPublicRequestsByIds,
+  listPublicRequestVersions,
+  listQueuedSubmissions,
+  listTicketSteps,
+  recordSubmission,
+  type ApiKey,
+  type RequestFilter,
+} from './repository.js';
+import { PresentedRequests, presentationStampOf, type PresentedEntry } from './presented.js';
+import { toGeoReportXmlItem, toGeoReportXmlOfItems } from './xml.js';
+import { attributeNoteOf, isServiceCode, serviceAttributes, services, statusesOf, type Open311Attribute, type Open311Service, type Open311Status } from './vocabulary.js';
+import { presentQueuedSubmission, presentRequestUpdate, presentServiceRequest, queuedNoticeOf, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
+import { normalisePhone } from '../../core/domain/phone.js';
+import type { StaffUser } from '../auth/view.js';
 import type { PostRequestFields } from './schemas.js';
 
 /** The CLI's key administration: lookups with no rule beyond their query. */
@@ -30,9 +50,9 @@ export function serviceList(): readonly Open311Service[] {
   return services;
 }
 
-export function serviceDefinition(code: string): { service_code: Category; attributes: never[] } {
+export function serviceDefinition(code: string): { service_code: Category; attributes: readonly Open311Attribute[] } {
   if (!isServiceCode(code)) throw unknownService(code);
-  return { service_code: code, attributes: [] };
+  return { service_code: code, attributes: serviceAttributes };
 }
 
 function unknownService(code: string): DomainError {
@@ -96,41 +116,81 @@ export async function authoriseSubmission(ctx: AppContext, key: string | undefin
 
 // ----------------------------------------------------------------- submitting
 
+/** `attribute[code]=key` and `attribute[code][]=key` form fields, by code (the spec's multivaluelist form repeats the key). */
+export function attributesOf(raw: Record<string, unknown>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (code: string, value: unknown) => {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    if (values.length) (out[code] ??= []).push(...values.map((v) => v.trim()));
+  };
+  // A multipart form arrives nested (multer reads attribute[code] as {attribute: {code}}); a url-encoded one flat.
+  const nested = raw.attribute;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) for (const [code, value] of Object.entries(nested)) add(code, value);
+  for (const [name, value] of Object.entries(raw)) {
+    const m = /^attribute\[([^\]]{1,100})\](?:\[\])?$/.exec(name);
+    if (m) add(m[1], value);
+  }
+  return out;
+}
+
+/** The answered attributes of the service definition as description lines; an answer not among the values is refused. Unknown codes are ignored (a client may send its own). */
+function attributeNotesOf(attributes: Record<string, string[]>): string[] {
+  const notes: string[] = [];
+  for (const attribute of serviceAttributes) {
+    const given = attributes[attribute.code];
+    if (!given) continue;
+    const field = `attribute[${attribute.code}]`;
+    const keys = attribute.values.map((v) => v.key);
+    if (attribute.datatype === 'singlevaluelist' && given.length > 1) throw validationError([{ field, message: 'choose one value' }]);
+    const wrong = given.find((g) => !keys.includes(g));
+    if (wrong !== undefined) throw validationError([{ field, message: `"${wrong}" is not one of ${keys.join(', ')} (see services/{service_code}.xml)` }]);
+    for (const g of given) {
+      const note = attributeNoteOf(attribute.code, g);
+      if (note) notes.push(note);
+    }
+  }
+  return notes;
+}
+
+export interface Submission {
+  fields: PostRequestFields;
+  /** attribute[code] answers (attributesOf). */
+  attributes: Record<string, string[]>;
+  /** The photo: the multipart file `media`, or the one fetched from media_url. */
+  media: Buffer | null;
+}
+
+export type PostAnswer = { statusCode: number; body: PostAnswerItem[] };
+
 /**
  * Takes in one GeoReport submission. The refusals our intake makes come from
  * submitReport itself; this adds the ones specific to Open311 (unknown
- * service_code, no lat/long, a media_url instead of a photo). The ticket and
- * the record of the key that submitted it commit together.
+ * service_code, attribute answers, a location). A submission that cannot
+ * become a ticket at once, placed only by an address or with its photo only a
+ * link the server does not fetch, waits for staff behind a token (202). The
+ * ticket and the record of the key that submitted it commit together.
  */
-export async function submitServiceRequest(
-  ctx: AppContext,
-  utility: Utility,
-  apiKey: ApiKey,
-  fields: PostRequestFields,
-  media: Buffer | null,
-): Promise<{ statusCode: number; body: PostAnswerItem[] }> {
+export async function submitServiceRequest(ctx: AppContext, utility: Utility, apiKey: ApiKey, submission: Submission): Promise<PostAnswer> {
+  const { fields, media } = submission;
   if (!isServiceCode(fields.service_code)) throw unknownService(fields.service_code);
-  if (fields.lat === undefined || fields.long === undefined) {
-    throw validationError([
-      {
-        field: fields.lat === undefined ? 'lat' : 'long',
-        message: 'lat and long are both required: the crew needs the GPS position of the leak (this server does not geocode address_string or address_id)',
-      },
-    ]);
+  const notes = attributeNotesOf(submission.attributes);
+  if ((fields.lat === undefined) !== (fields.long === undefined)) {
+    throw validationError([{ field: fields.lat === undefined ? 'lat' : 'long', message: 'lat and long go together: send both (WGS84), or neither and an address_string' }]);
   }
-  if (!media && fields.media_url) {
-    throw new DomainError(
-      ErrorCode.photoRequired,
-      'A photo of the leak is required, sent as the multipart file "media"; this server does not fetch remote URLs, so a media_url alone is not enough',
-      { field: 'media', mediaUrl: fields.media_url },
-    );
+  const placed = fields.lat !== undefined && fields.long !== undefined;
+  if (!placed && !fields.address_string && !fields.address_id) {
+    throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else address_string or address_id' }]);
   }
+  if (!media && !fields.media_url) {
+    throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required: the multipart file "media", or a media_url', { field: 'media' });
+  }
+  if (!placed || !media) return queueSubmission(ctx, utility, apiKey, submission, notes, placed ? 'photo' : 'position');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
   const receipt = await ctx.db.transaction(async (tx) => {
     const r = await submitReport({ ...ctx, db: tx }, utility, {
       lat: fields.lat!,
       lon: fields.long!,
-      description: fields.description ?? null,
+      description: [fields.description ?? null, ...notes].filter((x) => x !== null).join('\n') || null,
       name,
       phone: fields.phone ?? null,
       address: fields.address_string ?? null,
@@ -147,6 +207,90 @@ export async function submitServiceRequest(
     statusCode: reReport ? 200 : 201,
     body: [{ service_request_id: receipt.number, service_notice: serviceNoticeOf(receipt), account_id: fields.account_id ?? null }],
   };
+}
+
+/** 128 random bits, URL-safe: a token cannot be guessed to read another client's submission. */
+const newToken = () => crypto.randomBytes(16).toString('base64url');
+
+async function queueSubmission(ctx: AppContext, utility: Utility, apiKey: ApiKey, submission: Submission, notes: string[], waitsFor: 'position' | 'photo'): Promise<PostAnswer> {
+  const { fields } = submission;
+  // What staff will need anyway is checked now, so the queue holds only reports that can be taken in.
+  if (!fields.phone) throw validationError([{ field: 'phone', message: 'required, so that the utility can confirm the report with you' }]);
+  if (!normalisePhone(fields.phone)) throw validationError([{ field: 'phone', message: 'not an Indonesian phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)' }]);
+  const token = newToken();
+  const { api_key: _key, ...kept } = fields;
+  await insertQueuedSubmission(ctx.db, {
+    token,
+    utilityId: utility.id,
+    apiKeyId: apiKey.id,
+    submission: { ...kept, notes },
+    waitsFor,
+    mediaUrl: submission.media ? null : (fields.media_url ?? null),
+    at: ctx.now(),
+  });
+  return { statusCode: 202, body: [{ token, service_notice: queuedNoticeOf(waitsFor), account_id: fields.account_id ?? null }] };
+}
+
+/** GET tokens/{token}: the ticket number once staff took the submission in (empty while it waits). */
+export async function serviceRequestOfToken(ctx: AppContext, utility: Utility, token: string) {
+  const queued = await findQueuedSubmission(ctx.db, utility.id, token.trim());
+  if (!queued) throw new DomainError(ErrorCode.notFound, `No token ${token} in ${utility.code}`, { field: 'token', what: 'token', key: token });
+  if (queued.state === 'refused') {
+    throw new DomainError(ErrorCode.notFound, `The submission behind token ${token} was not taken in: ${queued.refusedReason ?? 'refused by staff'}`, { field: 'token', what: 'token', key: token });
+  }
+  return [{ service_request_id: queued.ticketNumber, token: queued.token }];
+}
+
+/** The queue staff work through (admin, operator): oldest first, with what each waits for. */
+export async function queuedSubmissions(ctx: AppContext, utility: Utility) {
+  return (await listQueuedSubmissions(ctx.db, utility.id, 200)).map(presentQueuedSubmission);
+}
+
+/**
+ * Staff take a queued submission in: the position they found (required when
+ * it came with an address only), after opening the photo link or phoning the
+ * reporter. It enters as a staff entry (the photo is then optional, as for a
+ * call-centre report); the photo link stays in the description.
+ */
+export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, place: { lat?: number; lon?: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const queued = await findQueuedSubmission(tx, utility.id, token, true);
+    if (!queued) throw new DomainError(ErrorCode.notFound, `No token ${token} in ${utility.code}`, { field: 'token', what: 'token', key: token });
+    if (queued.state !== 'queued') throw new DomainError(ErrorCode.conflict, `Token ${token} was already ${queued.state === 'accepted' ? 'taken in' : 'refused'}`, { field: 'token' });
+    const fields = queued.submission as PostRequestFields & { notes?: string[] };
+    const lat = place.lat ?? fields.lat;
+    const lon = place.lon ?? fields.long;
+    if (lat === undefined || lon === undefined) throw validationError([{ field: 'lat', message: 'this report came with an address only: give lat and lon of the place' }]);
+    const photoLink = queued.mediaUrl ? `Foto (tautan dari aplikasi Open311): ${queued.mediaUrl}` : null;
+    const description = [fields.description ?? null, ...(fields.notes ?? []), fields.address_id ? `address_id: ${fields.address_id}` : null, photoLink].filter((x) => x !== null).join('\n') || null;
+    const receipt = await submitReport(
+      { ...ctx, db: tx },
+      utility,
+      {
+        lat,
+        lon,
+        description,
+        name: [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null,
+        phone: fields.phone ?? null,
+        address: fields.address_string ?? null,
+        category: fields.service_code as Category,
+        source: 'app',
+        photo: null,
+      },
+      staffUser,
+    );
+    if (!(await hasSubmission(tx, receipt.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: receipt.id, apiKeyId: queued.apiKeyId, accountId: fields.account_id ?? null, at: ctx.now() });
+    await decideQueuedSubmission(tx, { utilityId: utility.id, token, state: 'accepted', ticketId: receipt.id, decidedBy: staffUser.id, at: ctx.now() });
+    return { token, service_request_id: receipt.number };
+  });
+}
+
+export async function refuseQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, reason: string) {
+  const queued = await findQueuedSubmission(ctx.db, utility.id, token);
+  if (!queued) throw new DomainError(ErrorCode.notFound, `No token ${token} in ${utility.code}`, { field: 'token', what: 'token', key: token });
+  const done = await decideQueuedSubmission(ctx.db, { utilityId: utility.id, token, state: 'refused', refusedReason: reason, decidedBy: staffUser.id, at: ctx.now() });
+  if (!done) throw new DomainError(ErrorCode.conflict, `Token ${token} was already decided`, { field: 'token' });
+  return { token, refused: true as const };
 }
 
 // ------------------------------------------------------------------- reading
@@ -197,13 +341,12 @@ function badDate(field: string, text: string): DomainError {
   return validationError([{ field, message: `"${text}" is not a W3C date-time with a zone (2026-11-01T00:00:00+08:00, 2026-11-01T00:00:00Z) or a date (2026-11-01)` }]);
 }
 
-/** Requests by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000 a page (page, page_size). */
-export async function listServiceRequests(ctx: AppContext, utility: Utility, query: RequestsQuery) {
+/** The filter of a list query: by number, or by service, status and a window of at most 90 days (default: the last 90); newest first, at most 1000 a page (page, page_size). */
+function filterOf(ctx: AppContext, utility: Utility, query: RequestsQuery): RequestFilter {
   if (query.service_request_id) {
     const numbers = query.service_request_id.map((n) => n.toUpperCase());
     if (numbers.length > MAX_REQUESTS) throw validationError([{ field: 'service_request_id', message: `at most ${MAX_REQUESTS} numbers at once` }]);
-    const rows = await listPublicRequests(ctx.db, utility.id, { numbers, limit: MAX_REQUESTS });
-    return rows.map((r) => presentServiceRequest(r, utility));
+    return { numbers, limit: MAX_REQUESTS };
   }
   const start = query.start_date ? parseW3c(query.start_date, 'start_date', utility.timeZone, 'start') : null;
   const end = query.end_date ? parseW3c(query.end_date, 'end_date', utility.timeZone, 'end') : null;
@@ -223,13 +366,70 @@ export async function listServiceRequests(ctx: AppContext, utility: Utility, que
     from = new Date(ctx.now().getTime() - WINDOW_DAYS * DAY_MS);
   }
   const statuses = query.status ? [...new Set(query.status as Open311Status[])].flatMap(statusesOf) : undefined;
-  const rows = await listPublicRequests(ctx.db, utility.id, {
+  return {
     categories: query.service_code as Category[] | undefined,
     statuses,
     from,
     to,
     limit: query.page_size ?? MAX_REQUESTS,
     offset: ((query.page ?? 1) - 1) * (query.page_size ?? MAX_REQUESTS),
-  });
-  return rows.map((r) => presentServiceRequest(r, utility));
+  };
+}
+
+/** The one cache of presented requests of this process (presented.ts). */
+export const presentedRequests = new PresentedRequests();
+
+/**
+ * The page's presented requests in list order: ids and row versions from the
+ * index, then only the rows not presented at that version before are read
+ * (one query) and presented; the rest are ready texts.
+ */
+async function presentedPage(ctx: AppContext, utility: Utility, filter: RequestFilter): Promise<PresentedEntry[]> {
+  const versions = await listPublicRequestVersions(ctx.db, utility.id, filter);
+  const stamp = presentationStampOf(utility);
+  const nowMs = ctx.now().getTime();
+  const page: (PresentedEntry | undefined)[] = versions.map((v) => presentedRequests.get(v.id, v.version, stamp, nowMs) ?? undefined);
+  const missing = versions.filter((_, i) => page[i] === undefined).map((v) => v.id);
+  if (missing.length) {
+    const rows = new Map((await listPublicRequestsByIds(ctx.db, utility.id, missing)).map((r) => [r.id, r]));
+    versions.forEach((v, i) => {
+      const row = page[i] === undefined ? rows.get(v.id) : undefined;
+      if (!row) return; // gone since the first query (a deleted utility's tickets): left out
+      const entry: PresentedEntry = { version: row.version, stamp, at: nowMs, json: JSON.stringify(presentServiceRequest(row, utility)), xml: null };
+      presentedRequests.set(row.id, entry);
+      page[i] = entry;
+    });
+  }
+  return page.filter((e): e is PresentedEntry => e !== undefined);
+}
+
+/** GET requests: the whole document in the asked format, joined from the presented requests' texts. */
+export async function listServiceRequestsText(ctx: AppContext, utility: Utility, query: RequestsQuery, format: 'json' | 'xml'): Promise<string> {
+  const page = await presentedPage(ctx, utility, filterOf(ctx, utility, query));
+  if (format === 'json') return `[${page.map((e) => e.json).join(',')}]`;
+  return toGeoReportXmlOfItems(
+    'service_requests',
+    page.map((e) => (e.xml ??= toGeoReportXmlItem('service_requests', JSON.parse(e.json)))),
+  );
+}
+
+// ------------------------------------------------------- servicerequestupdates
+
+export interface UpdatesQuery {
+  start_date?: string;
+  end_date?: string;
+}
+
+/**
+ * FixMyStreet's servicerequestupdates: every step of the utility's tickets
+ * from start_date to end_date (default: the last 24 hours; at most 90 days),
+ * oldest first, at most 1000.
+ */
+export async function listRequestUpdates(ctx: AppContext, utility: Utility, query: UpdatesQuery) {
+  const end = query.end_date ? parseW3c(query.end_date, 'end_date', utility.timeZone, 'end') : ctx.now();
+  const start = query.start_date ? parseW3c(query.start_date, 'start_date', utility.timeZone, 'start') : new Date(end.getTime() - DAY_MS);
+  if (end < start) throw validationError([{ field: 'end_date', message: 'end_date is before start_date' }]);
+  if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) throw validationError([{ field: 'end_date', message: `start_date to end_date may span at most ${WINDOW_DAYS} days` }]);
+  const steps = await listTicketSteps(ctx.db, utility.id, start, end, MAX_REQUESTS);
+  return steps.map((s) => presentRequestUpdate(s, utility));
 }

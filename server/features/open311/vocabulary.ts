@@ -15,7 +15,7 @@ export interface Open311Service {
   service_code: Category;
   service_name: string;
   description: string;
-  metadata: false;
+  metadata: true;
   type: 'realtime';
   keywords: string;
   group: string;
@@ -59,11 +59,53 @@ export const services: readonly Open311Service[] = categories.map((code) => ({
   service_code: code,
   service_name: catalogue[code].name,
   description: `${catalogue[code].id} (EN) ${catalogue[code].en}`,
-  metadata: false,
+  metadata: true,
   type: 'realtime',
   keywords: catalogue[code].keywords,
   group: GROUP,
 }));
+
+/** One attribute of a service definition, as the spec lists its fields (and in its order). */
+export interface Open311Attribute {
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values: { key: string; name: string }[];
+}
+
+/**
+ * Whether the neighbours are affected too: what tells an area disruption (a
+ * main break, one incident behind many reports) from a single-house problem
+ * (seed 003). Asked of every service, never required; the answer is kept in
+ * the ticket's description for the admin.
+ */
+export const NEIGHBOURS_AFFECTED: Open311Attribute = {
+  variable: true,
+  code: 'neighbours_affected',
+  datatype: 'singlevaluelist',
+  required: false,
+  datatype_description: 'Pilih satu. / Choose one.',
+  order: 1,
+  description: 'Apakah rumah tetangga juga terdampak? (EN) Are the neighbours affected too?',
+  values: [
+    { key: 'yes', name: 'Ya, tetangga juga (yes, the neighbours too)' },
+    { key: 'no', name: 'Tidak, hanya di sini (no, only here)' },
+    { key: 'unknown', name: 'Tidak tahu (do not know)' },
+  ],
+};
+
+export const serviceAttributes: readonly Open311Attribute[] = [NEIGHBOURS_AFFECTED];
+
+/** The line an answered attribute adds to the ticket's description (Bahasa Indonesia, for the admin). */
+export function attributeNoteOf(code: string, key: string): string | null {
+  if (code !== NEIGHBOURS_AFFECTED.code) return null;
+  const words: Record<string, string> = { yes: 'ya', no: 'tidak', unknown: 'tidak tahu' };
+  return words[key] ? `Tetangga juga terdampak: ${words[key]}.` : null;
+}
 
 export function isServiceCode(value: string): value is Category {
   return (categories as readonly string[]).includes(value);
@@ -170,4 +212,30 @@ export function scrubPublicText(text: string | null, names: readonly (string | n
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu'), '[nama disembunyikan]');
   }
   return out;
+}
+
+/**
+ * FixMyStreet's servicerequestupdates statuses (its Open311 client reads
+ * them, upper case, into its own states). A reopened ticket is REOPEN (seed
+ * 003's re-report); a rejected report (a hoax, not a leak) NO_FURTHER_ACTION.
+ */
+export type FmsStatus = 'OPEN' | 'INVESTIGATING' | 'ACTION_SCHEDULED' | 'IN_PROGRESS' | 'FIXED' | 'CLOSED' | 'NO_FURTHER_ACTION' | 'REOPEN' | 'DUPLICATE' | 'INTERNAL_REFERRAL';
+
+const fmsStatusByStatus: Record<TicketStatus, FmsStatus> = {
+  received: 'OPEN',
+  attached: 'INVESTIGATING', // part of an area incident the utility is working on
+  spk_issued: 'ACTION_SCHEDULED',
+  assigned: 'ACTION_SCHEDULED',
+  on_site: 'IN_PROGRESS',
+  escalated: 'IN_PROGRESS',
+  fixed: 'FIXED',
+  closed: 'CLOSED',
+  rejected: 'NO_FURTHER_ACTION',
+  merged: 'DUPLICATE', // counted as one more report on the open ticket of the same spot
+  answered: 'CLOSED', // answered at first contact (call centre, walk-in)
+  forwarded: 'INTERNAL_REFERRAL', // forwarded to the unit responsible, its answer recorded
+};
+
+export function fmsStatusOf(action: string, status: TicketStatus): FmsStatus {
+  return action === 'reopen' || action === 'reopen_restored' ? 'REOPEN' : fmsStatusByStatus[status];
 }

@@ -5,7 +5,8 @@ import { notFound } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
 import { priorities, statuses } from '../../core/domain/tickets.js';
 import { dateRange, monthRange, periodRange } from './period.js';
-import { toCsv, toXlsx, type Format, type Table } from './view.js';
+import { toCsv, type Format, type Table } from './view.js';
+import { toXlsxOffThread } from './xlsx.pool.js';
 import { complaintsReport, explainPending, pendingReport, repeatsReport, slaReport } from './service.js';
 import { heatmapReport } from './heatmap.service.js';
 import { pointsReport } from '../points/service.js';
@@ -165,7 +166,8 @@ async function send(res: Response, ctx: AppContext, utility: Utility, fmt: Forma
   const filename = `${utility.code}-${report.filename}.${fmt}`;
   res.type(mime[fmt]).attachment(filename);
   if (fmt === 'csv') res.send(toCsv(report.tables, utility.timeZone));
-  else res.send(await toXlsx(report.tables, utility.timeZone, { title: report.filename, generatedAt: ctx.now() }));
+  // exceljs on a worker thread: a large workbook no longer stalls the other requests.
+  else res.send(await toXlsxOffThread(report.tables, utility.timeZone, { title: report.filename, generatedAt: ctx.now() }));
 }
 
 function windowFrom(q: { from?: string; to?: string }, utility: Utility, now: Date) {

@@ -8,6 +8,10 @@ export interface InboxItem {
   body: string;
   ticket: { id: number; number: string } | null;
   escalation: { id: number; kind: string; level: number; role: string; dueAt: string; metAt: string | null } | null;
+  /** The message in both languages (items from the notification outbox); null for older items (title/body only). */
+  text: { id: { subject: string; body: string }; en: { subject: string; body: string } | null } | null;
+  /** A digest's tickets. */
+  items: { ticketId: number; number: string }[] | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -35,6 +39,7 @@ interface InboxRow {
   e_met_at: Date | null;
   created_at: Date;
   read_at: Date | null;
+  data: { text?: InboxItem['text']; items?: { ticketId: number; number: string }[] } | null;
 }
 
 const toItem = (r: InboxRow): InboxItem => ({
@@ -46,6 +51,8 @@ const toItem = (r: InboxRow): InboxItem => ({
   escalation: r.escalation_id
     ? { id: r.escalation_id, kind: r.e_kind, level: r.e_level, role: r.e_role, dueAt: r.e_due_at.toISOString(), metAt: r.e_met_at?.toISOString() ?? null }
     : null,
+  text: r.data?.text ?? null,
+  items: r.data?.items ? r.data.items.map((i) => ({ ticketId: i.ticketId, number: i.number })) : null,
   createdAt: r.created_at.toISOString(),
   readAt: r.read_at?.toISOString() ?? null,
 });

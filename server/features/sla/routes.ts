@@ -26,6 +26,11 @@ const Notification = z
     body: z.string(),
     ticket: z.object({ id: z.number(), number: z.string() }).nullable(),
     escalation: z.object({ id: z.number(), kind: z.string(), level: z.number(), role: z.string(), dueAt: z.string(), metAt: z.string().nullable() }).nullable(),
+    text: z
+      .object({ id: z.object({ subject: z.string(), body: z.string() }), en: z.object({ subject: z.string(), body: z.string() }).nullable() })
+      .nullable()
+      .describe('The message in Bahasa Indonesia and English (the console shows the one of its language switch)'),
+    items: z.array(z.object({ ticketId: z.number(), number: z.string() })).nullable().describe("A digest's tickets"),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

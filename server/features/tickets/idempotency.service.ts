@@ -19,6 +19,19 @@ const KEEP_DAYS = 7;
  */
 export const LEASE_SECONDS = 10;
 
+/** When each utility's old keys were last pruned (per database): at most once a minute, not a DELETE per report. */
+const prunedAt = new WeakMap<object, Map<number, number>>();
+const PRUNE_EVERY_MS = 60_000;
+
+async function pruneKeys(ctx: AppContext, utilityId: number, now: Date): Promise<void> {
+  let byUtility = prunedAt.get(ctx.config);
+  if (!byUtility) prunedAt.set(ctx.config, (byUtility = new Map()));
+  const last = byUtility.get(utilityId);
+  if (last !== undefined && Math.abs(now.getTime() - last) < PRUNE_EVERY_MS) return;
+  byUtility.set(utilityId, now.getTime());
+  await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
+}
+
 /** A stable digest of what was asked: the fields and the photo's bytes. */
 export function requestHashOf(fields: unknown, photo: Buffer | null | undefined): string {
   const h = crypto.createHash('sha256').update(JSON.stringify(fields));
@@ -27,10 +40,14 @@ export function requestHashOf(fields: unknown, photo: Buffer | null | undefined)
 }
 
 /**
- * Runs `create` once per Idempotency-Key: a retry of the same request gets the
- * first answer again (and makes nothing new); the key reused for another
- * request is refused with 409. A refused attempt frees its key, so the
- * corrected request can use it.
+ * Runs `create` once per Idempotency-Key, in a transaction: a retry of the
+ * same request gets the first answer again (and makes nothing new); the key
+ * reused for another request is refused with 409. A refused attempt frees its
+ * key, so the corrected request can use it. `prepare` runs first, outside the
+ * transaction, only when `create` is to run: the per-phone throttle's count,
+ * the checks and the photo's store, so a replay neither counts against the
+ * phone's limit again (issue 11) nor stores anything, and no connection is
+ * held while a photo is read and written.
  *
  * Surviving crashes (issue 11, finding 5). "Never finished" is decided by two
  * facts on the key row:
@@ -45,14 +62,19 @@ export function requestHashOf(fields: unknown, photo: Buffer | null | undefined)
  *   an attempt that was merely slow and lost its key rolls its ticket back:
  *   exactly one ticket whichever way it goes.
  */
-export async function once<T>(
+export async function once<T, P = undefined>(
   ctx: AppContext,
   utilityId: number,
   key: string | undefined,
   requestHash: string,
-  create: (ctx: AppContext) => Promise<{ statusCode: number; body: T }>,
+  create: (ctx: AppContext, prepared: P) => Promise<{ statusCode: number; body: T }>,
+  prepare?: () => Promise<P>,
 ): Promise<Replayable<T>> {
-  if (key === undefined) return { ...(await create(ctx)), replayed: false };
+  const prepareIt = async () => (prepare ? await prepare() : (undefined as P));
+  if (key === undefined) {
+    const prepared = await prepareIt();
+    return { ...(await ctx.db.transaction((tx) => create({ ...ctx, db: tx }, prepared))), replayed: false };
+  }
   if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
 
   const now = ctx.now();
@@ -81,8 +103,10 @@ export async function once<T>(
   const mine = attempt;
   let result: { statusCode: number; body: T };
   try {
+    // Outside the transaction: the throttle's count, the checks and the photo's store (a replay above skipped them all).
+    const prepared = await prepareIt();
     result = await ctx.db.transaction(async (tx) => {
-      const made = await create({ ...ctx, db: tx });
+      const made = await create({ ...ctx, db: tx }, prepared);
       if (!(await storeResponse(tx, utilityId, key, mine, made.statusCode, made.body))) {
         // A retry took the key over while this attempt ran: roll back, the retry makes the ticket.
         throw new DomainError(ErrorCode.conflict, 'The same request is still being processed; try again in a moment', { field: 'Idempotency-Key', inProgress: true, retryAfterSeconds: 1 });
@@ -94,6 +118,6 @@ export async function once<T>(
     await releaseKey(ctx.db, utilityId, key, mine).catch(() => undefined);
     throw err;
   }
-  await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
+  await pruneKeys(ctx, utilityId, now);
   return { ...result, replayed: false };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../../platform/context.js';
-import { submitReport } from './intake.service.js';
+import { prepareReport, writeReport } from './intake.service.js';
 import { publicStatus } from './service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
@@ -10,6 +10,7 @@ import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/s
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
+import { followUpLinkFor } from './follow-up.service.js';
 
 registry.registerPath({
   method: 'post',
@@ -48,12 +49,23 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post('/', uploadPhoto(ctx), async (req, res) => {
     const fields = parse(ReportFields, req.body ?? {});
     const utility = await publicUtility(ctx, req);
-    if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf(fields, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: 'app', photo });
-      return { statusCode: receiptStatusOf(receipt), body: presentReceipt(receipt, utility) };
-    });
+    const answer = await once(
+      ctx,
+      utility.id,
+      req.get('idempotency-key'),
+      requestHashOf(fields, photo),
+      async (inTx, prepared) => {
+        const receipt = await writeReport(inTx, utility, prepared);
+        const followUpUrl = await followUpLinkFor(inTx, utility, receipt.number, fields.phone);
+        return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
+      },
+      // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
+      async () => {
+        if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
+        return prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: 'app', photo });
+      },
+    );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).location(answer.body.statusUrl).json(answer.body);
   });

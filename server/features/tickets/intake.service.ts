@@ -3,14 +3,16 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { Category, Source, TicketStatus } from '../../core/domain/tickets.js';
-import { isInsideServiceArea, locatePoint, type Utility } from '../utilities/service.js';
+import { isInsideServiceArea, locatePoint, type Place, type Utility } from '../utilities/service.js';
 import { findReporterByPhone, upsertReporter } from './reporters.repository.js';
 import { createTicket, nextNumber, openIncidentAt } from './repository.js';
 import type { StaffUser } from '../auth/service.js';
-import { recordPhoto, storePhoto } from './photos.service.js';
+import { recordPhoto, storePhoto, type StoredPhoto } from './photos.service.js';
+import { analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
 import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, type RepeatOutcome } from './repeat.service.js';
 import { yearIn } from '../../core/domain/time.js';
 import { findDuplicateTarget, mergeReport } from './duplicates.service.js';
+import type { Tx } from '../../platform/db/knex.js';
 
 export interface ReportInput {
   lat: number;
@@ -33,7 +35,10 @@ export interface ReportReceipt {
   number: string;
   status: TicketStatus;
   receivedAt: Date;
+  /** Null until the photo is analysed (after the acknowledgment). */
   photoBlurred: boolean | null;
+  /** The photo is being analysed (blur score, EXIF): its blur flag comes later. */
+  photoAnalysing: boolean;
   region: string | null;
   kelurahan: string | null;
   /** The open area incident the report was attached to (status 'attached'), if any. */
@@ -44,13 +49,36 @@ export interface ReportReceipt {
   duplicate?: { reports: number; chosen: boolean } | null;
 }
 
+/** A report checked and its photo stored: what the short transaction writes. */
+export interface PreparedReport {
+  input: ReportInput;
+  enteredBy: StaffUser | null;
+  phone: string | null;
+  photo: StoredPhoto | null;
+  place: Place;
+  h3Cell: string;
+  receivedAt: Date;
+  /** Taken before the transaction (unused by a re-report). */
+  number: string;
+}
+
 /**
  * Takes in one report, from a citizen (photo and phone required) or from staff
- * (`enteredBy`; photo optional). Every check runs before anything is written;
- * the photo reaches disk before the ticket is committed, so an acknowledged
- * report never points at a missing file.
+ * (`enteredBy`; photo optional): prepareReport, then writeReport. Every check
+ * runs before anything is written; the photo reaches the store before the
+ * ticket is committed, so an acknowledged report never points at a missing
+ * file. The photo's pixels are analysed after the acknowledgment.
  */
 export async function submitReport(ctx: AppContext, utility: Utility, input: ReportInput, enteredBy: StaffUser | null = null): Promise<ReportReceipt> {
+  return writeReport(ctx, utility, await prepareReport(ctx, utility, input, enteredBy));
+}
+
+/**
+ * Every check of a report (phone, photo, blocked reporter, service area) and
+ * the photo stored (its header sniffed, no pixel decoded), outside any
+ * transaction: no connection is held while the photo is read and written.
+ */
+export async function prepareReport(ctx: AppContext, utility: Utility, input: ReportInput, enteredBy: StaffUser | null = null): Promise<PreparedReport> {
   const fromCitizen = enteredBy === null;
 
   let phone: string | null = null;
@@ -75,7 +103,9 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
     }
   }
 
-  if (!(await isInsideServiceArea(ctx.db, utility.id, input.lon, input.lat))) {
+  // Inside the service area, and where (region, kelurahan): side by side.
+  const [inside, place] = await Promise.all([isInsideServiceArea(ctx.db, utility.id, input.lon, input.lat), locatePoint(ctx.db, utility.id, input.lon, input.lat)]);
+  if (!inside) {
     throw new DomainError(ErrorCode.outsideServiceArea, `The location is outside the service area of ${utility.name}`, {
       field: 'lat',
       lat: input.lat,
@@ -84,35 +114,54 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
   }
 
   const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
-  const place = await locatePoint(ctx.db, utility.id, input.lon, input.lat);
-  const h3Cell = latLngToCell(input.lat, input.lon, utility.settings.h3Resolution);
   const receivedAt = ctx.now();
-  const photoBlurred = photo ? photo.analysis.blurScore < utility.settings.blurThreshold : null;
+  // The ticket number in a statement of its own, outside the ticket's transaction: the per-utility counter row is
+  // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
+  // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
+  const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
+  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number };
+}
 
-  return ctx.db.transaction(async (tx) => {
+/**
+ * The report's rows in one short transaction: the ticket (or the re-report of
+ * an earlier one), its event, the reporter and the photo, pending analysis.
+ */
+export async function writeReport(ctx: AppContext, utility: Utility, prepared: PreparedReport): Promise<ReportReceipt> {
+  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number } = prepared;
+  const fromCitizen = enteredBy === null;
+  // Known after the analysis (photo-analysis.service.ts); until then the queue shows "analysing".
+  const photoBlurred = null;
+  const photoAnalysing = photo !== null;
+
+  // Inside the caller's transaction when there is one (the idempotent route's): no savepoint round trips.
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => ((ctx.db as Tx).isTransaction ? work(ctx.db as Tx) : ctx.db.transaction(work));
+  const receipt = await inTransaction(async (tx) => {
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
     if (repeat.kind === 're_report') {
-      await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
+      const { photoId, status } = await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
       return {
-        id: repeat.ticket.id,
-        number: repeat.ticket.number,
-        status: 'assigned' as const,
-        receivedAt: repeat.ticket.receivedAt,
-        photoBlurred,
-        region: place.regionName,
-        kelurahan: place.areaName,
-        repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount },
-        incident: null,
+        photoId,
+        receipt: {
+          id: repeat.ticket.id,
+          number: repeat.ticket.number,
+          status,
+          receivedAt: repeat.ticket.receivedAt,
+          photoBlurred,
+          photoAnalysing,
+          region: place.regionName,
+          kelurahan: place.areaName,
+          repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount },
+          incident: null,
+        },
       };
     }
     const duplicate = incident || repeat.kind !== 'none' ? null : await findDuplicateTarget(tx, utility, { lat: input.lat, lon: input.lon, category: input.category ?? 'other', at: receivedAt, chosenNumber: input.duplicateOf ?? null });
     const linked = repeat.kind === 'new_linked' ? repeat : null;
     const mentioned = repeat.kind === 'none' && repeat.mentioned ? mentionedTicketNote(repeat.mentioned) : null;
     const description = [input.description ?? null, mentioned].filter((x) => x !== null).join('\n\n') || null;
-    const number = await nextNumber(tx, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
     const ticketId = await createTicket(
       tx,
       {
@@ -144,25 +193,35 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
           : linked
             ? linkedTicketNote(linked.earlier, linked.hoursSinceFix, utility.settings.reReportWindowHours)
             : null,
-        data: { source: input.source, photoBlurred, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
+        data: { source: input.source, ...(linked ? { linkedTo: linked.earlier.number, urgent: true } : {}) },
       },
     );
-    if (photo) await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null);
+    const photoId = photo ? await recordPhoto(tx, utility, ticketId, 'report', photo, enteredBy?.id ?? null, analysisLeaseFrom(receivedAt)) : null;
     if (duplicate) {
       const into = { id: duplicate.id, number: duplicate.number };
       const reports = await mergeReport(tx, utility, { report: { id: ticketId, number }, into, actor: 'duplicate', actorUserId: enteredBy?.id ?? null, at: receivedAt, note: null, data: { chosen: duplicate.chosen } });
-      return { id: duplicate.id, number: duplicate.number, status: duplicate.status, receivedAt: duplicate.receivedAt, photoBlurred, region: place.regionName, kelurahan: place.areaName, repeat: null, incident: null, duplicate: { reports, chosen: duplicate.chosen } };
+      return {
+        photoId,
+        receipt: { id: duplicate.id, number: duplicate.number, status: duplicate.status, receivedAt: duplicate.receivedAt, photoBlurred, photoAnalysing, region: place.regionName, kelurahan: place.areaName, repeat: null, incident: null, duplicate: { reports, chosen: duplicate.chosen } },
+      };
     }
     return {
-      id: ticketId,
-      number,
-      status: incident ? ('attached' as const) : ('received' as const),
-      receivedAt,
-      photoBlurred,
-      region: place.regionName,
-      kelurahan: place.areaName,
-      repeat: linked ? { kind: 'new_linked' as const, linkedTo: linked.earlier.number } : null,
-      incident,
+      photoId,
+      receipt: {
+        id: ticketId,
+        number,
+        status: incident ? ('attached' as const) : ('received' as const),
+        receivedAt,
+        photoBlurred,
+        photoAnalysing,
+        region: place.regionName,
+        kelurahan: place.areaName,
+        repeat: linked ? { kind: 'new_linked' as const, linkedTo: linked.earlier.number } : null,
+        incident,
+      },
     };
   });
+  // After the commit when this is the outermost transaction; otherwise the queue looks again until it is.
+  if (receipt.photoId !== null) analyseSoon(ctx, receipt.photoId);
+  return receipt.receipt;
 }

@@ -4,25 +4,29 @@ import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/view.js';
 import { insertPhoto, type PhotoRecord } from './repository.js';
 import { referencedPhotoKeys } from './photos.repository.js';
-import { analysePhoto, type PhotoAnalysis, type PhotoBody } from '../../platform/storage/photos.js';
+import { sniffPhoto, type PhotoHeader, type PhotoBody } from '../../platform/storage/photos.js';
 import { DomainError, ErrorCode, notFound } from '../../core/domain/errors.js';
 import { logger, type Logger } from '../../platform/log.js';
 
 export interface StoredPhoto {
-  analysis: PhotoAnalysis;
+  header: PhotoHeader;
   storedPath: string;
 }
 
-/** Decodes and measures a photo (refusing a non-image) and stores it, before any row is written. */
-export async function storePhoto(ctx: AppContext, utility: Utility, buffer: Buffer): Promise<StoredPhoto> {
-  const analysis = await analysePhoto(buffer, utility.timeZone);
-  return { analysis, storedPath: await ctx.photos.save(buffer, analysis) };
+/**
+ * Sniffs the photo's header (refusing a non-image, an oversize or cut-short
+ * file) and stores the original durably, before any row is written. The
+ * pixels are decoded after the acknowledgment (photo-analysis.service.ts).
+ */
+export async function storePhoto(ctx: AppContext, _utility: Utility, buffer: Buffer): Promise<StoredPhoto> {
+  const header = await sniffPhoto(buffer);
+  return { header, storedPath: await ctx.photos.save(buffer, header) };
 }
 
-/** The photo's row, inside the caller's transaction. */
-export async function recordPhoto(db: Runner, utility: Utility, ticketId: number, kind: 'report' | 'result', photo: StoredPhoto, uploadedBy: number | null): Promise<number> {
-  const { extension: _extension, ...facts } = photo.analysis;
-  return insertPhoto(db, { ...facts, utilityId: utility.id, ticketId, kind, storedPath: photo.storedPath, uploadedBy });
+/** The photo's row, inside the caller's transaction: its analysis pending (blur score and EXIF unknown yet). */
+export async function recordPhoto(db: Runner, utility: Utility, ticketId: number, kind: 'report' | 'result', photo: StoredPhoto, uploadedBy: number | null, analysisLeaseUntil: Date): Promise<number> {
+  const { extension: _extension, ...header } = photo.header;
+  return insertPhoto(db, { ...header, blurScore: null, exifLat: null, exifLon: null, exifTakenAt: null, utilityId: utility.id, ticketId, kind, storedPath: photo.storedPath, uploadedBy, analysisLeaseUntil });
 }
 
 export const photoSizes = ['full', 'thumb', 'original'] as const;

@@ -5,6 +5,7 @@ import { findRepeatTarget, findTicketByNumber, transition, type Ticket } from '.
 import { isReReport } from '../../core/domain/points.js';
 import { reversePoints } from '../points/service.js';
 import { recordPhoto, type StoredPhoto } from './photos.service.js';
+import { analysisLeaseFrom } from './photo-analysis.service.js';
 
 /** What a repeat contact turned into. */
 export type RepeatOutcome =
@@ -39,33 +40,43 @@ export async function classifyRepeat(tx: Tx, utility: Utility, contact: RepeatCo
     since: new Date(contact.at.getTime() - utility.settings.repeatLinkDays * 86_400_000),
   });
   const named = contact.previousNumber?.trim().toUpperCase() || null;
-  if (!earlier?.fixedAt) {
+  // Done when fixed, or (a report of an area incident) when the incident was restored and closed it.
+  const doneAt = earlier ? (earlier.fixedAt ?? earlier.closedAt) : null;
+  if (!earlier || !doneAt) {
     // A number alone (public through Open311) does not reopen anything: a new report that names it.
     const mentioned = named ? await findTicketByNumber(tx, utility.id, named) : null;
     return mentioned ? { kind: 'none', mentioned: mentioned.number } : { kind: 'none' };
   }
-  const hoursSinceFix = Math.round(((contact.at.getTime() - earlier.fixedAt.getTime()) / 3_600_000) * 10) / 10;
-  if (isReReport(earlier.fixedAt, contact.at, utility.settings)) return { kind: 're_report', ticket: earlier, repeatCount: earlier.repeatCount + 1, hoursSinceFix };
+  const hoursSinceFix = Math.round(((contact.at.getTime() - doneAt.getTime()) / 3_600_000) * 10) / 10;
+  if (isReReport(doneAt, contact.at, utility.settings)) return { kind: 're_report', ticket: earlier, repeatCount: earlier.repeatCount + 1, hoursSinceFix };
   return { kind: 'new_linked', earlier, hoursSinceFix };
 }
 
-/** "Lapor Ulang": the done ticket goes back to its crew, starred, with one more repeat counted. */
+/**
+ * "Lapor Ulang": the done ticket goes back to its crew, starred, with one
+ * more repeat counted. A ticket closed by its restored area incident had no
+ * crew of its own: it goes back to the admin's queue (received), starred.
+ * Returns the status the ticket is in now and the new photo's id (pending analysis), if any.
+ */
 export async function reopenTicket(
   ctx: AppContext,
   tx: Tx,
   utility: Utility,
   outcome: Extract<RepeatOutcome, { kind: 're_report' }>,
   by: { staffId: number | null; source: string; photo: StoredPhoto | null },
-): Promise<void> {
+): Promise<{ status: 'assigned' | 'received'; photoId: number | null }> {
   const { ticket, repeatCount, hoursSinceFix } = outcome;
+  const restored = ticket.status === 'closed' && ticket.fixedAt === null;
   const at = ctx.now();
-  if (by.photo) await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId);
-  const note = `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
+  const photoId = by.photo ? await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId, analysisLeaseFrom(at)) : null;
+  const note = restored
+    ? `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah gangguan wilayah dinyatakan pulih`
+    : `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
   // The step is the repeat report's, whoever typed it in (the audit trail names the staff member when there is one).
   await transition(tx, {
     utilityId: utility.id,
     ticketId: ticket.id,
-    action: 'reopen',
+    action: restored ? 'reopen_restored' : 'reopen',
     actor: 'repeat_report',
     actorUserId: by.staffId,
     at,
@@ -74,7 +85,8 @@ export async function reopenTicket(
     data: { repeatCount, hoursSinceFix, source: by.source },
   });
   // The fix did not hold: the crew's points for it are taken back until it is closed again.
-  if (ticket.status === 'closed') await reversePoints({ ...ctx, db: tx }, ticket.id, note);
+  if (ticket.status === 'closed' && !restored) await reversePoints({ ...ctx, db: tx }, ticket.id, note);
+  return { status: restored ? 'received' : 'assigned', photoId };
 }
 
 /** What a new report's description says of an earlier ticket its reporter named but may not reopen. */

@@ -44,4 +44,17 @@ export async function upsertReporter(db: Runner, utilityId: number, r: { phone: 
 
 export async function blockReporter(db: Runner, reporterId: number, reason: string, blockedBy: number, at: Date): Promise<void> {
   await db('reporters').where({ id: reporterId }).update({ blocked: true, blocked_reason: reason, blocked_by: blockedBy, blocked_at: at });
+  await db.raw(`INSERT INTO reporter_events (utility_id, reporter_id, action, reason, actor_id, at) SELECT utility_id, id, 'block', ?, ?, ? FROM reporters WHERE id = ?`, [reason, blockedBy, at, reporterId]);
+}
+
+/** Lifts a block, with the reason, in the reporter's trail. */
+export async function unblockReporter(db: Runner, utilityId: number, reporterId: number, reason: string, by: number, at: Date): Promise<void> {
+  await db('reporters').where({ id: reporterId, utility_id: utilityId }).update({ blocked: false, blocked_reason: null, blocked_by: null, blocked_at: null });
+  await db('reporter_events').insert({ utility_id: utilityId, reporter_id: reporterId, action: 'unblock', reason, actor_id: by, at });
+}
+
+/** A reporter's blocks and unblocks, oldest first, with the staff member's name. */
+export async function reporterEventsOf(db: Runner, reporterId: number): Promise<{ action: string; reason: string; by: string | null; at: Date }[]> {
+  const rows = await db('reporter_events as e').leftJoin('staff_users as u', 'u.id', 'e.actor_id').where('e.reporter_id', reporterId).orderBy(['e.at', 'e.id']).select('e.action', 'e.reason', 'u.display_name', 'e.at');
+  return rows.map((r) => ({ action: r.action, reason: r.reason, by: r.display_name ?? null, at: r.at }));
 }

@@ -297,6 +297,10 @@ export interface NewPhoto extends PhotoFacts {
   kind: 'report' | 'result';
   storedPath: string;
   uploadedBy: number | null;
+  /** Set when the measures are already known (null: the analysis is pending). */
+  analysedAt?: Date | null;
+  /** Until when the writing process holds the pending analysis (after it, any instance takes it over). */
+  analysisLeaseUntil?: Date | null;
 }
 
 export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
@@ -315,6 +319,9 @@ export async function insertPhoto(db: Runner, p: NewPhoto): Promise<number> {
       exif_location: p.exifLat !== null && p.exifLon !== null ? geographyPoint(db, p.exifLon, p.exifLat) : null,
       exif_taken_at: p.exifTakenAt,
       uploaded_by: p.uploadedBy,
+      // Measured after the acknowledgment (photo-analysis.service.ts): pending until then.
+      analysed_at: p.analysedAt ?? null,
+      analysis_lease_until: p.analysisLeaseUntil ?? null,
     })
     .returning('id');
   return row.id;
@@ -325,6 +332,10 @@ export interface PhotoRecord extends PhotoFacts {
   kind: 'report' | 'result';
   storedPath: string;
   createdAt: Date;
+  /** Null while the analysis (blur, EXIF, thumbnail) is pending. */
+  analysedAt: Date | null;
+  /** 'damaged' when the pixels did not decode. */
+  analysisError: string | null;
 }
 
 /** The photos of a ticket the viewer may read (empty otherwise). */
@@ -352,6 +363,8 @@ function toPhotoRecord(r: any): PhotoRecord {
     exifLon: r.exif_lon,
     exifTakenAt: r.exif_taken_at,
     createdAt: r.created_at,
+    analysedAt: r.analysed_at,
+    analysisError: r.analysis_error,
   };
 }
 
@@ -396,12 +409,15 @@ export interface TicketFilter {
   number?: string;
   limit: number;
   offset: number;
-  order: 'oldest' | 'newest';
+  /** oldest / newest first; priority: Critical, High, Normal, none, then oldest first (the admin's queues). */
+  order: 'oldest' | 'newest' | 'priority';
 }
 
 export interface ListedTicket extends Ticket {
   reportPhotoId: number | null;
   resultPhotoId: number | null;
+  /** The report photo's analysis is still pending (the queue shows "analysing"). */
+  reportPhotoAnalysing: boolean;
 }
 
 /** A page of the tickets the viewer may read (a crew: its own), filtered. */
@@ -412,19 +428,22 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
   if (f.crewId !== undefined) base.where({ crew_id: f.crewId });
   if (f.number) base.where('number', 'ilike', `%${f.number}%`);
   const [{ count }] = await base.clone().count<{ count: string }[]>({ count: '*' });
-  const rows = await selectTicket(db)
+  const query = selectTicket(db)
     .select(
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS report_photo_id"),
       db.raw("(SELECT p.id FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'result' ORDER BY p.id DESC LIMIT 1) AS result_photo_id"),
+      db.raw("EXISTS (SELECT 1 FROM photos p WHERE p.ticket_id = tickets.id AND p.kind = 'report' AND p.analysed_at IS NULL) AS report_photo_analysing"),
     )
     .whereIn('id', base.clone().select('id'))
     // Repeat reports first: urgent new tickets and starred (reopened) ones need attention.
-    .orderByRaw('(urgent OR starred) DESC')
-    .orderBy('received_at', f.order === 'oldest' ? 'asc' : 'desc')
+    .orderByRaw('(urgent OR starred) DESC');
+  if (f.order === 'priority') query.orderByRaw("CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END");
+  const rows = await query
+    .orderBy('received_at', f.order === 'newest' ? 'desc' : 'asc')
     .orderBy('id')
     .limit(f.limit)
     .offset(f.offset);
-  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id })), total: Number(count) };
+  return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id, reportPhotoAnalysing: r.report_photo_analysing })), total: Number(count) };
 }
 
 /**
@@ -445,7 +464,8 @@ export async function findRepeatTarget(
   const row = await selectTicket(db)
     .where({ utility_id: utilityId })
     .whereIn('status', ['fixed', 'closed'])
-    .where('fixed_at', '>=', q.since)
+    // Done: fixed, or closed without a fix when its area incident was restored.
+    .whereRaw('coalesce(fixed_at, closed_at) >= ?', [q.since])
     .where((w) => {
       if (q.number) {
         const number = q.number.trim().toUpperCase();
@@ -464,7 +484,7 @@ export async function findRepeatTarget(
         );
       }
     })
-    .orderBy('fixed_at', 'desc')
+    .orderByRaw('coalesce(fixed_at, closed_at) desc')
     .forUpdate()
     .first();
   return row ? toTicket(row) : null;
@@ -587,6 +607,7 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   answer: ['answerId', 'answerText'],
   forward: ['answerId', 'answerText', 'forwardedTo'],
   add_info: [],
+  reopen_restored: ['repeatCount'],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -596,6 +617,7 @@ const effects: Partial<Record<Action, Record<string, unknown>>> = {
   detach: { incident_id: null },
   reopen: { starred: true, fixed_at: null, closed_at: null },
   unmerge: { duplicate_of_id: null },
+  reopen_restored: { starred: true, closed_at: null },
 };
 
 /** SQL types of the columns a transition writes, for the batched UPDATE ... FROM (VALUES ...). */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
-import { submitReport } from './intake.service.js';
+import { prepareReport, writeReport } from './intake.service.js';
 import { performAction, type ActionInput } from './workflow.service.js';
 import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
@@ -36,7 +36,7 @@ const ListQuery = z.object({
   number: z.string().trim().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-  order: z.enum(['oldest', 'newest']).default('oldest'),
+  order: z.enum(['oldest', 'newest', 'priority']).default('oldest').describe('priority: Critical, High, Normal, then the oldest first (repeat reports always lead)'),
 });
 
 /** One endpoint per transition: path segment, action, and the body it takes. */
@@ -45,7 +45,11 @@ const actionRoutes: { path: string; action: Action; summary: string; body: z.Zod
     path: 'reject',
     action: 'reject',
     summary: 'Admin rejects a report (hoax, duplicate, not a leak); may block the reporter',
-    body: z.object({ reason: z.string().trim().min(1, 'say why the report is rejected'), blockReporter: z.boolean().default(false) }),
+    body: z.object({
+      reason: z.string().trim().min(1, 'say why the report is rejected'),
+      publicReason: z.string().trim().max(300).optional().describe('What the reporter is told (the reason stays internal); a general sentence when omitted'),
+      blockReporter: z.boolean().default(false),
+    }),
   },
   {
     path: 'spk',
@@ -138,7 +142,13 @@ const TicketPage = z
     total: z.number(),
     limit: z.number(),
     offset: z.number(),
-    items: z.array(TicketSummary.extend({ thumbnailUrl: z.string().nullable(), resultThumbnailUrl: z.string().nullable() })),
+    items: z.array(
+      TicketSummary.extend({
+        thumbnailUrl: z.string().nullable(),
+        resultThumbnailUrl: z.string().nullable(),
+        photoAnalysing: z.boolean().describe('The report photo is being analysed (photoBlurred is null until it is done)'),
+      }),
+    ),
   })
   .openapi('TicketPage');
 const TicketDetail = TicketSummary.extend({
@@ -155,8 +165,10 @@ const TicketDetail = TicketSummary.extend({
       thumbnailUrl: z.string(),
       width: z.number(),
       height: z.number(),
-      blurScore: z.number(),
-      blurred: z.boolean(),
+      blurScore: z.number().nullable().describe('Variance of the Laplacian; null while analysing or when damaged'),
+      blurred: z.boolean().nullable().describe('Null while the analysis runs (a moment after the report)'),
+      analysing: z.boolean().describe('The photo is being analysed: blur score, EXIF and thumbnail come shortly'),
+      damaged: z.boolean().describe('The header read but the pixels did not decode (treated as blurred)'),
       exif: z.object({ lat: z.number().nullable(), lon: z.number().nullable(), takenAt: at }),
     }),
   ),
@@ -221,6 +233,9 @@ for (const r of actionRoutes) {
     security: bearer,
     request: {
       params: IdParam,
+      headers: z.object({
+        'Idempotency-Key': z.string().optional().describe('A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice'),
+      }),
       body: {
         content: r.multipart
           ? { 'multipart/form-data': { schema: (r.body as z.ZodObject).extend({ photo: z.string().openapi({ type: 'string', format: 'binary' }) }) } }
@@ -240,10 +255,17 @@ export function ticketsRouter(ctx: AppContext): Router {
     const fields = parse(StaffReportFields, req.body ?? {});
     const utility = utilityOf(res);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(ctx, utility.id, req.get('idempotency-key'), requestHashOf({ ...fields, by: userOf(res).id }, photo), async (inTx) => {
-      const receipt = await submitReport(inTx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res));
-      return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
-    });
+    const answer = await once(
+      ctx,
+      utility.id,
+      req.get('idempotency-key'),
+      requestHashOf({ ...fields, by: userOf(res).id }, photo),
+      async (inTx, prepared) => {
+        const receipt = await writeReport(inTx, utility, prepared);
+        return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
+      },
+      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res)),
+    );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);
   });
@@ -257,7 +279,7 @@ export function ticketsRouter(ctx: AppContext): Router {
       total: page.total,
       limit: q.limit,
       offset: q.offset,
-      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId) })),
+      items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId), photoAnalysing: t.reportPhotoAnalysing })),
     });
   });
 
@@ -292,8 +314,15 @@ export function ticketsRouter(ctx: AppContext): Router {
       const { id } = parse(IdParam, req.params);
       const body = parse(r.body, req.body ?? {});
       const input: ActionInput = { ...body, photo: req.file?.buffer ?? null };
-      await performAction(ctx, utilityOf(res), userOf(res), id, r.action, input);
-      res.json(await ticketDetail(ctx, utilityOf(res), userOf(res), id));
+      const user = userOf(res);
+      const asked = requestHashOf({ ticket: id, action: r.action, ...body, by: user.id }, input.photo);
+      // The key records that the step was taken; the answer (first or replayed) is the ticket as it is now.
+      const answer = await once(ctx, utilityOf(res).id, req.get('idempotency-key'), asked, async (inTx) => {
+        await performAction(inTx, utilityOf(res), user, id, r.action, input);
+        return { statusCode: 200, body: { ticketId: id } };
+      });
+      if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+      res.status(answer.statusCode).json(await ticketDetail(ctx, utilityOf(res), user, id));
     });
   }
   return router;

@@ -157,7 +157,10 @@ export async function ticketDetail(ctx: AppContext, utility: Utility, user: Staf
       width: p.width,
       height: p.height,
       blurScore: p.blurScore,
-      blurred: p.blurScore < utility.settings.blurThreshold,
+      // Null while the analysis runs; a photo whose pixels did not decode counts as blurred.
+      blurred: p.analysedAt === null ? null : p.blurScore === null || p.blurScore < utility.settings.blurThreshold,
+      analysing: p.analysedAt === null,
+      damaged: p.analysisError === 'damaged',
       exif: { lat: p.exifLat, lon: p.exifLon, takenAt: iso(p.exifTakenAt) },
     })),
     events: events.map((e) => ({ action: e.action, actor: e.actorName ?? e.actorKind, from: e.fromStatus, to: e.toStatus, note: e.note, data: e.data, at: e.at.toISOString() })),

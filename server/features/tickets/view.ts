@@ -11,6 +11,7 @@ export function presentReceipt(r: ReportReceipt, utility: Utility) {
     statusUrl: `/api/v1/reports/${r.number}?jurisdiction_id=${encodeURIComponent(utility.code)}`,
     receivedAt: r.receivedAt.toISOString(),
     photoBlurred: r.photoBlurred,
+    photoAnalysing: r.photoAnalysing,
     region: r.region,
     kelurahan: r.kelurahan,
     repeat: r.repeat,

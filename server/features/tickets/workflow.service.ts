@@ -12,6 +12,7 @@ import { findCrew } from '../utilities/service.js';
 import { viewerOf } from '../auth/viewer.js';
 import { findTicket, findVisibleTicket, insertWorkOrder, nextNumber, transition, type Ticket, type TicketChanges } from './repository.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
+import { analyseReportPhotoNow, analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
 import { creditClosedTickets } from '../points/service.js';
 import { mergeStep, unmergeStep } from './duplicates.service.js';
 import { answerStep, forwardStep } from './first-contact.service.js';
@@ -20,6 +21,8 @@ import { answerStep, forwardStep } from './first-contact.service.js';
 export interface ActionInput {
   note?: string | null;
   reason?: string | null;
+  /** What the reporter is told on a rejection; the reason above stays internal. */
+  publicReason?: string | null;
   blockReporter?: boolean;
   priority?: Priority;
   phoneVerification?: string | null;
@@ -73,12 +76,14 @@ const steps: Record<Action, Guard> = {
     const reason = required(input.reason, 'reason', 'say why the report is rejected (e.g. hoax, duplicate, not a leak)');
     const block = input.blockReporter === true && ticket.reporterId !== null;
     if (block) await blockReporter(tx, ticket.reporterId as number, reason, user.id, at);
-    return { changes: { rejectReason: reason }, note: reason, data: { reporterBlocked: block } };
+    const publicReason = input.publicReason?.trim() || null;
+    return { changes: { rejectReason: reason }, note: reason, data: { reporterBlocked: block, ...(publicReason ? { publicReason } : {}) } };
   },
 
   async issue_spk(_ctx, tx, utility, user, ticket, input, at) {
     if (!input.priority) throw validationError([{ field: 'priority', message: 'choose critical, high or normal' }]);
     const verification = input.phoneVerification?.trim() || null;
+    // Known: performAction analysed a photo still pending before this transaction.
     if (ticket.photoBlurred && !verification) {
       throw new DomainError(
         ErrorCode.blurredPhotoNeedsVerification,
@@ -131,7 +136,8 @@ const steps: Record<Action, Guard> = {
   async fix(ctx, tx, utility, user, ticket, input) {
     requireOwnCrew(user, ticket);
     if (!input.photo) throw new DomainError(ErrorCode.resultPhotoRequired, 'A photo of the repaired site is required', { field: 'photo' });
-    const photoId = await recordPhoto(tx, utility, ticket.id, 'result', await storePhoto(ctx, utility, input.photo), user.id);
+    const photoId = await recordPhoto(tx, utility, ticket.id, 'result', await storePhoto(ctx, utility, input.photo), user.id, analysisLeaseFrom(ctx.now()));
+    analyseSoon(ctx, photoId); // once committed
     return { changes: {}, note: input.note ?? null, data: { photoId } };
   },
 
@@ -146,6 +152,7 @@ const steps: Record<Action, Guard> = {
 
   // The system actors' steps (repeat.service.ts, incidents); planTransition refuses them to every staff role.
   reopen: notStaffs('A ticket is reopened by a repeat report only'),
+  reopen_restored: notStaffs('A ticket is reopened by a repeat report only'),
   attach: notStaffs('A ticket is attached by an area incident only'),
   restore: notStaffs('A ticket is closed with its area incident only'),
   add_report: notStaffs('A report is added to a ticket by merging it'),
@@ -170,6 +177,11 @@ const steps: Record<Action, Guard> = {
  * transaction. Refusals leave nothing written.
  */
 export async function performAction(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, action: Action, input: ActionInput): Promise<Ticket> {
+  // The blur check runs after the acknowledgment: an SPK asked for before it finished runs it now (one photo, ~30 ms),
+  // committed on its own, so that the SPK rule below reads the ticket's blur flag whatever the SPK's outcome.
+  if (action === 'issue_spk' && !input.phoneVerification?.trim() && (transitions[action] as Transition).actors.includes(user.role)) {
+    await analyseReportPhotoNow(ctx, utility.id, ticketId);
+  }
   return ctx.db.transaction(async (tx) => {
     // A step the role may never take is refused as such (403): that tells nothing about the id.
     const rule = transitions[action] as Transition;

@@ -33,6 +33,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   INVALID_GEOMETRY: 422,
   SERVICE_UNAVAILABLE: 503,
+  LINK_INVALID: 403,
+  ALREADY_RATED: 409,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -64,7 +66,14 @@ const indonesianByCode: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi; data belum tersimpan. Silakan coba lagi dalam beberapa detik.',
   PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
   INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
+  LINK_INVALID: 'Tautan tidak berlaku. Gunakan tautan dari tanda terima laporan Anda.',
+  ALREADY_RATED: 'Layanan ini sudah Anda nilai. Terima kasih.',
 };
+
+/** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */
+export function indonesianMessageOf(code: ErrorCode): string {
+  return indonesianByCode[code];
+}
 
 export function httpStatusOf(code: ErrorCode): number {
   return statusByCode[code] ?? 500;

@@ -42,7 +42,8 @@ export const ReportReceipt = z
     status: z.enum(statuses),
     statusUrl: z.string(),
     receivedAt: z.string(),
-    photoBlurred: z.boolean().nullable(),
+    photoBlurred: z.boolean().nullable().describe('Null until the photo is analysed (blur check), a moment after the acknowledgment; then on the ticket'),
+    photoAnalysing: z.boolean().describe('The photo is being analysed after the acknowledgment (blur score, EXIF); its result is on the ticket when done'),
     region: z.string().nullable(),
     kelurahan: z.string().nullable(),
     repeat: z

@@ -8,7 +8,10 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 /**
  * The console (web/dist, built by Vite) at /, the API documentation at /docs.
- * Without a built console, / shows the documentation.
+ * Hashed assets are cached for a year; the page, the service worker and the
+ * manifest are revalidated on every load, so a new build reaches the phones.
+ * Source maps are not built, and none would be served. Without a built
+ * console, / shows the documentation.
  */
 export function mountWeb(app: Express): void {
   app.get('/docs', (_req, res) => {
@@ -22,8 +25,19 @@ export function mountWeb(app: Express): void {
     return;
   }
   app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
-  app.get('/', (_req, res) => {
+  const sendIndex = (_req: express.Request, res: express.Response) => {
     res.set('Cache-Control', 'no-cache');
     res.sendFile(index);
-  });
+  };
+  app.get('/', sendIndex);
+  app.get('/index.html', sendIndex);
+  // The top-level files of the build: sw.js, workbox-*.js, manifest.webmanifest, icons.
+  const topLevel = fs.readdirSync(webDist).filter((name) => /\.(js|webmanifest|svg|png)$/.test(name));
+  for (const name of topLevel) {
+    app.get(`/${name}`, (_req, res) => {
+      res.set('Cache-Control', 'no-cache');
+      if (name === 'sw.js') res.set('Service-Worker-Allowed', '/');
+      res.sendFile(path.join(webDist, name));
+    });
+  }
 }

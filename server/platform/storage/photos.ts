@@ -17,15 +17,17 @@ export interface PhotoFacts {
   sizeBytes: number;
   width: number;
   height: number;
-  blurScore: number;
+  /** Null while the analysis is pending, or when the pixels did not decode. */
+  blurScore: number | null;
   exifLat: number | null;
   exifLon: number | null;
   exifTakenAt: Date | null;
 }
 
-/** What we learn from a photo before anything is stored. */
+/** Everything measured of a photo, header and pixels (analysePhoto: one thread, for the benchmark and tests). */
 export interface PhotoAnalysis extends PhotoFacts {
   extension: string;
+  blurScore: number;
 }
 
 const acceptedFormats: Record<string, { mime: string; ext: string }> = {
@@ -106,14 +108,49 @@ async function exifOf(buffer: Buffer, timeZone: string): Promise<{ lat: number |
   }
 }
 
-/** Decodes the photo (refusing anything that is not an image) and measures it. */
-export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
+/** What the request learns of a photo cheaply (its header and its bytes), before it is stored. */
+export interface PhotoHeader {
+  sha256: string;
+  mimeType: string;
+  extension: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+}
+
+/** What is measured after the acknowledgment, on the imaging threads (decoding every pixel). */
+export interface PhotoMeasures {
+  blurScore: number;
+  exifLat: number | null;
+  exifLon: number | null;
+  exifTakenAt: Date | null;
+}
+
+/**
+ * A file cut short (a JPEG without its end-of-image marker, a PNG without
+ * IEND, a WebP shorter than its RIFF size): a cheap look at the tail instead
+ * of decoding every pixel in the request.
+ */
+function isTruncated(buffer: Buffer, format: string): boolean {
+  // The JPEG end-of-image marker near the end (some cameras pad after it).
+  if (format === 'jpeg') return buffer.subarray(Math.max(0, buffer.length - 4096)).lastIndexOf(Buffer.from([0xff, 0xd9])) < 0;
+  if (format === 'png') return buffer.subarray(Math.max(0, buffer.length - 64)).indexOf('IEND') < 0;
+  if (format === 'webp') return buffer.length >= 12 && buffer.readUInt32LE(4) + 8 > buffer.length;
+  return false;
+}
+
+/**
+ * The request's look at a photo: the header only (format, dimensions, the
+ * pixel limit), a truncation check and the sha256, about a millisecond. No
+ * pixel is decoded here: a photo whose header reads but whose pixels do not
+ * is found by the analysis after the acknowledgment (analysis_error 'damaged').
+ */
+export async function sniffPhoto(buffer: Buffer, field = 'photo'): Promise<PhotoHeader> {
   let metadata: Metadata;
   // sharp throws at construction on an empty buffer: a zero-byte upload is no photo (issue 11, finding 8).
   if (buffer.length === 0) throw new DomainError(ErrorCode.photoNotImage, 'The photo file is empty (0 bytes)', { field });
-  const image = sharp(buffer, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS });
   try {
-    // The header only, with the pixel limit off so the limit's refusal below can name the size; the decode keeps the limit.
+    // The header only, with the pixel limit off so the limit's refusal below can name the size; every decode keeps the limit.
     metadata = await sharp(buffer, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
     throw new DomainError(ErrorCode.photoNotImage, `The photo is not an image we can read (${ACCEPTED_PHOTO_FORMATS})`, { field });
@@ -134,13 +171,9 @@ export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'ph
       limitPixels: MAX_PHOTO_PIXELS,
     });
   }
-  let blurScore: number;
-  try {
-    blurScore = await blurScoreOf(image);
-  } catch {
-    throw new DomainError(ErrorCode.photoNotImage, 'The photo could not be decoded; it may be damaged', { field });
+  if (isTruncated(buffer, formatName!)) {
+    throw new DomainError(ErrorCode.photoNotImage, 'The photo file is cut short; it may be damaged', { field, format: formatName });
   }
-  const exif = await exifOf(buffer, timeZone);
   return {
     sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
     mimeType: format.mime,
@@ -148,11 +181,39 @@ export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'ph
     sizeBytes: buffer.length,
     width: metadata.width,
     height: metadata.height,
-    blurScore,
-    exifLat: exif.lat,
-    exifLon: exif.lon,
-    exifTakenAt: exif.takenAt,
   };
+}
+
+/**
+ * Decodes every pixel and measures: the blur score and the EXIF position and
+ * camera time. Runs after the acknowledgment, on an imaging thread
+ * (platform/imaging); throws PHOTO_NOT_IMAGE when the pixels do not decode.
+ */
+export async function measurePhoto(buffer: Buffer, timeZone: string): Promise<PhotoMeasures> {
+  let blurScore: number;
+  try {
+    blurScore = await blurScoreOf(sharp(buffer, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS }));
+  } catch {
+    throw new DomainError(ErrorCode.photoNotImage, 'The photo could not be decoded; it may be damaged', { field: 'photo' });
+  }
+  const exif = await exifOf(buffer, timeZone);
+  return { blurScore, exifLat: exif.lat, exifLon: exif.lon, exifTakenAt: exif.takenAt };
+}
+
+export const THUMBNAIL_WIDTH = 320;
+
+/** The thumbnail as served (a small JPEG, no metadata): made by the analysis, or on first use. */
+export function makeThumbnail(image: Sharp, widthPx = THUMBNAIL_WIDTH): Sharp {
+  return image.rotate().resize(widthPx, widthPx, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 });
+}
+
+/** Header and measures at once, in this thread (the benchmark's stage timing and tests). */
+export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
+  const header = await sniffPhoto(buffer, field);
+  const measures = await measurePhoto(buffer, timeZone).catch((err: unknown) => {
+    throw err instanceof DomainError ? new DomainError(err.code, err.message, { field }) : err;
+  });
+  return { ...header, ...measures };
 }
 
 const PHOTO_KEY = /^([0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+)(\..*)?$/;
@@ -190,11 +251,11 @@ export class PhotoStore {
     this.backend = typeof backend === 'string' ? new DiskObjectStore(backend) : backend;
   }
 
-  keyOf(a: Pick<PhotoAnalysis, 'sha256' | 'extension'>): string {
+  keyOf(a: Pick<PhotoHeader, 'sha256' | 'extension'>): string {
     return `${a.sha256.slice(0, 2)}/${a.sha256}.${a.extension}`;
   }
 
-  async save(buffer: Buffer, analysis: PhotoAnalysis): Promise<string> {
+  async save(buffer: Buffer, analysis: Pick<PhotoHeader, 'sha256' | 'extension' | 'mimeType'>): Promise<string> {
     const key = this.keyOf(analysis);
     if (!(await this.backend.exists(key))) await this.backend.put(key, buffer, analysis.mimeType);
     return key;
@@ -212,10 +273,17 @@ export class PhotoStore {
   }
 
   /** A small JPEG for lists and route cards (no metadata). Null when the original is gone. */
-  async thumbnail(key: string, widthPx = 320): Promise<PhotoBody | null> {
-    return this.derived(`${key}.w${widthPx}.jpg`, key, 'image/jpeg', (image) =>
-      image.rotate().resize(widthPx, widthPx, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }),
-    );
+  async thumbnail(key: string, widthPx = THUMBNAIL_WIDTH): Promise<PhotoBody | null> {
+    return this.derived(this.thumbnailKeyOf(key, widthPx), key, 'image/jpeg', (image) => makeThumbnail(image, widthPx));
+  }
+
+  thumbnailKeyOf(key: string, widthPx = THUMBNAIL_WIDTH): string {
+    return `${key}.w${widthPx}.jpg`;
+  }
+
+  /** Keeps a thumbnail the analysis made, so the first list that shows it needs no decode. */
+  async saveThumbnail(key: string, body: Buffer, widthPx = THUMBNAIL_WIDTH): Promise<void> {
+    await this.backend.put(this.thumbnailKeyOf(key, widthPx), body, 'image/jpeg');
   }
 
   private async derived(derivedKey: string, key: string, mimeType: string, make: (image: Sharp) => Sharp): Promise<PhotoBody | null> {

@@ -5,34 +5,16 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { insertTickets, pointInArea, usePlanningServer } from '../../planning/support.js';
+import { holdNextSolve } from './held-solve.js';
 
-const gate = vi.hoisted(() => ({ hold: false, started: () => {}, aborted: () => {} }));
-
-vi.mock('../../../server/platform/solver/pool.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../server/platform/solver/pool.js')>();
-  return {
-    ...real,
-    solvePlan: (input: Parameters<typeof real.solvePlan>[0], options: Parameters<typeof real.solvePlan>[1] = {}) => {
-      if (!gate.hold) return real.solvePlan(input, options);
-      gate.started();
-      return new Promise((_, reject) => {
-        options.signal?.addEventListener('abort', () => {
-          gate.aborted();
-          reject(new real.SolveCancelledError());
-        });
-      });
-    },
-  };
-});
+vi.mock('../../../server/platform/solver/pool.js', async (importOriginal) => (await import('./held-solve.js')).holdingPool(await importOriginal()));
 
 const DATE = '2026-11-24';
 const fx = usePlanningServer({ crews: 2 });
 
 /** Starts a request whose solve is held, waits until the solve runs, aborts the request, waits until the solve saw it. */
 async function cancelMidSolve(method: string, path: string, body: unknown): Promise<unknown> {
-  gate.hold = true;
-  const started = new Promise<void>((resolve) => (gate.started = resolve));
-  const aborted = new Promise<void>((resolve) => (gate.aborted = resolve));
+  const { started, aborted } = holdNextSolve();
   const client = new AbortController();
   const request = fetch(`${fx.server.baseUrl}${path}`, {
     method,
@@ -43,7 +25,6 @@ async function cancelMidSolve(method: string, path: string, body: unknown): Prom
   await started;
   client.abort();
   await aborted;
-  gate.hold = false;
   return request;
 }
 

@@ -26,7 +26,7 @@ const ticketCount = async () => Number((await t.env.db('tickets').where({ utilit
 
 /** The hash the intake route computes for `fields` + photo (the parsed form, as the route sees it). */
 function intakeHash(photo: Buffer): string {
-  return requestHashOf({ lat: Number(fields.lat), lon: Number(fields.lon), description: fields.description, name: fields.name, phone: fields.phone, address: null, category: fields.category, previous_number: null, jurisdiction_id: t.env.utility.code }, photo);
+  return requestHashOf({ lat: Number(fields.lat), lon: Number(fields.lon), description: fields.description, name: fields.name, phone: fields.phone, address: null, category: fields.category, duplicate_of: null, previous_number: null, jurisdiction_id: t.env.utility.code }, photo);
 }
 
 describe('idempotency keys survive crashes', () => {

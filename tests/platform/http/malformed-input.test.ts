@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { insideArea, loginAs, sharpPhoto, useTestServer } from '../../support/db.js';
+import { derivedPhotoFile, insideArea, loginAs, sharpPhoto, useTestServer } from '../../support/db.js';
 
 const t = useTestServer();
 
@@ -22,7 +22,7 @@ function form(fields: Record<string, string>, photo?: Buffer): FormData {
 const photoFiles = (): number => {
   const root = t.env.ctx.config.photoDir;
   if (!fs.existsSync(root)) return 0;
-  return fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).length;
+  return fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)).length;
 };
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ n: string }[]>({ n: '*' }))[0].n);
 

@@ -17,12 +17,13 @@ afterAll(() => clock.restore());
 
 const phone = () => `0813-${crypto.randomInt(1000, 9999)}-${crypto.randomInt(1000, 9999)}`;
 
-async function report(fields: Record<string, string>, photo: Buffer, from: string) {
+async function report(fields: Record<string, string>, photo: Buffer, from: string, idempotencyKey?: string) {
   const body = new FormData();
   for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(insideArea.lat), lon: String(insideArea.lon), category: 'visible_leak', ...fields })) body.set(k, v);
   body.set('photo', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'leak.jpg');
-  const res = await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body, headers: { 'x-forwarded-for': from } });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+  const headers: Record<string, string> = { 'x-forwarded-for': from, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+  const res = await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body, headers });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), replayed: res.headers.get('idempotent-replayed'), body: (await res.json()) as any };
 }
 
 const ticketsOf = async (digits: string) =>
@@ -50,6 +51,34 @@ describe('citizen intake throttling', () => {
     expect((await report({ phone: phone() }, await sharpPhoto(), testAddress())).status).toBe(201);
     clock.advanceMinutes(61);
     expect((await report({ phone: p }, await sharpPhoto(), testAddress())).status).toBe(201);
+  });
+
+  it('does not count an idempotent retry (the same Idempotency-Key, replayed) against the phone again', async () => {
+    const p = phone();
+    const numbers: string[] = [];
+    // Three reports, each sent four times with its key (a flaky connection): three counted, not twelve.
+    for (let i = 0; i < 3; i++) {
+      const photo = await sharpPhoto(100 + i);
+      const key = crypto.randomUUID();
+      const first = await report({ phone: p, description: `bocor ${i}` }, photo, testAddress(), key);
+      expect(first.status).toBe(201);
+      numbers.push(first.body.number);
+      for (let retry = 0; retry < 3; retry++) {
+        const again = await report({ phone: p, description: `bocor ${i}` }, photo, testAddress(), key);
+        expect(again.status).toBe(201);
+        expect(again.replayed).toBe('true');
+        expect(again.body.number).toBe(first.body.number);
+      }
+    }
+    // So two more new reports fit the limit of five, and the sixth is refused.
+    expect((await report({ phone: p, description: 'bocor 3' }, await sharpPhoto(103), testAddress(), crypto.randomUUID())).status).toBe(201);
+    expect((await report({ phone: p, description: 'bocor 4' }, await sharpPhoto(104), testAddress(), crypto.randomUUID())).status).toBe(201);
+    const sixth = await report({ phone: p, description: 'bocor 5' }, await sharpPhoto(105), testAddress(), crypto.randomUUID());
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.code).toBe('TOO_MANY_REQUESTS');
+    // A refused attempt frees its key: nothing was made for it.
+    expect(await ticketsOf(p.replace(/\D/g, '').slice(1))).toBe(5);
+    expect(new Set(numbers).size).toBe(3);
   });
 
   it('cuts one address off after eight reports, whatever the phones', async () => {

@@ -481,7 +481,8 @@ export interface paths {
                     number?: string;
                     limit?: number;
                     offset?: number | null;
-                    order?: "oldest" | "newest";
+                    /** @description priority: Critical, High, Normal, then the oldest first (repeat reports always lead) */
+                    order?: "oldest" | "newest" | "priority";
                 };
                 header?: never;
                 path?: never;
@@ -821,7 +822,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -831,6 +835,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /** @description What the reporter is told (the reason stays internal); a general sentence when omitted */
+                        publicReason?: string;
                         /** @default false */
                         blockReporter?: boolean;
                     };
@@ -921,7 +927,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1023,7 +1032,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1122,7 +1134,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1220,7 +1235,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1318,7 +1336,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1416,7 +1437,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1514,7 +1538,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1614,7 +1641,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1712,7 +1742,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1810,7 +1843,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1910,7 +1946,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2010,7 +2049,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2108,7 +2150,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2209,7 +2254,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A UUID per tap: a retry (the crew app sends its queue again after a lost answer) gets the first answer again and changes nothing twice */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2593,6 +2641,612 @@ export interface paths {
                 };
                 /** @description Error (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter's view through the signed link of their receipt: status, whether they can add to it, their other reports */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter adds a note and/or a photo to their open report (multipart, with the token of the receipt link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description The token of the follow-up link in the report receipt (followUpUrl) */
+                        token?: string;
+                        note?: string;
+                        jurisdiction_id?: string;
+                        /** Format: binary */
+                        photo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Added */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (415) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter by phone: blocked or not, and the trail of blocks and unblocks (admin, operator) */
+        get: {
+            parameters: {
+                query: {
+                    phone: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reporter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the block of a reporter, with the reason (admin, operator); kept in the reporter’s trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reporter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterRecord"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating page of a closed report, through the signed link sent with the closing message */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the rating link sent with the closing message */
+                    token?: string;
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report to rate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingForm"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The reporter rates the service once after closure (1-4, the IKM scale; optional elements and a comment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RatingBody"];
+                };
+            };
+            responses: {
+                /** @description Thank you */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            score: number;
+                            ratedAt: string;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/ikm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Community satisfaction index (IKM, Kep MenPAN 25/2004) per month, region and crew, on the 25-100 scale with its grade */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (default: to) */
+                    from?: string;
+                    /** @description Last month (default: the current one) */
+                    to?: string;
+                    /** @description json, or a download: csv or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The IKM report (JSON, or a CSV / XLSX download with format=csv|xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IkmReport"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service charter (Maklumat Pelayanan), public: promised response and repair times per priority, last month’s attainment and IKM per region, the call-centre reply standard */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The charter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** The admin changes the charter’s texts (each in Bahasa Indonesia and English); the times come from the SLA settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CharterPatch"];
+                };
+            };
+            responses: {
+                /** @description The charter after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Charter"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4082,7 +4736,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/geo+json": components["schemas"]["ZoneCollection"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -4211,6 +4867,859 @@ export interface paths {
                 };
                 /** @description Error (401) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages sent, waiting and failed, newest first, with counts per status (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "delivered" | "failed" | "skipped";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of deliveries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationDeliveries"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attempt to send one message (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attempts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationAttempt"][];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed message again (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationRequeued"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message texts per event and language, with the placeholders and their examples (admin, operator: the answer scripts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplates"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{kind}/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one message text (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "ticket.received" | "ticket.spk_issued" | "ticket.assigned" | "ticket.fixed" | "ticket.closed" | "ticket.rejected" | "ticket.re_reported" | "ticket.attached" | "incident.updated" | "incident.restored" | "phone.code" | "escalation.respond" | "escalation.resolve" | "escalation.heavy_equipment" | "escalation.repeat" | "incident.overdue" | "ticket.reopened" | "digest.escalations";
+                    lang: "id" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MessageText"];
+                };
+            };
+            responses: {
+                /** @description The text as saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Back to the default text (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "ticket.received" | "ticket.spk_issued" | "ticket.assigned" | "ticket.fixed" | "ticket.closed" | "ticket.rejected" | "ticket.re_reported" | "ticket.attached" | "incident.updated" | "incident.restored" | "phone.code" | "escalation.respond" | "escalation.resolve" | "escalation.heavy_equipment" | "escalation.repeat" | "incident.overdue" | "ticket.reopened" | "digest.escalations";
+                    lang: "id" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The default text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageTemplate"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A text filled with example values (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MessageText"];
+                };
+            };
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessageText"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the utility reaches people: a provider per channel, secrets masked (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Channels */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Configure e-mail (SMTP), WhatsApp (Cloud API or a gateway) or SMS (a gateway); a secret left out keeps the stored one (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: "email" | "whatsapp" | "sms";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop using a channel (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: "email" | "whatsapp" | "sms";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/first-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FirstReplyReport"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reporter’s reply, forwarded by the gateway or entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReporterReply"];
+                };
+            };
+            responses: {
+                /** @description Whether it was an opt-out */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to a phone (SMS or WhatsApp) to prove the reporter holds it; 3 codes per number per hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationRequest"];
+                };
+            };
+            responses: {
+                /** @description Code sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerificationStarted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the code; answers a token that proves the number for an hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationCode"];
+                };
+            };
+            responses: {
+                /** @description Proven */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneVerified"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5363,14 +6872,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/discovery.json": {
+    "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Open311 service discovery: the GeoReport v2 endpoint, its formats (JSON only) and how to get an api_key */
+        /** Open311 service discovery: the GeoReport v2 endpoint, its formats (XML and JSON) and how to get an api_key */
         get: {
             parameters: {
                 query?: {
@@ -5378,7 +6887,10 @@ export interface paths {
                     jurisdiction_id?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -5390,15 +6902,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Discovery"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -5411,7 +6925,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/services.json": {
+    "/open311/v2/services.{format}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5426,7 +6940,10 @@ export interface paths {
                     jurisdiction_id?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -5438,24 +6955,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Service"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -5468,14 +6988,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/services/{service_code}.json": {
+    "/open311/v2/services/{service_code}.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2 service definition (no extra attributes) */
+        /** GeoReport v2 service definition */
         get: {
             parameters: {
                 query?: {
@@ -5485,6 +7005,8 @@ export interface paths {
                 header?: never;
                 path: {
                     service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
                 };
                 cookie?: never;
             };
@@ -5497,24 +7019,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceDefinition"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -5527,7 +7052,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/requests.json": {
+    "/open311/v2/requests.{format}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5556,7 +7081,10 @@ export interface paths {
                     page?: number;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -5568,92 +7096,57 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceRequest"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (429): [{code, description}] */
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
         };
         put?: never;
-        /** GeoReport v2: submit a leak report with an api_key. The photo is required and travels as the multipart file `media` (a media_url is not fetched); lat, long and phone are required. Every refusal of our intake applies. Send an Idempotency-Key header to make retries safe. */
+        /** GeoReport v2: submit a leak report with an api_key, as the spec's application/x-www-form-urlencoded form or as multipart/form-data with the photo as the file `media` (our extension). lat, long and phone are required; the photo is the file `media` or a `media_url` on a host the utility allows (OPEN311_MEDIA_HOSTS). Every refusal of our intake applies. Send an Idempotency-Key header to make retries safe. */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     "Idempotency-Key"?: string;
                 };
-                path?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
                 cookie?: never;
             };
             requestBody?: {
                 content: {
-                    "multipart/form-data": {
-                        /** @description The utility; optional: the api_key names its utility */
-                        jurisdiction_id?: string;
-                        /** @description Required. Also accepted as a query parameter */
-                        api_key?: string;
-                        /** @example pipe_burst */
-                        service_code: string;
-                        /**
-                         * @description Required here: the crew needs the GPS position
-                         * @example -5.1477
-                         */
-                        lat?: number;
-                        /**
-                         * @description Required here
-                         * @example 119.4327
-                         */
-                        long?: number;
-                        address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
-                        address_id?: string;
-                        description?: string;
-                        first_name?: string;
-                        last_name?: string;
-                        /**
-                         * @description Required: an Indonesian number, so the utility can confirm the report
-                         * @example 0812-3456-7890
-                         */
-                        phone?: string;
-                        /** @description Accepted and not stored (the utility confirms by phone) */
-                        email?: string;
-                        /** @description Accepted and not stored */
-                        device_id?: string;
-                        /** @description Kept with the ticket and echoed in the answer */
-                        account_id?: string;
-                        /** @description Not fetched: send the photo itself as the multipart file `media` */
-                        media_url?: string;
-                        /**
-                         * Format: binary
-                         * @description The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
-                         */
-                        media: string;
-                    };
                     "application/x-www-form-urlencoded": {
                         /** @description The utility; optional: the api_key names its utility */
                         jurisdiction_id?: string;
@@ -5688,8 +7181,50 @@ export interface paths {
                         device_id?: string;
                         /** @description Kept with the ticket and echoed in the answer */
                         account_id?: string;
-                        /** @description Not fetched: send the photo itself as the multipart file `media` */
+                        /** @description The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them */
                         media_url?: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example pipe_burst */
+                        service_code: string;
+                        /**
+                         * @description Required here: the crew needs the GPS position
+                         * @example -5.1477
+                         */
+                        lat?: number;
+                        /**
+                         * @description Required here
+                         * @example 119.4327
+                         */
+                        long?: number;
+                        address_string?: string;
+                        /** @description Not used: this server places a report by lat/long only */
+                        address_id?: string;
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        /**
+                         * @description Required: an Indonesian number, so the utility can confirm the report
+                         * @example 0812-3456-7890
+                         */
+                        phone?: string;
+                        /** @description Accepted and not stored (the utility confirms by phone) */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        device_id?: string;
+                        /** @description Kept with the ticket and echoed in the answer */
+                        account_id?: string;
+                        /** @description The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them */
+                        media_url?: string;
+                        /**
+                         * Format: binary
+                         * @description The photo: JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
+                         */
+                        media: string;
                     };
                 };
             };
@@ -5701,6 +7236,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311PostAnswer"];
+                        "text/xml": string;
                     };
                 };
                 /** @description Created: the new ticket number */
@@ -5710,78 +7246,47 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311PostAnswer"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (400): [{code, description}] */
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (403): [{code, description}] */
+                /** @description Error (403): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (409): [{code, description}] */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (413): [{code, description}] */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (415): [{code, description}] */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (422): [{code, description}] */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Open311Errors"];
-                    };
-                };
-                /** @description Error (429): [{code, description}] */
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
@@ -5792,14 +7297,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/open311/v2/requests/{service_request_id}.json": {
+    "/open311/v2/requests/{service_request_id}.{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2 service request: one report by its ticket number (an array of one) */
+        /** GeoReport v2 service request: one report by its ticket number (a list of one) */
         get: {
             parameters: {
                 query?: {
@@ -5809,6 +7314,8 @@ export interface paths {
                 header?: never;
                 path: {
                     service_request_id: string;
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
                 };
                 cookie?: never;
             };
@@ -5821,21 +7328,396 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Open311ServiceRequest"][];
+                        "text/xml": string;
                     };
                 };
-                /** @description Error (404): [{code, description}] */
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
                     };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the ticket number of a submission that waited for staff (empty while it waits; 404 once refused, with the reason) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The utility (Open311 jurisdiction); optional on a single-utility install */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token and its service_request_id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311TokenAnswer"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/servicerequestupdates.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FixMyStreet's servicerequestupdates extension: every step of the utility's tickets in a window (default the last 24 hours, at most 90 days), oldest first, at most 1000; statuses OPEN, INVESTIGATING, ACTION_SCHEDULED, IN_PROGRESS, FIXED, CLOSED, NO_FURTHER_ACTION, REOPEN */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The utility (Open311 jurisdiction); optional on a single-utility install */
+                    jurisdiction_id?: string;
+                    /** @description Accepted and not needed (FixMyStreet sends it) */
+                    api_key?: string;
+                    /** @description W3C date-time with a zone, or a date; default: 24 hours before end_date */
+                    start_date?: string;
+                    /** @description Inclusive; default now; at most 90 days after start_date */
+                    end_date?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Request updates (XML root service_requests_updates, items request_update) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311RequestUpdate"][];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311QueuedSubmission"][];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a queued Open311 submission in as a ticket, at the position staff found (admin, operator); its token then answers the ticket number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description Required when the report came with an address only */
+                        lat?: number;
+                        lon?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ticket */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            service_request_id: string;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/queue/{token}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a queued Open311 submission with a reason (admin, operator); its token then answers 404 with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Refused */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            /** @enum {boolean} */
+                            refused: true;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5895,7 +7777,10 @@ export interface components {
             status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
             statusUrl: string;
             receivedAt: string;
+            /** @description Null until the photo is analysed (blur check), a moment after the acknowledgment; then on the ticket */
             photoBlurred: boolean | null;
+            /** @description The photo is being analysed after the acknowledgment (blur score, EXIF); its result is on the ticket when done */
+            photoAnalysing: boolean;
             region: string | null;
             kelurahan: string | null;
             /** @description A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one */
@@ -5965,6 +7850,8 @@ export interface components {
             items: (components["schemas"]["TicketSummary"] & {
                 thumbnailUrl: string | null;
                 resultThumbnailUrl: string | null;
+                /** @description The report photo is being analysed (photoBlurred is null until it is done) */
+                photoAnalysing: boolean;
             })[];
         };
         TicketSummary: {
@@ -6030,8 +7917,14 @@ export interface components {
                 thumbnailUrl: string;
                 width: number;
                 height: number;
-                blurScore: number;
-                blurred: boolean;
+                /** @description Variance of the Laplacian; null while analysing or when damaged */
+                blurScore: number | null;
+                /** @description Null while the analysis runs (a moment after the report) */
+                blurred: boolean | null;
+                /** @description The photo is being analysed: blur score, EXIF and thumbnail come shortly */
+                analysing: boolean;
+                /** @description The header read but the pixels did not decode (treated as blurred) */
+                damaged: boolean;
                 exif: {
                     lat: number | null;
                     lon: number | null;
@@ -6118,6 +8011,232 @@ export interface components {
             };
             /** @default true */
             active: boolean;
+        };
+        FollowUp: {
+            report: components["schemas"]["PublicStatus"];
+            /** @description A note or photo can still be added (the ticket is open) */
+            canAdd: boolean;
+            /** @description The reporter's reports, newest first */
+            reports: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+            }[];
+        };
+        ReporterRecord: {
+            phone: string;
+            name: string | null;
+            blocked: boolean;
+            blockedReason: string | null;
+            events: {
+                /** @enum {string} */
+                action: "block" | "unblock";
+                reason: string;
+                by: string | null;
+                at: string;
+            }[];
+        };
+        RatingForm: {
+            number: string;
+            /** @enum {string} */
+            status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            closedAt: string | null;
+            rated: boolean;
+            /** @description The report can be rated now (closed, within the window, not rated yet) */
+            open: boolean;
+            elements: {
+                /** @enum {string} */
+                key: "procedure" | "requirements" | "clarity" | "discipline" | "responsibility" | "competence" | "speed" | "fairness" | "courtesy" | "cost_fairness" | "cost_certainty" | "schedule_certainty" | "comfort" | "security";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+        };
+        RatingBody: {
+            /** @description The token of the rating link sent with the closing message */
+            token?: string;
+            /** @description 1 tidak baik / bad, 2 kurang baik / poor, 3 baik / good, 4 sangat baik / very good */
+            score: number;
+            /**
+             * @description Optional scores of the elements of the index (Kep MenPAN 25/2004)
+             * @default {}
+             */
+            elements: {
+                procedure?: number;
+                requirements?: number;
+                clarity?: number;
+                discipline?: number;
+                responsibility?: number;
+                competence?: number;
+                speed?: number;
+                fairness?: number;
+                courtesy?: number;
+                cost_fairness?: number;
+                cost_certainty?: number;
+                schedule_certainty?: number;
+                comfort?: number;
+                security?: number;
+            };
+            comment?: string;
+            jurisdiction_id?: string;
+        };
+        IkmReport: {
+            /** @enum {string} */
+            report: "ikm";
+            timeZone: string;
+            months: {
+                from: string;
+                to: string;
+            };
+            total: {
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            };
+            byMonth: {
+                month: string;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byRegion: {
+                month: string;
+                region: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+            byCrew: {
+                month: string;
+                crew: string | null;
+                respondents: number;
+                unitValue: number | null;
+                index: number | null;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                } | null;
+                elementMeans: {
+                    [key: string]: number;
+                } | null;
+            }[];
+        };
+        Charter: {
+            utility: {
+                code: string;
+                name: string;
+                contact: string;
+            };
+            texts: {
+                title: {
+                    id: string;
+                    en: string;
+                };
+                pledge: {
+                    id: string;
+                    en: string;
+                };
+                replyStandard: {
+                    id: string;
+                    en: string;
+                };
+                complaints: {
+                    id: string;
+                    en: string;
+                };
+            };
+            promises: {
+                /** @enum {string} */
+                priority: "critical" | "high" | "normal";
+                respondMinutes: number;
+                resolveMinutes: number;
+            }[];
+            /** @description The month the achieved figures are of (last month, YYYY-MM) */
+            month: string;
+            achieved: {
+                total: {
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                };
+                regions: {
+                    region: string;
+                    tickets: number;
+                    /** @description Share of tickets responded within the promised time (met / decided), % */
+                    respondPercent: number | null;
+                    resolvePercent: number | null;
+                    /** @description IKM on the 25-100 scale */
+                    ikm: number | null;
+                    /** @enum {string|null} */
+                    ikmGrade: "A" | "B" | "C" | "D" | null;
+                    respondents: number;
+                }[];
+            };
+        };
+        CharterPatch: {
+            title?: {
+                id: string;
+                en: string;
+            };
+            pledge?: {
+                id: string;
+                en: string;
+            };
+            replyStandard?: {
+                id: string;
+                en: string;
+            };
+            complaints?: {
+                id: string;
+                en: string;
+            };
         };
         Crew: {
             id: number;
@@ -6401,6 +8520,39 @@ export interface components {
                 dropsTicketIds: number[];
             }[];
         };
+        ZoneCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            date: string;
+            /** @description H3 resolution of the cells */
+            resolution: number;
+            /** @description The work one zone is sized to, minutes */
+            zoneCapacityMinutes: number;
+            /** @description The day's plan the crews come from (a draft under review, else the published one); null: none */
+            planId: number | null;
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                id: string;
+                geometry: {
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                    coordinates: number[][][][];
+                };
+                properties: {
+                    zoneId: string;
+                    resolution: number;
+                    cells: string[];
+                    ticketCount: number;
+                    ticketIds: number[];
+                    serviceMinutes: number;
+                    travelMinutes: number;
+                    workMinutes: number;
+                    /** @description The crew the zone went to in that plan; null: none */
+                    crewId: number | null;
+                };
+            }[];
+        };
         Inbox: {
             total: number;
             unread: number;
@@ -6424,8 +8576,164 @@ export interface components {
                 dueAt: string;
                 metAt: string | null;
             } | null;
+            /** @description The message in Bahasa Indonesia and English (the console shows the one of its language switch) */
+            text: {
+                id: {
+                    subject: string;
+                    body: string;
+                };
+                en: {
+                    subject: string;
+                    body: string;
+                } | null;
+            } | null;
+            /** @description A digest's tickets */
+            items: {
+                ticketId: number;
+                number: string;
+            }[] | null;
             createdAt: string;
             readAt: string | null;
+        };
+        NotificationDeliveries: {
+            total: number;
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["NotificationDelivery"][];
+        };
+        NotificationDelivery: {
+            id: number;
+            /** @example ticket.received */
+            kind: string;
+            ticketNumber: string | null;
+            /** @enum {string} */
+            channel: "inbox" | "email" | "whatsapp" | "sms";
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "skipped";
+            attempts: number;
+            nextAttemptAt: string;
+            deliveredAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+        };
+        NotificationAttempt: {
+            attempt: number;
+            at: string;
+            ok: boolean;
+            error: string | null;
+            providerRef: string | null;
+            durationMs: number;
+        };
+        NotificationRequeued: {
+            id: number;
+            /** @enum {string} */
+            status: "pending";
+        };
+        MessageTemplates: {
+            placeholders: {
+                [key: string]: string;
+            };
+            items: components["schemas"]["MessageTemplate"][];
+        };
+        MessageTemplate: {
+            /** @enum {string} */
+            kind: "ticket.received" | "ticket.spk_issued" | "ticket.assigned" | "ticket.fixed" | "ticket.closed" | "ticket.rejected" | "ticket.re_reported" | "ticket.attached" | "incident.updated" | "incident.restored" | "phone.code" | "escalation.respond" | "escalation.resolve" | "escalation.heavy_equipment" | "escalation.repeat" | "incident.overdue" | "ticket.reopened" | "digest.escalations";
+            /** @enum {string} */
+            audience: "reporter" | "staff";
+            /** @enum {string} */
+            lang: "id" | "en";
+            subject: string;
+            body: string;
+            isDefault: boolean;
+            updatedAt: string | null;
+        };
+        MessageText: {
+            subject: string;
+            body: string;
+        };
+        NotificationChannel: {
+            /** @enum {string} */
+            provider: "smtp";
+            config: {
+                host: string;
+                port: number;
+                secure?: boolean;
+                user?: string;
+                password?: string;
+                from: string;
+            };
+            /** @default true */
+            active: boolean;
+        } | {
+            /** @enum {string} */
+            provider: "whatsapp_cloud";
+            config: {
+                /** Format: uri */
+                baseUrl?: string;
+                apiVersion?: string;
+                phoneNumberId: string;
+                accessToken?: string;
+            };
+            /** @default true */
+            active: boolean;
+        } | {
+            /** @enum {string} */
+            provider: "http_gateway";
+            config: {
+                url: string;
+                /** @enum {string} */
+                method?: "POST" | "GET";
+                authHeaderName?: string;
+                authHeaderValue?: string;
+                contentType?: string;
+                /** @default  */
+                bodyTemplate: string;
+            };
+            /** @default true */
+            active: boolean;
+        };
+        FirstReplyReport: {
+            standardMinutes: number;
+            from: string;
+            to: string;
+            channels: {
+                /** @description 'none': reports no message has reached yet */
+                channel: string;
+                tickets: number;
+                withinStandard: number;
+                withinStandardPct: number;
+                medianMinutes: number | null;
+                p90Minutes: number | null;
+            }[];
+        };
+        ReporterReply: {
+            phone: string;
+            text: string;
+        };
+        PhoneVerificationStarted: {
+            id: number;
+            expiresAt: string;
+        };
+        PhoneVerificationRequest: {
+            /** @example 0812-3456-7890 */
+            phone: string;
+            /**
+             * @default id
+             * @enum {string}
+             */
+            lang: "id" | "en";
+            jurisdiction_id?: string;
+        };
+        PhoneVerified: {
+            token: string;
+            phone: string;
+            validUntil: string;
+        };
+        PhoneVerificationCode: {
+            code: string;
+            jurisdiction_id?: string;
         };
         PendingReport: {
             /** @enum {string} */
@@ -6715,7 +9023,7 @@ export interface components {
                 changeset: string;
                 /** @enum {string} */
                 type: "production" | "test";
-                formats: string[];
+                formats: ("text/xml" | "application/json")[];
             }[];
         };
         Open311Errors: {
@@ -6735,8 +9043,11 @@ export interface components {
             service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
             service_name: string;
             description: string;
-            /** @enum {boolean} */
-            metadata: false;
+            /**
+             * @description Each service has a definition (services/{service_code}) with optional attributes
+             * @enum {boolean}
+             */
+            metadata: true;
             /** @enum {string} */
             type: "realtime";
             keywords: string;
@@ -6745,8 +9056,21 @@ export interface components {
         Open311ServiceDefinition: {
             /** @enum {string} */
             service_code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
-            /** @description Always empty: no service asks for more than the report itself */
-            attributes: unknown[];
+            /** @description Sent back as attribute[code]=key on POST requests */
+            attributes: {
+                variable: boolean;
+                code: string;
+                /** @enum {string} */
+                datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                required: boolean;
+                datatype_description: string | null;
+                order: number;
+                description: string;
+                values: {
+                    key: string;
+                    name: string;
+                }[];
+            }[];
         };
         Open311ServiceRequest: {
             /** @example LK-2026-000123 */
@@ -6783,7 +9107,44 @@ export interface components {
             service_request_id: string;
             service_notice: string;
             account_id: string | null;
+        }[] | {
+            /** @description GET tokens/{token} gives the ticket number once staff take it in */
+            token: string;
+            service_notice: string;
+            account_id: string | null;
         }[];
+        Open311TokenAnswer: {
+            /** @description Empty while the submission waits for staff */
+            service_request_id: string | null;
+            token: string;
+        }[];
+        Open311RequestUpdate: {
+            update_id: string;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "OPEN" | "INVESTIGATING" | "ACTION_SCHEDULED" | "IN_PROGRESS" | "FIXED" | "CLOSED" | "NO_FURTHER_ACTION" | "REOPEN";
+            description: string;
+            updated_datetime: string;
+            /** @description Our own status code */
+            external_status_code: string;
+            media_url: unknown;
+        };
+        Open311QueuedSubmission: {
+            token: string;
+            /** @enum {string} */
+            waitsFor: "position" | "photo";
+            receivedAt: string;
+            serviceCode: string | null;
+            description: string | null;
+            notes: string[];
+            lat: number | null;
+            lon: number | null;
+            addressString: string | null;
+            addressId: string | null;
+            name: string | null;
+            phone: string | null;
+            mediaUrl: string | null;
+        };
     };
     responses: never;
     parameters: never;

@@ -26,5 +26,23 @@ export function createMap(target: HTMLElement, config: ClientConfig): Map {
   layers.push(new VectorLayer({ source: boundaries, style: boundaryStyle }));
   const map = new Map({ target, layers, controls: defaultControls({ attribution: Boolean(config.map.basemapUrl) }), view: new View({ center: [0, 0], zoom: 2 }) });
   map.getView().fit(transformExtent(config.map.bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
+  markDraws(map, target);
   return map;
+}
+
+/**
+ * After each complete draw: the number of vector features on the map, as
+ * `data-drawn-features` on the map's element and a `map-drawn` performance
+ * mark (what `npm run bench:console` and the browser tests wait for).
+ */
+function markDraws(map: Map, target: HTMLElement): void {
+  map.on('rendercomplete', () => {
+    let features = 0;
+    for (const layer of map.getAllLayers()) {
+      const source = layer.getSource();
+      if (source instanceof VectorSource) features += source.getFeatures().length;
+    }
+    target.dataset.drawnFeatures = String(features);
+    performance.mark('map-drawn', { detail: features });
+  });
 }

@@ -21,10 +21,7 @@ import type { Schemas } from '../api.js';
 import { priorityColours } from './styles.js';
 
 /** The day's zones as GET /api/v1/zones answers them (GeoJSON). */
-export interface ZoneCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; id: string; geometry: unknown; properties: { zoneId: string; ticketCount: number; workMinutes: number; crewId: number | null } }[];
-}
+export type ZoneCollection = Schemas['ZoneCollection'];
 
 export interface PlanLayers {
   zones: VectorSource;

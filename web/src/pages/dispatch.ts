@@ -4,6 +4,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
+import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import { api, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
@@ -13,12 +14,20 @@ import { addPlanLayers } from '../map/plan-layers.js';
 import { crewStyle, incidentStyle, priorityColours, routeColours, ticketStyle } from '../map/styles.js';
 import { planPanel } from './plan-panel.js';
 
+/** A legend dot; its colour through the CSSOM (the CSP refuses inline style attributes). */
+function dot(colour: string): HTMLElement {
+  const el = h('span', { class: 'dot' });
+  el.style.background = colour;
+  return el;
+}
+
 /** The dispatcher's day: open tickets and crews on the map, the day's plan (draft, edit, publish), urgent dispatch. */
 export async function dispatchPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
   const date = h('input', { type: 'date', id: 'plan-date', value: todayIn(tz) });
-  const planButton = h('button', { type: 'button', id: 'plan' }, t('plan_day'));
+  // Enabled once the page can plan (its crews loaded): a click before that would be lost.
+  const planButton = h('button', { type: 'button', id: 'plan', disabled: true }, t('plan_day'));
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
   const planBox = h('div', { id: 'plan-box' });
@@ -30,14 +39,14 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const legend = h(
     'p',
     { class: 'legend muted' },
-    ...(['critical', 'high', 'normal'] as const).map((p) => h('span', {}, h('span', { class: 'dot', style: `background:${priorityColours[p]}` }), ' ', priorityLabel(p))),
-    h('span', {}, h('span', { class: 'dot', style: 'background:#102a43' }), ' ', t('crews')),
+    ...(['critical', 'high', 'normal'] as const).map((p) => h('span', {}, dot(priorityColours[p]), ' ', priorityLabel(p))),
+    h('span', {}, dot('#102a43'), ' ', t('crews')),
   );
   root.replaceChildren(
     h('h1', {}, t('dispatch_map')),
     h('div', { class: 'row' }, h('label', { for: 'plan-date', style: 'margin:0' }, t('date')), date, planButton),
     errors,
-    h('div', { class: 'split' }, h('div', {}, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
+    h('div', { class: 'split' }, h('div', { class: 'map-column' }, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit'))), h('div', {}, urgent, planBox, summary, detail, incidentList, incidentForm)),
   );
 
   const map = createMap(mapEl, config);
@@ -93,13 +102,23 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     colourOf,
     layers: planLayers,
     onPublished: () => loadTickets(),
+    onFirstShown: () => {
+      const extent = createEmpty();
+      for (const source of [planLayers.stops, planLayers.unplanned]) {
+        const e = source.getFeatures().length ? source.getExtent() : null;
+        if (e) extend(extent, e);
+      }
+      if (!isEmpty(extent)) map.getView().fit(extent, { padding: [40, 40, 40, 40], maxZoom: 16 });
+    },
     suggest: (tk, slot) => suggest(tk, slot),
   });
   planButton.addEventListener('click', () => void panel.plan(date.value));
+  planButton.disabled = false;
   date.addEventListener('change', () => void showPlanOf(date.value));
   const showPlanOf = async (day: string) => {
     const existing = await api.get('/api/v1/plans', { query: { date: day } }).catch(() => null);
     if (existing) await panel.show(existing);
+    else panel.clear();
   };
 
   map.on('click', (e) => {
@@ -147,6 +166,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
               await api.post('/api/v1/dispatch', { body: { ticketId: tk.id, crewId: o.crewId } });
               slot.replaceChildren(h('div', { class: 'success' }, `${tk.number} → ${o.crewCode}`));
               await loadTickets();
+              await panel.refresh();
             }, err);
             return h('li', {}, h('strong', {}, o.crewName), h('div', {}, `${formatTime(o.arrivalAt, tz)} · +${o.addedKm} ${t('km')}`), go, err);
           }),

@@ -9,20 +9,33 @@ import { h, errorBox } from '../dom.js';
 import { priorityLabel, t, todayIn } from '../i18n.js';
 import { createMap } from '../map/base.js';
 
+/** OpenLayers' default heatmap ramp, named so the legend draws the same colours. */
+const heatGradient = ['#00f', '#0ff', '#0f0', '#ff0', '#f00'];
+
 /** The Kabag's leak heatmap: reports per H3 cell over a window, refreshed as the map moves. */
-export async function heatmapPage(root: HTMLElement): Promise<void> {
+export async function heatmapPage(root: HTMLElement, daysParam?: string): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
-  const days = h('select', { id: 'days' }, ...[7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === 30 }, `${d} ${t('days')}`)));
-  const priority = h('select', { id: 'priority' }, h('option', { value: '' }, t('all')), ...['critical', 'high', 'normal'].map((p) => h('option', { value: p }, priorityLabel(p))));
+  const days = h('select', { id: 'days', 'aria-label': t('window_days') }, ...[7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === (Number(daysParam) || 30) }, `${d} ${t('days')}`)));
+  const priority = h('select', { id: 'priority', 'aria-label': t('priority') }, h('option', { value: '' }, t('all')), ...['critical', 'high', 'normal'].map((p) => h('option', { value: p }, priorityLabel(p))));
   const info = h('p', { class: 'muted', id: 'heat-info' });
   const errors = h('div');
   const mapEl = h('div', { class: 'map tall', id: 'heat-map' });
-  root.replaceChildren(h('h1', {}, t('heatmap')), h('div', { class: 'row' }, days, priority, info), errors, mapEl, h('p', { class: 'attribution' }, t('boundaries_credit')));
+  // The legend: the layer's colour ramp from one report to the busiest cell in view.
+  const legendMax = h('span', { id: 'heat-legend-max' }, '—');
+  const legend = h(
+    'div',
+    { class: 'heat-legend', id: 'heat-legend' },
+    h('span', {}, t('heat_legend')),
+    h('span', {}, '1'),
+    h('span', { class: 'heat-ramp', style: `background:linear-gradient(to right, ${heatGradient.join(', ')})`, 'aria-hidden': 'true' }),
+    legendMax,
+  );
+  root.replaceChildren(h('h1', {}, t('heatmap')), h('div', { class: 'row' }, days, priority, info), errors, mapEl, legend, h('p', { class: 'attribution' }, t('boundaries_credit')));
 
   const map = createMap(mapEl, config);
   const source = new VectorSource();
-  map.addLayer(new HeatmapLayer({ source, blur: 18, radius: 10, weight: (f) => f.get('weight') }));
+  map.addLayer(new HeatmapLayer({ source, blur: 18, radius: 10, gradient: heatGradient, weight: (f) => f.get('weight') }));
 
   let pending = 0;
   const load = async () => {
@@ -36,7 +49,9 @@ export async function heatmapPage(root: HTMLElement): Promise<void> {
       if (ticket !== pending) return;
       source.clear();
       source.addFeatures(data.cells.map((c) => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), weight: data.maxCount ? c.count / data.maxCount : 0 })));
-      info.textContent = `${data.total} laporan · H3 r${data.resolution} · ${data.window.from} – ${data.window.to}`;
+      info.textContent = `${data.total} ${t('reports_count')} · H3 r${data.resolution} · ${data.window.from} – ${data.window.to}`;
+      legendMax.textContent = String(data.maxCount);
+      mapEl.dataset.cells = String(data.cells.length);
       errors.replaceChildren();
     } catch (err) {
       errors.replaceChildren(errorBox(err));

@@ -9,7 +9,7 @@
 import { api, ApiError, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { lang, priorityLabel, t, type MessageKey } from '../i18n.js';
-import { drawPlan, drawZones, type PlanLayers, type ZoneCollection } from '../map/plan-layers.js';
+import { drawPlan, drawZones, type PlanLayers } from '../map/plan-layers.js';
 
 type Plan = Schemas['Plan'];
 type Diff = Schemas['PlanDiff'];
@@ -24,6 +24,8 @@ export interface PlanPanelOptions {
   layers: PlanLayers;
   /** After a publish: the open tickets and the urgent list change. */
   onPublished(): Promise<void>;
+  /** The map shows a day's plan for the first time: bring it into view. */
+  onFirstShown(): void;
   /** Urgent dispatch: the fastest crews for a ticket, shown in a slot. */
   suggest(ticket: { id: number; number: string }, slot: HTMLElement): Promise<void>;
 }
@@ -32,6 +34,10 @@ export interface PlanPanel {
   /** Plans the day: a new draft. */
   plan(date: string): Promise<void>;
   show(plan: Plan): Promise<void>;
+  /** No plan to show (another day without one). */
+  clear(): void;
+  /** Reads the plan shown again (an urgent dispatch published a new version: a draft shown becomes stale). */
+  refresh(): Promise<void>;
   select(ticketId: number | null): void;
   /** Pins the selected ticket to a crew (a click on the crew's base). */
   pinSelected(crewId: number): Promise<void>;
@@ -44,18 +50,27 @@ const REASONS = new Set(['no_crew_in_reach', 'shift_too_short', 'crew_capacity',
 /** Why a ticket is not planned, in the console's language (the server's sentence for a reason the console does not know yet). */
 export const reasonText = (u: { reason: string; message: string }) => (REASONS.has(u.reason) ? t(`reason_${u.reason}` as MessageKey) : u.message);
 
+/** A crew's colour on an element, through the CSSOM (the CSP refuses inline style attributes). */
+function painted(el: HTMLElement, colour: string, text?: string | number): HTMLElement {
+  el.style.background = colour;
+  if (text !== undefined) el.textContent = String(text);
+  return el;
+}
+
 export function planPanel(o: PlanPanelOptions): PlanPanel {
   const { root, layers, colourOf } = o;
   const working = h('div', { id: 'plan-working' });
   const notice = h('div', { id: 'plan-notice' });
   const selectedBox = h('div', { id: 'plan-selected' });
-  const card = h('div');
+  // Before the day has a plan the notice (a refusal, a cancel) stands alone; then it sits in the plan's card.
+  const card = h('div', {}, notice);
   root.replaceChildren(working, selectedBox, card);
 
   let plan: Plan | null = null;
   let diff: Diff | null = null;
   let selected: number | null = null;
   let busy: AbortController | null = null;
+  let shownDate: string | null = null;
 
   const crewCode = (id: number) => o.crews.find((c) => c.id === id)?.code ?? `#${id}`;
   const clockOf = (iso: string) => new Intl.DateTimeFormat(lang() === 'id' ? 'id-ID' : 'en-GB', { timeZone: o.timeZone, timeStyle: 'short' }).format(new Date(iso));
@@ -111,15 +126,21 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   }
 
   async function show(next: Plan): Promise<void> {
+    // The page's first load may answer after a plan made meanwhile: never go back to an older version of the day.
+    if (plan && plan.date === next.date && next.version < plan.version) return;
     const [nextDiff, zones] = await Promise.all([
       api.get('/api/v1/plans/{id}/diff', { path: { id: next.id } }),
-      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null) as Promise<unknown>,
+      api.get('/api/v1/zones', { query: { date: next.date } }).catch(() => null),
     ]);
     plan = next;
     diff = nextDiff;
-    if (zones) drawZones(layers, zones as ZoneCollection, colourOf);
+    if (zones) drawZones(layers, zones, colourOf);
     if (selected !== null && !stopOf(selected) && !unplannedOf(selected)) selected = null;
     render();
+    if (shownDate !== next.date) {
+      shownDate = next.date;
+      o.onFirstShown();
+    }
   }
 
   function render(): void {
@@ -208,7 +229,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
             h(
               'div',
               { class: 'row' },
-              h('span', { class: 'dot', style: `background:${colourOf(c.crewId)}` }),
+              painted(h('span', { class: 'dot' }), colourOf(c.crewId)),
               h('strong', {}, c.crewCode),
               h('span', { class: 'muted' }, c.crewName),
               locked ? h('span', { class: 'badge warn' }, t('order_locked')) : null,
@@ -227,7 +248,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     const row = h(
       'div',
       { class: `plan-stop${stop.ticketId === selected ? ' selected' : ''}`, role: 'button', tabindex: '0', dataset: { ticket: String(stop.ticketId), crew: String(crewId), seq: String(stop.seq), status: stop.status, pinned: String(stop.pinned) } },
-      h('span', { class: 'n', style: `background:${colourOf(crewId)}` }, stop.seq),
+      painted(h('span', { class: 'n' }), colourOf(crewId), stop.seq),
       h('span', {}, clockOf(stop.eta)),
       h('strong', {}, stop.number),
       h('span', { class: `badge ${stop.priority}` }, priorityLabel(stop.priority)),
@@ -342,6 +363,21 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   const panel: PlanPanel = {
     plan: (date) => solving((signal) => api.post('/api/v1/plans', { body: { date }, signal })),
     show,
+    clear() {
+      plan = null;
+      diff = null;
+      selected = null;
+      shownDate = null;
+      for (const source of Object.values(layers)) source.clear();
+      notice.replaceChildren();
+      selectedBox.replaceChildren();
+      card.replaceChildren(notice);
+    },
+    async refresh() {
+      if (!plan) return;
+      // A draft under review stays on screen (its diff then says it is stale); a published plan gives way to the day's latest.
+      await show(plan.status === 'draft' ? await api.get('/api/v1/plans/{id}', { path: { id: plan.id } }) : await api.get('/api/v1/plans', { query: { date: plan.date } }));
+    },
     select(ticketId) {
       selected = ticketId;
       render();

@@ -1,7 +1,7 @@
 import { api, authorisedObjectUrl, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
-import { categoryLabel, formatTime, priorityLabel, t } from '../i18n.js';
+import { categoryLabel, formatTime, priorityLabel, sourceLabel, t } from '../i18n.js';
 
 const PAGE = 50;
 /** The SPK's priority choices, in the order the select lists them. */
@@ -23,7 +23,7 @@ export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = '
   let offset = 0;
 
   const load = async () => {
-    const page = await api.get('/api/v1/tickets', { query: { status: tab, order: 'oldest', limit: PAGE, offset } });
+    const page = await api.get('/api/v1/tickets', { query: { status: tab, order: 'priority', limit: PAGE, offset } });
     total.textContent = `${page.total} tiket`;
     if (page.total === 0) list.replaceChildren(h('li', { class: 'muted' }, t('nothing_here')));
     for (const ticket of page.items) list.append(ticketCard(ticket, tab, config.utility.timeZone));
@@ -49,15 +49,16 @@ function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'receiv
       h(
         'div',
         { style: 'flex:1;min-width:220px' },
-        h('strong', {}, ticket.number),
+        h('a', { href: `#/tiket/${ticket.id}`, class: 'ticket-link' }, h('strong', {}, ticket.number)),
         ' ',
         ticket.priority ? h('span', { class: `badge ${ticket.priority}` }, priorityLabel(ticket.priority)) : null,
         ' ',
         ticket.photoBlurred ? h('span', { class: 'badge warn', title: t('blurred_photo') }, '⚠ blur') : null,
+        ticket.photoAnalysing ? h('span', { class: 'badge analysing', title: t('photo_analysing_hint') }, t('photo_analysing')) : null,
         ticket.urgent ? h('span', { class: 'badge critical', title: t('repeat_urgent') }, t('repeat_urgent')) : null,
         ticket.starred ? h('span', { class: 'badge high', title: t('re_report') }, `★ ${t('re_report')} ×${ticket.repeatCount}`) : null,
         h('div', {}, `${categoryLabel(ticket.category)} · ${ticket.address ?? `${ticket.lat.toFixed(5)}, ${ticket.lon.toFixed(5)}`}`),
-        h('div', { class: 'muted' }, `${formatTime(ticket.receivedAt, timeZone)} · ${ticket.source}`),
+        h('div', { class: 'muted' }, `${formatTime(ticket.receivedAt, timeZone)} · ${sourceLabel(ticket.source)}`),
         ticket.description ? h('div', {}, ticket.description) : null,
       ),
     ),
@@ -79,7 +80,7 @@ function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'receiv
       done(t('reject'));
     }, errors);
     li.append(
-      h('div', { class: 'row' }, priority, ticket.photoBlurred ? verification : null, spk),
+      h('div', { class: 'row' }, priority, ticket.photoBlurred || ticket.photoAnalysing ? verification : null, spk),
       h('div', { class: 'row' }, reason, h('label', { style: 'margin:0;font-weight:400' }, block, ' ', t('block_reporter')), reject),
       errors,
     );

@@ -6,7 +6,7 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
-import { categoryLabel, t } from '../i18n.js';
+import { categoryLabel, formatTime, pickLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { pickedStyle } from '../map/styles.js';
 
@@ -18,6 +18,11 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
   const lat = h('input', { type: 'hidden', name: 'lat' });
   const lon = h('input', { type: 'hidden', name: 'lon' });
   const errors = h('div');
+  // "Is it one of these?": the open reports near the chosen point; the citizen may add theirs to one.
+  const duplicateOf = h('input', { type: 'hidden', name: 'duplicate_of', id: 'duplicate-of' });
+  const nearbyBox = h('div', { id: 'nearby' });
+  // First-contact close (staff): a standard answer given on the spot closes the report at once.
+  const answerSelect = options.staff ? h('select', { id: 'answer', name: 'answer' }, h('option', { value: '' }, t('no_answer'))) : null;
   const submit = h('button', { type: 'submit', id: 'send' }, t('send'));
   const sourceSelect = options.staff
     ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, s.replace('_', ' '))))
@@ -34,6 +39,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'gps' }, t('use_my_location')), where),
     lat,
     lon,
+    nearbyBox,
+    duplicateOf,
     sourceSelect ? h('label', { for: 'source' }, 'Saluran / Channel') : null,
     sourceSelect,
     h('label', { for: 'phone' }, t('phone')),
@@ -46,6 +53,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     h('select', { id: 'category', name: 'category' }, ...config.categories.map((c) => h('option', { value: c }, categoryLabel(c)))),
     h('label', { for: 'description' }, t('description')),
     h('textarea', { id: 'description', name: 'description', rows: 3 }),
+    answerSelect ? h('label', { for: 'answer' }, t('first_contact')) : null,
+    answerSelect,
     errors,
     h('p', {}, submit),
   );
@@ -60,7 +69,53 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     marker.clear();
     marker.addFeature(new Feature(new Point(fromLonLat(lonLat))));
     where.textContent = `${t('location_chosen')}: ${lat.value}, ${lon.value}`;
+    void showNearby(lonLat);
   };
+  const choice = (number: string) =>
+    h('p', { class: 'success', id: 'duplicate-choice' }, `${t('chosen_duplicate')} ${number}. `, h('button', { type: 'button', class: 'secondary', id: 'undo-duplicate', onclick: () => { duplicateOf.value = ''; void showNearby(); } }, t('undo_choice')));
+  let lastPoint: [number, number] | null = null;
+  async function showNearby(lonLat = lastPoint): Promise<void> {
+    lastPoint = lonLat;
+    if (!lonLat) return;
+    try {
+      const near = await api.get('/api/v1/reports/nearby', { query: { lat: lonLat[1], lon: lonLat[0], jurisdiction_id: config.utility.code } });
+      if (duplicateOf.value && !near.items.some((i) => i.number === duplicateOf.value)) duplicateOf.value = '';
+      if (duplicateOf.value) {
+        nearbyBox.replaceChildren(choice(duplicateOf.value));
+        return;
+      }
+      nearbyBox.replaceChildren(
+        near.items.length === 0
+          ? h('p', { class: 'muted', id: 'nearby-none' }, t('nearby_none'))
+          : h(
+              'div',
+              { class: 'card', id: 'nearby-list' },
+              h('strong', {}, t('nearby_title')),
+              h(
+                'ul',
+                {},
+                ...near.items.map((i) =>
+                  h(
+                    'li',
+                    { class: 'nearby-item' },
+                    h('strong', {}, i.number),
+                    ` · ${categoryLabel(i.category)} · ${pickLabel(i.statusLabel)} · ${i.distanceMetres} ${t('metres_away')} · ${i.reports} ${t('reports_count')} · ${formatTime(i.receivedAt, config.utility.timeZone)} `,
+                    h('button', { type: 'button', class: 'secondary same-problem', dataset: { number: i.number }, onclick: () => { duplicateOf.value = i.number; nearbyBox.replaceChildren(choice(i.number)); } }, t('same_problem')),
+                  ),
+                ),
+              ),
+            ),
+      );
+    } catch {
+      nearbyBox.replaceChildren(); // the list is a help, never a blocker
+    }
+  }
+  if (answerSelect) {
+    void api
+      .get('/api/v1/answers')
+      .then((answers) => answerSelect.append(...answers.items.map((a) => h('option', { value: String(a.id) }, pickLabel(a.title)))))
+      .catch(() => undefined);
+  }
   map.on('click', (e) => choose(toLonLat(e.coordinate) as [number, number]));
   form.querySelector<HTMLButtonElement>('#gps')!.addEventListener('click', () => {
     navigator.geolocation?.getCurrentPosition(
@@ -86,16 +141,25 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       if (photo instanceof File && photo.size === 0) data.delete('photo');
       data.set('jurisdiction_id', config.utility.code);
       const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };
+      data.delete('answer');
       const receipt = options.staff ? await api.post('/api/v1/tickets', request) : await api.post('/api/v1/reports', request);
+      const answerId = Number(answerSelect?.value || 0);
+      const staffId = 'id' in receipt ? (receipt as { id: number }).id : 0;
+      if (answerId && staffId && !receipt.duplicate) await api.post('/api/v1/tickets/{id}/answer', { path: { id: staffId }, body: { answerId } });
+      const headline = receipt.repeat?.kind === 're_report' ? t('re_report_received') : receipt.duplicate ? t('duplicate_received') : answerId ? t('answered_on_spot') : t('report_received');
       root.replaceChildren(
         h('h1', {}, t('report_leak')),
         h(
           'div',
           { class: 'success', id: 'receipt' },
-          h('p', {}, receipt.repeat?.kind === 're_report' ? t('re_report_received') : t('report_received')),
+          h('p', {}, headline),
           receipt.incident ? h('p', { id: 'receipt-incident' }, `${t('area_incident_joined')}: ${receipt.incident.title}`) : null,
           h('p', { style: 'font-size:1.6rem;font-weight:800', id: 'receipt-number' }, receipt.number),
+          receipt.duplicate ? h('p', { id: 'receipt-reports' }, `${t('reports_so_far')}: ${receipt.duplicate.reports}`) : null,
           h('a', { class: 'button', href: `#/status/${receipt.number}` }, t('see_status')),
+          receipt.followUpUrl
+            ? h('p', {}, h('a', { id: 'follow-up-link', href: receipt.followUpUrl }, t('follow_up_link')), h('br'), h('span', { class: 'muted' }, t('follow_up_keep')))
+            : null,
         ),
       );
     } catch (err) {

@@ -2,7 +2,7 @@ import { api, session } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
 import { downloadLink } from '../download.js';
-import { formatTime, priorityLabel, t, todayIn } from '../i18n.js';
+import { formatTime, priorityLabel, statusLabel, t, todayIn } from '../i18n.js';
 
 /** The weekly directors' list (pending over 24 h, with the Kabag's explanations) and the report downloads. */
 export async function reportsPage(root: HTMLElement): Promise<void> {
@@ -28,7 +28,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
       h('td', {}, `${item.ageHours} h`),
       h('td', {}, priorityLabel(item.priority)),
       h('td', {}, item.region ?? '—', h('div', { class: 'muted' }, item.crew ?? '')),
-      h('td', {}, item.status),
+      h('td', {}, statusLabel(item.status)),
       h('td', {}, canExplain ? h('div', { class: 'row' }, input, save) : (item.explanation ?? '—'), errors),
     );
   });
@@ -41,7 +41,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
       h('h2', {}, `${t('pending_over_24h')}: ${pending.total}`),
       h('p', { class: 'row' }, downloadLink('XLSX', '/api/v1/analytics/pending?minHours=24&format=xlsx', `tertunda-24jam-${todayIn(tz)}.xlsx`), downloadLink('CSV', '/api/v1/analytics/pending?minHours=24&format=csv', `tertunda-24jam-${todayIn(tz)}.csv`)),
       pending.total
-        ? h('table', { id: 'pending' }, h('tr', {}, ...['Tiket', 'Umur / Age', t('priority'), t('region'), t('status'), t('explanation')].map((c) => h('th', {}, c))), ...rows)
+        ? h('table', { id: 'pending' }, h('tr', {}, ...[t('ticket_word'), t('age'), t('priority'), t('region'), t('status'), t('explanation')].map((c) => h('th', {}, c))), ...rows)
         : h('p', { class: 'muted' }, t('nothing_here')),
     ),
     h(

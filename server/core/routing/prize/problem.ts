@@ -25,9 +25,15 @@ export interface PrizeProblem {
   /** Jobs are points 0 .. jobCount-1; vehicles' start and end points come after them. */
   jobCount: number;
   pointCount: number;
-  /** Planar coordinates of every point (any unit; only to find near points). */
+  /** Planar coordinates of every point (any unit; to find near points, and with `planar` to skip hopeless insertions). */
   x: Float64Array;
   y: Float64Array;
+  /**
+   * Optional: legs are about the straight planar distance times these factors, within `tolerance`
+   * (a share of each leg). Insertions whose estimate cannot fit or cannot win are then not asked of
+   * `seconds`/`metres`: fewer exact legs, the same answer while the estimate holds.
+   */
+  planar?: { secondsPerUnit: number; costPerUnit: number; tolerance: number };
   /** Integer driving seconds and metres between two points (0 from a point to itself). */
   seconds(a: number, b: number): number;
   metres(a: number, b: number): number;

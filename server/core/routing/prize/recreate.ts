@@ -6,25 +6,25 @@
  * recreates differ. A candidate that fits nowhere stays unserved.
  */
 import type { Rng } from '../base/random.js';
-import { bestInsertion, insertAt, type Insertion, type PrizeRoutes } from './routes.js';
+import { bestInsertion, emptyInsertion, insertBest, type PrizeRoutes } from './routes.js';
 
 /** Orders of the candidates among equal prizes. */
 export const RECREATE_ORDERS = ['random', 'near-first', 'short-first'] as const;
 export type RecreateOrder = (typeof RECREATE_ORDERS)[number];
 
-/** Sorts `candidates` in place (given nearest the seed first) for the order asked. */
-export function orderCandidates(s: PrizeRoutes, candidates: number[], order: RecreateOrder, rng: Rng): void {
+/** Sorts `candidates` in place (given nearest the seed first) for the order asked; `key`: scratch, one slot per job. */
+export function orderCandidates(s: PrizeRoutes, candidates: number[], order: RecreateOrder, rng: Rng, key: Float64Array): void {
   const prize = s.p.prize;
   const service = s.p.service;
-  const rank = new Map<number, number>();
-  candidates.forEach((j, q) => rank.set(j, order === 'random' ? rng.nextFloat() : order === 'near-first' ? q : service[j] + rng.nextFloat()));
-  candidates.sort((a, b) => prize[b] - prize[a] || rank.get(a)! - rank.get(b)!);
+  for (let q = 0; q < candidates.length; q++) {
+    const j = candidates[q];
+    key[j] = order === 'random' ? rng.nextFloat() : order === 'near-first' ? q : service[j] + rng.nextFloat();
+  }
+  candidates.sort((a, b) => prize[b] - prize[a] || key[a] - key[b]);
 }
 
 /** Inserts what fits of `candidates` (in order) into `routes`; returns how many went in. */
-export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: readonly number[], rng: Rng, blink: number): number {
-  const random = () => rng.nextFloat();
-  const best: Insertion = { route: -1, position: -1, cost: Infinity };
+export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: readonly number[], random: () => number, blink: number, best = emptyInsertion()): number {
   let inserted = 0;
   for (const u of candidates) {
     if (s.routeOf[u] >= 0) continue;
@@ -32,7 +32,7 @@ export function recreate(s: PrizeRoutes, candidates: readonly number[], routes: 
     best.cost = Infinity;
     for (const v of routes) bestInsertion(s, v, u, best, blink, random);
     if (best.route >= 0) {
-      insertAt(s, best.route, u, best.position);
+      insertBest(s, u, best);
       inserted++;
     }
   }

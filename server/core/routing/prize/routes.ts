@@ -61,7 +61,8 @@ export class PrizeRoutes {
       const lc = p.costBy === 'metres' ? p.metres(at, to) : ls;
       legS[q] = ls;
       legC[q] = lc;
-      if (list.length > 0) {
+      // An empty trip from a point back to it has not left; one between two points drives that leg.
+      if (list.length > 0 || veh.start !== veh.end) {
         travel += ls;
         cost += lc;
       }
@@ -72,6 +73,73 @@ export class PrizeRoutes {
     this.travel[v] = travel;
     this.cost[v] = cost;
     this.service[v] = service;
+  }
+
+  /** Inserts job u at `position` of route v, whose legs from the stop before and to the stop after are given. */
+  insert(v: number, u: number, position: number, inS: number, inC: number, outS: number, outC: number): void {
+    const legS = this.legS[v];
+    const legC = this.legC[v];
+    const dS = inS + outS - legS[position];
+    const dC = inC + outC - legC[position];
+    this.jobs[v].splice(position, 0, u);
+    legS[position] = outS;
+    legS.splice(position, 0, inS);
+    legC[position] = outC;
+    legC.splice(position, 0, inC);
+    this.routeOf[u] = v;
+    this.prize += this.p.prize[u];
+    this.travel[v] += dS;
+    this.cost[v] += dC;
+    this.totalCost += dC;
+    this.service[v] += this.p.service[u];
+  }
+
+  /** Legs and totals of route v without its jobs at [from, to) (the job list is the caller's to splice). */
+  cut(v: number, from: number, to: number): void {
+    const p = this.p;
+    const veh = p.vehicles[v];
+    const list = this.jobs[v];
+    const legS = this.legS[v];
+    const legC = this.legC[v];
+    const a = from === 0 ? veh.start : list[from - 1];
+    const b = to === list.length ? veh.end : list[to];
+    const empty = to - from === list.length;
+    const ls = p.seconds(a, b);
+    const lc = p.costBy === 'metres' ? p.metres(a, b) : ls;
+    let oldS = 0;
+    let oldC = 0;
+    let service = 0;
+    for (let q = from; q <= to; q++) {
+      oldS += legS[q];
+      oldC += legC[q];
+      if (q < to) service += p.service[list[q]];
+    }
+    // An emptied trip from a point back to it drives nothing.
+    const newS = empty && veh.start === veh.end ? 0 : ls;
+    const newC = empty && veh.start === veh.end ? 0 : lc;
+    legS.splice(from, to - from + 1, newS);
+    legC.splice(from, to - from + 1, newC);
+    this.travel[v] += newS - oldS;
+    this.cost[v] += newC - oldC;
+    this.totalCost += newC - oldC;
+    this.service[v] -= service;
+  }
+
+  /** A route's state, to put back with restore(). */
+  save(v: number): SavedRoute {
+    return { jobs: this.jobs[v].slice(), legS: this.legS[v].slice(), legC: this.legC[v].slice(), travel: this.travel[v], cost: this.cost[v], service: this.service[v] };
+  }
+
+  /** Puts route v back as saved (routeOf of its saved jobs included; the caller clears the others first). */
+  restore(v: number, saved: SavedRoute): void {
+    this.jobs[v] = saved.jobs;
+    this.legS[v] = saved.legS;
+    this.legC[v] = saved.legC;
+    for (const j of saved.jobs) this.routeOf[j] = v;
+    this.totalCost += saved.cost - this.cost[v];
+    this.travel[v] = saved.travel;
+    this.cost[v] = saved.cost;
+    this.service[v] = saved.service;
   }
 
   /** Seconds of the leg into position q of route v (q = length: back to the end). */
@@ -95,12 +163,27 @@ export class PrizeRoutes {
   }
 }
 
-/** Result slot of `bestInsertion`. */
+export interface SavedRoute {
+  jobs: number[];
+  legS: number[];
+  legC: number[];
+  travel: number;
+  cost: number;
+  service: number;
+}
+
+/** Result slot of `bestInsertion`: where, the cost added, and the legs into and out of the job. */
 export interface Insertion {
   route: number;
   position: number;
   cost: number;
+  inS: number;
+  inC: number;
+  outS: number;
+  outC: number;
 }
+
+export const emptyInsertion = (): Insertion => ({ route: -1, position: -1, cost: Infinity, inS: 0, inC: 0, outS: 0, outC: 0 });
 
 /**
  * Cheapest feasible position of job u in route v (cost added), written into
@@ -116,6 +199,7 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
   if (p.onlyVehicle[u] >= 0 && p.onlyVehicle[u] !== v) return;
   const room = s.slack(v) - p.service[u];
   if (room < 0) return;
+  if (p.planar) return bestInsertionPlanar(s, v, u, best, blink, random);
   const byMetres = p.costBy === 'metres';
   const rank = p.rank;
   const ru = rank ? rank[u] : 0;
@@ -140,6 +224,10 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
           best.cost = c;
           best.route = v;
           best.position = pos;
+          best.inS = aS;
+          best.inC = aC;
+          best.outS = bS;
+          best.outC = bC;
         }
       }
     }
@@ -156,17 +244,87 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
   }
 }
 
-/** Inserts job u into route v at `position` (totals updated). */
-export function insertAt(s: PrizeRoutes, v: number, u: number, position: number): void {
-  s.jobs[v].splice(position, 0, u);
-  s.routeOf[u] = v;
-  s.prize += s.p.prize[u];
-  s.retotal(v);
+/** bestInsertion with the planar estimate: exact legs only for the gaps whose estimate could fit and win. */
+function bestInsertionPlanar(s: PrizeRoutes, v: number, u: number, best: Insertion, blink: number, random: () => number): void {
+  const p = s.p;
+  const { secondsPerUnit, costPerUnit, tolerance } = p.planar!;
+  const veh = p.vehicles[v];
+  const list = s.jobs[v];
+  const room = s.slack(v) - p.service[u];
+  const byMetres = p.costBy === 'metres';
+  const rank = p.rank;
+  const ru = rank ? rank[u] : 0;
+  const n = list.length;
+  const idle = n === 0 && veh.start === veh.end;
+  const x = p.x;
+  const y = p.y;
+  const ux = x[u];
+  const uy = y[u];
+  let prev = veh.start;
+  let dx = x[prev] - ux;
+  let dy = y[prev] - uy;
+  let dPrev = Math.sqrt(dx * dx + dy * dy);
+  let prevRank = 0;
+  for (let pos = 0; pos <= n; pos++) {
+    const next = pos < n ? list[pos] : veh.end;
+    const nextRank = pos < n && rank ? rank[next] : 255;
+    dx = x[next] - ux;
+    dy = y[next] - uy;
+    const dNext = Math.sqrt(dx * dx + dy * dy);
+    if (prevRank <= ru && ru <= nextRank && !(blink > 0 && random() < blink)) {
+      const ex = x[next] - x[prev];
+      const ey = y[next] - y[prev];
+      const dDirect = idle ? 0 : Math.sqrt(ex * ex + ey * ey);
+      const detour = dPrev + dNext - dDirect;
+      const margin = tolerance * (dPrev + dNext + dDirect);
+      // Rounding: up to 1.5 per leg sum.
+      if ((detour - margin) * secondsPerUnit - 2 <= room && (detour - margin) * costPerUnit - 2 < best.cost) {
+        const aS = p.seconds(prev, u);
+        const aC = byMetres ? p.metres(prev, u) : aS;
+        const bS = p.seconds(u, next);
+        const bC = byMetres ? p.metres(u, next) : bS;
+        const added = aS + bS - (idle ? 0 : s.legSeconds(v, pos));
+        if (added <= room) {
+          const c = aC + bC - (idle ? 0 : s.legCost(v, pos));
+          if (c < best.cost) {
+            best.cost = c;
+            best.route = v;
+            best.position = pos;
+            best.inS = aS;
+            best.inC = aC;
+            best.outS = bS;
+            best.outC = bC;
+          }
+        }
+      }
+    }
+    if (pos < n) prevRank = rank ? rank[next] : 0;
+    prev = next;
+    dPrev = dNext;
+  }
 }
 
-/** Removes the jobs at positions [from, to) of route v that may leave (not kept); returns them. */
+/** Inserts job u where `best` says (totals updated from its legs). */
+export function insertBest(s: PrizeRoutes, u: number, best: Insertion): void {
+  s.insert(best.route, u, best.position, best.inS, best.inC, best.outS, best.outC);
+}
+
+/** Removes the jobs at positions [from, to) of route v that may leave (not kept), into `out`; totals updated. */
 export function removeRange(s: PrizeRoutes, v: number, from: number, to: number, out: number[]): void {
   const list = s.jobs[v];
+  let kept = false;
+  for (let q = from; q < to && !kept; q++) kept = s.p.keep[list[q]] === 1;
+  if (!kept && to > from) {
+    s.cut(v, from, to);
+    for (let q = from; q < to; q++) {
+      const j = list[q];
+      out.push(j);
+      s.routeOf[j] = -1;
+      s.prize -= s.p.prize[j];
+    }
+    list.splice(from, to - from);
+    return;
+  }
   const stay: number[] = [];
   for (let q = from; q < to; q++) {
     const j = list[q];
@@ -178,4 +336,5 @@ export function removeRange(s: PrizeRoutes, v: number, from: number, to: number,
     }
   }
   list.splice(from, to - from, ...stay);
+  s.retotal(v);
 }

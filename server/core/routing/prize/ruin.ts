@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../base/random.js';
 import type { Neighbourhoods } from './problem.js';
-import { removeRange, type PrizeRoutes } from './routes.js';
+import { removeRange, type PrizeRoutes, type SavedRoute } from './routes.js';
 
 export interface RuinOptions {
   /** Most routes a ruin touches. */
@@ -20,12 +20,12 @@ export interface RuinOptions {
  * jobs; records each touched route (before the change) in `touched` and
  * `saved`, and the jobs taken out in `removed`.
  */
-export function ruinAround(s: PrizeRoutes, near: Neighbourhoods, seed: number, rng: Rng, options: RuinOptions, touched: number[], saved: number[][], removed: number[]): void {
+export function ruinAround(s: PrizeRoutes, near: Neighbourhoods, seed: number, rng: Rng, options: RuinOptions, touched: number[], saved: SavedRoute[], removed: number[]): void {
   const routes = 1 + rng.nextInt(options.maxRoutes);
   const touch = (v: number) => {
     if (touched.includes(v)) return false;
     touched.push(v);
-    saved.push(s.jobs[v].slice());
+    saved.push(s.save(v));
     return true;
   };
   let ruined = 0;
@@ -41,7 +41,6 @@ export function ruinAround(s: PrizeRoutes, near: Neighbourhoods, seed: number, r
     const at = list.indexOf(j);
     const from = Math.max(0, Math.min(list.length - length, at - rng.nextInt(length)));
     removeRange(s, v, from, from + length, removed);
-    s.retotal(v);
   }
   // The vehicles based nearest the seed may take work there too (an empty or far route included).
   for (let q = 0; q < Math.min(2, near.kv); q++) touch(near.vehicles[seed * near.kv + q]);

@@ -16,7 +16,7 @@ import { polishRoute } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
 import { ruinAround } from './ruin.js';
-import { PrizeRoutes } from './routes.js';
+import { emptyInsertion, PrizeRoutes, type SavedRoute } from './routes.js';
 
 export const PRIZE_SEARCH_DEFAULTS = {
   /** Nearest jobs per job (seeds' neighbourhoods, recreate candidates). */
@@ -43,6 +43,11 @@ export interface PrizeSearchOptions {
   near?: Neighbourhoods;
   /** Cost one unit of prize is worth (default PRIZE_SEARCH_DEFAULTS.prizeCost): a job is served when it adds less cost than its prize x prizeCost. */
   prizeCost?: number;
+  /**
+   * The same for the day kept as best (default prizeCost). Larger than prizeCost: the search may wander
+   * through days with less prize (exploring), but keeps the day with the most.
+   */
+  bestPrizeCost?: number;
 }
 
 export interface PrizeSearchResult {
@@ -66,14 +71,18 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   let bestCost = s.totalCost;
   let improvements = 0;
   const prizeCost = options.prizeCost ?? D.prizeCost;
+  const bestPrizeCost = options.bestPrizeCost ?? prizeCost;
   const better = (prize: number, cost: number, bestPrize: number, bestCost: number) => {
-    const d = (prize - bestPrize) * prizeCost - (cost - bestCost);
+    const d = (prize - bestPrize) * bestPrizeCost - (cost - bestCost);
     return d > 0 || (d === 0 && prize > bestPrize);
   };
   const touched: number[] = [];
-  const saved: number[][] = [];
+  const saved: SavedRoute[] = [];
   const removed: number[] = [];
   const candidates: number[] = [];
+  const key = new Float64Array(p.jobCount);
+  const random = () => rng.nextFloat();
+  const slot = emptyInsertion();
   const logRatio = Math.log(D.endTemperature / D.startTemperature);
   if (p.jobCount > 0 && p.vehicles.length > 0) {
     while (budget.tick()) {
@@ -96,8 +105,8 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
           added++;
         }
       }
-      orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng);
-      recreate(s, candidates, touched, rng, D.blink);
+      orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng, key);
+      recreate(s, candidates, touched, random, D.blink, slot);
       const delta = (s.prize - prize0) * prizeCost - (s.totalCost - cost0);
       if (delta >= 0 || delta > temperature * Math.log(rng.nextFloat())) {
         if (better(s.prize, s.totalCost, bestPrize, bestCost)) {
@@ -112,12 +121,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
           const v = touched[q];
           for (const j of s.jobs[v]) s.routeOf[j] = -1;
         }
-        for (let q = 0; q < touched.length; q++) {
-          const v = touched[q];
-          s.jobs[v] = saved[q];
-          for (const j of saved[q]) s.routeOf[j] = v;
-          s.retotal(v);
-        }
+        for (let q = 0; q < touched.length; q++) s.restore(touched[q], saved[q]);
         s.prize = prize0;
       }
     }

@@ -1,0 +1,205 @@
+/**
+ * Photo analysis after the acknowledgment (issue 11, intake throughput). The
+ * request only sniffs the header and stores the original; the row is written
+ * pending (photos.analysed_at NULL) with a lease held by the process that
+ * wrote it. Then, off the event loop on the imaging threads
+ * (platform/imaging): the blur score, the EXIF position and camera time, and
+ * the list thumbnail; the ticket's blur flag follows its first report photo.
+ *
+ * Durable: the pending row is the marker. The writing process analyses its
+ * own photos as soon as they commit (`analyseSoon`, an in-memory queue of
+ * ids); if it dies first, the lease runs out and any instance picks the photo
+ * up: at start (main.ts) and on every worker tick (server/worker.ts). An
+ * acknowledged photo is never left unanalysed; at worst it is analysed twice
+ * (the second result is not recorded: `analysed_at IS NULL` guards it).
+ */
+import type { AppContext } from '../../platform/context.js';
+import { imagingPool, type ImagingPool } from '../../platform/imaging/pool.js';
+import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
+import { logger } from '../../platform/log.js';
+import { findUtilityById, type Utility } from '../utilities/service.js';
+import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, type PendingPhoto } from './photos.repository.js';
+
+/** How long the claiming process holds a pending photo before another instance may take it over. */
+export const ANALYSIS_LEASE_SECONDS = 120;
+
+/** The lease a newly written photo carries (the writer's). */
+export const analysisLeaseFrom = (now: Date): Date => new Date(now.getTime() + ANALYSIS_LEASE_SECONDS * 1000);
+
+export interface AnalysisCounts {
+  analysed: number;
+  damaged: number;
+  /** Claimed but whose original is not in this process's store (left for another instance). */
+  skipped: number;
+}
+
+/** Analyses claimed photos on the imaging pool, a batch at a time, and records each result. */
+async function analyseClaimed(ctx: AppContext, photos: PendingPhoto[], pool: ImagingPool, counts: AnalysisCounts): Promise<void> {
+  const utilities = new Map<number, Promise<Utility | null>>();
+  const utilityOf = (id: number) => {
+    let u = utilities.get(id);
+    if (!u) utilities.set(id, (u = findUtilityById(ctx.db, id)));
+    return u;
+  };
+  const notHere: number[] = [];
+  await Promise.all(
+    photos.map(async (photo) => {
+      const [utility, original] = await Promise.all([utilityOf(photo.utilityId), ctx.photos.backend.get(photo.storedPath)]);
+      if (!utility) return; // the utility was deleted (its photos with it)
+      if (!original) {
+        notHere.push(photo.id);
+        return;
+      }
+      const thumbnailWidth = photo.kind === 'report' ? THUMBNAIL_WIDTH : null;
+      const result = await pool.analyse(original, utility.timeZone, thumbnailWidth);
+      if (result.ok && result.thumbnail) await ctx.photos.saveThumbnail(photo.storedPath, result.thumbnail);
+      const blurred = !result.ok || result.blurScore < utility.settings.blurThreshold;
+      if (await recordPhotoAnalysis(ctx.db, photo, result.ok ? result : { error: result.error }, blurred, ctx.now())) {
+        if (result.ok) counts.analysed++;
+        else counts.damaged++;
+      }
+    }),
+  );
+  if (notHere.length) {
+    // They keep this claim's lease: tried again when it runs out (by whichever instance holds the original), never in a loop here.
+    counts.skipped += notHere.length;
+    logger.warn({ photoIds: notHere }, 'Photos pending analysis whose original is not in this store; tried again when the lease runs out');
+  }
+}
+
+/**
+ * Analyses every pending photo whose lease ran out (of `utilityIds` when
+ * given): the recovery after a crash, run at start and by the worker.
+ */
+export async function analysePendingPhotos(
+  ctx: AppContext,
+  options: { utilityIds?: number[]; pool?: ImagingPool; batch?: number; /** Leases held by a live process too (tests, an operator's command). */ includeLeased?: boolean } = {},
+): Promise<AnalysisCounts> {
+  const pool = options.pool ?? imagingPool();
+  const batch = options.batch ?? Math.max(4, pool.threads * 4);
+  const counts: AnalysisCounts = { analysed: 0, damaged: 0, skipped: 0 };
+  for (;;) {
+    const now = ctx.now();
+    const claimed = await claimPendingPhotos(ctx.db, now, analysisLeaseFrom(now), { limit: batch, utilityIds: options.utilityIds, includeLeased: options.includeLeased });
+    if (!claimed.length) return counts;
+    // Each claimed photo is now analysed or leased for a while: the next claim gets other rows, and ends empty.
+    await analyseClaimed(ctx, claimed, pool, counts);
+  }
+}
+
+/**
+ * Analyses the ticket's report photos still pending, at once: for an SPK
+ * asked for before the queue got to them (the SPK rule needs the blur flag).
+ */
+export async function analyseReportPhotoNow(ctx: AppContext, utilityId: number, ticketId: number, pool: ImagingPool = imagingPool()): Promise<void> {
+  const ids = await pendingReportPhotoIds(ctx.db, utilityId, ticketId);
+  if (!ids.length) return;
+  const now = ctx.now();
+  const claimed = await claimPendingPhotos(ctx.db, now, analysisLeaseFrom(now), { ids });
+  await analyseClaimed(ctx, claimed, pool, { analysed: 0, damaged: 0, skipped: 0 });
+}
+
+/**
+ * A process's queue of its own photos to analyse once committed. `add` is
+ * called inside the writing transaction: an id not visible yet (not committed)
+ * is tried again a few times, then left to the lease (a rolled-back photo
+ * simply never appears).
+ */
+const MAX_TRIES = 20;
+
+class AnalysisQueue {
+  private readonly waiting: { id: number; tries: number }[] = [];
+  private running: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  readonly counts: AnalysisCounts = { analysed: 0, damaged: 0, skipped: 0 };
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly pool: () => ImagingPool,
+  ) {}
+
+  add(id: number): void {
+    if (this.stopped) return;
+    this.waiting.push({ id, tries: 0 });
+    this.kick();
+  }
+
+  /** Resolves when the queue is empty (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running || this.retryTimer || this.waiting.length) {
+      if (!this.running && !this.retryTimer) this.kick();
+      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting.length = 0;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    return this.running ?? Promise.resolve();
+  }
+
+  private kick(): void {
+    if (this.running || this.stopped) return;
+    // After the current turn, so the caller's transaction can commit first.
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .catch((err: unknown) => logger.warn({ err }, 'Photo analysis failed; the photos stay pending for the next attempt'))
+      .finally(() => {
+        this.running = null;
+        if (this.waiting.length && !this.stopped) this.kick();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const pool = this.pool();
+    const batch = Math.max(8, pool.threads * 8);
+    const notYet: { id: number; tries: number }[] = [];
+    while (this.waiting.length && !this.stopped) {
+      const items = this.waiting.splice(0, batch);
+      const now = this.ctx.now();
+      const claimed = await claimPendingPhotos(this.ctx.db, now, analysisLeaseFrom(now), { ids: items.map((i) => i.id) });
+      const found = new Set(claimed.map((p) => p.id));
+      for (const item of items) if (!found.has(item.id) && item.tries < MAX_TRIES) notYet.push({ id: item.id, tries: item.tries + 1 });
+      if (claimed.length) await analyseClaimed(this.ctx, claimed, pool, this.counts);
+    }
+    if (notYet.length && !this.stopped) {
+      // Not committed yet (or rolled back, or analysed elsewhere): look again shortly, for about half a minute
+      // (a rolled-back photo never appears; one whose commit took longer still is the lease's and the worker's).
+      const delay = Math.min(2000, 50 * 2 ** Math.min(...notYet.map((i) => i.tries - 1)));
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.waiting.push(...notYet);
+        this.kick();
+      }, delay);
+      this.retryTimer.unref();
+    }
+  }
+}
+
+/** One queue per photo store and database: the app's (createApp registers it), shared by every copy of its context. */
+const queues = new WeakMap<object, AnalysisQueue>();
+
+/** Starts analysing this context's photos after their acknowledgment (createApp calls it). */
+export function startPhotoAnalysis(ctx: AppContext, pool: () => ImagingPool = imagingPool): void {
+  if (!queues.has(ctx.photos)) queues.set(ctx.photos, new AnalysisQueue(ctx, pool));
+}
+
+/** Queues a photo just written (inside its transaction) for analysis once committed; a no-op where no analysis was started (bare service tests). */
+export function analyseSoon(ctx: AppContext, photoId: number): void {
+  queues.get(ctx.photos)?.add(photoId);
+}
+
+/** Waits until this context's queue is empty (tests; shutdown). */
+export async function photoAnalysisIdle(ctx: AppContext): Promise<void> {
+  await queues.get(ctx.photos)?.idle();
+}
+
+/** Stops the queue (shutdown); pending photos keep their marker and are picked up after the lease. */
+export async function stopPhotoAnalysis(ctx: AppContext): Promise<void> {
+  const queue = queues.get(ctx.photos);
+  queues.delete(ctx.photos);
+  await queue?.stop();
+}
