@@ -266,8 +266,25 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/platform/utilities':
       case 'GET /api/v1/platform/utilities':
         return "the server operator's (PLATFORM_TOKEN), not a utility's: a staff session is refused (tests/features/utilities/onboarding.test.ts)";
+      case 'GET /api/v1/follow-up':
+      case 'POST /api/v1/follow-up':
+      case 'GET /api/v1/ratings':
+      case 'POST /api/v1/ratings':
+        return "the reporter's signed link: signed with the utility's own key and verified against the jurisdiction asked, so B's link opens nothing of A (tests/citizen/follow-up.test.ts)";
+      case 'GET /api/v1/open311/queue':
+        return "a list of the caller's utility: reads the same before and after B's day (asserted above)";
+      case 'POST /api/v1/open311/queue/{token}/accept':
+      case 'POST /api/v1/open311/queue/{token}/refuse':
+        return "a queued Open311 token, looked up with the caller's utility id (open311/repository.ts findQueuedSubmission)";
+      case 'POST /api/v1/notifications/templates/preview':
+        return 'fills a text with example values: reads and writes nothing';
+      case 'POST /api/v1/verifications/{id}/confirm':
+        return "a code's id, locked with the jurisdiction's utility id (notifications/verification.repository.ts lockVerification)";
+      case 'POST /api/v1/verifications':
+        return 'a one-time code to a phone, for the jurisdiction it names (public by design)';
       case 'POST /api/v1/reports':
       case 'POST /open311/v2/requests.json':
+      case 'POST /open311/v2/requests.{format}':
         return 'a citizen report to the jurisdiction it names (public by design)';
       case 'POST /api/v1/tickets':
       case 'POST /api/v1/plans':
@@ -275,6 +292,9 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/answers':
       case 'PATCH /api/v1/settings':
       case 'PUT /api/v1/settings/webhooks':
+      case 'POST /api/v1/reporters/unblock':
+      case 'PUT /api/v1/charter':
+      case 'POST /api/v1/notifications/replies':
         return "creates or changes the caller's own utility only (B read the same after: asserted)";
       case 'POST /api/v1/dispatch':
         return [

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
 import { prepareReport, writeReport } from './intake.service.js';
-import { performAction, type ActionInput } from './workflow.service.js';
+import { performAction, prepareAction, type ActionInput } from './workflow.service.js';
 import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
 import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
@@ -317,10 +317,18 @@ export function ticketsRouter(ctx: AppContext): Router {
       const user = userOf(res);
       const asked = requestHashOf({ ticket: id, action: r.action, ...body, by: user.id }, input.photo);
       // The key records that the step was taken; the answer (first or replayed) is the ticket as it is now.
-      const answer = await once(ctx, utilityOf(res).id, req.get('idempotency-key'), asked, async (inTx) => {
-        await performAction(inTx, utilityOf(res), user, id, r.action, input);
-        return { statusCode: 200, body: { ticketId: id } };
-      });
+      const answer = await once(
+        ctx,
+        utilityOf(res).id,
+        req.get('idempotency-key'),
+        asked,
+        async (inTx) => {
+          await performAction(inTx, utilityOf(res), user, id, r.action, input);
+          return { statusCode: 200, body: { ticketId: id } };
+        },
+        // Outside the step's transaction: kept even when the step is refused (a blurred photo's SPK).
+        () => prepareAction(ctx, utilityOf(res), user, id, r.action, input),
+      );
       if (answer.replayed) res.set('Idempotent-Replayed', 'true');
       res.status(answer.statusCode).json(await ticketDetail(ctx, utilityOf(res), user, id));
     });

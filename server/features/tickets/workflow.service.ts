@@ -172,16 +172,25 @@ const steps: Record<Action, Guard> = {
 };
 
 /**
+ * What an action needs done before its transaction, committed on its own: the
+ * blur check runs after the acknowledgment, so an SPK asked for before it
+ * finished runs it now (one photo, ~30 ms), and the SPK rule reads the
+ * ticket's blur flag whatever the SPK's outcome. Call it outside any
+ * transaction that may roll back (the idempotent step runs it as its `prepare`).
+ */
+export async function prepareAction(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, action: Action, input: ActionInput): Promise<void> {
+  if (action === 'issue_spk' && !input.phoneVerification?.trim() && (transitions[action] as Transition).actors.includes(user.role)) {
+    await analyseReportPhotoNow(ctx, utility.id, ticketId);
+  }
+}
+
+/**
  * Applies one workflow action to a ticket: locks it, checks the transition
  * table and the action's own rules, writes the change and its event in one
  * transaction. Refusals leave nothing written.
  */
 export async function performAction(ctx: AppContext, utility: Utility, user: StaffUser, ticketId: number, action: Action, input: ActionInput): Promise<Ticket> {
-  // The blur check runs after the acknowledgment: an SPK asked for before it finished runs it now (one photo, ~30 ms),
-  // committed on its own, so that the SPK rule below reads the ticket's blur flag whatever the SPK's outcome.
-  if (action === 'issue_spk' && !input.phoneVerification?.trim() && (transitions[action] as Transition).actors.includes(user.role)) {
-    await analyseReportPhotoNow(ctx, utility.id, ticketId);
-  }
+  await prepareAction(ctx, utility, user, ticketId, action, input);
   return ctx.db.transaction(async (tx) => {
     // A step the role may never take is refused as such (403): that tells nothing about the id.
     const rule = transitions[action] as Transition;
