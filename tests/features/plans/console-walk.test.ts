@@ -109,7 +109,9 @@ describe('the dispatcher plans, reviews, edits and publishes the day; the crews 
     const first = crewPhone.locator('#stops li').first();
     const onSite = Number(await first.getAttribute('data-ticket'));
     await first.getByRole('button', { name: 'Sudah di lokasi' }).click();
-    await crewPhone.waitForSelector(`#stops li[data-ticket="${onSite}"] .badge:text-is("on_site")`);
+    await crewPhone.waitForSelector(`#stops li[data-ticket="${onSite}"] .badge.state:text-is("Tim di lokasi")`);
+    // The phone's send queue delivers the step: wait until the server has it.
+    await expect.poll(async () => (await ticketRow(onSite)).status, { timeout: 30_000, interval: 200 }).toBe('on_site');
     const before = (await stopsOnPage(dispatcher)).get(onSite)!;
 
     // More work comes in; the dispatcher re-plans: the stop under way stays with its crew, in its place.
