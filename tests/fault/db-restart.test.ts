@@ -182,7 +182,8 @@ async function stream(app: App, utilityCode: string, prefix: string, count: numb
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const lat = testArea.minLat + 0.005 + (i % 10) * 0.003;
+      // Each phase on its own points (about 170 m apart): a report within 50 m of an open one would be merged into it (200).
+      const lat = testArea.minLat + 0.005 + (i % 10) * 0.003 + (prefix === 'db' ? 0 : 0.0015);
       const lon = testArea.minLon + 0.005 + Math.floor(i / 10) * 0.003;
       await submitUntilAcknowledged(app, utilityCode, outcomes[i], photos[i], lat, lon);
       if (!disrupted && outcomes.filter((o) => o.done).length >= after) disrupted = disrupt();
