@@ -125,10 +125,15 @@ class AnalysisQueue {
     this.kick();
   }
 
-  /** Resolves when the queue is empty (tests, shutdown). */
+  /**
+   * Resolves when nothing is being analysed or waiting to be (tests). Ids set
+   * aside to look for again (not committed yet, or rolled back) are not waited
+   * for: a rolled-back one never appears, and `analysePendingPhotos` finds any
+   * that did commit.
+   */
   async idle(): Promise<void> {
-    while (this.running || this.retryTimer || this.waiting.length) {
-      if (!this.running && !this.retryTimer) this.kick();
+    while (this.running || this.waiting.length) {
+      if (!this.running) this.kick();
       await (this.running ?? new Promise((r) => setTimeout(r, 20)));
     }
   }
