@@ -22,7 +22,8 @@ describe('refusals and cancelling a solve in the console', { timeout: 120_000 },
     const page = await newPage(desktop);
     await login(page, 'dispatcher');
     await page.click('#plan');
-    await page.locator('#plan-notice [role="alert"]', { hasText: 'Tidak ada' }).waitFor();
+    await page.waitForSelector('#plan-notice [role="alert"]');
+    await page.locator('#plan-notice', { hasText: 'Tidak ada tiket ber-SPK' }).waitFor();
     expect(await page.textContent('#plan-notice')).toContain('Tidak ada tiket ber-SPK yang perlu direncanakan.');
     await page.close();
   });
