@@ -361,7 +361,7 @@ describe('phone verification by one-time code through the gateway', () => {
     await tick(env);
     const sms = providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081272000001');
     expect(sms).toHaveLength(1);
-    const code = /(\d{6})/.exec(JSON.parse(sms[0].body).text)![1];
+    const code = /: (\d{6})\./.exec(JSON.parse(sms[0].body).text)![1]; // the code after the utility name (which may hold digits)
     expect(JSON.parse(sms[0].body).text).toContain('Berlaku 10 menit');
 
     const wrong = await post(`/api/v1/verifications/${started.body.id}/confirm`, { code: code === '000000' ? '111111' : '000000' });
