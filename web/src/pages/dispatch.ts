@@ -26,7 +26,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const tz = config.utility.timeZone;
   const date = h('input', { type: 'date', id: 'plan-date', value: todayIn(tz) });
-  // Enabled once the page can plan (its crews loaded): a click before that would be lost.
+  // Enabled once the page has shown the day's plan (or that it has none): a click before that would be lost, or its answer wiped by the first load.
   const planButton = h('button', { type: 'button', id: 'plan', disabled: true }, t('plan_day'));
   const errors = h('div');
   const summary = h('div', { id: 'plan-summary' });
@@ -113,7 +113,6 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
     suggest: (tk, slot) => suggest(tk, slot),
   });
   planButton.addEventListener('click', () => void panel.plan(date.value));
-  planButton.disabled = false;
   date.addEventListener('change', () => void showPlanOf(date.value));
   const showPlanOf = async (day: string) => {
     const existing = await api.get('/api/v1/plans', { query: { date: day } }).catch(() => null);
@@ -229,4 +228,5 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   await loadTickets();
   await loadIncidents();
   await showPlanOf(date.value);
+  planButton.disabled = false;
 }
