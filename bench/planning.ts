@@ -35,7 +35,8 @@ import type { StaffUser } from '../server/features/auth/service.js';
 import { createPlan } from '../server/features/plans/service.js';
 import { planDay } from '../server/core/planning/plan-day.js';
 import { firstComeFirstServed } from '../server/core/planning/baseline.js';
-import { asReadmePlan, loadDay, planInputOf, referenceResults, scorePlan, syntheticDay } from './makassar-days.js';
+import { warmUpPlanner } from '../server/core/planning/warm-up.js';
+import { asReadmePlan, loadDay, planInputOf, readmeTravel, referenceResults, scorePlan, syntheticDay, type Score } from './makassar-days.js';
 
 export interface ScenarioTicket {
   lat: number;
@@ -285,23 +286,32 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Time budgets: planDay on a public day at each requested budget, and the wall time it took. */
+/** Time budgets: planDay on a public day at each requested budget (three runs each), and the time it took. */
 function runBudgets(size: 's' | 'm' | 'l', budgets: number[]): void {
   const day = loadDay(size);
-  console.log(`\nTime budgets (planDay on day ${size}; target: wall time within 10 % of the budget, always a feasible plan)\n`);
-  console.log('| budget ms | wall ms | wall / budget | cpu ms | served | High | km |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  // As the product's solver thread does when it starts (platform/solver/worker.ts).
+  warmUpPlanner(readmeTravel());
+  console.log(`\nTime budgets (planDay on day ${size}, after the solver thread's warm-up, three runs each; target: wall time within 10 % of the budget, always a feasible plan)\n`);
+  console.log('| budget ms | wall ms (median) | wall ms (max) | max / budget | cpu ms (max) | served | High | km |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const budgetMs of budgets) {
-    const input = planInputOf(day, { budgetMs });
-    input.clockMs = budgetClock;
-    const t0 = performance.now();
-    const c0 = cpuSeconds();
-    const plan = planDay(input);
-    const wall = performance.now() - t0;
-    const cpu = (cpuSeconds() - c0) * 1000;
-    // scorePlan throws on an infeasible plan (a ticket twice, a crew back after its shift).
-    const score = scorePlan(day, asReadmePlan(input, plan.routes));
-    console.log(`| ${budgetMs} | ${wall.toFixed(0)} | ${(wall / budgetMs).toFixed(2)} | ${cpu.toFixed(0)} | ${score.served} | ${score.highServed}/${score.highTotal} | ${score.km.toFixed(1)} |`);
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let score: Score | null = null;
+    for (let run = 0; run < 3; run++) {
+      const input = planInputOf(day, { budgetMs });
+      input.clockMs = budgetClock;
+      const t0 = performance.now();
+      const c0 = cpuSeconds();
+      const plan = planDay(input);
+      walls.push(performance.now() - t0);
+      cpus.push((cpuSeconds() - c0) * 1000);
+      // scorePlan throws on an infeasible plan (a ticket twice, a crew back after its shift).
+      score = scorePlan(day, asReadmePlan(input, plan.routes));
+    }
+    walls.sort((a, b) => a - b);
+    const max = walls[2];
+    console.log(`| ${budgetMs} | ${walls[1].toFixed(0)} | ${max.toFixed(0)} | ${(max / budgetMs).toFixed(2)} | ${Math.max(...cpus).toFixed(0)} | ${score!.served} | ${score!.highServed}/${score!.highTotal} | ${score!.km.toFixed(1)} |`);
   }
 }
 

@@ -15,6 +15,11 @@ export const PLAN_DEFAULTS = {
   groupShare: 0.3,
   /** Over-full days with more tickets than this skip the group solves: the prize search fills the crews' days. */
   groupSolveMaxTickets: 8000,
+  /**
+   * Budget the group solves need per ticket (ms): an over-full day given less skips them too, and the prize
+   * search alone fills the crews' days (better than group solves cut short, and within the budget).
+   */
+  groupSolveMsPerTicket: 0.5,
   improveShare: 0.5,
   refineShare: 0.97,
   seed: 1,
@@ -45,11 +50,13 @@ export const PLAN_DEFAULTS = {
   iterationsPerJob: 15,
   /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
   refineIterationsPerCrew: 4000,
+  /** Prize search restarts (from the best day, another seed) while the budget has time left. */
+  refineRestarts: 6,
   /**
    * Over-full day: a Normal ticket is worth this many of the day's typical hops (mean metres from a
    * ticket to its nearest neighbour) of driving; the prize search serves one more when it adds fewer.
    */
-  normalTicketHops: 2.5,
+  normalTicketHops: 3,
 };
 
 export interface Day {

@@ -30,7 +30,7 @@ import { solveCrewGroups } from './solve-groups.js';
 import { upgradeStops } from './upgrade.js';
 import { assignUrgent } from './urgent.js';
 import { urgentFirst } from './urgent-first.js';
-import { assignZonesToCrews, zoneNormalTickets, zonesAroundBases, zonesOfRoutes } from './zone-crews.js';
+import { assignZonesToCrews, isOverFull, zoneNormalTickets, zonesAroundBases, zonesOfRoutes } from './zone-crews.js';
 
 export { PLAN_DEFAULTS, slaUrgency } from './day.js';
 export { zoneCapacitySeconds } from './zone-crews.js';
@@ -64,14 +64,19 @@ export function planDay(input: PlanInput): DayPlan {
   step('screen');
   const urgent = assignUrgent(day, pool);
   step('urgent');
+  // A city-scale over-full day, or a budget too small for it: no zones up front and no group solves (they
+  // would take the whole budget and more); the crews start with their pinned and urgent tickets, the prize
+  // search fills their days, and each crew's zone is then the cells of its stops.
+  const open = pool.urgent.length + pool.normal.length;
+  const large =
+    input.zones !== false && isOverFull(day, pool.normal, urgent.committed) && (open > PLAN_DEFAULTS.groupSolveMaxTickets || budgetMs < PLAN_DEFAULTS.groupSolveMsPerTicket * open);
   const zoning =
     input.zones === false
       ? assignZonesToCrews(day, [], urgent.committed)
-      : (zonesAroundBases(day, pool.normal, urgent.committed, pool.baseSeconds) ?? assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed));
+      : large
+        ? { ...assignZonesToCrews(day, [], urgent.committed), aroundBases: true }
+        : (zonesAroundBases(day, pool.normal, urgent.committed, pool.baseSeconds) ?? assignZonesToCrews(day, zoneNormalTickets(day, pool.normal), urgent.committed));
   step('zones');
-  // A city-scale over-full day: the group solves and the fill pass would take the whole budget and
-  // more; the crews start with their pinned and urgent tickets, and the prize search fills their days.
-  const large = zoning.aroundBases === true && pool.urgent.length + pool.normal.length > PLAN_DEFAULTS.groupSolveMaxTickets;
   const solved = large ? { routeStops: pool.pinnedTo.map((list) => list.slice()), left: pool.urgent, free: [] } : solveCrewGroups(day, pool, urgent, zoning, time);
   step('groups');
 
@@ -86,7 +91,7 @@ export function planDay(input: PlanInput): DayPlan {
   // The time a move frees goes to what is still waiting.
   // Only with time left: the day's routes as one problem cost their matrices before any move.
   const improveMs = improveUntil - clock();
-  if (improveMs > 0 && improveAcrossCrews(routes, tickets, crews, travel, input.objective, { timeMs: improveMs, now: clock }) > 0) {
+  if (!large && improveMs > 0 && improveAcrossCrews(routes, tickets, crews, travel, input.objective, { timeMs: improveMs, now: clock }) > 0) {
     fillRoutes(day, routes, [...pool.urgent, ...pool.normal].filter(notIn(routes, tickets.length)));
   }
   step('improve');

@@ -102,15 +102,22 @@ export function assignZonesToCrews(day: Day, zones: Zone[], committed: readonly 
  * zones, one trip per crew. What no zone takes is zoned as usual, with no
  * crew (free for the fill pass). Returns null on a day that is not over-full.
  */
+/** An over-full day: the Normal repair time is at least overFullRatio x the crews' time left after their committed work. */
+export function isOverFull(day: Day, normal: readonly number[], committed: readonly number[]): boolean {
+  const { tickets, crews } = day.input;
+  if (crews.length === 0 || normal.length === 0) return false;
+  let service = 0;
+  for (const i of normal) service += tickets[i].serviceSeconds;
+  let room = 0;
+  for (let k = 0; k < crews.length; k++) room += Math.max(0, day.available[k] - committed[k]);
+  return service >= PLAN_DEFAULTS.overFullRatio * room;
+}
+
 export function zonesAroundBases(day: Day, normal: readonly number[], committed: readonly number[], baseSeconds: readonly Float64Array[]): DayZones | null {
   const { tickets, crews, travel, resolution } = day.input;
   const K = crews.length;
-  if (K === 0 || normal.length === 0) return null;
+  if (!isOverFull(day, normal, committed)) return null;
   const room = crews.map((_, k) => Math.max(0, day.available[k] - committed[k]));
-  let service = 0;
-  for (const i of normal) service += tickets[i].serviceSeconds;
-  const totalRoom = room.reduce((a, b) => a + b, 0);
-  if (service < PLAN_DEFAULTS.overFullRatio * totalRoom) return null;
   // Candidate pairs: each ticket with its nearest few bases it can reach and come back from within the shift.
   const near = Math.min(K, PLAN_DEFAULTS.baseZoneNearest);
   const pairTicket: number[] = [];
