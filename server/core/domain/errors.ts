@@ -41,6 +41,8 @@ export const ErrorCode = {
   passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   /** An imported or drawn area is not usable (invalid, empty, outside the service area, overlapping); details name the feature. */
   invalidGeometry: 'INVALID_GEOMETRY',
+  /** A plan edit would take a crew's next stop (the crew is on its way there) out of the day or give it to another crew. */
+  nextStopStays: 'NEXT_STOP_STAYS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -82,6 +82,35 @@ interface Drafted {
   pool: store.PoolTicket[];
 }
 
+/** A crew's next stop once its day began (it is on its way there): the ticket id, else null. */
+function nextStopOf(crewId: number, publishedStops: readonly store.StopRow[], publishedRoutes: readonly { crewId: number; startAt: Date }[], isToday: boolean, now: Date): number | null {
+  if (!isToday) return null;
+  const mine = publishedStops.filter((x) => x.crewId === crewId);
+  const route = publishedRoutes.find((r) => r.crewId === crewId);
+  const began = mine.some((x) => UNDER_WAY.includes(x.status)) || (route !== undefined && route.startAt.getTime() <= now.getTime());
+  return began ? (mine.find((x) => x.status === 'assigned')?.ticketId ?? null) : null;
+}
+
+/**
+ * A crew's next stop stays with it (the crew is on its way): an edit that would take it out of the day or give it
+ * to another crew is refused, not silently overridden by the re-plan.
+ */
+async function refuseMovingNextStop(ctx: AppContext, utility: Utility, date: string, edit: store.PlanEdit): Promise<void> {
+  if ((edit.kind !== 'pin' && edit.kind !== 'remove') || edit.ticketId === null) return;
+  const now = ctx.now();
+  if (date !== localDateOf(now, utility.timeZone)) return;
+  const published = await store.findPublishedPlanOfDay(ctx.db, utility.id, date);
+  if (!published) return;
+  const [stops, routes] = await Promise.all([store.listStops(ctx.db, published.id), store.listRoutes(ctx.db, published.id)]);
+  const owner = stops.find((x) => x.ticketId === edit.ticketId)?.crewId;
+  if (owner == null || owner === edit.crewId || nextStopOf(owner, stops, routes, true, now) !== edit.ticketId) return;
+  throw new DomainError(ErrorCode.nextStopStays, `Ticket ${edit.ticketId} is the next stop of crew ${owner}, which is on its way there: it stays with that crew`, {
+    field: 'ticketId',
+    ticketId: edit.ticketId,
+    crewId: owner,
+  });
+}
+
 /** Reads the day as it is now, applies the edits and solves: the content of a draft. */
 async function draftDay(ctx: AppContext, utility: Utility, date: string, objective: PlanObjective, edits: readonly store.PlanEdit[], control: SolveControl = {}): Promise<Drafted> {
   const now = ctx.now();
@@ -127,9 +156,7 @@ async function draftDay(ctx: AppContext, utility: Utility, date: string, objecti
     if (phone && !current && clock.toSeconds(phone.at) >= 0 && (!position || clock.toSeconds(phone.at) >= position.seconds)) {
       position = { lat: phone.lat, lon: phone.lon, seconds: clock.toSeconds(phone.at) };
     }
-    const route = publishedRoutes.find((r) => r.crewId === s.crew.id);
-    const began = isToday && (done.length > 0 || (route !== undefined && route.startAt.getTime() <= now.getTime()));
-    const next = began ? (mine.find((x) => x.status === 'assigned')?.ticketId ?? null) : null;
+    const next = nextStopOf(s.crew.id, publishedStops, publishedRoutes, isToday, now);
     return {
       id: s.crew.id,
       base: { lat: s.crew.baseLat!, lon: s.crew.baseLon! },
@@ -294,6 +321,7 @@ function requireDraft(plan: store.PlanRow): void {
  */
 async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, edit: store.PlanEdit, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
+  await refuseMovingNextStop(ctx, utility, plan.date, edit);
   if (plan.status === 'published') {
     const latest = await store.findPublishedPlanOfDay(ctx.db, utility.id, plan.date);
     if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit], control);

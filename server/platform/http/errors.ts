@@ -32,6 +32,7 @@ const statusByCode: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
   PASSWORD_CHANGE_REQUIRED: 403,
   INVALID_GEOMETRY: 422,
+  NEXT_STOP_STAYS: 409,
   SERVICE_UNAVAILABLE: 503,
   LINK_INVALID: 403,
   ALREADY_RATED: 409,
@@ -68,6 +69,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   ALREADY_RATED: 'Layanan ini sudah Anda nilai. Terima kasih.',
   PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
   INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
+  NEXT_STOP_STAYS: 'Tiket ini tujuan berikutnya sebuah regu yang sedang menuju ke sana: tiket tetap pada regu itu.',
 };
 
 /** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */

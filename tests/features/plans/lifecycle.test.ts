@@ -241,6 +241,29 @@ describe('plan lifecycle: draft, diff, edit, publish', () => {
     expect((await fx.env.db('ticket_events').where({ ticket_id: onSite }).andWhere('at', '>', new Date('2026-11-24T02:00:00Z'))).length).toBe(0);
   });
 
+  it("refuses to take a crew's next stop out of the day or give it to another crew, and changes nothing", async () => {
+    const latest = (await d('GET', `/api/v1/plans?date=${DATE}`)).body;
+    const busy = latest.routes.find((r: any) => r.stops[0]?.status === 'on_site' && r.stops.length >= 2);
+    const next = busy.stops[1].ticketId;
+    const other = latest.routes.find((r: any) => r.crewId !== busy.crewId);
+    const plans = async () => (await fx.env.db('plans').where({ utility_id: fx.env.utility.id }).select('id', 'status')).map((p: any) => `${p.id}:${p.status}`).sort();
+    const plansBefore = await plans();
+    const removed = await d('POST', `/api/v1/plans/${latest.id}/removals`, { ticketId: next });
+    expect(removed.status).toBe(409);
+    expect(removed.body.error).toMatchObject({ code: 'NEXT_STOP_STAYS', field: 'ticketId', details: { crewId: busy.crewId } });
+    expect(removed.body.error.messageId).toContain('tetap pada regu itu');
+    const moved = await d('POST', `/api/v1/plans/${latest.id}/pins`, { ticketId: next, crewId: other.crewId });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.code).toBe('NEXT_STOP_STAYS');
+    expect(await plans()).toEqual(plansBefore);
+    // Pinning it to its own crew is no change of crew: allowed.
+    const kept = await d('POST', `/api/v1/plans/${latest.id}/pins`, { ticketId: next, crewId: busy.crewId });
+    expect(kept.status).toBe(201);
+    expect(kept.body.routes.find((r: any) => r.crewId === busy.crewId).stops[1].ticketId).toBe(next);
+    expect((await d('DELETE', `/api/v1/plans/${kept.body.id}`)).status).toBe(204);
+    expect(await ticketRow(next)).toEqual({ status: 'assigned', crew_id: busy.crewId });
+  });
+
   it('planning another day leaves the tickets committed to today alone', async () => {
     const today = (await d('GET', `/api/v1/plans?date=${DATE}`)).body;
     const assignedToday = today.routes.flatMap((r: any) => r.stops.filter((s: any) => s.status === 'assigned').map((s: any) => s.ticketId));
