@@ -50,8 +50,6 @@ export const PLAN_DEFAULTS = {
   iterationsPerJob: 15,
   /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
   refineIterationsPerCrew: 4000,
-  /** Prize search restarts (from the best day, another seed) while the budget has time left. */
-  refineRestarts: 6,
   /**
    * Over-full day: a Normal ticket is worth this many of the day's typical hops (mean metres from a
    * ticket to its nearest neighbour) of driving; the prize search serves one more when it adds fewer.

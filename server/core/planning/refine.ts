@@ -106,35 +106,18 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   for (let j = 0; j < n; j++) hops += near.k > 0 ? problem.metres(j, near.jobs[j * near.k]) : 0;
   const worthMetres = day.input.normalTicketMetres ?? Math.round((PLAN_DEFAULTS.normalTicketHops * hops) / n);
   const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
-  // Restarts: a search that ends on its iteration count with time left starts again from the best day on
-  // another seed (a small day converges long before its budget); the best of the runs is kept.
   const prizeCost = worth / PLAN_DEFAULTS.weight.normal;
   const bestPrizeCost = overFull ? prizeCost : LEXICOGRAPHIC;
   const iterations = Math.max(1, Math.round((day.input.iterationScale ?? 1) * PLAN_DEFAULTS.refineIterationsPerCrew * K));
-  const seed = day.input.seed ?? PLAN_DEFAULTS.seed;
   // The budget counts from this step's start: the set-up (neighbourhoods) is spent, and as much again is kept
   // for the end (the routes polished and timed), so the step ends within its time.
   const setupMs = time.clock() - enteredMs;
   const deadline = enteredMs + time.timeMs - Math.min(setupMs, 0.2 * time.timeMs);
-  let result = solvePrizeRoutes(problem, initial, { near, timeMs: Math.max(0, deadline - time.clock()), iterations, seed, now: time.clock, prizeCost, bestPrizeCost });
-  let totalIterations = result.iterations;
-  let improvements = result.improvements;
-  // Fixed work (iterationScale) runs once: a comparison or a test asks for that much search, no more.
-  const restarts = day.input.iterationScale === undefined ? PLAN_DEFAULTS.refineRestarts : 0;
-  for (let r = 1; r <= restarts && result.iterations >= iterations; r++) {
-    const left = deadline - time.clock();
-    if (left <= 0) break;
-    const next = solvePrizeRoutes(problem, result.routes, { near, timeMs: left, iterations, seed: seed + r, now: time.clock, prizeCost, bestPrizeCost });
-    totalIterations += next.iterations;
-    improvements += next.improvements;
-    const d = (next.prize - result.prize) * bestPrizeCost - (next.cost - result.cost);
-    if (d > 0 || (d === 0 && next.prize > result.prize)) result = next;
-    else if (next.iterations < iterations) break;
-  }
-  day.input.onRefine?.(totalIterations, improvements, overFull ? worthMetres : null);
+  const result = solvePrizeRoutes(problem, initial, { near, timeMs: Math.max(0, deadline - time.clock()), iterations, seed: day.input.seed ?? PLAN_DEFAULTS.seed, now: time.clock, prizeCost, bestPrizeCost });
+  day.input.onRefine?.(result.iterations, result.improvements, overFull ? worthMetres : null);
   for (let k = 0; k < K; k++) {
     const r = routes[k];
     routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);
   }
-  return totalIterations;
+  return result.iterations;
 }

@@ -97,7 +97,12 @@ export function insertionOptions(
   return out;
 }
 
-export function metricsOf(routes: readonly PlannedRoute[], tickets: readonly Pick<PlanTicket, 'priority'>[]): DayMetrics {
+/** What the day's figures read of a route: its stops (each a ticket key) and its totals. */
+export type RouteFigures = Pick<PlannedRoute, 'distanceMetres' | 'travelSeconds' | 'serviceSeconds' | 'startSeconds' | 'endSeconds'> & { stops: readonly { ticket: number }[] };
+
+/** The day's figures; `tickets` gives each stop's priority by its ticket key (an array index, or any key a map holds). */
+export function metricsOf(routes: readonly RouteFigures[], tickets: readonly Pick<PlanTicket, 'priority'>[] | ReadonlyMap<number, Pick<PlanTicket, 'priority'>>): DayMetrics {
+  const priorityOf = (i: number) => (Array.isArray(tickets) ? (tickets as readonly Pick<PlanTicket, 'priority'>[])[i] : (tickets as ReadonlyMap<number, Pick<PlanTicket, 'priority'>>).get(i)!).priority;
   const served = { critical: 0, high: 0, normal: 0, total: 0 };
   let distance = 0;
   let work = 0;
@@ -107,7 +112,7 @@ export function metricsOf(routes: readonly PlannedRoute[], tickets: readonly Pic
   for (const r of routes) {
     if (r.stops.length === 0) continue;
     used++;
-    for (const s of r.stops) served[tickets[s.ticket].priority]++;
+    for (const s of r.stops) served[priorityOf(s.ticket)]++;
     served.total += r.stops.length;
     distance += r.distanceMetres;
     travelSeconds += r.travelSeconds;

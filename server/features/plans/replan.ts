@@ -59,6 +59,14 @@ export interface ReplanDay {
   pins: ReadonlyMap<number, number | null>;
   /** Crews whose order is locked: crew -> ticket ids in order. */
   locks: ReadonlyMap<number, readonly number[]>;
+  /**
+   * A local edit (a pin, a removal, a lock): crews not locked keep their stops of the plan being edited, in
+   * order, with their zone; a ticket pinned to one goes in at its cheapest place, and no solve runs, so the edit
+   * changes only the crews it names. Absent: the planner solves every crew not locked.
+   */
+  keep?: ReadonlyMap<number, { ticketIds: readonly number[]; zoneId: string | null; zoneCells: readonly string[] }>;
+  /** With keep: why each ticket was left out of the plan being edited (it stays left out for that reason). */
+  previousReasons?: ReadonlyMap<number, ReplanReason>;
   committedElsewhere: ReadonlySet<number>;
   nowSeconds: number;
   travel: TravelModel;
@@ -82,6 +90,8 @@ export interface ReplanStop {
 export interface ReplanRoute {
   crewId: number;
   zoneId: string | null;
+  /** A kept crew's zone cells (the solver's zones do not hold it). */
+  zoneCells?: readonly string[];
   /** Ticket ids under way or done, kept first. */
   done: number[];
   from: LatLon;
@@ -157,6 +167,32 @@ export async function replan(day: ReplanDay, solve: Solve): Promise<ReplanResult
     }
     lockedStops.set(crewId, mine);
   }
+  // Kept crews: their stops as they are (taken out or pinned elsewhere: gone); what is pinned to them goes in at
+  // its cheapest place (the next stop stays first).
+  const kept = new Set<number>();
+  for (const [crewId, k] of day.keep ?? []) {
+    const c = crewById.get(crewId);
+    if (!c || lockedStops.has(crewId)) continue;
+    kept.add(crewId);
+    const mine = k.ticketIds.filter((id) => inPool.has(id) && !heldIds.has(id) && (pinOf.get(id) ?? crewId) === crewId);
+    if (c.next !== null && mine.includes(c.next)) {
+      mine.splice(mine.indexOf(c.next), 1);
+      mine.unshift(c.next);
+    }
+    const r = reach(c);
+    for (const [t, owner] of pinOf) {
+      if (owner !== crewId || mine.includes(t)) continue;
+      const first = c.next !== null && mine[0] === c.next ? 1 : 0;
+      let best = { at: mine.length, end: Infinity };
+      for (let at = first; at <= mine.length; at++) {
+        const order = [...mine.slice(0, at), t, ...mine.slice(at)].map((id) => byId.get(id)!);
+        const end = timeRoute(0, r.from, r.startSeconds, order.map((_, j) => j), order, travel, null, c.base).endSeconds;
+        if (end < best.end) best = { at, end };
+      }
+      mine.splice(best.at, 0, t);
+    }
+    lockedStops.set(crewId, mine);
+  }
   const lockedTicket = new Set([...lockedStops.values()].flat());
 
   // The solver's crews and tickets. Each crew's next stop is fixed before the solve: the solver's day for it starts after it.
@@ -202,9 +238,15 @@ export async function replan(day: ReplanDay, solve: Solve): Promise<ReplanResult
     budgetMs: day.budgetMs,
     clockMs: day.clockMs,
   };
-  const plan: DayPlan = crews.length > 0 && tickets.length > 0 ? await solve(input) : { routes: [], unplanned: [], zones: [], zoneCrew: [] };
+  const plan: DayPlan =
+    crews.length > 0 && tickets.length > 0
+      ? await solve(input)
+      : // No crew to solve for (all locked or kept): what is waiting stays waiting, for the reason it had.
+        { routes: [], unplanned: tickets.map((_, i) => ({ ticket: i, reason: 'shift_full' as const })), zones: [], zoneCrew: [] };
   // A pinned ticket left out is left out because of its crew (whatever limit it hit there).
-  const solverLeft = new Map(plan.unplanned.map((u) => [u.ticket, (tickets[u.ticket].pinnedCrew != null && u.reason !== 'no_crew_in_reach' ? 'pinned_crew_full' : u.reason) as ReplanReason]));
+  const solverLeft = new Map(
+    plan.unplanned.map((u) => [u.ticket, (tickets[u.ticket].pinnedCrew != null && u.reason !== 'no_crew_in_reach' ? 'pinned_crew_full' : crews.length === 0 ? (day.previousReasons?.get(tickets[u.ticket].id) ?? u.reason) : u.reason) as ReplanReason]),
+  );
 
   // The next stops join the tickets (after the solver's), first in their crew's route.
   const nextIndex = new Map<number, number>();
@@ -295,15 +337,30 @@ export async function replan(day: ReplanDay, solve: Solve): Promise<ReplanResult
   const lockedRoutes: ReplanRoute[] = [];
   for (const [crewId, ids] of lockedStops) {
     const c = reach(crewById.get(crewId)!);
+    const isKept = kept.has(crewId);
     const stopTickets = ids.map((id) => byId.get(id)!);
     const stops = stopTickets.map((_, j) => j);
     let r = timeRoute(0, c.from, c.startSeconds, stops, stopTickets, travel, null, c.base);
     const fixed = crewById.get(crewId)!.next !== null && ids[0] === crewById.get(crewId)!.next ? 1 : 0;
+    // A kept crew over its shift gives up its last stop that is not pinned; a locked one its last stop.
+    const pinnedHere = (j: number) => pinOf.get(stopTickets[j].id) === crewId;
     while (stops.length > fixed && (r.endSeconds > c.shiftEndSeconds || (c.capacityJobs !== null && stops.length > c.capacityJobs))) {
-      unplanned.push({ ticketId: stopTickets[stops.pop()!].id, reason: 'pinned_crew_full' });
+      let drop = stops.length - 1;
+      if (isKept) for (let q = stops.length - 1; q >= fixed; q--) if (!pinnedHere(stops[q])) {
+        drop = q;
+        break;
+      }
+      const [gone] = stops.splice(drop, 1);
+      unplanned.push({ ticketId: stopTickets[gone].id, reason: isKept && !pinnedHere(gone) ? 'shift_full' : 'pinned_crew_full' });
       r = timeRoute(0, c.from, c.startSeconds, stops, stopTickets, travel, null, c.base);
     }
-    lockedRoutes.push(toReplanRoute(crewById.get(crewId)!, r, (j) => stopTickets[j].id, () => true));
+    const keptZone = isKept ? day.keep!.get(crewId)! : null;
+    const route = toReplanRoute(crewById.get(crewId)!, r, (j) => stopTickets[j].id, isKept ? pinnedHere : () => true);
+    if (keptZone) {
+      route.zoneId = keptZone.zoneId;
+      route.zoneCells = keptZone.zoneCells;
+    }
+    lockedRoutes.push(route);
   }
 
   const idOf = (i: number) => tickets[i].id;
@@ -329,7 +386,11 @@ export async function replan(day: ReplanDay, solve: Solve): Promise<ReplanResult
     routes: out,
     unplanned,
     zones: plan.zones,
-    metrics: metricsOf(routes, tickets),
+    // Every crew's rest of the day, the locked and kept ones too.
+    metrics: metricsOf(
+      out.map((r) => ({ ...r, stops: r.stops.map((x) => ({ ticket: x.ticketId })) })),
+      byId,
+    ),
     baseline: { metrics: baseline.metrics, unplanned: tickets.length - baseline.metrics.served.total },
     input,
     tickets,
@@ -360,3 +421,4 @@ function toReplanRoute(crew: ReplanCrew, r: PlannedRoute, idOf: (i: number) => n
     serviceSeconds: r.serviceSeconds,
   };
 }
+

@@ -33,7 +33,7 @@ import { localDateOf } from '../../core/domain/time.js';
 import type { DayPlan } from '../../core/planning/plan-day.js';
 import { SolveCancelledError, solvePlan } from '../../platform/solver/pool.js';
 import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
-import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanResult } from './replan.js';
+import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanReason, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
 import { checkDate, crewsOnShift, dayClock, DATE, requirePlannable, serviceSecondsOf, travelModelOf, type DayClock } from './day.service.js';
 import { crewMessage, diffOfPlans, presentPlan, summaryOf, type CrewDiff } from './view.js';
@@ -112,7 +112,15 @@ async function refuseMovingNextStop(ctx: AppContext, utility: Utility, date: str
 }
 
 /** Reads the day as it is now, applies the edits and solves: the content of a draft. */
-async function draftDay(ctx: AppContext, utility: Utility, date: string, objective: PlanObjective, edits: readonly store.PlanEdit[], control: SolveControl = {}): Promise<Drafted> {
+async function draftDay(
+  ctx: AppContext,
+  utility: Utility,
+  date: string,
+  objective: PlanObjective,
+  edits: readonly store.PlanEdit[],
+  control: SolveControl = {},
+  local?: Pick<ReplanDay, 'keep' | 'previousReasons'>,
+): Promise<Drafted> {
   const now = ctx.now();
   checkDate(date, utility, now);
   const clock = dayClock(date, utility.timeZone);
@@ -206,6 +214,7 @@ async function draftDay(ctx: AppContext, utility: Utility, date: string, objecti
     resolution: utility.settings.h3Resolution,
     maxReachMetres: utility.settings.planning.maxReachKm * 1000,
     budgetMs: utility.settings.planning.solveMsPerCrew * crews.length,
+    ...local,
   };
   const started = performance.now();
   throwIfCancelled(control);
@@ -243,7 +252,7 @@ function routesOf(d: Drafted): store.NewRoute[] {
     return {
       crewId: r.crewId,
       zoneKey: r.zoneId,
-      zoneCells: zone?.cells ?? [],
+      zoneCells: zone?.cells ?? (r.zoneCells ? [...r.zoneCells] : []),
       shiftStartAt: clock.toDate(shift.startSeconds),
       shiftEndAt: clock.toDate(shift.endSeconds),
       startAt: firstDone ? new Date(Math.min(firstDone.eta.getTime() - firstDone.travelSeconds * 1000, clock.toDate(r.startSeconds).getTime())) : clock.toDate(r.startSeconds),
@@ -274,9 +283,10 @@ export async function createPlan(
   kind: 'daily' | 'reoptimise' = 'daily',
   edits: readonly store.PlanEdit[] = [],
   control: SolveControl = {},
+  local?: LocalEdit,
 ) {
   const objective = request.objective ?? utility.settings.planObjective;
-  const d = await draftDay(ctx, utility, request.date, objective, edits, control);
+  const d = await draftDay(ctx, utility, request.date, objective, edits, control, local);
   const planId = await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, request.date);
     const published = await store.findPublishedPlanOfDay(tx, utility.id, request.date);
@@ -285,7 +295,8 @@ export async function createPlan(
     }
     await store.discardDrafts(tx, utility.id, request.date);
     const version = await store.nextPlanVersion(tx, utility.id, request.date);
-    const fig = figuresOf(d);
+    // A local edit changes no crew the edit does not name: the day's fair baseline is the one it had.
+    const fig = local ? { ...figuresOf(d), baseline: local.baseline } : figuresOf(d);
     const id = await store.insertPlan(
       tx,
       { utilityId: utility.id, date: request.date, version, kind, objective, createdBy: user.id, createdAt: ctx.now(), ...fig, status: 'draft', basedOn: d.published?.id ?? null },
@@ -316,25 +327,47 @@ function requireDraft(plan: store.PlanRow): void {
 }
 
 /**
+ * Edits that change only what they name (a pin moves one ticket, a removal takes one out, a lock fixes an
+ * order): every other crew keeps its stops of the plan being edited, in order; no solve runs. Re-optimise,
+ * put back and lift a pin ask the planner again.
+ */
+const LOCAL_EDITS = new Set<store.PlanEdit['kind']>(['pin', 'remove', 'lock']);
+
+type LocalEdit = Pick<ReplanDay, 'keep' | 'previousReasons'> & { baseline: unknown };
+
+/** The plan being edited as the crews to keep: each crew's waiting stops in order, its zone, and why the rest waits. */
+async function localEditOf(ctx: AppContext, plan: store.PlanRow): Promise<LocalEdit> {
+  const [routes, stops, unplanned] = await Promise.all([store.listRoutes(ctx.db, plan.id), store.listStops(ctx.db, plan.id), store.listUnplanned(ctx.db, plan.id)]);
+  const keep = new Map(
+    routes.map((r) => [
+      r.crewId,
+      { ticketIds: stops.filter((x) => x.crewId === r.crewId && !UNDER_WAY.includes(x.status)).map((x) => x.ticketId), zoneId: r.zoneKey, zoneCells: r.zoneCells },
+    ]),
+  );
+  return { keep, previousReasons: new Map(unplanned.map((u) => [u.ticketId, u.reason as ReplanReason])), baseline: plan.baseline };
+}
+
+/**
  * Applies one edit: on a draft, re-solves it in place (same id); on the day's published plan, makes a new draft
  * with the edit. Anything else is refused (PLAN_NOT_DRAFT).
  */
 async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, planId: number, edit: store.PlanEdit, control: SolveControl = {}) {
   const plan = await requirePlan(ctx, utility, planId);
   await refuseMovingNextStop(ctx, utility, plan.date, edit);
+  const local = LOCAL_EDITS.has(edit.kind) ? await localEditOf(ctx, plan) : undefined;
   if (plan.status === 'published') {
     const latest = await store.findPublishedPlanOfDay(ctx.db, utility.id, plan.date);
-    if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit], control);
+    if (latest?.id === plan.id) return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [edit], control, local);
   }
   requireDraft(plan);
   const edits = [...(await store.listEdits(ctx.db, plan.id)), edit];
-  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control);
+  const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control, local);
   await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, plan.date);
     const now = await store.findPlan(tx, utility.id, plan.id);
     if (now?.status !== 'draft') requireDraft(now ?? plan);
     await store.appendEdits(tx, plan.id, [edit], user.id, ctx.now());
-    await store.replaceContent(tx, utility.id, plan.id, figuresOf(d), routesOf(d), d.result.unplanned);
+    await store.replaceContent(tx, utility.id, plan.id, local ? { ...figuresOf(d), baseline: local.baseline } : figuresOf(d), routesOf(d), d.result.unplanned);
   });
   return planView(ctx, utility, plan.id);
 }

@@ -49,17 +49,26 @@ describe('a solve the dispatcher cancels', () => {
     expect(next.body.version).toBe(1);
   });
 
-  it('an edit: the cancelled pin leaves the draft as it was (no edit recorded, same stops)', async () => {
+  it('an edit that asks the planner again (put back): cancelled, it leaves the draft as it was (no edit recorded, same stops)', async () => {
     const draft = (await call('GET', `/api/v1/plans?date=${DATE}`)).body;
     const [first, second] = draft.routes;
     const ticket = first.stops[0].ticketId;
-    await cancelMidSolve('POST', `/api/v1/plans/${draft.id}/pins`, { ticketId: ticket, crewId: second.crewId });
-    expect(await fx.env.db('plan_edits').where({ plan_id: draft.id })).toHaveLength(0);
-    const after = (await call('GET', `/api/v1/plans/${draft.id}`)).body;
-    expect(after.routes.map((r: any) => r.stops.map((s: any) => s.ticketId))).toEqual(draft.routes.map((r: any) => r.stops.map((s: any) => s.ticketId)));
-
+    // A pin is a local edit: no solve, nothing to cancel; the ticket moves and no other stop does.
     const pinned = await call('POST', `/api/v1/plans/${draft.id}/pins`, { ticketId: ticket, crewId: second.crewId });
     expect(pinned.status).toBe(201);
     expect(pinned.body.routes.find((r: any) => r.crewId === second.crewId).stops.some((s: any) => s.ticketId === ticket && s.pinned)).toBe(true);
+    const removed = await call('POST', `/api/v1/plans/${draft.id}/removals`, { ticketId: ticket });
+    expect(removed.status).toBe(201);
+    const edits = (await fx.env.db('plan_edits').where({ plan_id: draft.id })).length;
+
+    await cancelMidSolve('DELETE', `/api/v1/plans/${draft.id}/removals/${ticket}`, undefined);
+    expect(await fx.env.db('plan_edits').where({ plan_id: draft.id })).toHaveLength(edits);
+    const after = (await call('GET', `/api/v1/plans/${draft.id}`)).body;
+    expect(after.routes.map((r: any) => r.stops.map((s: any) => s.ticketId))).toEqual(removed.body.routes.map((r: any) => r.stops.map((s: any) => s.ticketId)));
+    expect(after.unplanned.map((u: any) => u.ticketId)).toContain(ticket);
+
+    const back = await call('DELETE', `/api/v1/plans/${draft.id}/removals/${ticket}`);
+    expect(back.status).toBe(200);
+    expect(back.body.unplanned.map((u: any) => u.ticketId)).not.toContain(ticket);
   });
 });

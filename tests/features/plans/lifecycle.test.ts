@@ -112,6 +112,12 @@ describe('plan lifecycle: draft, diff, edit, publish', () => {
     expect(inn.movedIn).toContainEqual(expect.objectContaining({ ticketId: moved, fromCrewId: from }));
     expect(out.changed && inn.changed).toBe(true);
     expect(out.stops.before).toBe(published.routes.find((r: any) => r.crewId === from).stops.length);
+    // A pin moves that ticket and nothing else: every other stop keeps its crew and its order, and the crews the
+    // pin does not name are unchanged.
+    const without = (plan: any, crewId: number) => plan.routes.find((r: any) => r.crewId === crewId).stops.map((s: any) => s.ticketId).filter((id: number) => id !== moved);
+    for (const r of published.routes) expect(without(draft, r.crewId)).toEqual(without(published, r.crewId));
+    for (const c of diff.crews.filter((x: any) => x.crewId !== from && x.crewId !== to)) expect(c.changed).toBe(false);
+    expect(draft.unplanned.map((u: any) => u.ticketId).sort()).toEqual(published.unplanned.map((u: any) => u.ticketId).sort());
   });
 
   it('a draft made from an out-of-date version is refused (PLAN_STALE, with what changed); rebase re-applies its edits', async () => {
