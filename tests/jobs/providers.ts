@@ -61,10 +61,14 @@ export async function startProviders() {
   const whatsapp: Received[] = [];
   const sms: Received[] = [];
   const script: Record<string, number[]> = { whatsapp: [], sms: [] };
+  /** While set, answers wait for it (a send in flight the test can look at); `arrived` hears of each request first. */
+  const hold: { until: Promise<void> | null; arrived: (() => void) | null } = { until: null, arrived: null };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      hold.arrived?.();
+      if (hold.until) await hold.until;
       const body = Buffer.concat(chunks).toString('utf8');
       const which = (req.url ?? '').startsWith('/sms') ? 'sms' : 'whatsapp';
       const shape = which === 'whatsapp' ? whatsappText(body) : { text: null };
@@ -82,6 +86,7 @@ export async function startProviders() {
     whatsapp,
     sms,
     script,
+    hold,
     /** What one number read on WhatsApp, in order. */
     whatsappTo: (waId: string) => whatsapp.filter((r) => JSON.parse(r.body).to === waId).map((r) => r.text),
     close: () => new Promise<void>((r) => server.close(() => r())),

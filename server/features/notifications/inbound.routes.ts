@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, notFound, validationError } from '../../core/do
 import { normalisePhone } from '../../core/domain/phone.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
+import { noStore } from '../../platform/http/no-store.js';
 import { publicUtilityFor } from '../utilities/service.js';
 import { channelSettingsOf, receiveReply } from './service.js';
 
@@ -67,7 +68,7 @@ async function utilityOfRequest(ctx: AppContext, req: Request) {
 
 export function inboundRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(rawBody({ type: () => true, limit: '1mb' }));
+  router.use(noStore(), rawBody({ type: () => true, limit: '1mb' }));
 
   router.get('/whatsapp', async (req, res) => {
     const utility = await utilityOfRequest(ctx, req);
