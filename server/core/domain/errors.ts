@@ -41,6 +41,8 @@ export const ErrorCode = {
   passwordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   /** An imported or drawn area is not usable (invalid, empty, outside the service area, overlapping); details name the feature. */
   invalidGeometry: 'INVALID_GEOMETRY',
+  /** A report would change a known reporter's details, or re-report by number from elsewhere: prove the phone first (POST /api/v1/verifications, then send phone_token). details.changes names what would change. */
+  phoneNotProven: 'PHONE_NOT_PROVEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

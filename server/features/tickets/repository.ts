@@ -491,6 +491,23 @@ export async function findRepeatTarget(
 }
 
 
+/**
+ * Whether `number` names a done ticket (fixed, or closed by its restored
+ * incident, since `since`) of this phone's reporter, farther than
+ * `radiusMetres` from the point: a re-report by number from elsewhere, which
+ * only the phone's reporter may make (intake asks for a proven phone).
+ */
+export async function isReReportFromElsewhere(db: Runner, utilityId: number, q: { number: string; phone: string; lat: number; lon: number; radiusMetres: number; since: Date }): Promise<boolean> {
+  const row = await db('tickets as t')
+    .join('reporters as r', 'r.id', 't.reporter_id')
+    .where({ 't.utility_id': utilityId, 't.number': q.number.trim().toUpperCase(), 'r.phone': q.phone })
+    .whereIn('t.status', ['fixed', 'closed'])
+    .whereRaw('coalesce(t.fixed_at, t.closed_at) >= ?', [q.since])
+    .whereRaw('NOT ST_DWithin(t.location, ?, ?)', [geographyPoint(db, q.lon, q.lat), q.radiusMetres])
+    .first('t.id');
+  return Boolean(row);
+}
+
 // ---------------------------------------------------------------- what a ticket shows beside itself
 
 /**

@@ -264,7 +264,7 @@ export function ticketsRouter(ctx: AppContext): Router {
         const receipt = await writeReport(inTx, utility, prepared);
         return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
       },
-      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res)),
+      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: fields.source as 'call_centre', photo }, userOf(res)),
     );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);

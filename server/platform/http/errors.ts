@@ -35,6 +35,7 @@ const statusByCode: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   LINK_INVALID: 403,
   ALREADY_RATED: 409,
+  PHONE_NOT_PROVEN: 403,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -68,6 +69,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   ALREADY_RATED: 'Layanan ini sudah Anda nilai. Terima kasih.',
   PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
   INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
+  PHONE_NOT_PROVEN: 'Nomor HP ini sudah terdaftar: konfirmasi dulu dengan kode yang kami kirim ke nomor tersebut.',
 };
 
 /** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */

@@ -333,6 +333,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
@@ -555,6 +572,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
@@ -588,6 +622,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
