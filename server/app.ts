@@ -20,6 +20,7 @@ import { zonesRouter } from './features/plans/zones.routes.js';
 import { inboxRouter } from './features/sla/routes.js';
 import { notificationsRouter, verificationsRouter } from './features/notifications/routes.js';
 import { inboundRouter } from './features/notifications/inbound.routes.js';
+import { reporterContactRouter } from './features/tickets/reporter-contact.routes.js';
 import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
@@ -63,6 +64,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/reports', reportsRouter(ctx));
   app.use('/api/v1/tickets', mergedRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/tickets', reporterContactRouter(ctx));
   app.use('/api/v1/answers', answersRouter(ctx));
   // A reporter's link writes (a note or photo, a rating) count with the citizen reports of the address.
   app.post(['/api/v1/follow-up', '/api/v1/ratings'], throttled(ctx, 'reportIp', clientAddressOf));

@@ -329,6 +329,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         ];
       case 'PUT /api/v1/answers/{id}':
         return [{ who: all, method, url: fill(path, { id: B.answerId }), body: { category: null, title: { id: 'uji', en: 'test' }, answer: { id: 'uji', en: 'test' } } }];
+      case 'PUT /api/v1/tickets/{id}/reporter-contact':
+        return [{ who: all, method, url: fill(path, { id: B.received }), body: { preferredChannel: 'sms', language: 'en' } }];
       case 'POST /api/v1/tickets/{id}/answer':
         return [
           { who: all, method, url: fill(path, { id: B.received }), body: { answerId: A.answerId } },

@@ -5989,6 +5989,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/reporter-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How the ticket's reporter hears of their reports: channel and language (admin, operator; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReporterContactChange"];
+                };
+            };
+            responses: {
+                /** @description As saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterContact"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/pending": {
         parameters: {
             query?: never;
@@ -8148,6 +8226,15 @@ export interface components {
                 /** @description The reporter's own address as first given */
                 address: string | null;
                 blocked: boolean;
+                /**
+                 * @description How the reporter hears of their reports (null: the utility's order)
+                 * @enum {string|null}
+                 */
+                preferredChannel: "email" | "whatsapp" | "sms" | null;
+                /** @enum {string} */
+                language: "id" | "en";
+                /** @description The reporter replied STOP: no messages go to them */
+                optedOut: boolean;
             } | null;
             /** @description The SPK */
             workOrder: {
@@ -9075,6 +9162,18 @@ export interface components {
             /** @example 0812-3456-7890 */
             from: string;
             text: string;
+        };
+        ReporterContact: components["schemas"]["ReporterContactChange"] & {
+            optedOut: boolean;
+        };
+        ReporterContactChange: {
+            /**
+             * @description whatsapp, sms or email; null: the utility's order
+             * @enum {string|null}
+             */
+            preferredChannel: "email" | "whatsapp" | "sms" | null;
+            /** @enum {string} */
+            language: "id" | "en";
         };
         PendingReport: {
             /** @enum {string} */
