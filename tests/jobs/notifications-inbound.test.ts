@@ -205,4 +205,17 @@ describe('one-time codes', () => {
     const confirm = await fetch(`${api.baseUrl}/api/v1/verifications/${(await res.json()).id}/confirm?jurisdiction_id=${env.utility.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
     expect(confirm.status).toBe(200);
   });
+
+  it('a code that expired before the worker could send it is not sent, and is taken out of its event', async () => {
+    const res = await fetch(`${api.baseUrl}/api/v1/verifications?jurisdiction_id=${env.utility.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '0813-5500-0010' }) });
+    const { id } = await res.json();
+    const event = () => env.db('notification_events').where({ utility_id: env.utility.id, source_key: `phone-code:${id}` }).first('data');
+    expect((await event()).data.code).toMatch(/^\d{6}$/);
+    env.clock.advanceMinutes(11);
+    await tick(env);
+    expect(providers.sms.filter((x) => JSON.parse(x.body).msisdn === '081355000010')).toHaveLength(0);
+    const d = await env.db('notification_deliveries').where({ utility_id: env.utility.id, recipient: '+6281355000010' }).first('status', 'last_error');
+    expect(d).toEqual({ status: 'failed', last_error: 'the code expired before it could be sent' });
+    expect((await event()).data.code).toBeUndefined();
+  });
 });
