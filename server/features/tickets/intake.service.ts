@@ -36,6 +36,8 @@ export interface ReportInput {
   language?: Language | null;
   /** The token of a confirmed one-time code (phone-proof.service.ts). */
   phoneToken?: string | null;
+  /** A channel that cannot prove a phone (Open311): a known reporter's details stay as they are, and nothing is asked. */
+  keepKnownDetails?: boolean;
 }
 
 export interface ReportReceipt {
@@ -113,7 +115,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
       );
     }
     // A citizen speaks for a known number only with it proven; staff entering a call change no known details.
-    if (fromCitizen) {
+    if (fromCitizen && !input.keepKnownDetails) {
       proven = await checkPhoneProof(ctx.db, utility, { phone, token: input.phoneToken, known: reporter, details: input, previousNumber: input.previousNumber, lat: input.lat, lon: input.lon, at: ctx.now() });
     }
   }
