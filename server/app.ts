@@ -19,6 +19,8 @@ import { plansRouter } from './features/plans/routes.js';
 import { zonesRouter } from './features/plans/zones.routes.js';
 import { inboxRouter } from './features/sla/routes.js';
 import { notificationsRouter, verificationsRouter } from './features/notifications/routes.js';
+import { inboundRouter } from './features/notifications/inbound.routes.js';
+import { reporterContactRouter } from './features/tickets/reporter-contact.routes.js';
 import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
@@ -45,6 +47,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use(securityHeaders(ctx.config));
   // gzip (or deflate) for text: the console's scripts and styles, and the API's JSON, CSV and GPX.
   app.use(compression({ threshold: 1024 }));
+  // Providers' webhooks read their raw body (a signature is over the bytes as sent): before the JSON parser.
+  app.use('/api/v1/inbound', inboundRouter(ctx));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseMalformedInput());
@@ -60,6 +64,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/reports', reportsRouter(ctx));
   app.use('/api/v1/tickets', mergedRouter(ctx));
   app.use('/api/v1/tickets', ticketsRouter(ctx));
+  app.use('/api/v1/tickets', reporterContactRouter(ctx));
   app.use('/api/v1/answers', answersRouter(ctx));
   // A reporter's link writes (a note or photo, a rating) count with the citizen reports of the address.
   app.post(['/api/v1/follow-up', '/api/v1/ratings'], throttled(ctx, 'reportIp', clientAddressOf));

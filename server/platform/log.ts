@@ -52,7 +52,8 @@ export function httpLogger(log: Logger = logger): HttpLogger {
     // The health probes run every few seconds; they would drown the rest.
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&]api_key=)[^&]*/, '$1[redacted]') }),
+      // Secrets that travel in a query: Open311's api_key, Meta's webhook verify token.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&](?:api_key|hub\.verify_token)=)[^&]*/g, '$1[redacted]') }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

@@ -5,9 +5,7 @@
  * retries with back-off, the attempt log and the admin's failure list; quiet
  * hours; opt-out; two workers racing.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../server/platform/db/knex.js';
 import type { AppContext } from '../../server/platform/context.js';
@@ -16,67 +14,9 @@ import { submitReport } from '../../server/features/tickets/intake.service.js';
 import { createIncident, updateIncident } from '../../server/features/incidents/service.js';
 import { createTestEnv, insideArea, loginAs, requireDatabaseUrl, startServer, type TestEnv } from '../support/db.js';
 import { act, staffUser, tick } from './helpers.js';
+import { approvedTemplates, mailText, startProviders, startSmtp } from './providers.js';
 
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A loopback HTTP server: WhatsApp Cloud API at /v21.0/<id>/messages, a local SMS gateway at /sms. Answers per a script of statuses. */
-async function startProviders() {
-  const whatsapp: Received[] = [];
-  const sms: Received[] = [];
-  const script: Record<string, number[]> = { whatsapp: [], sms: [] };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const r = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      const which = r.path.startsWith('/sms') ? 'sms' : 'whatsapp';
-      (which === 'sms' ? sms : whatsapp).push(r);
-      res.statusCode = script[which].shift() ?? 200;
-      res.setHeader('content-type', 'application/json');
-      res.end(which === 'whatsapp' ? JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ wa_id: '1' }], messages: [{ id: `wamid.${whatsapp.length}` }] }) : '{"status":"queued"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, whatsapp, sms, script, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function startSmtp() {
-  const mails: { from: string; to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** The text of a mail body: quoted-printable soft breaks joined, =XX decoded. */
-const mailText = (raw: string) =>
-  Buffer.from(
-    raw
-      .split(/\r?\n\r?\n/)
-      .slice(1)
-      .join('\n\n')
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
+const APP_SECRET = 'meta-app-secret-for-tests';
 let env: TestEnv;
 let providers: Awaited<ReturnType<typeof startProviders>>;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -96,7 +36,7 @@ beforeAll(async () => {
   providers = await startProviders();
   smtp = await startSmtp();
   api = await startServer(env.ctx);
-  expect((await call('PUT', '/api/v1/notifications/channels/whatsapp', { provider: 'whatsapp_cloud', config: { baseUrl: providers.base, apiVersion: 'v21.0', phoneNumberId: '106540352242922', accessToken: 'EAAG-test-token' } })).status).toBe(204);
+  expect((await call('PUT', '/api/v1/notifications/channels/whatsapp', { provider: 'whatsapp_cloud', config: { baseUrl: providers.base, apiVersion: 'v21.0', phoneNumberId: '106540352242922', accessToken: 'EAAG-test-token', templates: approvedTemplates, appSecret: APP_SECRET } })).status).toBe(204);
   expect(
     (await call('PUT', '/api/v1/notifications/channels/sms', { provider: 'http_gateway', config: { url: `${providers.base}/sms/send`, authHeaderName: 'X-API-Key', authHeaderValue: 'gw-secret', bodyTemplate: '{"msisdn":"{{toLocal}}","text":"{{body}}","ref":"{{id}}"}' } })).status,
   ).toBe(204);
@@ -121,7 +61,16 @@ async function report(phone: string, name = 'Natalia') {
   return submitReport(env.ctx, env.utility, { ...insideArea, phone, name, source: 'call_centre', category: 'visible_leak', description: 'Pipa bocor' }, await staffUser(env, 'operator'));
 }
 const setReporter = (phone: string, fields: Record<string, unknown>) => env.db('reporters').where({ utility_id: env.utility.id, phone }).update(fields);
-const whatsappTo = (waId: string) => providers.whatsapp.filter((r) => JSON.parse(r.body).to === waId).map((r) => JSON.parse(r.body).text.body as string);
+const whatsappTo = (waId: string) => providers.whatsappTo(waId);
+
+/** The reporter writes to the utility on WhatsApp (Meta's signed webhook): the 24-hour window for free text opens. */
+async function writesOnWhatsapp(waId: string, text: string) {
+  const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', messages: [{ from: waId, id: `wamid.in.${waId}`, timestamp: '1', type: 'text', text: { body: text } }] } }] }] });
+  const signature = `sha256=${crypto.createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+  const res = await fetch(`${api.baseUrl}/api/v1/inbound/whatsapp?jurisdiction_id=${env.utility.code}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+  expect(res.status).toBe(200);
+  return res.json();
+}
 
 describe("a report's whole life, through the real receivers, once each", () => {
   it('WhatsApp (the default order): received, SPK, crew on the way with the estimate, fixed, closed; nothing twice', async () => {
@@ -149,13 +98,15 @@ describe("a report's whole life, through the real receivers, once each", () => {
     expect(bodies[2]).toMatch(/Perkiraan selesai: \d{4}-\d{2}-\d{2} \d{2}:\d{2} WITA/);
     expect(bodies[3]).toContain('sudah diperbaiki');
     expect(bodies[4]).toContain('telah selesai ditangani');
-    // The Cloud API's documented request: POST /{version}/{phone-number-id}/messages, Bearer token, a text message.
+    // The Cloud API's documented request: POST /{version}/{phone-number-id}/messages, Bearer token; the reporter never
+    // wrote to the utility, so outside the 24-hour window each is the approved template with its body parameters.
     const sent = providers.whatsapp.find((x) => JSON.parse(x.body).to === '6281270000001')!;
     expect(sent.path).toBe('/v21.0/106540352242922/messages');
     expect(sent.headers.authorization).toBe('Bearer EAAG-test-token');
     expect(sent.headers['content-type']).toBe('application/json');
-    expect(Object.keys(JSON.parse(sent.body)).sort()).toEqual(['messaging_product', 'recipient_type', 'text', 'to', 'type']);
-    expect(JSON.parse(sent.body)).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', type: 'text', text: { preview_url: false } });
+    expect(Object.keys(JSON.parse(sent.body)).sort()).toEqual(['messaging_product', 'recipient_type', 'template', 'to', 'type']);
+    expect(JSON.parse(sent.body)).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 'ticket_received', language: { code: 'id' } } });
+    expect(JSON.parse(sent.body).template.components[0].parameters[0]).toEqual({ type: 'text', text: 'Bapak/Ibu Natalia' });
     // Each delivery's provider id is kept.
     const rows = await env.db('notification_deliveries as d').join('notification_events as e', 'e.id', 'd.event_id').where('e.ticket_id', r.id).orderBy('d.id').select('e.kind', 'd.status', 'd.provider_ref', 'd.attempts');
     expect(rows.map((x) => x.kind)).toEqual(['ticket.received', 'ticket.spk_issued', 'ticket.assigned', 'ticket.fixed', 'ticket.closed']);
@@ -285,8 +236,8 @@ describe('when, how often, and what the admin sees', () => {
     daytime();
     const r = await report('0812-7000-0008');
     await tick(env);
-    expect((await call('POST', '/api/v1/notifications/replies', { phone: '0812-7000-0008', text: 'halo' })).body).toEqual({ optedOut: false });
-    expect((await call('POST', '/api/v1/notifications/replies', { phone: '0812-7000-0008', text: ' stop ' })).body).toEqual({ optedOut: true });
+    expect((await call('POST', '/api/v1/notifications/replies', { phone: '0812-7000-0008', text: 'halo' })).body).toEqual({ optedOut: false, optedIn: false });
+    expect((await call('POST', '/api/v1/notifications/replies', { phone: '0812-7000-0008', text: ' stop ' })).body).toEqual({ optedOut: true, optedIn: false });
     await act(env, 'admin', r.id, 'issue_spk', { priority: 'normal' });
     await tick(env);
     expect(whatsappTo('6281270000008')).toHaveLength(1);
@@ -322,6 +273,8 @@ describe('when, how often, and what the admin sees', () => {
     expect(refused.body.error.details.fields[0].field).toBe('body');
     expect((await call('PUT', '/api/v1/notifications/templates/ticket.received/id', text)).body).toMatchObject({ ...text, isDefault: false });
     const r = await report('0812-7000-0009', 'Ani');
+    // Ani wrote first: inside the 24-hour window the message goes as the utility's own (edited) text.
+    await writesOnWhatsapp('6281270000009', 'Halo, ini Ani');
     await tick(env);
     expect(whatsappTo('6281270000009')).toEqual([`Yth. Bapak/Ibu Ani, laporan ${r.number} sudah kami catat. Cek: /api/v1/reports/${r.number}?jurisdiction_id=${encodeURIComponent(env.utility.code)}`]);
     expect((await call('DELETE', '/api/v1/notifications/templates/ticket.received/id')).body).toMatchObject({ isDefault: true });

@@ -45,6 +45,15 @@ describe('POST /open311/v2/requests.json (GeoReport submission)', () => {
     for (const secret of ['Andi', 'Wijaya', '7777', 'andi@example.id', 'device-42', 'acct-9001']) expect(JSON.stringify(followed.body)).not.toContain(secret);
   });
 
+  it('takes a report from a known phone under another name without a proof, and keeps the known reporter’s name (no phone proof over Open311)', async () => {
+    const { key } = await createApiKey(t.env.ctx, t.env.utility, 'Aplikasi Nama Lain');
+    const fields: Record<string, string> = { ...validFields(t.env, key), phone: '0812-7777-5555' };
+    expect((await post(t.server.baseUrl, georeportForm(fields, { bytes: await sharpPhoto() }))).status).toBe(201);
+    const other = await post(t.server.baseUrl, georeportForm({ ...fields, first_name: 'Orang', last_name: 'Lain', lat: String(Number(fields['lat']) + 0.01) }, { bytes: await sharpPhoto() }));
+    expect(other.status).toBe(201);
+    expect((await t.env.db('reporters').where({ utility_id: t.env.utility.id, phone: '+6281277775555' }).first()).name).toBe('Andi Wijaya');
+  });
+
   it('takes the utility from the api_key when jurisdiction_id is left out, and the key from the query string', async () => {
     const key = await newKey(t.env);
     const { api_key: _k, jurisdiction_id: _j, ...fields } = validFields(t.env, key);

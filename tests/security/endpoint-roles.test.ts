@@ -56,7 +56,10 @@ const noPersonalData: Record<string, string> = {
   'POST /api/v1/notifications/templates/preview': 'the text filled with example values',
   'PUT /api/v1/notifications/channels/{channel}': 'no body',
   'DELETE /api/v1/notifications/channels/{channel}': 'no body',
-  'POST /api/v1/notifications/replies': 'whether the reply was an opt-out',
+  'POST /api/v1/notifications/replies': 'whether the reply was an opt-out or an opt-in',
+  'POST /api/v1/inbound/whatsapp': 'counts of messages taken in',
+  'PUT /api/v1/tickets/{id}/reporter-contact': "the reporter's channel and language, to the admin and the operator only (the roles that read reporters)",
+  'POST /api/v1/inbound/gateway/{channel}': 'counts of messages taken in',
   'POST /api/v1/verifications': 'the verification id and expiry (the code goes to the phone only)',
   'POST /api/v1/verifications/{id}/confirm': "the token and the caller's own phone",
 };

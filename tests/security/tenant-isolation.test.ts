@@ -282,6 +282,10 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return "a code's id, locked with the jurisdiction's utility id (notifications/verification.repository.ts lockVerification)";
       case 'POST /api/v1/verifications':
         return 'a one-time code to a phone, for the jurisdiction it names (public by design)';
+      case 'GET /api/v1/inbound/whatsapp':
+      case 'POST /api/v1/inbound/whatsapp':
+      case 'POST /api/v1/inbound/gateway/{channel}':
+        return "a provider's webhook for the jurisdiction it names, checked against that utility's own channel secret (verify token, app secret, gateway secret): B's secret opens nothing of A (tests/jobs/notifications-inbound.test.ts)";
       case 'POST /api/v1/reports':
       case 'POST /open311/v2/requests.json':
       case 'POST /open311/v2/requests.{format}':
@@ -325,6 +329,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         ];
       case 'PUT /api/v1/answers/{id}':
         return [{ who: all, method, url: fill(path, { id: B.answerId }), body: { category: null, title: { id: 'uji', en: 'test' }, answer: { id: 'uji', en: 'test' } } }];
+      case 'PUT /api/v1/tickets/{id}/reporter-contact':
+        return [{ who: all, method, url: fill(path, { id: B.received }), body: { preferredChannel: 'sms', language: 'en' } }];
       case 'POST /api/v1/tickets/{id}/answer':
         return [
           { who: all, method, url: fill(path, { id: B.received }), body: { answerId: A.answerId } },

@@ -43,6 +43,8 @@ export const ErrorCode = {
   invalidGeometry: 'INVALID_GEOMETRY',
   /** A plan edit would take a crew's next stop (the crew is on its way there) out of the day or give it to another crew. */
   nextStopStays: 'NEXT_STOP_STAYS',
+  /** A report would change a known reporter's details, or re-report by number from elsewhere: prove the phone first (POST /api/v1/verifications, then send phone_token). details.changes names what would change. */
+  phoneNotProven: 'PHONE_NOT_PROVEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

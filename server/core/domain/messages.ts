@@ -157,6 +157,11 @@ export function unknownPlaceholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]).filter((p) => !placeholders.includes(p));
 }
 
+/** The placeholders a text uses, each once, in the order it first uses them: a WhatsApp template's {{1}}, {{2}}, ... */
+export function placeholderOrder(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))];
+}
+
 /** Fills {{placeholders}}; one without a value is left out (an empty string). */
 export function renderText(text: string, values: Record<string, string | null | undefined>): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
@@ -219,6 +224,12 @@ export function digestDueAt(now: Date, mode: Exclude<DigestMode, 'immediate'>, d
 /** Seconds before attempt n+1 after n failed ones: base * 2^(n-1), capped. */
 export function backoffSeconds(failedAttempts: number, baseSeconds: number, maxSeconds: number): number {
   return Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, failedAttempts - 1));
+}
+
+/** Whether a reply from a reporter is one of the keywords alone, any case (STOP, BERHENTI to opt out; START, MULAI to opt in). */
+export function isKeywordReply(text: string, keywords: readonly string[]): boolean {
+  const word = text.trim().toUpperCase();
+  return keywords.some((k) => k.trim().toUpperCase() === word);
 }
 
 /** Whether a reply from a reporter asks to hear no more (a keyword alone, any case: STOP, BERHENTI). */

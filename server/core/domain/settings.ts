@@ -76,6 +76,8 @@ export interface UtilitySettings {
     channelOrder: OutboundChannel[];
     /** A reply consisting of one of these words stops all further messages to that number. */
     optOutKeywords: string[];
+    /** A reply of one of these words after an opt-out lets messages go to that number again. */
+    optInKeywords: string[];
     /** Who hears of a repeat report after the re-report window (a new, urgent ticket; seed 003). */
     repeatReportTo: Role;
     /** Who hears of an area incident past its estimated restore time. */
@@ -133,6 +135,7 @@ export const defaultSettings: UtilitySettings = {
     quietHours: { start: '21:00', end: '06:00' },
     channelOrder: ['whatsapp', 'sms', 'email'],
     optOutKeywords: ['STOP', 'BERHENTI'],
+    optInKeywords: ['START', 'MULAI'],
     repeatReportTo: 'kasie',
     incidentOverdueTo: 'kabag',
     reopenedTo: 'admin',

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Runner, Tx } from '../../platform/db/knex.js';
+import type { Db, Runner, Tx } from '../../platform/db/knex.js';
 import type { Channel, Language, MessageText, OutboundChannel } from '../../core/domain/messages.js';
 import type { Role } from '../../core/domain/tickets.js';
 
@@ -223,6 +223,8 @@ export interface NewDelivery {
   /** The other language's text, kept beside (the inbox's English). */
   alt?: MessageText | null;
   digest: 'hourly' | 'daily' | null;
+  /** WhatsApp: the template's body parameters (the text's placeholder values in order). */
+  templateParams?: string[] | null;
   nextAttemptAt: Date;
   createdAt: Date;
 }
@@ -244,6 +246,7 @@ export async function insertDeliveries(db: Runner, rows: readonly NewDelivery[])
         body: d.body,
         alt_text: d.alt ? JSON.stringify(d.alt) : null,
         digest: d.digest,
+        template_params: d.templateParams ? JSON.stringify(d.templateParams) : null,
         next_attempt_at: d.nextAttemptAt,
         created_at: d.createdAt,
       })),
@@ -266,6 +269,7 @@ export interface ClaimedDelivery {
   body: string;
   alt: MessageText | null;
   digest: 'hourly' | 'daily' | null;
+  templateParams: string[] | null;
   attempts: number;
   ticketId: number | null;
   kind: string;
@@ -273,47 +277,105 @@ export interface ClaimedDelivery {
   createdAt: Date;
 }
 
+const claimedOf = (r: Record<string, unknown>): ClaimedDelivery => ({
+  id: r.id as number,
+  utilityId: r.utility_id as number,
+  eventId: r.event_id as number,
+  channel: r.channel as Channel,
+  recipient: r.recipient as string,
+  userId: r.user_id as number | null,
+  lang: r.lang as Language,
+  subject: r.subject as string | null,
+  body: r.body as string,
+  alt: (r.alt_text as MessageText | null) ?? null,
+  digest: r.digest as 'hourly' | 'daily' | null,
+  templateParams: (r.template_params as string[] | null) ?? null,
+  attempts: r.attempts as number,
+  ticketId: r.ticket_id as number | null,
+  kind: r.kind as string,
+  data: r.data as Record<string, unknown>,
+  createdAt: r.created_at as Date,
+});
+
+/** The utilities with a delivery due now (pending, not held by a live lease). */
+export async function utilitiesWithDueDeliveries(db: Runner, now: Date, among?: readonly number[]): Promise<number[]> {
+  const { rows } = await db.raw(
+    `SELECT DISTINCT utility_id FROM notification_deliveries
+      WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+        ${among ? 'AND utility_id = ANY(?::bigint[])' : ''}
+      ORDER BY utility_id`,
+    [now, now, ...(among ? [among] : [])] as Knex.RawBinding[],
+  );
+  return rows.map((r: { utility_id: number }) => Number(r.utility_id));
+}
+
 /**
- * Leases up to `limit` due deliveries until `leaseUntil`: a committed UPDATE
- * of rows picked FOR UPDATE SKIP LOCKED, so a second worker neither waits nor
- * takes them, and a worker that dies mid-send lets them go when the lease ends.
- * Counts the attempt. Digest deliveries come grouped by recipient.
+ * Leases up to `limit` of the utility's due single deliveries (digests: see
+ * leaseDueDigests) until `leaseUntil`: a committed UPDATE of rows picked FOR
+ * UPDATE SKIP LOCKED, so a second worker neither waits nor takes them, and a
+ * worker that dies mid-send lets them go when the lease ends. Counts the attempt.
  */
-export async function leaseDueDeliveries(db: Runner, q: { now: Date; leaseUntil: Date; limit: number; utilityIds?: number[] }): Promise<ClaimedDelivery[]> {
+export async function leaseDueDeliveries(db: Runner, q: { now: Date; leaseUntil: Date; limit: number; utilityId: number }): Promise<ClaimedDelivery[]> {
   const { rows } = await db.raw(
     `WITH due AS (
        SELECT id FROM notification_deliveries
-        WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-          ${q.utilityIds ? 'AND utility_id = ANY(?::bigint[])' : ''}
-        ORDER BY next_attempt_at, recipient, id
+        WHERE status = 'pending' AND digest IS NULL AND utility_id = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+        ORDER BY next_attempt_at, id
         LIMIT ?
         FOR UPDATE SKIP LOCKED)
      UPDATE notification_deliveries d SET lease_until = ?, attempts = d.attempts + 1
        FROM due, notification_events e
       WHERE d.id = due.id AND e.id = d.event_id
      RETURNING d.*, e.ticket_id, e.kind, e.data`,
-    [q.now, q.now, ...(q.utilityIds ? [q.utilityIds] : []), q.limit, q.leaseUntil] as Knex.RawBinding[],
+    [q.utilityId, q.now, q.now, q.limit, q.leaseUntil] as Knex.RawBinding[],
   );
-  return rows
-    .map((r: Record<string, unknown>) => ({
-      id: r.id as number,
-      utilityId: r.utility_id as number,
-      eventId: r.event_id as number,
-      channel: r.channel as Channel,
-      recipient: r.recipient as string,
-      userId: r.user_id as number | null,
-      lang: r.lang as Language,
-      subject: r.subject as string | null,
-      body: r.body as string,
-      alt: (r.alt_text as MessageText | null) ?? null,
-      digest: r.digest as 'hourly' | 'daily' | null,
-      attempts: r.attempts as number,
-      ticketId: r.ticket_id as number | null,
-      kind: r.kind as string,
-      data: r.data as Record<string, unknown>,
-      createdAt: r.created_at as Date,
-    }))
-    .sort((a: ClaimedDelivery, b: ClaimedDelivery) => a.id - b.id);
+  return rows.map(claimedOf).sort((a: ClaimedDelivery, b: ClaimedDelivery) => a.id - b.id);
+}
+
+/**
+ * Leases whole digests: for up to `groups` recipients (channel, recipient,
+ * digest mode) with due rows, every due row of that recipient at once, or
+ * none. A digest key is taken under a transaction-level advisory lock tried
+ * without waiting, and its rows leased before the lock is let go; a second
+ * worker either skips the key or finds its rows leased. So a digest is built
+ * exactly once per recipient and period, however many workers run.
+ */
+export async function leaseDueDigests(db: Db, q: { now: Date; leaseUntil: Date; groups: number; utilityId: number }): Promise<ClaimedDelivery[][]> {
+  return db.transaction(async (tx) => {
+    const { rows: keys } = await tx.raw(
+      `SELECT DISTINCT channel, recipient, digest FROM notification_deliveries
+        WHERE status = 'pending' AND digest IS NOT NULL AND utility_id = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+        ORDER BY recipient, channel, digest
+        LIMIT ?`,
+      [q.utilityId, q.now, q.now, q.groups],
+    );
+    const out: ClaimedDelivery[][] = [];
+    for (const k of keys as { channel: Channel; recipient: string; digest: string }[]) {
+      const { rows: lock } = await tx.raw('SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0)) AS ok', [`digest:${q.utilityId}:${k.channel}:${k.recipient}:${k.digest}`]);
+      if (!lock[0].ok) continue;
+      const { rows } = await tx.raw(
+        `UPDATE notification_deliveries d SET lease_until = ?, attempts = d.attempts + 1
+           FROM notification_events e
+          WHERE e.id = d.event_id AND d.utility_id = ? AND d.channel = ? AND d.recipient = ? AND d.digest = ?
+            AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)
+         RETURNING d.*, e.ticket_id, e.kind, e.data`,
+        [q.leaseUntil, q.utilityId, k.channel, k.recipient, k.digest, q.now, q.now] as Knex.RawBinding[],
+      );
+      if (rows.length) out.push(rows.map(claimedOf).sort((a: ClaimedDelivery, b: ClaimedDelivery) => a.id - b.id));
+    }
+    return out;
+  });
+}
+
+/** Takes a one-time code out of its event once the message is sent (or given up): only its hash stays, in phone_verifications. */
+export async function redactEventSecret(db: Runner, eventId: number): Promise<void> {
+  await db.raw(`UPDATE notification_events SET data = data - 'code' WHERE id = ?`, [eventId]);
+}
+
+/** When the reporter with this phone last wrote to the utility (null: never, or unknown). */
+export async function lastInboundAt(db: Runner, utilityId: number, phone: string): Promise<Date | null> {
+  const r = await db('reporters').where({ utility_id: utilityId, phone }).first('last_inbound_at');
+  return r?.last_inbound_at ?? null;
 }
 
 export interface AttemptOutcome {
@@ -423,6 +485,18 @@ export async function deliveryCounts(db: Runner, utilityId: number): Promise<Rec
 /** A reporter's opt-out (a reply keyword) from a phone number; the number of reporters changed. */
 export async function optOutPhone(db: Runner, utilityId: number, phone: string, at: Date): Promise<number> {
   return db('reporters').where({ utility_id: utilityId, phone }).whereNull('opted_out_at').update({ opted_out_at: at });
+}
+
+/** The reporter asked to hear again (START, MULAI); the number of reporters changed. */
+export async function optInPhone(db: Runner, utilityId: number, phone: string): Promise<number> {
+  return db('reporters').where({ utility_id: utilityId, phone }).whereNotNull('opted_out_at').update({ opted_out_at: null });
+}
+
+/** A message from the reporter arrived: it opens WhatsApp's 24-hour window. Never moves the time back (a late webhook). */
+export async function recordInbound(db: Runner, utilityId: number, phone: string, at: Date): Promise<number> {
+  return db('reporters')
+    .where({ utility_id: utilityId, phone })
+    .update({ last_inbound_at: db.raw('GREATEST(last_inbound_at, ?::timestamptz)', [at]) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { notFound, validationError } from '../../core/domain/errors.js';
-import { languages, messageKinds, outboundChannels, placeholderExamples } from '../../core/domain/messages.js';
+import { languages, messageKinds, outboundChannels, placeholderExamples, reporterKinds } from '../../core/domain/messages.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
@@ -61,7 +61,21 @@ const Templates = z.object({ placeholders: z.record(z.string(), z.string()), ite
 
 const ChannelParam = z.object({ channel: z.enum(outboundChannels) });
 const SmtpConfig = z.object({ host: z.string().trim().min(1), port: z.number().int().min(1).max(65535), secure: z.boolean().optional(), user: z.string().optional(), password: z.string().optional(), from: z.string().trim().min(3) }).strict();
-const WhatsappConfig = z.object({ baseUrl: z.url({ protocol: /^https?$/ }).optional(), apiVersion: z.string().regex(/^v\d+\.\d+$/, 'like v21.0').optional(), phoneNumberId: z.string().trim().min(1), accessToken: z.string().min(1).optional() }).strict();
+const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, 'an approved template name: lower case letters, digits and _');
+const WhatsappConfig = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    apiVersion: z.string().regex(/^v\d+\.\d+$/, 'like v21.0').optional(),
+    phoneNumberId: z.string().trim().min(1),
+    accessToken: z.string().min(1).optional(),
+    templates: z
+      .partialRecord(z.enum(reporterKinds), z.object({ id: templateName.optional(), en: templateName.optional() }).strict())
+      .optional()
+      .openapi({ description: "Outside WhatsApp's 24-hour window only approved templates go: the template per message kind and language, mirroring the utility's text ({{1}}, {{2}}, ... = its placeholders in order)", example: { 'ticket.received': { id: 'laporan_diterima', en: 'report_received' } } }),
+    verifyToken: z.string().min(8).optional().openapi({ description: 'Inbound webhook: the verify token of the GET handshake' }),
+    appSecret: z.string().min(8).optional().openapi({ description: 'Inbound webhook: the app secret that signs each POST (X-Hub-Signature-256)' }),
+  })
+  .strict();
 const GatewayConfig = z
   .object({
     url: z.string().regex(/^https?:\/\//, 'an http(s) URL'),
@@ -70,6 +84,7 @@ const GatewayConfig = z
     authHeaderValue: z.string().optional(),
     contentType: z.string().optional(),
     bodyTemplate: z.string().max(4000).default(''),
+    inboundSecret: z.string().min(16, 'at least 16 characters').optional().openapi({ description: 'Inbound webhook: the shared secret the gateway sends in X-Gateway-Secret with each forwarded reply' }),
   })
   .strict();
 const ChannelBody = z
@@ -104,7 +119,7 @@ registry.registerPath({ method: 'get', path: '/api/v1/notifications/channels', s
 registry.registerPath({ method: 'put', path: '/api/v1/notifications/channels/{channel}', summary: 'Configure e-mail (SMTP), WhatsApp (Cloud API or a gateway) or SMS (a gateway); a secret left out keeps the stored one (admin)', security: bearer, request: { params: ChannelParam, body: { content: { 'application/json': { schema: ChannelBody } } } }, responses: { 204: { description: 'Saved' }, ...errorResponses(400, 401, 403) } });
 registry.registerPath({ method: 'delete', path: '/api/v1/notifications/channels/{channel}', summary: 'Stop using a channel (admin)', security: bearer, request: { params: ChannelParam }, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } });
 registry.registerPath({ method: 'get', path: '/api/v1/notifications/first-reply', summary: 'Time to the first message to the reporter, per channel, against the 2 h standard (seed 004), for reports received in [from, to] (local dates)', security: bearer, request: { query: FirstReplyQuery }, responses: { 200: { description: 'Per channel', content: { 'application/json': { schema: FirstReply } } }, ...errorResponses(400, 401, 403) } });
-registry.registerPath({ method: 'post', path: '/api/v1/notifications/replies', summary: 'A reporter’s reply, forwarded by the gateway or entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages', security: bearer, request: { body: { content: { 'application/json': { schema: ReplyBody } } } }, responses: { 200: { description: 'Whether it was an opt-out' }, ...errorResponses(400, 401, 403) } });
+registry.registerPath({ method: 'post', path: '/api/v1/notifications/replies', summary: 'A reporter’s reply entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages, an opt-in keyword (START, MULAI) resumes them', security: bearer, request: { body: { content: { 'application/json': { schema: ReplyBody } } } }, responses: { 200: { description: 'Whether it was an opt-out' }, ...errorResponses(400, 401, 403) } });
 
 const VerifyBody = z
   .object({

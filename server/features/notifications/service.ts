@@ -1,9 +1,9 @@
 import type { Runner, Tx, Db } from '../../platform/db/knex.js';
-import { createSender, SendError, type ProviderConfig, type Sender } from '../../platform/messaging/senders.js';
+import { createSender, SendError, type ProviderConfig, type Sender, type WhatsappCloudConfig, type WhatsappTemplate } from '../../platform/messaging/senders.js';
 import { localDateTime } from '../../core/domain/time.js';
 import { statusLabels } from '../../core/domain/labels.js';
 import type { Role, TicketStatus } from '../../core/domain/tickets.js';
-import type { UtilitySettings } from '../../core/domain/settings.js';
+import { defaultSettings, type UtilitySettings } from '../../core/domain/settings.js';
 import {
   addressOf,
   afterQuietHours,
@@ -16,7 +16,10 @@ import {
   messageKinds,
   placeholderExamples,
   placeholders,
+  placeholderOrder,
   renderMessage,
+  renderText,
+  isKeywordReply,
   reporterKinds,
   unknownPlaceholders,
   reporterChannelOf,
@@ -42,6 +45,12 @@ import {
   insertEvents,
   insertInboxItem,
   leaseDueDeliveries,
+  leaseDueDigests,
+  lastInboundAt,
+  redactEventSecret,
+  utilitiesWithDueDeliveries,
+  optInPhone,
+  recordInbound,
   markFannedOut,
   recordAttempt,
   reporterFacts,
@@ -247,6 +256,11 @@ function digestOf(e: PendingEvent, s: UtilitySettings): 'hourly' | 'daily' | nul
   return priority === null || priority === undefined || priority === 'normal' ? mode : null;
 }
 
+/** WhatsApp: the values of the text's placeholders in order, the body parameters of the approved template that mirrors it. */
+function templateParamsOf(channel: OutboundChannel, template: MessageText, values: Record<string, string | null>): string[] | null {
+  return channel === 'whatsapp' ? placeholderOrder(template.body).map((k) => values[k] ?? '') : null;
+}
+
 async function deliveriesFor(db: Runner, utility: Utility, e: PendingEvent, channels: OutboundChannel[], templates: Templates, now: Date): Promise<NewDelivery[]> {
   if (!isMessageKind(e.kind)) return [];
   const s = utility.settings;
@@ -258,8 +272,10 @@ async function deliveriesFor(db: Runner, utility: Utility, e: PendingEvent, chan
       const channel = channels.includes('sms') ? 'sms' : channels.includes('whatsapp') ? 'whatsapp' : null;
       if (!channel) return [];
       const lang = (e.data.lang as Language) ?? 'id';
-      const text = renderMessage(templates(e.kind, lang), await valuesFor(db, utility, e, lang, null));
-      return [{ ...base, channel, recipient: phone, userId: null, reporterId: null, lang, ...text, digest: null, nextAttemptAt: now }];
+      // The code itself is filled in at send time only: the delivery row keeps the placeholder.
+      const values = { ...(await valuesFor(db, utility, e, lang, null)), code: '{{code}}' };
+      const template = templates(e.kind, lang);
+      return [{ ...base, channel, recipient: phone, userId: null, reporterId: null, lang, ...renderMessage(template, values), templateParams: templateParamsOf(channel, template, values), digest: null, nextAttemptAt: now }];
     }
     if (!e.ticketId) return [];
     const f = await reporterFacts(db, e.ticketId);
@@ -267,10 +283,11 @@ async function deliveriesFor(db: Runner, utility: Utility, e: PendingEvent, chan
     const channel = reporterChannelOf(f, channels, s.notifications.channelOrder);
     if (!channel) return [];
     const lang = f.language;
-    const text = renderMessage(templates(e.kind, lang), await valuesFor(db, utility, e, lang, f.name));
+    const template = templates(e.kind, lang);
+    const values = await valuesFor(db, utility, e, lang, f.name);
     const recipient = channel === 'email' ? (f.email as string) : (f.phone as string);
     const nextAttemptAt = e.urgent ? now : afterQuietHours(now, s.notifications.quietHours, utility.timeZone);
-    return [{ ...base, channel, recipient, userId: null, reporterId: f.reporterId, lang, ...text, digest: null, nextAttemptAt }];
+    return [{ ...base, channel, recipient, userId: null, reporterId: f.reporterId, lang, ...renderMessage(template, values), templateParams: templateParamsOf(channel, template, values), digest: null, nextAttemptAt }];
   }
 
   const crewId = e.data.toCrew && e.ticketId ? ((await ticketSummary(db, e.ticketId))?.crewId ?? null) : null;
@@ -318,15 +335,26 @@ export interface NotificationCounts {
 }
 
 export const defaultDeliveryOptions = {
-  /** Deliveries leased per round trip. */
+  /** Single deliveries leased per round trip. */
   batch: 50,
-  /** Round trips per tick at most (a backlog drains over a few ticks rather than stalling one). */
+  /** Digests (recipients) leased per round trip. */
+  digestGroups: 20,
+  /** Round trips per utility and tick at most (a backlog drains over a few ticks rather than stalling one). */
   rounds: 20,
 };
 
+/** WhatsApp takes free text only within this long of the reporter's last message; outside, an approved template. */
+export const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
+
+interface Provider {
+  sender: Sender;
+  provider: ProviderConfig['provider'];
+  config: Record<string, unknown>;
+}
+
 interface UtilityRuntime {
   utility: Utility;
-  senders: Map<OutboundChannel, Sender>;
+  providers: Map<OutboundChannel, Provider>;
 }
 
 async function runtimeOf(db: Db, cache: Map<number, UtilityRuntime | null>, utilityId: number): Promise<UtilityRuntime | null> {
@@ -334,42 +362,40 @@ async function runtimeOf(db: Db, cache: Map<number, UtilityRuntime | null>, util
   const utility = await findUtilityById(db, utilityId);
   let rt: UtilityRuntime | null = null;
   if (utility) {
-    const senders = new Map<OutboundChannel, Sender>();
+    const providers = new Map<OutboundChannel, Provider>();
     for (const c of await channelRows(db, utilityId)) {
-      if (c.active) senders.set(c.channel, createSender({ provider: c.provider, config: c.config } as unknown as ProviderConfig));
+      if (c.active) providers.set(c.channel, { sender: createSender({ provider: c.provider, config: c.config } as unknown as ProviderConfig), provider: c.provider, config: c.config });
     }
-    rt = { utility, senders };
+    rt = { utility, providers };
   }
   cache.set(utilityId, rt);
   return rt;
 }
 
-/** Sends what is due (as of now()), across utilities or the given ones. */
+/**
+ * Sends what is due (as of now()), utility by utility, across all or the
+ * given ones. A utility's deliveries are leased for its own
+ * settings.notifications.leaseSeconds; a digest is leased whole (leaseDueDigests).
+ */
 export async function deliverDueNotifications(db: Db, now: () => Date, options: Partial<typeof defaultDeliveryOptions> & { utilityIds?: number[] } = {}): Promise<NotificationCounts> {
   const opts = { ...defaultDeliveryOptions, ...options };
   const counts: NotificationCounts = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   const runtimes = new Map<number, UtilityRuntime | null>();
   try {
-    for (let round = 0; round < opts.rounds; round++) {
-      const at = now();
-      // The longest lease any utility asks for; each settles well within it.
-      const leaseUntil = new Date(at.getTime() + 120_000);
-      const leased = await leaseDueDeliveries(db, { now: at, leaseUntil, limit: opts.batch, utilityIds: opts.utilityIds });
-      if (leased.length === 0) break;
-      // A digest: every due row of one recipient, channel and period goes as one message.
-      const groups = new Map<string, ClaimedDelivery[]>();
-      for (const d of leased) {
-        const key = d.digest ? `${d.utilityId}/${d.channel}/${d.recipient}/${d.digest}` : `one/${d.id}`;
-        groups.set(key, [...(groups.get(key) ?? []), d]);
+    for (const utilityId of await utilitiesWithDueDeliveries(db, now(), opts.utilityIds)) {
+      const rt = await runtimeOf(db, runtimes, utilityId);
+      const leaseMs = (rt?.utility.settings.notifications.leaseSeconds ?? defaultSettings.notifications.leaseSeconds) * 1000;
+      for (let round = 0; round < opts.rounds; round++) {
+        const at = now();
+        const leaseUntil = new Date(at.getTime() + leaseMs);
+        const digests = await leaseDueDigests(db, { now: at, leaseUntil, groups: opts.digestGroups, utilityId });
+        const singles = await leaseDueDeliveries(db, { now: at, leaseUntil, limit: opts.batch, utilityId });
+        for (const group of [...digests, ...singles.map((d) => [d])]) await deliverGroup(db, rt, group, now, counts);
+        if (digests.length < opts.digestGroups && singles.length < opts.batch) break;
       }
-      for (const group of groups.values()) {
-        const rt = await runtimeOf(db, runtimes, group[0].utilityId);
-        await deliverGroup(db, rt, group, now, counts);
-      }
-      if (leased.length < opts.batch) break;
     }
   } finally {
-    for (const rt of runtimes.values()) for (const s of rt?.senders.values() ?? []) s.close?.();
+    for (const rt of runtimes.values()) for (const p of rt?.providers.values() ?? []) p.sender.close?.();
   }
   return counts;
 }
@@ -378,6 +404,24 @@ function digestText(rt: UtilityRuntime, group: ClaimedDelivery[], lang: Language
   const numbers = [...new Set(group.map((d) => String(d.data.number ?? '')).filter(Boolean))];
   return renderMessage(defaultTemplates['digest.escalations'][lang], { count: String(numbers.length), list: numbers.join(', '), utility: rt.utility.name });
 }
+
+/**
+ * The approved WhatsApp template a message goes as, when the Cloud API would
+ * refuse free text: the recipient wrote last more than 24 h ago (or never).
+ * null: free text is fine (inside the window, or not the Cloud API).
+ */
+async function whatsappTemplateFor(db: Runner, p: Provider, d: ClaimedDelivery, at: Date, secret: Record<string, string>): Promise<WhatsappTemplate | null> {
+  if (p.provider !== 'whatsapp_cloud') return null;
+  const last = await lastInboundAt(db, d.utilityId, d.recipient);
+  if (last && at.getTime() - last.getTime() < WHATSAPP_WINDOW_MS) return null;
+  const templates = (p.config as unknown as WhatsappCloudConfig).templates ?? {};
+  const name = templates[d.kind]?.[d.lang];
+  if (!name) throw new SendError(`outside WhatsApp's 24-hour window, and no approved template is set for ${d.kind} (${d.lang}) in the WhatsApp channel's settings`, false);
+  return { name, language: d.lang, parameters: (d.templateParams ?? []).map((v) => renderText(v, secret)) };
+}
+
+/** Hides a one-time code in whatever a provider answered (an error echoing the request). */
+const withoutSecret = (text: string | null, secret: Record<string, string>) => (text && secret.code ? text.split(secret.code).join('••••••') : text);
 
 async function deliverGroup(db: Db, rt: UtilityRuntime | null, group: ClaimedDelivery[], now: () => Date, counts: NotificationCounts): Promise<void> {
   const first = group[0];
@@ -388,6 +432,8 @@ async function deliverGroup(db: Db, rt: UtilityRuntime | null, group: ClaimedDel
   let retryable = false;
   let providerRef: string | null = null;
   const isDigest = first.digest !== null;
+  // A phone code lives in its event until sent; it reaches the message here, and nowhere else.
+  const secret: Record<string, string> = typeof first.data.code === 'string' ? { code: first.data.code } : {};
   try {
     if (!rt) throw new SendError('the utility no longer exists', false);
     if (first.channel === 'inbox') {
@@ -410,15 +456,19 @@ async function deliverGroup(db: Db, rt: UtilityRuntime | null, group: ClaimedDel
       });
       ok = true;
     } else {
-      const sender = rt.senders.get(first.channel);
-      if (!sender) throw new SendError(`no ${first.channel} provider is configured`, false);
-      const text = isDigest ? digestText(rt, group, first.lang) : { subject: first.subject ?? '', body: first.body };
-      const result = await sender.send({ to: first.recipient, subject: text.subject, body: text.body, idempotencyKey: `tirta-${first.id}` });
-      providerRef = result.providerRef;
+      const p = rt.providers.get(first.channel);
+      if (!p) throw new SendError(`no ${first.channel} provider is configured`, false);
+      if (secret.code && typeof first.data.expiresAt === 'string' && Date.parse(first.data.expiresAt) <= started.getTime()) {
+        throw new SendError('the code expired before it could be sent', false);
+      }
+      const text = isDigest ? digestText(rt, group, first.lang) : renderMessage({ subject: first.subject ?? '', body: first.body }, secret);
+      const template = first.channel === 'whatsapp' && !isDigest ? await whatsappTemplateFor(db, p, first, started, secret) : null;
+      const result = await p.sender.send({ to: first.recipient, subject: text.subject, body: text.body, idempotencyKey: `tirta-${first.id}`, template });
+      providerRef = withoutSecret(result.providerRef, secret);
       ok = true;
     }
   } catch (err) {
-    error = (err as Error).message;
+    error = withoutSecret((err as Error).message, secret);
     retryable = err instanceof SendError ? err.retryable : true;
   }
   const durationMs = Math.round(performance.now() - t0);
@@ -438,6 +488,8 @@ async function deliverGroup(db: Db, rt: UtilityRuntime | null, group: ClaimedDel
       }
     } else counts.delivered += 1;
     await recordAttempt(db, { deliveryId: d.id, utilityId: d.utilityId, attempt: d.attempts, at: started, ok, error, providerRef, durationMs, status, nextAttemptAt });
+    // Sent or given up: the code is of no more use to anyone here.
+    if (secret.code && status !== 'pending') await redactEventSecret(db, d.eventId);
   }
 }
 
@@ -501,7 +553,7 @@ export function previewTemplate(text: MessageText): MessageText {
   return renderMessage(text, placeholderExamples);
 }
 
-const secretKeys = ['password', 'accessToken', 'authHeaderValue'];
+const secretKeys = ['password', 'accessToken', 'authHeaderValue', 'appSecret', 'verifyToken', 'inboundSecret'];
 
 /** A channel's settings as the admin reads them: secrets replaced by a mark. */
 function masked(config: Record<string, unknown>): Record<string, unknown> {
@@ -543,13 +595,27 @@ export async function retryDelivery(db: Runner, utilityId: number, id: number, a
 }
 
 /**
- * A reply from a reporter (the gateway or WhatsApp forwards it): an opt-out
- * keyword stops every further message to that number. Returns whether it was one.
+ * A reply from a reporter, entered by the operator or forwarded by an inbound
+ * webhook: an opt-out keyword (STOP, BERHENTI) stops every further message to
+ * that number, an opt-in keyword (START, MULAI) lets them go again. A message
+ * that arrived through a provider (`inbound`) also opens WhatsApp's 24-hour
+ * window for free text.
  */
-export async function receiveReply(db: Runner, utility: Utility, phone: string, text: string, at: Date): Promise<{ optedOut: boolean }> {
-  if (!isOptOutReply(text, utility.settings.notifications.optOutKeywords)) return { optedOut: false };
-  await optOutPhone(db, utility.id, phone, at);
-  return { optedOut: true };
+export async function receiveReply(db: Runner, utility: Utility, phone: string, text: string, at: Date, options: { inbound?: boolean } = {}): Promise<{ optedOut: boolean; optedIn: boolean }> {
+  if (options.inbound) await recordInbound(db, utility.id, phone, at);
+  const s = utility.settings.notifications;
+  if (isOptOutReply(text, s.optOutKeywords)) {
+    await optOutPhone(db, utility.id, phone, at);
+    return { optedOut: true, optedIn: false };
+  }
+  if (isKeywordReply(text, s.optInKeywords)) return { optedOut: false, optedIn: (await optInPhone(db, utility.id, phone)) > 0 };
+  return { optedOut: false, optedIn: false };
+}
+
+/** The utility's provider settings for a channel, secrets included (the inbound webhooks check theirs); null when none is active. */
+export async function channelSettingsOf(db: Runner, utilityId: number, channel: OutboundChannel): Promise<{ provider: string; config: Record<string, unknown> } | null> {
+  const row = (await channelRows(db, utilityId)).find((c) => c.channel === channel && c.active);
+  return row ? { provider: row.provider, config: row.config } : null;
 }
 
 /** Seed 004: the call centre replies to the citizen within 2 hours. */

@@ -47,7 +47,8 @@ export async function startVerification(ctx: Pick<AppContext, 'db' | 'now'>, uti
       audience: 'reporter',
       urgent: true,
       sourceKey: `phone-code:${id}`,
-      data: { phone, code, minutes: verificationDefaults.codeMinutes, lang },
+      // The code rides in the event only until the message is sent (then it is taken out): phone_verifications keeps its hash.
+      data: { phone, code, minutes: verificationDefaults.codeMinutes, lang, expiresAt: expiresAt.toISOString() },
       at,
     });
     return { id, expiresAt };

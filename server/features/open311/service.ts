@@ -197,6 +197,8 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
       category: fields.service_code as Category,
       source: 'app',
       photo: media,
+      // An Open311 client has no way to prove the phone: the report goes in, a known reporter's details stay.
+      keepKnownDetails: true,
     });
     // A re-report returns an earlier ticket, which may already have its record: the first submitter keeps it.
     if (!(await hasSubmission(tx, r.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });

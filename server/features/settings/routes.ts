@@ -49,6 +49,7 @@ const SettingsPatch = z
         quietHours: z.object({ start: hhmm, end: hhmm }).strict().optional(),
         channelOrder: z.array(z.enum(outboundChannels)).min(1).max(3).optional(),
         optOutKeywords: z.array(z.string().trim().min(2).max(30)).min(1).max(20).optional(),
+        optInKeywords: z.array(z.string().trim().min(2).max(30)).min(1).max(20).optional(),
         repeatReportTo: z.enum(roles).optional(),
         incidentOverdueTo: z.enum(roles).optional(),
         reopenedTo: z.enum(roles).optional(),

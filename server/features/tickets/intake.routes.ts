@@ -63,7 +63,7 @@ export function reportsRouter(ctx: AppContext): Router {
       // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
       async () => {
         if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
-        return prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: 'app', photo });
+        return prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app', photo });
       },
     );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');

@@ -13,6 +13,8 @@ import { classifyRepeat, linkedTicketNote, mentionedTicketNote, reopenTicket, ty
 import { yearIn } from '../../core/domain/time.js';
 import { findDuplicateTarget, mergeReport } from './duplicates.service.js';
 import type { Tx } from '../../platform/db/knex.js';
+import type { Language, OutboundChannel } from '../../core/domain/messages.js';
+import { checkPhoneProof } from './phone-proof.service.js';
 
 export interface ReportInput {
   lat: number;
@@ -28,6 +30,14 @@ export interface ReportInput {
   previousNumber?: string | null;
   /** The open ticket the citizen chose on the form ("it is this one"): the report is added to it (duplicates.service.ts). */
   duplicateOf?: string | null;
+  /** How the reporter wants to hear of it: stored for a new reporter; a known one's need the phone proven. */
+  email?: string | null;
+  preferredChannel?: OutboundChannel | null;
+  language?: Language | null;
+  /** The token of a confirmed one-time code (phone-proof.service.ts). */
+  phoneToken?: string | null;
+  /** A channel that cannot prove a phone (Open311): a known reporter's details stay as they are, and nothing is asked. */
+  keepKnownDetails?: boolean;
 }
 
 export interface ReportReceipt {
@@ -60,6 +70,8 @@ export interface PreparedReport {
   receivedAt: Date;
   /** Taken before the transaction (unused by a re-report). */
   number: string;
+  /** The phone was proven: the details given replace the known reporter's. */
+  proven: boolean;
 }
 
 /**
@@ -92,6 +104,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required', { field: 'photo' });
   }
 
+  let proven = false;
   if (phone) {
     const reporter = await findReporterByPhone(ctx.db, utility.id, phone);
     if (reporter?.blocked) {
@@ -100,6 +113,10 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
         `This phone number is blocked from reporting (${reporter.blockedReason ?? 'earlier reports were not valid'}). Please contact ${utility.settings.contact}.`,
         { field: 'phone', reason: reporter.blockedReason, contact: utility.settings.contact },
       );
+    }
+    // A citizen speaks for a known number only with it proven; staff entering a call change no known details.
+    if (fromCitizen && !input.keepKnownDetails) {
+      proven = await checkPhoneProof(ctx.db, utility, { phone, token: input.phoneToken, known: reporter, details: input, previousNumber: input.previousNumber, lat: input.lat, lon: input.lon, at: ctx.now() });
     }
   }
 
@@ -119,7 +136,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
   // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
   const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
-  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number };
+  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number, proven };
 }
 
 /**
@@ -127,7 +144,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
  * an earlier one), its event, the reporter and the photo, pending analysis.
  */
 export async function writeReport(ctx: AppContext, utility: Utility, prepared: PreparedReport): Promise<ReportReceipt> {
-  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number } = prepared;
+  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number, proven } = prepared;
   const fromCitizen = enteredBy === null;
   // Known after the analysis (photo-analysis.service.ts); until then the queue shows "analysing".
   const photoBlurred = null;
@@ -139,7 +156,8 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
     const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
-    const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, name: input.name, address: input.address }) : null;
+    const details = { name: input.name, address: input.address, email: input.email, preferredChannel: input.preferredChannel, language: input.language };
+    const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, ...details }, proven) : null;
     if (repeat.kind === 're_report') {
       const { photoId, status } = await reopenTicket(ctx, tx, utility, repeat, { staffId: enteredBy?.id ?? null, source: input.source, photo });
       return {

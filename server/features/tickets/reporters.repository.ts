@@ -1,4 +1,5 @@
 import type { Runner } from '../../platform/db/knex.js';
+import type { Language, OutboundChannel } from '../../core/domain/messages.js';
 
 export interface Reporter {
   id: number;
@@ -6,6 +7,9 @@ export interface Reporter {
   name: string | null;
   blocked: boolean;
   blockedReason: string | null;
+  email: string | null;
+  preferredChannel: OutboundChannel | null;
+  language: Language;
 }
 
 interface ReporterRow {
@@ -15,9 +19,20 @@ interface ReporterRow {
   name: string | null;
   blocked: boolean;
   blocked_reason: string | null;
+  email: string | null;
+  preferred_channel: OutboundChannel | null;
+  language: Language;
 }
 
-const toReporter = (r: ReporterRow): Reporter => ({ id: r.id, phone: r.phone, name: r.name, blocked: r.blocked, blockedReason: r.blocked_reason });
+const toReporter = (r: ReporterRow): Reporter => ({ id: r.id, phone: r.phone, name: r.name, blocked: r.blocked, blockedReason: r.blocked_reason, email: r.email, preferredChannel: r.preferred_channel, language: r.language });
+
+/** How a reporter wants to be reached, as a submission or the staff may give it. */
+export interface ReporterDetails {
+  name?: string | null;
+  email?: string | null;
+  preferredChannel?: OutboundChannel | null;
+  language?: Language | null;
+}
 
 export async function findReporterByPhone(db: Runner, utilityId: number, phone: string): Promise<Reporter | null> {
   const row = await db<ReporterRow>('reporters').where({ utility_id: utilityId, phone }).first();
@@ -25,21 +40,30 @@ export async function findReporterByPhone(db: Runner, utilityId: number, phone: 
 }
 
 /**
- * Creates the reporter, or finds the known one. Phones are not verified, so a
- * submission never overwrites a known reporter's name or address (anyone can
- * type anyone's number): the first ones stay, and a blank one is filled in.
- * The values given with a report stay on its ticket.
+ * Creates the reporter, or finds the known one. An unproven phone never
+ * overwrites a known reporter's details (anyone can type anyone's number): the
+ * first ones stay, and a blank name or address is filled in. With the phone
+ * proven (`proven`: a recent one-time code), the details given replace the
+ * stored ones. The values given with a report stay on its ticket.
  */
-export async function upsertReporter(db: Runner, utilityId: number, r: { phone: string; name?: string | null; address?: string | null }): Promise<number> {
+export async function upsertReporter(db: Runner, utilityId: number, r: { phone: string; name?: string | null; address?: string | null } & ReporterDetails, proven = false): Promise<number> {
+  const given = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+  const replaced = (column: string) => db.raw(`COALESCE(EXCLUDED.${column}, reporters.${column})`);
   const [row] = await db('reporters')
-    .insert({ utility_id: utilityId, phone: r.phone, name: r.name ?? null, address: r.address ?? null })
+    .insert({ utility_id: utilityId, phone: r.phone, name: given(r.name), address: given(r.address), email: given(r.email), preferred_channel: r.preferredChannel ?? null, language: r.language ?? 'id' })
     .onConflict(['utility_id', 'phone'])
-    .merge({
-      name: db.raw('COALESCE(reporters.name, EXCLUDED.name)'),
-      address: db.raw('COALESCE(reporters.address, EXCLUDED.address)'),
-    })
+    .merge(
+      proven
+        ? { name: replaced('name'), address: db.raw('COALESCE(reporters.address, EXCLUDED.address)'), email: replaced('email'), preferred_channel: replaced('preferred_channel'), language: r.language ? db.raw('EXCLUDED.language') : db.raw('reporters.language') }
+        : { name: db.raw('COALESCE(reporters.name, EXCLUDED.name)'), address: db.raw('COALESCE(reporters.address, EXCLUDED.address)') },
+    )
     .returning('id');
   return row.id;
+}
+
+/** Staff set how a known reporter is reached (the ticket page): channel and language. */
+export async function setReporterContact(db: Runner, utilityId: number, reporterId: number, c: { preferredChannel: OutboundChannel | null; language: Language }): Promise<number> {
+  return db('reporters').where({ utility_id: utilityId, id: reporterId }).update({ preferred_channel: c.preferredChannel, language: c.language });
 }
 
 export async function blockReporter(db: Runner, reporterId: number, reason: string, blockedBy: number, at: Date): Promise<void> {

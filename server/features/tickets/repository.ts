@@ -14,6 +14,7 @@ import { planTransition, transitions, type Action, type Actor, type Transition }
 import { notFound } from '../../core/domain/errors.js';
 import { crewScopeOf, readsReporter, type Viewer } from '../auth/viewer.js';
 import { recordTicketSteps } from '../notifications/service.js';
+import type { Language, OutboundChannel } from '../../core/domain/messages.js';
 
 export interface Ticket {
   id: number;
@@ -491,6 +492,23 @@ export async function findRepeatTarget(
 }
 
 
+/**
+ * Whether `number` names a done ticket (fixed, or closed by its restored
+ * incident, since `since`) of this phone's reporter, farther than
+ * `radiusMetres` from the point: a re-report by number from elsewhere, which
+ * only the phone's reporter may make (intake asks for a proven phone).
+ */
+export async function isReReportFromElsewhere(db: Runner, utilityId: number, q: { number: string; phone: string; lat: number; lon: number; radiusMetres: number; since: Date }): Promise<boolean> {
+  const row = await db('tickets as t')
+    .join('reporters as r', 'r.id', 't.reporter_id')
+    .where({ 't.utility_id': utilityId, 't.number': q.number.trim().toUpperCase(), 'r.phone': q.phone })
+    .whereIn('t.status', ['fixed', 'closed'])
+    .whereRaw('coalesce(t.fixed_at, t.closed_at) >= ?', [q.since])
+    .whereRaw('NOT ST_DWithin(t.location, ?, ?)', [geographyPoint(db, q.lon, q.lat), q.radiusMetres])
+    .first('t.id');
+  return Boolean(row);
+}
+
 // ---------------------------------------------------------------- what a ticket shows beside itself
 
 /**
@@ -538,15 +556,33 @@ export async function findReporterContact(
   utilityId: number,
   viewer: Viewer,
   ticketId: number,
-): Promise<{ name: string | null; phone: string; address: string | null; blocked: boolean } | null> {
+): Promise<ReporterContact | null> {
   if (!readsReporter(viewer)) return null;
   const row = await scoped(db('tickets as t').join('reporters as r', 'r.id', 't.reporter_id').where({ 't.id': ticketId, 't.utility_id': utilityId }), viewer, 't.crew_id').first(
+    'r.id',
     'r.name',
     'r.phone',
     'r.address',
     'r.blocked',
+    'r.preferred_channel',
+    'r.language',
+    'r.opted_out_at',
   );
-  return row ? { name: row.name, phone: row.phone, address: row.address, blocked: row.blocked } : null;
+  return row
+    ? { reporterId: row.id, name: row.name, phone: row.phone, address: row.address, blocked: row.blocked, preferredChannel: row.preferred_channel, language: row.language, optedOut: row.opted_out_at !== null }
+    : null;
+}
+
+export interface ReporterContact {
+  reporterId: number;
+  name: string | null;
+  phone: string;
+  address: string | null;
+  blocked: boolean;
+  /** How the reporter hears of their reports (issue 12). */
+  preferredChannel: OutboundChannel | null;
+  language: Language;
+  optedOut: boolean;
 }
 
 // ---------------------------------------------------------------- the one writer of ticket state

@@ -6,6 +6,7 @@ import { performAction, prepareAction, type ActionInput } from './workflow.servi
 import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
 import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
+import { languages, outboundChannels } from '../../core/domain/messages.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
@@ -153,7 +154,15 @@ const TicketPage = z
   .openapi('TicketPage');
 const TicketDetail = TicketSummary.extend({
   reporter: z
-    .object({ name: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable().describe("The reporter's own address as first given"), blocked: z.boolean() })
+    .object({
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      address: z.string().nullable().describe("The reporter's own address as first given"),
+      blocked: z.boolean(),
+      preferredChannel: z.enum(outboundChannels).nullable().describe("How the reporter hears of their reports (null: the utility's order)"),
+      language: z.enum(languages),
+      optedOut: z.boolean().describe('The reporter replied STOP: no messages go to them'),
+    })
     .nullable()
     .describe('Only to the admin, the operator and the crew assigned to the ticket; null for every other role'),
   workOrder: z.object({ number: z.string(), issuedAt: z.string() }).nullable().describe('The SPK'),
@@ -264,7 +273,7 @@ export function ticketsRouter(ctx: AppContext): Router {
         const receipt = await writeReport(inTx, utility, prepared);
         return { statusCode: receiptStatusOf(receipt), body: { id: receipt.id, ...presentReceipt(receipt, utility) } };
       },
-      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, source: fields.source as 'call_centre', photo }, userOf(res)),
+      () => prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: fields.source as 'call_centre', photo }, userOf(res)),
     );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(answer.statusCode).json(answer.body);

@@ -147,7 +147,9 @@ export async function ticketDetail(ctx: AppContext, utility: Utility, user: Staf
   ]);
   return {
     ...presentTicket(ticket),
-    reporter: reporter ? { name: reporter.name, phone: reporter.phone, address: reporter.address, blocked: reporter.blocked } : null,
+    reporter: reporter
+      ? { name: reporter.name, phone: reporter.phone, address: reporter.address, blocked: reporter.blocked, preferredChannel: reporter.preferredChannel, language: reporter.language, optedOut: reporter.optedOut }
+      : null,
     workOrder: workOrder ? { number: workOrder.number, issuedAt: workOrder.issuedAt.toISOString() } : null,
     photos: photos.map((p) => ({
       id: p.id,

@@ -36,6 +36,7 @@ const statusByCode: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   LINK_INVALID: 403,
   ALREADY_RATED: 409,
+  PHONE_NOT_PROVEN: 403,
 };
 
 /** Bahasa Indonesia first: a plain sentence per code for citizen-facing screens. */
@@ -70,6 +71,7 @@ const indonesianByCode: Record<ErrorCode, string> = {
   PASSWORD_CHANGE_REQUIRED: 'Kata sandi ini dibuat oleh orang lain: ganti kata sandi Anda terlebih dahulu.',
   INVALID_GEOMETRY: 'Wilayah tidak dapat dipakai (tidak sah, kosong, di luar wilayah pelayanan, atau bertumpang tindih).',
   NEXT_STOP_STAYS: 'Tiket ini tujuan berikutnya sebuah regu yang sedang menuju ke sana: tiket tetap pada regu itu.',
+  PHONE_NOT_PROVEN: 'Nomor HP ini sudah terdaftar: konfirmasi dulu dengan kode yang kami kirim ke nomor tersebut.',
 };
 
 /** The Bahasa Indonesia sentence for a code (Open311 puts it beside the English in its error descriptions). */

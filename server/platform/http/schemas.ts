@@ -1,5 +1,6 @@
 import { z } from './openapi.js';
 import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
+import { languages, outboundChannels } from '../../core/domain/messages.js';
 
 /** A number sent as JSON or as a form field; empty or non-numeric text is refused. */
 export function numberField(min: number, max: number, what: string) {
@@ -10,6 +11,9 @@ export function numberField(min: number, max: number, what: string) {
     .transform(Number)
     .pipe(z.number().min(min, `${what} must be between ${min} and ${max}`).max(max, `${what} must be between ${min} and ${max}`));
 }
+
+/** An optional choice from a list; a form's empty option means none. */
+const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
 const optionalText = (max: number) =>
   z
@@ -29,6 +33,14 @@ export const ReportFields = z.object({
   category: z.enum(categories).default('other'),
   duplicate_of: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The open ticket nearby (GET /api/v1/reports/nearby) the reporter says this is: the report is added to it' }),
   previous_number: optionalText(40).openapi({ example: 'LK-2026-000123', description: 'The earlier report this is about, if the reporter knows it' }),
+  email: optionalText(200)
+    .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'an e-mail address, e.g. nama@contoh.id')
+    .openapi({ example: 'natalia@contoh.id', description: 'Messages by e-mail (with preferred_channel email)' }),
+  preferred_channel: emptyAsNull(z.enum(outboundChannels)).openapi({ description: 'How the reporter wants to hear of the report: whatsapp, sms or email' }),
+  language: emptyAsNull(z.enum(languages)).openapi({ description: 'The language of the messages: id (Bahasa Indonesia) or en' }),
+  phone_token: optionalText(100).openapi({
+    description: 'Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter\'s name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN)',
+  }),
   jurisdiction_id: z.string().optional().openapi({ description: 'Open311 jurisdiction (utility code); optional on a single-utility install' }),
 });
 

@@ -9,7 +9,10 @@ import nodemailer from 'nodemailer';
  * - smtp: e-mail through any SMTP server (nodemailer);
  * - whatsapp_cloud: the WhatsApp Business Cloud API, POST
  *   {baseUrl}/{apiVersion}/{phoneNumberId}/messages with a Bearer token and
- *   {"messaging_product":"whatsapp","recipient_type":"individual","to":"62...","type":"text","text":{...}};
+ *   {"messaging_product":"whatsapp","recipient_type":"individual","to":"62...","type":"text","text":{...}}
+ *   inside the 24-hour customer-service window, and outside it an approved
+ *   template: "type":"template","template":{"name","language":{"code"},
+ *   "components":[{"type":"body","parameters":[{"type":"text","text"}...]}]};
  * - http_gateway: a local SMS/WhatsApp gateway: POST (or GET) to a URL with one
  *   auth header and a body template ({{to}}, {{toLocal}}, {{body}}, {{subject}}, {{id}}),
  *   because Indonesian utilities use local providers with their own shapes.
@@ -21,6 +24,16 @@ export interface OutgoingMessage {
   body: string;
   /** Stable per delivery: providers that accept one drop a second send of the same message. */
   idempotencyKey: string;
+  /** WhatsApp Cloud API outside the 24-hour window: the approved template to send instead of the text. */
+  template?: WhatsappTemplate | null;
+}
+
+export interface WhatsappTemplate {
+  name: string;
+  /** The template's language code as approved (id, en, en_US). */
+  language: string;
+  /** The body's {{1}}, {{2}}, ... in order. */
+  parameters: string[];
 }
 
 export interface SendResult {
@@ -47,6 +60,15 @@ export interface WhatsappCloudConfig {
   apiVersion?: string;
   phoneNumberId: string;
   accessToken: string;
+  /**
+   * The approved template per message kind and language, for messages outside
+   * the 24-hour window: { "ticket.received": { "id": "laporan_diterima", "en": "report_received" } }.
+   * Each mirrors the utility's text, its {{1}}, {{2}}, ... standing for the text's placeholders in order.
+   */
+  templates?: Record<string, Partial<Record<string, string>>>;
+  /** Inbound webhook: the token Meta echoes in the verify handshake, and the app secret that signs each POST. */
+  verifyToken?: string;
+  appSecret?: string;
 }
 
 export interface HttpGatewayConfig {
@@ -58,6 +80,8 @@ export interface HttpGatewayConfig {
   contentType?: string;
   /** The request body with placeholders, JSON-escaped when the content type is JSON, URL-encoded for forms. */
   bodyTemplate: string;
+  /** Inbound webhook (replies forwarded by the gateway): the shared secret it sends in X-Gateway-Secret. */
+  inboundSecret?: string;
 }
 
 export type ProviderConfig =
@@ -118,6 +142,16 @@ function smtpSender(c: SmtpConfig): Sender {
   };
 }
 
+/** The Cloud API's message: free text, or the approved template with its body parameters. */
+export function whatsappPayload(m: OutgoingMessage): Record<string, unknown> {
+  const head = { messaging_product: 'whatsapp', recipient_type: 'individual', to: withoutPlus(m.to) };
+  if (!m.template) return { ...head, type: 'text', text: { preview_url: false, body: m.body } };
+  const { name, language, parameters } = m.template;
+  // The Cloud API refuses an empty parameter: a value the message lacks goes as a dash.
+  const body = parameters.length ? [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text: text || '-' })) }] : [];
+  return { ...head, type: 'template', template: { name, language: { code: language }, components: body } };
+}
+
 function whatsappSender(c: WhatsappCloudConfig): Sender {
   const url = `${(c.baseUrl ?? 'https://graph.facebook.com').replace(/\/$/, '')}/${c.apiVersion ?? 'v21.0'}/${encodeURIComponent(c.phoneNumberId)}/messages`;
   return {
@@ -125,7 +159,7 @@ function whatsappSender(c: WhatsappCloudConfig): Sender {
       const { text } = await post(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: withoutPlus(m.to), type: 'text', text: { preview_url: false, body: m.body } }),
+        body: JSON.stringify(whatsappPayload(m)),
       });
       try {
         return { providerRef: (JSON.parse(text) as { messages?: { id?: string }[] }).messages?.[0]?.id ?? null };

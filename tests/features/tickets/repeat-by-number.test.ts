@@ -3,11 +3,13 @@
  * it in `previous_number` reopens the done ticket only from its reporter's
  * phone or from near it (repeatByNumberRadiusMetres, default 100 m); from
  * anywhere else it is a new report whose description names the earlier
- * number. And phones are not verified: a submission never overwrites a known
- * reporter's name or address.
+ * number. From its reporter's phone but far from it, the phone must be proven
+ * by a one-time code (issue 12). And a submission changes a known reporter's
+ * name only with the phone proven; never the address.
  */
 import { describe, expect, it } from 'vitest';
 import { useTestServer, loginAs, insideArea, sharpPhoto } from '../../support/db.js';
+import { proveByCode } from '../../support/phone-proof.js';
 
 const t = useTestServer({ crews: 2 });
 
@@ -89,11 +91,20 @@ describe('a repeat by ticket number (previous_number)', () => {
     expect(fresh.status).toBe('received');
   });
 
-  it('from the original reporter’s phone, anywhere, it reopens the ticket (seed 003)', async () => {
+  it('from the original reporter’s phone, anywhere, it reopens the ticket (seed 003) once the phone is proven', async () => {
     const spot = { lat: insideArea.lat + 0.005, lon: insideArea.lon - 0.015 };
     const done = await closedTicket('0812-2000-0002', spot);
     t.env.clock.set(wita('16:00'));
-    const again = await citizenReport('+62 812 2000 0002', { lat: insideArea.lat - 0.015, lon: insideArea.lon + 0.015 }, { previous_number: done.number.toLowerCase() });
+    const elsewhere = { lat: insideArea.lat - 0.015, lon: insideArea.lon + 0.015 };
+    const before = await stateOf(done.id);
+    const tickets = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ n: string }[]>({ n: '*' }))[0].n);
+    const count = await tickets();
+    const unproven = await citizenReport('+62 812 2000 0002', elsewhere, { previous_number: done.number.toLowerCase() });
+    expect([unproven.status, unproven.body.error.code, unproven.body.error.details]).toEqual([403, 'PHONE_NOT_PROVEN', { field: 'phone_token', changes: ['re_report_elsewhere'] }]);
+    expect(await stateOf(done.id)).toEqual(before);
+    expect(await tickets()).toBe(count);
+    const token = await proveByCode(t.env, t.server.baseUrl, '0812-2000-0002');
+    const again = await citizenReport('+62 812 2000 0002', elsewhere, { previous_number: done.number.toLowerCase(), phone_token: token });
     expect(again.status).toBe(200);
     expect(again.body.number).toBe(done.number);
     expect(again.body.repeat).toEqual({ kind: 're_report', repeatCount: 1 });
@@ -139,21 +150,31 @@ describe('a repeat by ticket number (previous_number)', () => {
 });
 
 describe('an unverified submission and the known reporter', () => {
-  it('never overwrites a known reporter’s name or address; the new values stay on the new ticket', async () => {
+  it('changes a known reporter’s name only with the phone proven, never the address; the new values stay on the new ticket', async () => {
     t.env.clock.set(wita('09:00', '2026-11-25'));
     const first = await citizenReport('0812-2000-0010', { lat: insideArea.lat + 0.003, lon: insideArea.lon + 0.003 }, { name: 'Ibu Sari', address: 'Jl. Cendrawasih 10' });
     expect(first.status).toBe(201);
-    const second = await citizenReport('0812-2000-0010', { lat: insideArea.lat - 0.006, lon: insideArea.lon - 0.006 }, { name: 'Orang Lain', address: 'Jl. Palsu 99' });
+    const refused = await citizenReport('0812-2000-0010', { lat: insideArea.lat - 0.006, lon: insideArea.lon - 0.006 }, { name: 'Orang Lain', address: 'Jl. Palsu 99', preferred_channel: 'email', email: 'lain@contoh.id' });
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([403, 'PHONE_NOT_PROVEN', { field: 'phone_token', changes: ['name', 'email', 'preferred_channel'] }]);
+    expect(await t.env.db('tickets').where({ utility_id: t.env.utility.id, address: 'Jl. Palsu 99' }).first()).toBeUndefined();
+    // The same name (any case) and no new details: nothing to prove.
+    expect((await citizenReport('0812-2000-0010', { lat: insideArea.lat - 0.004, lon: insideArea.lon - 0.004 }, { name: 'ibu sari' })).status).toBe(201);
+    const token = await proveByCode(t.env, t.server.baseUrl, '0812-2000-0010');
+    const second = await citizenReport('0812-2000-0010', { lat: insideArea.lat - 0.006, lon: insideArea.lon - 0.006 }, { name: 'Ibu Sari Dewi', address: 'Jl. Palsu 99', language: 'en', phone_token: token });
     expect(second.status).toBe(201);
     const reporter = await t.env.db('reporters').where({ utility_id: t.env.utility.id, phone: '+6281220000010' }).first();
-    expect({ name: reporter.name, address: reporter.address }).toEqual({ name: 'Ibu Sari', address: 'Jl. Cendrawasih 10' });
+    expect({ name: reporter.name, address: reporter.address, language: reporter.language }).toEqual({ name: 'Ibu Sari Dewi', address: 'Jl. Cendrawasih 10', language: 'en' });
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number: second.body.number }).first();
     expect(ticket.address).toBe('Jl. Palsu 99');
     expect(ticket.reporter_id).toBe(reporter.id);
     // The admin reads the known reporter, not what the second submission claimed.
     const admin = await as('admin');
     const detail = await (await fetch(`${t.server.baseUrl}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${admin}` } })).json();
-    expect(detail.reporter).toMatchObject({ name: 'Ibu Sari', phone: '+6281220000010' });
+    expect(detail.reporter).toMatchObject({ name: 'Ibu Sari Dewi', phone: '+6281220000010' });
+    // A token of another number proves nothing.
+    const other = await proveByCode(t.env, t.server.baseUrl, '0812-2000-0099');
+    const wrong = await citizenReport('0812-2000-0010', { lat: insideArea.lat, lon: insideArea.lon }, { name: 'Penipu', phone_token: other });
+    expect([wrong.status, wrong.body.error.code]).toEqual([403, 'PHONE_NOT_PROVEN']);
   });
 
   it('fills a blank name or address of a known reporter', async () => {

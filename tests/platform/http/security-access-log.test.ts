@@ -34,7 +34,7 @@ afterAll(async () => {
 const completed = () => lines.filter((l) => l.msg === 'request completed' || l.msg === 'request errored');
 
 describe('access log', () => {
-  it('writes one line per request with its request id, method, path and status; health probes are left out; api_key never shows', async () => {
+  it('writes one line per request with its request id, method, path and status; health probes are left out; api_key and a webhook verify token never show', async () => {
     const token = await loginAs(baseUrl, env.utility, 'admin');
     const before = completed().length;
     const calls = [
@@ -42,6 +42,7 @@ describe('access log', () => {
       ['GET', '/api/v1/nope', {}],
       ['GET', `/open311/v2/requests.json?jurisdiction_id=${env.utility.code}&api_key=o311_secret-value`, {}],
       ['GET', '/healthz', {}],
+      ['GET', `/api/v1/inbound/whatsapp?jurisdiction_id=${env.utility.code}&hub.mode=subscribe&hub.verify_token=meta-secret-token&hub.challenge=1`, {}],
     ] as const;
     const ids: string[] = [];
     for (const [method, path, headers] of calls) {
@@ -49,14 +50,17 @@ describe('access log', () => {
       await res.arrayBuffer();
       ids.push(res.headers.get('x-request-id')!);
     }
-    await expect.poll(() => completed().length - before).toBeGreaterThanOrEqual(3); // written on the response's finish
+    await expect.poll(() => completed().length - before).toBeGreaterThanOrEqual(4); // written on the response's finish
     const logged = completed().slice(before);
     expect(logged.map((l) => [l.req.id, l.req.method, l.res.statusCode])).toEqual([
       [ids[0], 'GET', 200],
       [ids[1], 'GET', 404],
       [ids[2], 'GET', 200],
+      [ids[4], 'GET', 404], // no WhatsApp webhook configured
     ]);
     expect(logged[2].req.url).toContain('api_key=[redacted]');
+    expect(logged[3].req.url).toContain('hub.verify_token=[redacted]');
+    expect(JSON.stringify(lines)).not.toContain('meta-secret-token');
     expect(JSON.stringify(lines)).not.toContain('secret-value');
     expect(JSON.stringify(lines)).not.toContain(token);
   });

@@ -333,6 +333,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
@@ -555,6 +572,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
@@ -588,6 +622,23 @@ export interface paths {
                          * @example LK-2026-000123
                          */
                         previous_number?: string;
+                        /**
+                         * @description Messages by e-mail (with preferred_channel email)
+                         * @example natalia@contoh.id
+                         */
+                        email?: string;
+                        /**
+                         * @description How the reporter wants to hear of the report: whatsapp, sms or email
+                         * @enum {string|null}
+                         */
+                        preferred_channel?: "email" | "whatsapp" | "sms" | null;
+                        /**
+                         * @description The language of the messages: id (Bahasa Indonesia) or en
+                         * @enum {string|null}
+                         */
+                        language?: "id" | "en" | null;
+                        /** @description Proof of the phone (POST /api/v1/verifications, then /confirm): needed when the report would change a known reporter's name, e-mail, channel or language, or re-report a ticket by number from elsewhere (else 403 PHONE_NOT_PROVEN) */
+                        phone_token?: string;
                         /** @description Open311 jurisdiction (utility code); optional on a single-utility install */
                         jurisdiction_id?: string;
                         /**
@@ -5570,7 +5621,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A reporter’s reply, forwarded by the gateway or entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages */
+        /** A reporter’s reply entered by the operator: an opt-out keyword (STOP, BERHENTI) stops further messages, an opt-in keyword (START, MULAI) resumes them */
         post: {
             parameters: {
                 query?: never;
@@ -5738,6 +5789,278 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WhatsApp Cloud API webhook: Meta's verify handshake (answers hub.challenge when hub.verify_token matches the channel's) */
+        get: {
+            parameters: {
+                query: {
+                    jurisdiction_id?: string;
+                    "hub.mode": string;
+                    "hub.verify_token": string;
+                    "hub.challenge": string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The challenge, as text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** WhatsApp Cloud API webhook: reporters' messages (signed with X-Hub-Signature-256); STOP/BERHENTI opts out, START/MULAI back in */
+        post: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header: {
+                    "X-Hub-Signature-256": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WhatsappWebhook"];
+                };
+            };
+            responses: {
+                /** @description Taken in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundReceived"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/gateway/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A local gateway forwards a reporter's SMS or WhatsApp reply (shared secret in X-Gateway-Secret); STOP/BERHENTI opts out, START/MULAI back in */
+        post: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header: {
+                    "X-Gateway-Secret": string;
+                };
+                path: {
+                    channel: "sms" | "whatsapp";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GatewayReply"];
+                };
+            };
+            responses: {
+                /** @description Taken in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundReceived"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/reporter-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How the ticket's reporter hears of their reports: channel and language (admin, operator; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReporterContactChange"];
+                };
+            };
+            responses: {
+                /** @description As saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReporterContact"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7903,6 +8226,15 @@ export interface components {
                 /** @description The reporter's own address as first given */
                 address: string | null;
                 blocked: boolean;
+                /**
+                 * @description How the reporter hears of their reports (null: the utility's order)
+                 * @enum {string|null}
+                 */
+                preferredChannel: "email" | "whatsapp" | "sms" | null;
+                /** @enum {string} */
+                language: "id" | "en";
+                /** @description The reporter replied STOP: no messages go to them */
+                optedOut: boolean;
             } | null;
             /** @description The SPK */
             workOrder: {
@@ -8675,6 +9007,65 @@ export interface components {
                 apiVersion?: string;
                 phoneNumberId: string;
                 accessToken?: string;
+                /**
+                 * @description Outside WhatsApp's 24-hour window only approved templates go: the template per message kind and language, mirroring the utility's text ({{1}}, {{2}}, ... = its placeholders in order)
+                 * @example {
+                 *       "ticket.received": {
+                 *         "id": "laporan_diterima",
+                 *         "en": "report_received"
+                 *       }
+                 *     }
+                 */
+                templates?: {
+                    "ticket.received"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.spk_issued"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.assigned"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.fixed"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.closed"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.rejected"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.re_reported"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "ticket.attached"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "incident.updated"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "incident.restored"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    "phone.code"?: {
+                        id?: string;
+                        en?: string;
+                    };
+                };
+                /** @description Inbound webhook: the verify token of the GET handshake */
+                verifyToken?: string;
+                /** @description Inbound webhook: the app secret that signs each POST (X-Hub-Signature-256) */
+                appSecret?: string;
             };
             /** @default true */
             active: boolean;
@@ -8690,6 +9081,8 @@ export interface components {
                 contentType?: string;
                 /** @default  */
                 bodyTemplate: string;
+                /** @description Inbound webhook: the shared secret the gateway sends in X-Gateway-Secret with each forwarded reply */
+                inboundSecret?: string;
             };
             /** @default true */
             active: boolean;
@@ -8734,6 +9127,53 @@ export interface components {
         PhoneVerificationCode: {
             code: string;
             jurisdiction_id?: string;
+        };
+        InboundReceived: {
+            /** @description Messages from reporters taken in */
+            received: number;
+            optedOut: number;
+            optedIn: number;
+        };
+        WhatsappWebhook: {
+            object: string;
+            entry: {
+                changes: {
+                    field?: string;
+                    value: {
+                        messages?: ({
+                            from: string;
+                            type: string;
+                            text?: {
+                                body: string;
+                            };
+                            button?: {
+                                text: string;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        };
+        GatewayReply: {
+            /** @example 0812-3456-7890 */
+            from: string;
+            text: string;
+        };
+        ReporterContact: components["schemas"]["ReporterContactChange"] & {
+            optedOut: boolean;
+        };
+        ReporterContactChange: {
+            /**
+             * @description whatsapp, sms or email; null: the utility's order
+             * @enum {string|null}
+             */
+            preferredChannel: "email" | "whatsapp" | "sms" | null;
+            /** @enum {string} */
+            language: "id" | "en";
         };
         PendingReport: {
             /** @enum {string} */
@@ -8900,6 +9340,7 @@ export interface components {
                 };
                 channelOrder?: ("email" | "whatsapp" | "sms")[];
                 optOutKeywords?: string[];
+                optInKeywords?: string[];
                 /** @enum {string} */
                 repeatReportTo?: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
                 /** @enum {string} */

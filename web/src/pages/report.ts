@@ -9,6 +9,7 @@ import { h, errorBox } from '../dom.js';
 import { categoryLabel, formatTime, pickLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { pickedStyle } from '../map/styles.js';
+import { phoneProof } from './phone-proof.js';
 
 /** The citizen's report: photo, location (tap the map or GPS), phone. Also used by staff (source chosen). */
 export async function reportPage(root: HTMLElement, options: { staff?: boolean } = {}): Promise<void> {
@@ -24,6 +25,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
   // First-contact close (staff): a standard answer given on the spot closes the report at once.
   const answerSelect = options.staff ? h('select', { id: 'answer', name: 'answer' }, h('option', { value: '' }, t('no_answer'))) : null;
   const submit = h('button', { type: 'submit', id: 'send' }, t('send'));
+  // A known phone may need proving (a code sent to it) before the report changes its reporter's details.
+  const proof = options.staff ? null : phoneProof(config.utility.code, () => form.requestSubmit());
   const sourceSelect = options.staff
     ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, s.replace('_', ' '))))
     : null;
@@ -53,9 +56,11 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     h('select', { id: 'category', name: 'category' }, ...config.categories.map((c) => h('option', { value: c }, categoryLabel(c)))),
     h('label', { for: 'description' }, t('description')),
     h('textarea', { id: 'description', name: 'description', rows: 3 }),
+    proof?.fields,
     answerSelect ? h('label', { for: 'answer' }, t('first_contact')) : null,
     answerSelect,
     errors,
+    proof?.box,
     h('p', {}, submit),
   );
   root.replaceChildren(h('h1', {}, options.staff ? 'Input laporan petugas / Staff report entry' : t('report_leak')), form);
@@ -140,6 +145,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const photo = data.get('photo');
       if (photo instanceof File && photo.size === 0) data.delete('photo');
       data.set('jurisdiction_id', config.utility.code);
+      proof?.addTo(data);
       const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };
       data.delete('answer');
       const receipt = options.staff ? await api.post('/api/v1/tickets', request) : await api.post('/api/v1/reports', request);
@@ -163,7 +169,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
         ),
       );
     } catch (err) {
-      errors.replaceChildren(errorBox(err));
+      if (!proof?.offerIf(err, String(new FormData(form).get('phone') ?? ''))) errors.replaceChildren(errorBox(err));
     } finally {
       submit.disabled = false;
       submit.textContent = t('send');

@@ -3,6 +3,7 @@ import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
 import { downloadLink } from '../download.js';
 import { formatTime, priorityLabel, statusLabel, t, todayIn } from '../i18n.js';
+import { firstReplyCard } from './first-reply.js';
 
 /** The weekly directors' list (pending over 24 h, with the Kabag's explanations) and the report downloads. */
 export async function reportsPage(root: HTMLElement): Promise<void> {
@@ -12,6 +13,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
   const month = todayIn(tz).slice(0, 7);
   const points = await api.get('/api/v1/analytics/points', { query: { month } }).catch(() => null);
   const canExplain = ['kabag', 'admin'].includes(session()?.user.role ?? '');
+  const firstReply = await firstReplyCard(month, todayIn(tz));
 
   const rows = pending.items.map((item) => {
     const input = h('input', { type: 'text', value: item.explanation ?? '', placeholder: t('explanation'), 'aria-label': t('explanation') });
@@ -44,6 +46,7 @@ export async function reportsPage(root: HTMLElement): Promise<void> {
         ? h('table', { id: 'pending' }, h('tr', {}, ...[t('ticket_word'), t('age'), t('priority'), t('region'), t('status'), t('explanation')].map((c) => h('th', {}, c))), ...rows)
         : h('p', { class: 'muted' }, t('nothing_here')),
     ),
+    firstReply,
     h(
       'div',
       { class: 'card' },

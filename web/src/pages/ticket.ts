@@ -14,6 +14,7 @@ import { action, h } from '../dom.js';
 import { categoryLabel, formatTime, priorityLabel, sourceLabel, statusLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { ticketStyle } from '../map/styles.js';
+import { reporterContactEditor } from './reporter-contact.js';
 
 type Ticket = Schemas['Ticket'];
 const priorities = ['normal', 'high', 'critical'] as const;
@@ -98,6 +99,7 @@ export async function ticketPage(root: HTMLElement, idParam?: string): Promise<v
               ' ',
               reporter.phone ? h('a', { class: 'button secondary call', href: `tel:${reporter.phone.replace(/[^+\d]/g, '')}` }, `${t('call_reporter')} ${reporter.phone}`) : null,
               reporter.blocked ? h('span', { class: 'badge critical' }, t('blocked')) : null,
+              reporterContactEditor(ticket.id, reporter),
             )
           : null,
       ),
