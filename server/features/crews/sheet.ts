@@ -69,7 +69,18 @@ export function crewTemplateCsv(): string {
   return `${crewColumns.join(',')}\n${crewColumns.map((c) => quote(example[c])).join(',')}\n`;
 }
 
-export async function crewTemplateXlsx(): Promise<Buffer> {
+let templateXlsx: Promise<Buffer> | null = null;
+
+/** The XLSX template, built once per process (a workbook carries its build time: the same download stays byte for byte the same). */
+export function crewTemplateXlsx(): Promise<Buffer> {
+  templateXlsx ??= buildTemplateXlsx().catch((err) => {
+    templateXlsx = null;
+    throw err;
+  });
+  return templateXlsx;
+}
+
+async function buildTemplateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('crews');
   ws.columns = crewColumns.map((c) => ({ header: c, key: c, width: c === 'members' || c === 'equipment' || c === 'name' || c === 'base_address' ? 30 : 14 }));
