@@ -33,7 +33,8 @@ const CrewSchema = z
   .openapi('Crew');
 
 const Member = z.object({ name: z.string(), phone: z.string().nullable() });
-const CrewSetupSchema = CrewSchema.extend({ members: z.array(Member), active: z.boolean() }).openapi('CrewSetup');
+// A new object, not .extend(): the document would make it Crew AND this, and the members would be both shapes.
+const CrewSetupSchema = z.object({ ...CrewSchema.shape, members: z.array(Member), active: z.boolean() }).openapi('CrewSetup');
 
 const CrewBody = z
   .object({
