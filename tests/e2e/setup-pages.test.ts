@@ -142,8 +142,8 @@ describe('#/atur-staf and the first login', { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it('on a phone: the crew leader\'s first login shows only the password change (rules shown, mismatch refused), then the crew\'s route', async () => {
-    const page = await newPage(narrow);
+  it('the crew leader\'s first login shows only the password change (rules shown, mismatch refused; desktop), then, changed on a phone, the crew\'s route', async () => {
+    const page = await newPage(desktop);
     page.setDefaultTimeout(60_000);
     await page.goto(`${consoleUrl()}#/masuk`);
     await page.fill('#username', 'ketua31');
@@ -168,6 +168,8 @@ describe('#/atur-staf and the first login', { timeout: 180_000 }, () => {
     phonePage.setDefaultTimeout(60_000);
     await firstLoginInConsole(phonePage, consoleUrl(), 'ketua31', oneTime.ketua31, 'regu-tiga-satu-2026');
     await phonePage.waitForFunction(() => location.hash === '#/rute');
+    await phonePage.waitForSelector('#nav a[href="#/rute"]');
+    expect(await noSidewaysScroll(phonePage)).toBe(true);
     expect((await t.env.db('staff_users').where({ utility_id: t.env.utility.id, username: 'ketua31' }).first()).must_change_password).toBe(false);
     await phonePage.close();
   });
