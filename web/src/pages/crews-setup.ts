@@ -4,7 +4,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import type Map from 'ol/Map.js';
-import { api, ApiError, type Schemas } from '../api.js';
+import { api, fieldsAtFault, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { downloadLink } from '../download.js';
@@ -197,7 +197,7 @@ export async function crewsSetupPage(root: HTMLElement): Promise<void> {
         notice.replaceChildren(h('p', { class: 'success', id: 'crew-saved', dataset: { code: saved.code } }, `${t('saved')}: ${saved.code} — ${saved.name}`));
       } catch (err) {
         errors.replaceChildren(errorBox(err));
-        const fields = err instanceof ApiError ? ((err.details.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? (err.field ? [err.field] : [])) : [];
+        const fields = fieldsAtFault(err);
         if (fields.length) errors.append(h('p', { class: 'muted', id: 'crew-error-fields' }, `${t('field_at_fault')}: ${fields.join(', ')}`));
       } finally {
         save.disabled = false;

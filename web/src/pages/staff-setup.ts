@@ -1,4 +1,4 @@
-import { api, ApiError, session, type Schemas } from '../api.js';
+import { api, fieldsAtFault, session, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { roleLabel, t } from '../i18n.js';
 
@@ -32,10 +32,9 @@ export async function staffSetupPage(root: HTMLElement): Promise<void> {
 
   const showPassword = (username: string, password: string) =>
     notice.replaceChildren(h('div', { class: 'success', id: 'one-time-password', dataset: { username } }, h('p', {}, `${username}: ${t('one_time_password')}`), h('p', {}, h('code', { id: 'one-time-password-value' }, password))));
-  const fieldsOf = (err: unknown): string[] => (err instanceof ApiError ? ((err.details.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? (err.field ? [err.field] : [])) : []);
   const showError = (slot: HTMLElement, err: unknown) => {
     slot.replaceChildren(errorBox(err));
-    const fields = fieldsOf(err);
+    const fields = fieldsAtFault(err);
     if (fields.length) slot.append(h('p', { class: 'muted' }, `${t('field_at_fault')}: ${fields.join(', ')}`));
   };
 
