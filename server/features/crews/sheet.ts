@@ -201,11 +201,15 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
   const rows: SheetRow[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of dataRows) {
+    const own: SheetProblem[] = [];
     const get = (c: CrewColumn) => {
       const i = header.indexOf(c);
-      return i >= 0 ? (cells[i] ?? '').trim() : '';
+      const text = i >= 0 ? (cells[i] ?? '').trim() : '';
+      // PostgreSQL text cannot hold U+0000: named here instead of failing the write.
+      if (!text.includes('\u0000')) return text;
+      if (!own.some((p) => p.column === c)) own.push({ row, column: c, message: 'the cell holds a NUL character: retype it' });
+      return text.replaceAll('\u0000', '');
     };
-    const own: SheetProblem[] = [];
     const latText = get('lat');
     const lonText = get('lon');
     let base: CrewDraft['base'] = null;
