@@ -91,8 +91,6 @@ export function parseMembers(text: string): { members: CrewMember[]; issues: str
   return { members, issues };
 }
 
-export const formatMembers = (members: CrewMember[]): string => members.map((m) => (m.phone ? `${m.name} (${m.phone})` : m.name)).join('; ');
-
 /** Parses a shift cell: "07:30-16:00"; empty or "libur"/"off": no shift that day. */
 export function parseShift(text: string): Shift | null | 'invalid' {
   const s = text.trim().toLowerCase();
@@ -103,8 +101,6 @@ export function parseShift(text: string): Shift | null | 'invalid' {
   const end = `${m[3].padStart(2, '0')}:${m[4]}`;
   return { start, end };
 }
-
-export const formatShift = (s: Shift | null): string => (s ? `${s.start}-${s.end}` : '');
 
 /**
  * Everything wrong with a crew's set-up, one issue per field (API names:

@@ -7,15 +7,12 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   crewDraftIssues,
-  formatMembers,
-  formatShift,
   parseMembers,
   parseShift,
   weekdays,
   type CrewDraft,
   type Shift,
 } from '../../core/domain/crews.js';
-import type { Crew } from '../utilities/service.js';
 
 /** The template's columns, in order; a file may order them as it likes (matched by header, case-insensitive). */
 export const crewColumns = ['code', 'name', 'lat', 'lon', 'base_address', 'members', ...weekdays, 'active_from', 'active_to', 'equipment', 'active'] as const;
@@ -92,23 +89,6 @@ async function buildTemplateXlsx(): Promise<Buffer> {
   notes.forEach((n) => help.addRow([n]));
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The crews as an import file would write them (the export is the template of a full update). */
-export function crewToCells(c: Crew): Record<CrewColumn, string> {
-  return {
-    code: c.code,
-    name: c.name,
-    lat: c.baseLat === null ? '' : String(c.baseLat),
-    lon: c.baseLon === null ? '' : String(c.baseLon),
-    base_address: c.baseAddress ?? '',
-    members: formatMembers(c.members),
-    ...(Object.fromEntries(weekdays.map((d, i) => [d, formatShift(c.shifts[i])])) as Record<(typeof weekdays)[number], string>),
-    active_from: c.activeFrom ?? '',
-    active_to: c.activeTo ?? '',
-    equipment: c.equipment.join('; '),
-    active: c.active ? 'ya' : 'tidak',
-  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -249,9 +229,9 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
       // A shift already reported as unreadable is not reported again as "no shift".
       if (!own.some((p) => p.column === column)) own.push({ row, column, message: issue.message });
     }
-    const first = seen.get(draft.code.toLowerCase());
+    const first = seen.get(draft.code);
     if (draft.code !== '' && first !== undefined) own.push({ row, column: 'code', message: `${draft.code} is already in row ${first} of this file` });
-    else seen.set(draft.code.toLowerCase(), row);
+    else seen.set(draft.code, row);
     problems.push(...own);
     rows.push({ row, draft });
   }
