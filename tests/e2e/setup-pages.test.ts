@@ -96,6 +96,7 @@ describe('#/atur-regu: the admin\'s crews', { timeout: 180_000 }, () => {
     await page.setInputFiles('#import-file', { name: 'regu.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n${bad}\n`) });
     await page.click('#import-check');
     await page.waitForSelector('#import-problems tr[data-row="3"][data-column="mon"]');
+    expect(await page.textContent('#import-problems tr[data-row="3"][data-column="mon"]')).toContain('bukan jam kerja'); // in the reader's language
     expect(await page.isDisabled('#import-apply')).toBe(true);
     await page.setInputFiles('#import-file', { name: 'regu.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n`) });
     await page.click('#import-check');

@@ -181,6 +181,7 @@ describe('import from CSV and XLSX', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(['3:lat', '4:members', '4:mon', '4:tue', '4:active_to', '5:code']);
     expect(preview.body.problems.find((p: { row: number }) => p.row === 3).message).toContain('outside the service area');
+    expect(preview.body.problems.find((p: { row: number }) => p.row === 3).messageId).toContain('di luar wilayah layanan');
     const imported = await upload(file, 'crews.csv', false);
     expect(imported.status).toBe(400);
     expect(imported.body.error.code).toBe('VALIDATION_FAILED');

@@ -38,6 +38,13 @@ export interface CrewDraft {
   active: boolean;
 }
 
+/** A message in English and in Bahasa Indonesia (`messageId`, as the API's errors carry it). */
+export interface Said {
+  message: string;
+  messageId: string;
+}
+export type CrewIssue = FieldIssue & Said;
+
 export const CREW_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 export const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,14 +85,14 @@ export function isCalendarDate(s: string): boolean {
  * Parses a member written as "Name" or "Name (0812-3456-7890)"; a list is
  * separated by ";" (the import's `members` column).
  */
-export function parseMembers(text: string): { members: CrewMember[]; issues: string[] } {
+export function parseMembers(text: string): { members: CrewMember[]; issues: Said[] } {
   const members: CrewMember[] = [];
-  const issues: string[] = [];
+  const issues: Said[] = [];
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
     const m = part.match(/^(.*?)\s*(?:\(([^)]*)\))?$/)!;
     const name = m[1].trim();
     const phone = m[2]?.trim() ? normalisePhone(m[2]) : null;
-    if (m[2]?.trim() && !phone) issues.push(`${part}: the phone is not an Indonesian mobile number (e.g. 0812-3456-7890)`);
+    if (m[2]?.trim() && !phone) issues.push({ message: `${part}: the phone is not an Indonesian mobile number (e.g. 0812-3456-7890)`, messageId: `${part}: nomor HP bukan nomor seluler Indonesia (mis. 0812-3456-7890)` });
     members.push({ name, phone });
   }
   return { members, issues };
@@ -108,36 +115,36 @@ export function parseShift(text: string): Shift | null | 'invalid' {
  * Uniqueness of the code and the base inside the service area need the
  * database: the service checks them.
  */
-export function crewDraftIssues(c: CrewDraft): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (!CREW_CODE.test(c.code)) issues.push({ field: 'code', message: 'the crew code: 1-20 letters, digits, dots, hyphens or underscores, e.g. URC-01' });
-  if (c.name.trim().length < 2 || c.name.length > 100) issues.push({ field: 'name', message: 'the crew name, 2-100 characters' });
+export function crewDraftIssues(c: CrewDraft): CrewIssue[] {
+  const issues: CrewIssue[] = [];
+  if (!CREW_CODE.test(c.code)) issues.push({ field: 'code', message: 'the crew code: 1-20 letters, digits, dots, hyphens or underscores, e.g. URC-01', messageId: 'kode regu: 1-20 huruf, angka, titik, tanda hubung atau garis bawah, mis. URC-01' });
+  if (c.name.trim().length < 2 || c.name.length > 100) issues.push({ field: 'name', message: 'the crew name, 2-100 characters', messageId: 'nama regu, 2-100 karakter' });
   if (c.base !== null) {
     const { lat, lon } = c.base;
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lon) || lon < -180 || lon > 180) issues.push({ field: 'base', message: 'a position: latitude -90..90 and longitude -180..180' });
-  } else if (c.active) issues.push({ field: 'base', message: 'an active crew needs a base, where it starts and ends its day: place it on the map (latitude and longitude)' });
-  if (c.baseAddress !== null && c.baseAddress.length > 300) issues.push({ field: 'baseAddress', message: 'at most 300 characters' });
-  if (c.members.length > 20) issues.push({ field: 'members', message: 'at most 20 members' });
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lon) || lon < -180 || lon > 180) issues.push({ field: 'base', message: 'a position: latitude -90..90 and longitude -180..180', messageId: 'posisi: lintang -90..90 dan bujur -180..180' });
+  } else if (c.active) issues.push({ field: 'base', message: 'an active crew needs a base, where it starts and ends its day: place it on the map (latitude and longitude)', messageId: 'regu aktif perlu pos, tempat mulai dan selesai bertugas: tempatkan di peta (lintang dan bujur)' });
+  if (c.baseAddress !== null && c.baseAddress.length > 300) issues.push({ field: 'baseAddress', message: 'at most 300 characters', messageId: 'paling banyak 300 karakter' });
+  if (c.members.length > 20) issues.push({ field: 'members', message: 'at most 20 members', messageId: 'paling banyak 20 anggota' });
   c.members.forEach((m, i) => {
-    if (m.name.trim().length < 2 || m.name.length > 100) issues.push({ field: `members.${i}.name`, message: 'the member name, 2-100 characters' });
+    if (m.name.trim().length < 2 || m.name.length > 100) issues.push({ field: `members.${i}.name`, message: 'the member name, 2-100 characters', messageId: 'nama anggota, 2-100 karakter' });
   });
-  if (c.shifts.length !== 7) issues.push({ field: 'shifts', message: 'seven days, Monday to Sunday' });
+  if (c.shifts.length !== 7) issues.push({ field: 'shifts', message: 'seven days, Monday to Sunday', messageId: 'tujuh hari, Senin sampai Minggu' });
   c.shifts.forEach((s, i) => {
     if (s === null) return;
     const field = `shifts.${weekdays[i]}`;
-    if (!HHMM.test(s.start) || !HHMM.test(s.end)) issues.push({ field, message: 'start and end as local times HH:MM, e.g. 07:30-16:00' });
-    else if (s.start === s.end) issues.push({ field, message: `the shift starts and ends at ${s.start}: give an end time after the start (an earlier end is a night shift)` });
-    else if (shiftMinutes(s) > 16 * 60) issues.push({ field, message: `${s.start}-${s.end} is longer than 16 hours (an end before the start is read as the next morning)` });
+    if (!HHMM.test(s.start) || !HHMM.test(s.end)) issues.push({ field, message: 'start and end as local times HH:MM, e.g. 07:30-16:00', messageId: 'jam mulai dan selesai HH:MM waktu setempat, mis. 07:30-16:00' });
+    else if (s.start === s.end) issues.push({ field, message: `the shift starts and ends at ${s.start}: give an end time after the start (an earlier end is a night shift)`, messageId: `jam kerja mulai dan selesai pukul ${s.start}: isi jam selesai setelah jam mulai (jam selesai lebih awal berarti sif malam)` });
+    else if (shiftMinutes(s) > 16 * 60) issues.push({ field, message: `${s.start}-${s.end} is longer than 16 hours (an end before the start is read as the next morning)`, messageId: `${s.start}-${s.end} lebih dari 16 jam (jam selesai sebelum jam mulai dibaca sebagai esok pagi)` });
   });
-  if (c.active && c.shifts.every((s) => s === null)) issues.push({ field: 'shifts', message: 'an active crew works at least one day a week' });
-  if (c.activeFrom !== null && !isCalendarDate(c.activeFrom)) issues.push({ field: 'activeFrom', message: 'a date YYYY-MM-DD' });
-  if (c.activeTo !== null && !isCalendarDate(c.activeTo)) issues.push({ field: 'activeTo', message: 'a date YYYY-MM-DD' });
+  if (c.active && c.shifts.every((s) => s === null)) issues.push({ field: 'shifts', message: 'an active crew works at least one day a week', messageId: 'regu aktif bekerja paling sedikit satu hari seminggu' });
+  if (c.activeFrom !== null && !isCalendarDate(c.activeFrom)) issues.push({ field: 'activeFrom', message: 'a date YYYY-MM-DD', messageId: 'tanggal TTTT-BB-HH' });
+  if (c.activeTo !== null && !isCalendarDate(c.activeTo)) issues.push({ field: 'activeTo', message: 'a date YYYY-MM-DD', messageId: 'tanggal TTTT-BB-HH' });
   if (c.activeFrom !== null && c.activeTo !== null && isCalendarDate(c.activeFrom) && isCalendarDate(c.activeTo) && c.activeTo < c.activeFrom) {
-    issues.push({ field: 'activeTo', message: `${c.activeTo} is before the start ${c.activeFrom}` });
+    issues.push({ field: 'activeTo', message: `${c.activeTo} is before the start ${c.activeFrom}`, messageId: `${c.activeTo} sebelum tanggal mulai ${c.activeFrom}` });
   }
-  if (c.equipment.length > 30) issues.push({ field: 'equipment', message: 'at most 30 items' });
+  if (c.equipment.length > 30) issues.push({ field: 'equipment', message: 'at most 30 items', messageId: 'paling banyak 30 butir' });
   c.equipment.forEach((e, i) => {
-    if (e.trim().length < 1 || e.length > 60) issues.push({ field: `equipment.${i}`, message: 'an item of 1-60 characters' });
+    if (e.trim().length < 1 || e.length > 60) issues.push({ field: `equipment.${i}`, message: 'an item of 1-60 characters', messageId: 'satu butir 1-60 karakter' });
   });
   return issues;
 }

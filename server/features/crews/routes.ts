@@ -52,7 +52,7 @@ const CrewBody = z
   .strict()
   .openapi('CrewInput');
 
-const Problem = z.object({ row: z.number().describe('spreadsheet row; the header is row 1'), column: z.string(), message: z.string() });
+const Problem = z.object({ row: z.number().describe('spreadsheet row; the header is row 1'), column: z.string(), message: z.string(), messageId: z.string().describe('the same, in Bahasa Indonesia') });
 const ImportPreview = z
   .object({
     rows: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), action: z.enum(['create', 'update']) })),

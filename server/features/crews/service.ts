@@ -22,7 +22,10 @@ import {
 import type { Runner } from '../../platform/db/knex.js';
 import { readCrewSheet, type SheetProblem } from './sheet.js';
 
-const OUTSIDE = 'the base is outside the service area: place it inside the area (set the service area first if the utility has none)';
+const OUTSIDE = {
+  message: 'the base is outside the service area: place it inside the area (set the service area first if the utility has none)',
+  messageId: 'pos berada di luar wilayah layanan: tempatkan di dalam wilayah (atur wilayah layanan dulu bila belum ada)',
+};
 
 export async function listCrewsForSetup(ctx: AppContext, utility: Utility): Promise<Crew[]> {
   return listCrews(ctx.db, utility.id, false);
@@ -33,7 +36,7 @@ async function databaseIssues(db: Runner, utility: Utility, draft: CrewDraft, se
   const issues: FieldIssue[] = [];
   const [holder] = await findCrewsByCode(db, utility.id, [draft.code]);
   const conflict = holder && holder.id !== selfId ? `${draft.code} is already the code of crew ${holder.name}` : null;
-  if (draft.base && !(await isInsideServiceArea(db, utility.id, draft.base.lon, draft.base.lat))) issues.push({ field: 'base', message: OUTSIDE });
+  if (draft.base && !(await isInsideServiceArea(db, utility.id, draft.base.lon, draft.base.lat))) issues.push({ field: 'base', ...OUTSIDE });
   return { conflict, issues };
 }
 
@@ -89,7 +92,7 @@ async function previewWith(db: Runner, utility: Utility, filename: string, buffe
   const existing = new Map((await findCrewsByCode(db, utility.id, rows.map((r) => r.draft.code))).map((c) => [c.code, c]));
   for (const { row, draft } of rows) {
     if (draft.base && !problems.some((p) => p.row === row && (p.column === 'lat' || p.column === 'lon')) && !(await isInsideServiceArea(db, utility.id, draft.base.lon, draft.base.lat))) {
-      problems.push({ row, column: 'lat', message: OUTSIDE });
+      problems.push({ row, column: 'lat', ...OUTSIDE });
     }
   }
   problems.sort((a, b) => a.row - b.row);
@@ -115,7 +118,7 @@ export async function importCrews(ctx: AppContext, utility: Utility, actorId: nu
       throw new DomainError(
         ErrorCode.validationFailed,
         `The file has ${preview.problems.length} problem(s), nothing was imported; first: row ${first.row}, column ${first.column}: ${first.message}`,
-        { field: 'file', fields: preview.problems.map((p) => ({ field: `row ${p.row}, ${p.column}`, message: p.message })), problems: preview.problems },
+        { field: 'file', fields: preview.problems.map((p) => ({ field: `row ${p.row}, ${p.column}`, message: p.message, messageId: p.messageId })), problems: preview.problems },
       );
     }
     const at = ctx.now();

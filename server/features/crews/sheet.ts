@@ -11,6 +11,7 @@ import {
   parseShift,
   weekdays,
   type CrewDraft,
+  type Said,
   type Shift,
 } from '../../core/domain/crews.js';
 
@@ -21,10 +22,9 @@ export type CrewColumn = (typeof crewColumns)[number];
 export const MAX_IMPORT_ROWS = 500;
 
 /** One problem of the file: the spreadsheet row (the header is row 1) and the column. */
-export interface SheetProblem {
+export interface SheetProblem extends Said {
   row: number;
   column: CrewColumn | 'file';
-  message: string;
 }
 
 export interface SheetRow {
@@ -164,19 +164,19 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
   try {
     table = sheetFormatOf(filename, buffer) === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer.toString('utf8'));
   } catch (err) {
-    return { rows: [], problems: [{ row: 0, column: 'file', message: `the file could not be read as CSV or XLSX (${(err as Error).message})` }] };
+    return { rows: [], problems: [{ row: 0, column: 'file', message: `the file could not be read as CSV or XLSX (${(err as Error).message})`, messageId: `berkas tidak dapat dibaca sebagai CSV atau XLSX (${(err as Error).message})` }] };
   }
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = crewColumns.filter((c) => !header.includes(c) && (c === 'code' || c === 'name'));
   if (missing.length > 0) {
-    return { rows: [], problems: [{ row: 1, column: 'file', message: `the header lacks ${missing.join(', ')}: use the template's columns (${crewColumns.join(', ')})` }] };
+    return { rows: [], problems: [{ row: 1, column: 'file', message: `the header lacks ${missing.join(', ')}: use the template's columns (${crewColumns.join(', ')})`, messageId: `judul kolom tidak memuat ${missing.join(', ')}: pakai kolom templat (${crewColumns.join(', ')})` }] };
   }
   const unknown = header.filter((h) => h !== '' && !(crewColumns as readonly string[]).includes(h));
-  if (unknown.length > 0) problems.push({ row: 1, column: 'file', message: `unknown column ${unknown.join(', ')}: the template's columns are ${crewColumns.join(', ')}` });
+  if (unknown.length > 0) problems.push({ row: 1, column: 'file', message: `unknown column ${unknown.join(', ')}: the template's columns are ${crewColumns.join(', ')}`, messageId: `kolom tidak dikenal ${unknown.join(', ')}: kolom templat adalah ${crewColumns.join(', ')}` });
   const dataRows = table.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (dataRows.length === 0) problems.push({ row: 2, column: 'file', message: 'the file has no crew rows under the header' });
+  if (dataRows.length === 0) problems.push({ row: 2, column: 'file', message: 'the file has no crew rows under the header', messageId: 'berkas tidak berisi baris regu di bawah judul kolom' });
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    return { rows: [], problems: [{ row: MAX_IMPORT_ROWS + 2, column: 'file', message: `at most ${MAX_IMPORT_ROWS} crews per file` }] };
+    return { rows: [], problems: [{ row: MAX_IMPORT_ROWS + 2, column: 'file', message: `at most ${MAX_IMPORT_ROWS} crews per file`, messageId: `paling banyak ${MAX_IMPORT_ROWS} regu per berkas` }] };
   }
   const rows: SheetRow[] = [];
   const seen = new Map<string, number>();
@@ -187,7 +187,7 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
       const text = i >= 0 ? (cells[i] ?? '').trim() : '';
       // PostgreSQL text cannot hold U+0000: named here instead of failing the write.
       if (!text.includes('\u0000')) return text;
-      if (!own.some((p) => p.column === c)) own.push({ row, column: c, message: 'the cell holds a NUL character: retype it' });
+      if (!own.some((p) => p.column === c)) own.push({ row, column: c, message: 'the cell holds a NUL character: retype it', messageId: 'sel berisi karakter NUL: ketik ulang' });
       return text.replaceAll('\u0000', '');
     };
     const latText = get('lat');
@@ -196,22 +196,22 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
     if (latText !== '' || lonText !== '') {
       const lat = Number(latText.replace(',', '.'));
       const lon = Number(lonText.replace(',', '.'));
-      if (latText === '' || !Number.isFinite(lat)) own.push({ row, column: 'lat', message: 'the latitude of the base, e.g. -5.1477' });
-      else if (lonText === '' || !Number.isFinite(lon)) own.push({ row, column: 'lon', message: 'the longitude of the base, e.g. 119.4327' });
+      if (latText === '' || !Number.isFinite(lat)) own.push({ row, column: 'lat', message: 'the latitude of the base, e.g. -5.1477', messageId: 'lintang pos, mis. -5.1477' });
+      else if (lonText === '' || !Number.isFinite(lon)) own.push({ row, column: 'lon', message: 'the longitude of the base, e.g. 119.4327', messageId: 'bujur pos, mis. 119.4327' });
       else base = { lat, lon };
     }
     const { members, issues: memberIssues } = parseMembers(get('members'));
-    memberIssues.forEach((m) => own.push({ row, column: 'members', message: m }));
+    memberIssues.forEach((m) => own.push({ row, column: 'members', ...m }));
     const shifts: (Shift | null)[] = weekdays.map((d) => {
       const s = parseShift(get(d));
       if (s === 'invalid') {
-        own.push({ row, column: d, message: `"${get(d)}" is not a shift: write 07:30-16:00, or leave it empty (libur) for a day off` });
+        own.push({ row, column: d, message: `"${get(d)}" is not a shift: write 07:30-16:00, or leave it empty (libur) for a day off`, messageId: `"${get(d)}" bukan jam kerja: tulis 07:30-16:00, atau kosongkan (libur) untuk hari libur` });
         return null;
       }
       return s;
     });
     const activeText = get('active').toLowerCase();
-    if (!yes.has(activeText) && !no.has(activeText)) own.push({ row, column: 'active', message: `"${get('active')}": write ya or tidak` });
+    if (!yes.has(activeText) && !no.has(activeText)) own.push({ row, column: 'active', message: `"${get('active')}": write ya or tidak`, messageId: `"${get('active')}": tulis ya atau tidak` });
     const draft: CrewDraft = {
       code: get('code'),
       name: get('name'),
@@ -227,10 +227,10 @@ export async function readCrewSheet(filename: string, buffer: Buffer): Promise<{
     for (const issue of crewDraftIssues(draft)) {
       const column = columnOfField(issue.field);
       // A shift already reported as unreadable is not reported again as "no shift".
-      if (!own.some((p) => p.column === column)) own.push({ row, column, message: issue.message });
+      if (!own.some((p) => p.column === column)) own.push({ row, column, message: issue.message, messageId: issue.messageId });
     }
     const first = seen.get(draft.code);
-    if (draft.code !== '' && first !== undefined) own.push({ row, column: 'code', message: `${draft.code} is already in row ${first} of this file` });
+    if (draft.code !== '' && first !== undefined) own.push({ row, column: 'code', message: `${draft.code} is already in row ${first} of this file`, messageId: `${draft.code} sudah ada di baris ${first} berkas ini` });
     else seen.set(draft.code, row);
     problems.push(...own);
     rows.push({ row, draft });

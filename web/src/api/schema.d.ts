@@ -9052,6 +9052,8 @@ export interface components {
                 row: number;
                 column: string;
                 message: string;
+                /** @description the same, in Bahasa Indonesia */
+                messageId: string;
             }[];
         };
         CrewRoute: {

@@ -4,11 +4,11 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import type Map from 'ol/Map.js';
-import { api, fieldsAtFault, type Schemas } from '../api.js';
+import { api, ApiError, fieldsAtFault, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { downloadLink } from '../download.js';
-import { t, type MessageKey } from '../i18n.js';
+import { lang, t, type MessageKey } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { pickedStyle } from '../map/styles.js';
 
@@ -199,6 +199,9 @@ export async function crewsSetupPage(root: HTMLElement): Promise<void> {
         errors.replaceChildren(errorBox(err));
         const fields = fieldsAtFault(err);
         if (fields.length) errors.append(h('p', { class: 'muted', id: 'crew-error-fields' }, `${t('field_at_fault')}: ${fields.join(', ')}`));
+        // Each field's own words, in the reader's language when the server gave both.
+        const issues = err instanceof ApiError ? ((err.details.fields as { field: string; message: string; messageId?: string }[] | undefined) ?? []) : [];
+        if (issues.length) errors.append(h('ul', { id: 'crew-error-list' }, ...issues.map((i) => h('li', {}, `${i.field}: ${lang() === 'id' && i.messageId ? i.messageId : i.message}`))));
       } finally {
         save.disabled = false;
       }
@@ -238,7 +241,7 @@ export async function crewsSetupPage(root: HTMLElement): Promise<void> {
             'table',
             { class: 'list', id: 'import-problems' },
             h('tr', {}, h('th', {}, t('row')), h('th', {}, t('column')), h('th', {}, t('problem'))),
-            ...preview.problems.map((p) => h('tr', { dataset: { row: String(p.row), column: p.column } }, h('td', {}, String(p.row)), h('td', {}, p.column), h('td', {}, p.message))),
+            ...preview.problems.map((p) => h('tr', { dataset: { row: String(p.row), column: p.column } }, h('td', {}, String(p.row)), h('td', {}, p.column), h('td', {}, lang() === 'id' ? p.messageId : p.message))),
           ),
         );
       }
