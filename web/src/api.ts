@@ -129,3 +129,10 @@ export function fieldsAtFault(err: unknown): string[] {
   const fields = (err.details.fields as { field: string }[] | undefined)?.map((f) => f.field);
   return fields ?? (err.field ? [err.field] : []);
 }
+
+/** Each field a refusal names with its words, in the reader's language when the server gave both. */
+export function issuesAtFault(err: unknown): string[] {
+  if (!(err instanceof ApiError)) return [];
+  const issues = (err.details.fields as { field: string; message: string; messageId?: string }[] | undefined) ?? [];
+  return issues.map((i) => `${i.field}: ${lang() === 'id' && i.messageId ? i.messageId : i.message}`);
+}

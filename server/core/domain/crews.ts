@@ -43,7 +43,7 @@ export interface Said {
   message: string;
   messageId: string;
 }
-export type CrewIssue = FieldIssue & Said;
+export type CrewIssue = FieldIssue & Said; // messageId required here
 
 export const CREW_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 export const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;

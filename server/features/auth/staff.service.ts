@@ -9,6 +9,9 @@
  */
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, notFound, validationError, type FieldIssue } from '../../core/domain/errors.js';
+
+/** A field at fault, in English and Bahasa Indonesia. */
+type StaffIssue = FieldIssue & { messageId: string };
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { Role } from '../../core/domain/tickets.js';
 import type { Runner } from '../../platform/db/knex.js';
@@ -34,19 +37,19 @@ async function findAccount(db: Runner, utility: Utility, id: number): Promise<St
 }
 
 /** A crew leader's account names an active crew of the utility; other roles name none. */
-async function crewIssues(db: Runner, utility: Utility, role: Role, crewId: number | null): Promise<FieldIssue[]> {
-  if (role !== 'crew') return crewId === null ? [] : [{ field: 'crewId', message: 'only a crew leader (role crew) belongs to a crew' }];
-  if (crewId === null) return [{ field: 'crewId', message: 'a crew leader (role crew) needs the crew they lead' }];
+async function crewIssues(db: Runner, utility: Utility, role: Role, crewId: number | null): Promise<StaffIssue[]> {
+  if (role !== 'crew') return crewId === null ? [] : [{ field: 'crewId', message: 'only a crew leader (role crew) belongs to a crew', messageId: 'hanya ketua regu (peran crew) yang masuk regu' }];
+  if (crewId === null) return [{ field: 'crewId', message: 'a crew leader (role crew) needs the crew they lead', messageId: 'ketua regu (peran crew) perlu regu yang dipimpinnya' }];
   const crew = await findCrew(db, utility.id, crewId);
-  if (!crew) return [{ field: 'crewId', message: `the utility has no crew ${crewId}` }];
-  if (!crew.active) return [{ field: 'crewId', message: `crew ${crew.code} is deactivated` }];
+  if (!crew) return [{ field: 'crewId', message: `the utility has no crew ${crewId}`, messageId: `PDAM ini tidak punya regu ${crewId}` }];
+  if (!crew.active) return [{ field: 'crewId', message: `crew ${crew.code} is deactivated`, messageId: `regu ${crew.code} sudah dinonaktifkan` }];
   return [];
 }
 
-function phoneOf(phone: string | null | undefined, issues: FieldIssue[]): string | null {
+function phoneOf(phone: string | null | undefined, issues: StaffIssue[]): string | null {
   if (!phone) return null;
   const p = normalisePhone(phone);
-  if (!p) issues.push({ field: 'phone', message: 'an Indonesian mobile number, e.g. 0812-3456-7890 (or leave it empty)' });
+  if (!p) issues.push({ field: 'phone', message: 'an Indonesian mobile number, e.g. 0812-3456-7890 (or leave it empty)', messageId: 'nomor HP Indonesia, mis. 0812-3456-7890 (atau kosongkan)' });
   return p;
 }
 
@@ -59,10 +62,10 @@ export interface NewStaffInput {
 }
 
 export async function createStaff(ctx: AppContext, utility: Utility, actor: StaffUser, input: NewStaffInput): Promise<{ account: StaffListing; password: string }> {
-  const issues: FieldIssue[] = [];
+  const issues: StaffIssue[] = [];
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) issues.push({ field: 'username', message: '2-40 lower-case letters, digits, dots, hyphens or underscores, e.g. budi.s' });
-  if (input.displayName.trim().length < 2 || input.displayName.length > 100) issues.push({ field: 'displayName', message: 'the person\'s name, 2-100 characters' });
+  if (!USERNAME.test(username)) issues.push({ field: 'username', message: '2-40 lower-case letters, digits, dots, hyphens or underscores, e.g. budi.s', messageId: '2-40 huruf kecil, angka, titik, tanda hubung atau garis bawah, mis. budi.s' });
+  if (input.displayName.trim().length < 2 || input.displayName.length > 100) issues.push({ field: 'displayName', message: 'the person\'s name, 2-100 characters', messageId: 'nama orangnya, 2-100 karakter' });
   const phone = phoneOf(input.phone, issues);
   return ctx.db.transaction(async (tx) => {
     issues.push(...(await crewIssues(tx, utility, input.role, input.crewId ?? null)));
@@ -85,8 +88,8 @@ async function keepAnAdmin(db: Runner, utility: Utility, target: StaffListing, c
 }
 
 export async function changeStaff(ctx: AppContext, utility: Utility, actor: StaffUser, id: number, change: StaffChange): Promise<StaffListing> {
-  const issues: FieldIssue[] = [];
-  if (change.displayName !== undefined && (change.displayName.trim().length < 2 || change.displayName.length > 100)) issues.push({ field: 'displayName', message: 'the person\'s name, 2-100 characters' });
+  const issues: StaffIssue[] = [];
+  if (change.displayName !== undefined && (change.displayName.trim().length < 2 || change.displayName.length > 100)) issues.push({ field: 'displayName', message: 'the person\'s name, 2-100 characters', messageId: 'nama orangnya, 2-100 karakter' });
   const phone = change.phone === undefined ? undefined : phoneOf(change.phone, issues);
   return ctx.db.transaction(async (tx) => {
     const before = await findAccount(tx, utility, id);

@@ -4,7 +4,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import type Map from 'ol/Map.js';
-import { api, ApiError, fieldsAtFault, type Schemas } from '../api.js';
+import { api, fieldsAtFault, issuesAtFault, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { downloadLink } from '../download.js';
@@ -199,9 +199,8 @@ export async function crewsSetupPage(root: HTMLElement): Promise<void> {
         errors.replaceChildren(errorBox(err));
         const fields = fieldsAtFault(err);
         if (fields.length) errors.append(h('p', { class: 'muted', id: 'crew-error-fields' }, `${t('field_at_fault')}: ${fields.join(', ')}`));
-        // Each field's own words, in the reader's language when the server gave both.
-        const issues = err instanceof ApiError ? ((err.details.fields as { field: string; message: string; messageId?: string }[] | undefined) ?? []) : [];
-        if (issues.length) errors.append(h('ul', { id: 'crew-error-list' }, ...issues.map((i) => h('li', {}, `${i.field}: ${lang() === 'id' && i.messageId ? i.messageId : i.message}`))));
+        const issues = issuesAtFault(err);
+        if (issues.length) errors.append(h('ul', { id: 'crew-error-list' }, ...issues.map((i) => h('li', {}, i))));
       } finally {
         save.disabled = false;
       }

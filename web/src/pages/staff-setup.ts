@@ -1,4 +1,4 @@
-import { api, fieldsAtFault, session, type Schemas } from '../api.js';
+import { api, fieldsAtFault, issuesAtFault, session, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { roleLabel, t } from '../i18n.js';
 
@@ -36,6 +36,8 @@ export async function staffSetupPage(root: HTMLElement): Promise<void> {
     slot.replaceChildren(errorBox(err));
     const fields = fieldsAtFault(err);
     if (fields.length) slot.append(h('p', { class: 'muted' }, `${t('field_at_fault')}: ${fields.join(', ')}`));
+    const issues = issuesAtFault(err);
+    if (issues.length) slot.append(h('ul', {}, ...issues.map((i) => h('li', {}, i))));
   };
 
   // The create form.
