@@ -17,6 +17,7 @@
  * Database (--e2e only): $BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/tirta_bench_plan
  * (created and migrated when missing). Each size gets its own utility, replaced on every run.
  */
+import { everyDay } from '../server/core/domain/crews.js';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { latLngToCell } from 'h3-js';
@@ -130,8 +131,7 @@ async function seedScenario(db: Db, code: string, scenario: Scenario): Promise<{
     code: c.code,
     name: `Crew ${c.code}`,
     base: `SRID=4326;POINT(${c.lon.toFixed(7)} ${c.lat.toFixed(7)})`,
-    shift_start: c.shiftStart,
-    shift_end: c.shiftEnd,
+    shifts: JSON.stringify(everyDay(c.shiftStart, c.shiftEnd)),
   }));
   await db('crews').insert(crewRows);
   const [{ id: userId }] = await db('staff_users')

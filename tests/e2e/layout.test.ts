@@ -35,6 +35,8 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'kabag', path: '#/sebaran', ready: '#heat-map canvas' },
   { role: 'kabag', path: '#/laporan', ready: 'main table' },
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
+  { role: 'admin', path: '#/atur-regu', ready: '#crews-setup[data-loaded]' },
+  { role: 'admin', path: '#/atur-staf', ready: '#staff-setup[data-loaded]' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

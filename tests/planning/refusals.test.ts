@@ -1,3 +1,4 @@
+import { everyDay } from '../../server/core/domain/crews.js';
 import { describe, expect, it } from 'vitest';
 import { api, countRows, insertTickets, pointInArea, usePlanningServer } from './support.js';
 
@@ -40,7 +41,7 @@ describe('planning refusals: a clear code and message, nothing stored', () => {
   });
 
   it('a shift shorter than one job: SHIFT_TOO_SHORT naming the crew and its shift', async () => {
-    await fx.env.db('crews').where({ id: fx.env.crews[0] }).update({ shift_start: '08:00', shift_end: '08:10' });
+    await fx.env.db('crews').where({ id: fx.env.crews[0] }).update({ shifts: JSON.stringify(everyDay('08:00', '08:10')) });
     try {
       const res = await api(fx.server.baseUrl, fx.dispatcher, 'POST', '/api/v1/plans', { date: DATE });
       expect(res.status).toBe(422);
@@ -48,7 +49,7 @@ describe('planning refusals: a clear code and message, nothing stored', () => {
       expect(res.body.error.message).toContain('C1 (08:00-08:10)');
       await expectNothingStored(tickets);
     } finally {
-      await fx.env.db('crews').where({ id: fx.env.crews[0] }).update({ shift_start: '08:00', shift_end: '16:00' });
+      await fx.env.db('crews').where({ id: fx.env.crews[0] }).update({ shifts: JSON.stringify(everyDay('08:00', '16:00')) });
     }
   });
 

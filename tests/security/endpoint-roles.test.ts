@@ -62,6 +62,12 @@ const noPersonalData: Record<string, string> = {
   'POST /api/v1/inbound/gateway/{channel}': 'counts of messages taken in',
   'POST /api/v1/verifications': 'the verification id and expiry (the code goes to the phone only)',
   'POST /api/v1/verifications/{id}/confirm': "the token and the caller's own phone",
+  'POST /api/v1/admin/crews': 'the crew as the admin set it up (admin only)',
+  'PUT /api/v1/admin/crews/{id}': 'the crew as the admin set it up (admin only)',
+  'POST /api/v1/admin/crews/import': 'the rows and problems of the uploaded file (admin only)',
+  'POST /api/v1/admin/staff': "the new account and its one-time password, to the admin only",
+  'PATCH /api/v1/admin/staff/{id}': 'the staff account (admin only)',
+  'POST /api/v1/admin/staff/{id}/password-reset': "the account and its one-time password, to the admin only",
 };
 
 /** Families of operations listed by pattern (each must match at least one documented operation). */

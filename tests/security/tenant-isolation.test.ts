@@ -300,6 +300,27 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'PUT /api/v1/charter':
       case 'POST /api/v1/notifications/replies':
         return "creates or changes the caller's own utility only (B read the same after: asserted)";
+      case 'POST /api/v1/admin/crews':
+      case 'POST /api/v1/admin/crews/import':
+        return "creates or changes the caller's own utility's crews only, matched by code within it (B read the same after: asserted; tests/http/crew-setup.test.ts)";
+      case 'PUT /api/v1/admin/crews/{id}':
+        return [
+          {
+            who: all,
+            method,
+            url: fill(path, { id: B.crews[0] }),
+            body: { code: 'LINTAS-1', name: 'Lintas', base: { lat: insideArea.lat, lon: insideArea.lon }, shifts: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { start: '08:00', end: '16:00' }])) },
+          },
+        ];
+      case 'POST /api/v1/admin/staff':
+        return [{ who: all, method, url: path, body: { username: 'lintas', displayName: 'Lintas Utilitas', role: 'crew', crewId: B.crews[0] } }];
+      case 'PATCH /api/v1/admin/staff/{id}':
+        return [
+          { who: all, method, url: fill(path, { id: b.users.admin }), body: { displayName: 'Uji Lintas' } },
+          { who: all, method, url: fill(path, { id: t.env.users.crew1 }), body: { crewId: B.crews[1] } },
+        ];
+      case 'POST /api/v1/admin/staff/{id}/password-reset':
+        return [{ who: all, method, url: fill(path, { id: b.users.dispatcher }) }];
       case 'POST /api/v1/dispatch':
         return [
           { who: all, method, url: path, body: { ticketId: B.free, crewId: A.crews[0] } },

@@ -122,3 +122,17 @@ export async function authorisedObjectUrl(path: string): Promise<string> {
   if (!res.ok) throw new ApiError(res.status, 'HTTP', `HTTP ${res.status}`);
   return URL.createObjectURL(await res.blob());
 }
+
+/** The fields a refusal names (every one of a validation, else its one field), e.g. to show beside the form. */
+export function fieldsAtFault(err: unknown): string[] {
+  if (!(err instanceof ApiError)) return [];
+  const fields = (err.details.fields as { field: string }[] | undefined)?.map((f) => f.field);
+  return fields ?? (err.field ? [err.field] : []);
+}
+
+/** Each field a refusal names with its words, in the reader's language when the server gave both. */
+export function issuesAtFault(err: unknown): string[] {
+  if (!(err instanceof ApiError)) return [];
+  const issues = (err.details.fields as { field: string; message: string; messageId?: string }[] | undefined) ?? [];
+  return issues.map((i) => `${i.field}: ${lang() === 'id' && i.messageId ? i.messageId : i.message}`);
+}

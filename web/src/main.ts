@@ -20,6 +20,9 @@ const reportsPage: typeof import('./pages/reports.js').reportsPage = async (...a
 const templatesPage: typeof import('./pages/templates.js').templatesPage = async (...a) => (await import('./pages/templates.js')).templatesPage(...a);
 const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (...a) => (await import('./pages/follow-up.js')).followUpPage(...a);
 const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
+const crewsSetupPage: typeof import('./pages/crews-setup.js').crewsSetupPage = async (...a) => (await import('./pages/crews-setup.js')).crewsSetupPage(...a);
+const staffSetupPage: typeof import('./pages/staff-setup.js').staffSetupPage = async (...a) => (await import('./pages/staff-setup.js')).staffSetupPage(...a);
+const passwordPage: typeof import('./pages/password.js').passwordPage = async (...a) => (await import('./pages/password.js')).passwordPage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
@@ -39,6 +42,8 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
+  'atur-regu': { page: crewsSetupPage, roles: ['admin'], nav: () => t('setup_crews') },
+  'atur-staf': { page: staffSetupPage, roles: ['admin'], nav: () => t('setup_staff') },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
@@ -54,7 +59,8 @@ async function homePage(root: HTMLElement): Promise<void> {
 function renderChrome(active: string): void {
   const s = session();
   const nav = document.getElementById('nav')!;
-  const allowed = Object.entries(routes).filter(([, r]) => r.nav && (!r.roles || (s && r.roles.includes(s.user.role))));
+  // Until a password someone else set is changed, the console offers nothing but that change.
+  const allowed = s?.user.mustChangePassword ? [] : Object.entries(routes).filter(([, r]) => r.nav && (!r.roles || (s && r.roles.includes(s.user.role))));
   nav.replaceChildren(...allowed.map(([key, r]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!())));
   const who = document.getElementById('who')!;
   if (s) {
@@ -107,6 +113,12 @@ async function render(): Promise<void> {
   const root = document.getElementById('app')!;
   renderChrome(key);
   const s = session();
+  if (s?.user.mustChangePassword && key !== 'masuk') {
+    const view = document.createElement('div');
+    root.replaceChildren(view);
+    await passwordPage(view).catch((err: unknown) => view.replaceChildren(errorBox(err)));
+    return;
+  }
   if (route.roles && !s) {
     location.hash = '#/masuk';
     return;

@@ -51,6 +51,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface FieldIssue {
   field: string;
   message: string;
+  /** The same in Bahasa Indonesia, where the check gives one (the console shows the reader's language). */
+  messageId?: string;
 }
 
 export class DomainError extends Error {

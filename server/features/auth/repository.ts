@@ -92,3 +92,55 @@ export async function updatePasswordHash(db: Runner, userId: number, passwordHas
   await db('staff_users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: mustChange });
   await db('sessions').where({ user_id: userId }).delete();
 }
+
+/** A staff account as the admin's staff page lists it. */
+export interface StaffListing extends StaffUser {
+  phone: string | null;
+  crewCode: string | null;
+  createdAt: Date;
+}
+
+export async function listStaffOfUtility(db: Runner, utilityId: number, id?: number): Promise<StaffListing[]> {
+  let q = db('staff_users as u')
+    .leftJoin('crews as c', function join() {
+      this.on('c.id', 'u.crew_id').andOn('c.utility_id', 'u.utility_id');
+    })
+    .where('u.utility_id', utilityId);
+  if (id !== undefined) q = q.andWhere('u.id', id);
+  const rows = await q.orderBy([{ column: 'u.active', order: 'desc' }, { column: 'u.username' }]).select('u.*', 'c.code as crew_code');
+  return rows.map((r) => ({ ...toStaff(r as StaffRow), phone: r.phone, crewCode: r.crew_code, createdAt: r.created_at }));
+}
+
+export async function isUsernameTaken(db: Runner, utilityId: number, username: string): Promise<boolean> {
+  return Boolean(await db('staff_users').where({ utility_id: utilityId, username }).first('id'));
+}
+
+/**
+ * The utility's active admins, locked until the transaction ends: two admins
+ * demoting each other at once cannot both pass the "last admin" check.
+ */
+export async function lockActiveAdmins(db: Runner, utilityId: number): Promise<number[]> {
+  const rows = await db('staff_users').where({ utility_id: utilityId, role: 'admin', active: true }).forUpdate().select('id');
+  return rows.map((r) => r.id as number);
+}
+
+export interface StaffChange {
+  displayName?: string;
+  role?: Role;
+  crewId?: number | null;
+  phone?: string | null;
+  active?: boolean;
+}
+
+/** Changes one account of the utility; a deactivation also ends its sessions. False when the utility has no such account. */
+export async function updateStaff(db: Runner, utilityId: number, id: number, c: StaffChange): Promise<boolean> {
+  const patch: Record<string, unknown> = {};
+  if (c.displayName !== undefined) patch.display_name = c.displayName;
+  if (c.role !== undefined) patch.role = c.role;
+  if (c.crewId !== undefined) patch.crew_id = c.crewId;
+  if (c.phone !== undefined) patch.phone = c.phone;
+  if (c.active !== undefined) patch.active = c.active;
+  const n = Object.keys(patch).length ? await db('staff_users').where({ utility_id: utilityId, id }).update(patch) : 1;
+  if (c.active === false) await db('sessions').where({ utility_id: utilityId, user_id: id }).delete();
+  return n > 0;
+}

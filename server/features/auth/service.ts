@@ -109,8 +109,11 @@ export const MIN_PASSWORD_LENGTH = 10;
 export async function changePassword(ctx: AppContext, utility: Utility, user: StaffUser, currentPassword: string, newPassword: string): Promise<void> {
   const found = await findStaffForLogin(ctx.db, utility.id, user.username);
   if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
-    throw new DomainError(ErrorCode.unauthenticated, 'The current password is wrong', { field: 'currentPassword' });
+    // 400, not 401: the session is valid (a 401 would log the console out of the page the user is on).
+    throw validationError([{ field: 'currentPassword', message: 'the current password is wrong' }]);
   }
+  // A password someone else set stays known to them: the change must really change it.
+  if (newPassword === currentPassword) throw validationError([{ field: 'newPassword', message: 'choose a password different from the current one' }]);
   await setPassword(ctx.db, user.id, newPassword);
 }
 

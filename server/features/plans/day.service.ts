@@ -9,6 +9,7 @@ import { DomainError, ErrorCode, validationError } from '../../core/domain/error
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Priority, TicketStatus } from '../../core/domain/tickets.js';
 import { createTravelModel, type TravelModel } from '../../core/zoning/travel.js';
+import { shiftOnDate } from '../../core/domain/crews.js';
 
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,11 +49,22 @@ export interface CrewShift {
   endSeconds: number;
 }
 
-export function shiftOf(crew: Crew, clock: DayClock, timeZone: string): { startSeconds: number; endSeconds: number } {
-  const start = clock.toSeconds(zonedTimeToUtc(clock.date, crew.shiftStart, timeZone));
-  let end = clock.toSeconds(zonedTimeToUtc(clock.date, crew.shiftEnd, timeZone));
+/** The crew's shift on the plan day in seconds of its clock; null: the crew does not work that day (day off, outside its active dates). */
+export function shiftOf(crew: Crew, clock: DayClock, timeZone: string): { startSeconds: number; endSeconds: number; start: string; end: string } | null {
+  const shift = shiftOnDate(crew, clock.date);
+  if (!shift) return null;
+  const start = clock.toSeconds(zonedTimeToUtc(clock.date, shift.start, timeZone));
+  let end = clock.toSeconds(zonedTimeToUtc(clock.date, shift.end, timeZone));
   if (end <= start) end += 86_400; // a night shift ends the next morning
-  return { startSeconds: start, endSeconds: end };
+  return { startSeconds: start, endSeconds: end, start: shift.start, end: shift.end };
+}
+
+/** The crews working on the plan day, each with its shift that day. */
+export function shiftsOfDay(crews: Crew[], clock: DayClock, timeZone: string): (CrewShift & { start: string; end: string })[] {
+  return crews.flatMap((crew) => {
+    const s = shiftOf(crew, clock, timeZone);
+    return s ? [{ crew, ...s }] : [];
+  });
 }
 
 /** The crews on shift for the day, with the refusals a dispatcher can act on. */
@@ -67,14 +79,15 @@ export async function crewsOnShift(ctx: AppContext, utility: Utility, clock: Day
       { crews: withoutBase.map((c) => ({ id: c.id, code: c.code, name: c.name })) },
     );
   }
-  const shifts = crews.map((crew) => ({ crew, ...shiftOf(crew, clock, utility.timeZone) }));
+  const shifts = shiftsOfDay(crews, clock, utility.timeZone);
+  if (shifts.length === 0) throw new DomainError(ErrorCode.noCrewsOnShift, `No crew works on ${clock.date} (a day off in every crew's week, or outside its active dates)`, { date: clock.date });
   const shortest = Math.min(...Object.values(utility.settings.serviceMinutes)) * 60;
   const tooShort = shifts.filter((s) => s.endSeconds - s.startSeconds < shortest);
   if (tooShort.length > 0) {
     throw new DomainError(
       ErrorCode.shiftTooShort,
-      `The shift of crew ${tooShort.map((s) => `${s.crew.code} (${s.crew.shiftStart.slice(0, 5)}-${s.crew.shiftEnd.slice(0, 5)})`).join(', ')} is shorter than one job (${shortest / 60} minutes on site): correct the shift`,
-      { crews: tooShort.map((s) => ({ id: s.crew.id, code: s.crew.code, shiftStart: s.crew.shiftStart, shiftEnd: s.crew.shiftEnd })), shortestJobMinutes: shortest / 60 },
+      `The shift of crew ${tooShort.map((s) => `${s.crew.code} (${s.start}-${s.end})`).join(', ')} is shorter than one job (${shortest / 60} minutes on site): correct the shift`,
+      { crews: tooShort.map((s) => ({ id: s.crew.id, code: s.crew.code, shiftStart: s.start, shiftEnd: s.end })), shortestJobMinutes: shortest / 60 },
     );
   }
   const onShift = shifts.filter((s) => s.endSeconds > nowSeconds);

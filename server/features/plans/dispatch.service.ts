@@ -20,16 +20,17 @@ import type { LatLon } from '../../core/zoning/travel.js';
 import { dispatchOptions, type CrewDay, type DispatchStop } from '../../core/planning/dispatch.js';
 import { isUrgent } from '../../core/planning/model.js';
 import * as store from './repository.js';
-import { dayClock, requirePlannable, serviceSecondsOf, shiftOf, travelModelOf, type DayClock } from './day.service.js';
+import { dayClock, requirePlannable, serviceSecondsOf, shiftsOfDay, travelModelOf, type DayClock } from './day.service.js';
 import { planView } from './service.js';
 import { presentDispatchSuggestions, summaryOf } from './view.js';
 
 async function crewDays(ctx: AppContext, utility: Utility, clock: DayClock, now: Date, excludeTicket: number) {
   const nowSeconds = clock.toSeconds(now);
-  const shifts = (await listCrews(ctx.db, utility.id))
-    .filter((c) => c.baseLat !== null && c.baseLon !== null)
-    .map((crew) => ({ crew, ...shiftOf(crew, clock, utility.timeZone) }))
-    .filter((s) => s.endSeconds > nowSeconds);
+  const shifts = shiftsOfDay(
+    (await listCrews(ctx.db, utility.id)).filter((c) => c.baseLat !== null && c.baseLon !== null),
+    clock,
+    utility.timeZone,
+  ).filter((s) => s.endSeconds > nowSeconds);
   const plan = await store.findPublishedPlanOfDay(ctx.db, utility.id, clock.date);
   const stops = plan ? await store.listStops(ctx.db, plan.id) : [];
   const routes = plan ? await store.listRoutes(ctx.db, plan.id) : [];

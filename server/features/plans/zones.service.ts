@@ -4,14 +4,14 @@ import { listCrews, type Utility } from '../utilities/service.js';
 import { buildZones, zoneOutline } from '../../core/zoning/zones.js';
 import { zoneCapacitySeconds } from '../../core/planning/plan-day.js';
 import * as store from './repository.js';
-import { checkDate, dayClock, serviceSecondsOf, shiftOf, travelModelOf } from './day.service.js';
+import { checkDate, dayClock, serviceSecondsOf, shiftsOfDay, travelModelOf } from './day.service.js';
 import { presentZones } from './view.js';
 
 export async function zonesOfDay(ctx: AppContext, utility: Utility, date: string) {
   checkDate(date, utility, ctx.now());
   const clock = dayClock(date, utility.timeZone);
   const nowSeconds = clock.toSeconds(ctx.now());
-  const crews = (await listCrews(ctx.db, utility.id)).map((c) => ({ crew: c, ...shiftOf(c, clock, utility.timeZone) })).filter((s) => s.endSeconds > nowSeconds);
+  const crews = shiftsOfDay(await listCrews(ctx.db, utility.id), clock, utility.timeZone).filter((s) => s.endSeconds > nowSeconds);
   const roadless = new Set(utility.settings.planning.roadlessDistricts);
   const pool = (await store.listPoolTickets(ctx.db, utility.id)).filter((t) => t.priority === 'normal' && !(t.district !== null && roadless.has(t.district)));
   const tickets = pool.map((t) => ({ lat: t.lat, lon: t.lon, serviceSeconds: serviceSecondsOf(utility, t.category, t.priority) }));

@@ -8,6 +8,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { validationError, type FieldIssue } from '../../core/domain/errors.js';
 import { createAccountWithPassword } from '../auth/accounts.service.js';
+import { USERNAME } from '../auth/staff.service.js';
 import { recordAudit } from '../audit/service.js';
 import { findUtilityById, insertUtility, isUtilityNameTaken, type Utility } from '../utilities/service.js';
 
@@ -23,7 +24,6 @@ export interface NewUtilityInput {
 
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
 export const JURISDICTION_PATTERN = /^[a-z0-9][a-z0-9.-]{1,99}$/;
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -43,7 +43,7 @@ export async function createUtility(ctx: Pick<AppContext, 'db' | 'now'>, input: 
   if (input.name.trim().length < 3 || input.name.trim().length > 200) issues.push({ field: 'name', message: 'the utility name, 3-200 characters, e.g. PDAM Kota Parepare' });
   if (!isTimeZone(input.timeZone)) issues.push({ field: 'timeZone', message: 'an IANA time zone, e.g. Asia/Makassar (WITA), Asia/Jakarta (WIB), Asia/Jayapura (WIT)' });
   if (jurisdictionId !== null && !JURISDICTION_PATTERN.test(jurisdictionId)) issues.push({ field: 'jurisdictionId', message: 'lower-case letters, digits, dots or hyphens, e.g. parepare.pdam.go.id' });
-  if (!USERNAME_PATTERN.test(adminUsername)) issues.push({ field: 'adminUsername', message: '2-40 lower-case letters, digits, dots, hyphens or underscores' });
+  if (!USERNAME.test(adminUsername)) issues.push({ field: 'adminUsername', message: '2-40 lower-case letters, digits, dots, hyphens or underscores' });
   if (issues.length) throw validationError(issues);
   const taken = await isUtilityNameTaken(ctx.db, jurisdictionId && jurisdictionId !== code ? [code, jurisdictionId] : [code]);
   if (taken.length) throw validationError(taken.map((n) => ({ field: n === code ? 'code' : 'jurisdictionId', message: `${n} is already used by another utility` })));

@@ -1,5 +1,6 @@
 import type { Runner } from '../../platform/db/knex.js';
 import { geographyPoint, latLonOf } from '../../platform/db/geo.js';
+import { everyDay, type CrewDraft, type CrewMember, type WeekShifts } from '../../core/domain/crews.js';
 import type { Crew } from './view.js';
 
 /** A crews row with its base point as `base_lat`/`base_lon` (see selectCrews). */
@@ -12,9 +13,11 @@ interface CrewRow {
   base_lat: number | null;
   base_lon: number | null;
   base_address: string | null;
-  members: string[];
-  shift_start: string;
-  shift_end: string;
+  members: CrewMember[];
+  shifts: WeekShifts;
+  active_from: string | null;
+  active_to: string | null;
+  equipment: string[];
   capacity_jobs: number | null;
   active: boolean;
 }
@@ -29,19 +32,32 @@ const toCrew = (r: CrewRow): Crew => ({
   baseLon: r.base_lon,
   baseAddress: r.base_address,
   members: r.members,
-  shiftStart: r.shift_start,
-  shiftEnd: r.shift_end,
+  shifts: r.shifts,
+  activeFrom: r.active_from,
+  activeTo: r.active_to,
+  equipment: r.equipment,
   capacityJobs: r.capacity_jobs,
   active: r.active,
 });
 
 function selectCrews(db: Runner) {
-  return db<CrewRow>('crews').select<CrewRow[]>('*', ...latLonOf(db, 'base', 'base_'));
+  return db<CrewRow>('crews').select<CrewRow[]>(
+    '*',
+    ...latLonOf(db, 'base', 'base_'),
+    // Dates as the calendar dates they are (the driver would make them local midnights).
+    db.raw("to_char(active_from, 'YYYY-MM-DD') AS active_from"),
+    db.raw("to_char(active_to, 'YYYY-MM-DD') AS active_to"),
+  );
 }
 
 export async function findCrew(db: Runner, utilityId: number, id: number): Promise<Crew | null> {
   const row = await selectCrews(db).where({ utility_id: utilityId, id }).first();
   return row ? toCrew(row) : null;
+}
+
+export async function findCrewsByCode(db: Runner, utilityId: number, codes: string[]): Promise<Crew[]> {
+  if (codes.length === 0) return [];
+  return (await selectCrews(db).where({ utility_id: utilityId }).whereIn('code', codes)).map(toCrew);
 }
 
 export async function listCrews(db: Runner, utilityId: number, activeOnly = true): Promise<Crew[]> {
@@ -57,9 +73,8 @@ export interface NewCrew {
   regionId?: number | null;
   base?: { lat: number; lon: number } | null;
   baseAddress?: string | null;
-  members?: string[];
-  shiftStart?: string;
-  shiftEnd?: string;
+  members?: CrewMember[];
+  shifts?: WeekShifts;
   capacityJobs?: number | null;
 }
 
@@ -72,11 +87,39 @@ export async function insertCrew(db: Runner, c: NewCrew): Promise<number> {
       region_id: c.regionId ?? null,
       base: c.base ? geographyPoint(db, c.base.lon, c.base.lat) : null,
       base_address: c.baseAddress ?? null,
-      members: c.members ?? [],
-      shift_start: c.shiftStart ?? '08:00',
-      shift_end: c.shiftEnd ?? '16:00',
+      members: JSON.stringify(c.members ?? []),
+      shifts: JSON.stringify(c.shifts ?? everyDay('08:00', '16:00')),
       capacity_jobs: c.capacityJobs ?? null,
     })
     .returning('id');
   return row.id;
+}
+
+const draftColumns = (db: Runner, c: CrewDraft) => ({
+  code: c.code,
+  name: c.name,
+  base: c.base ? geographyPoint(db, c.base.lon, c.base.lat) : null,
+  base_address: c.baseAddress,
+  members: JSON.stringify(c.members),
+  shifts: JSON.stringify(c.shifts),
+  active_from: c.activeFrom,
+  active_to: c.activeTo,
+  equipment: c.equipment,
+  active: c.active,
+});
+
+/** A crew the admin set up (the form, an import row). */
+export async function insertCrewDraft(db: Runner, utilityId: number, c: CrewDraft): Promise<number> {
+  const [row] = await db('crews').insert({ utility_id: utilityId, ...draftColumns(db, c) }).returning('id');
+  return row.id;
+}
+
+/** Replaces what the admin sets of one crew of the utility; false when it has no such crew. */
+export async function updateCrewDraft(db: Runner, utilityId: number, id: number, c: CrewDraft): Promise<boolean> {
+  return (await db('crews').where({ utility_id: utilityId, id }).update(draftColumns(db, c))) > 0;
+}
+
+/** Serialises set-up writes of one utility's crews (code uniqueness checked before writing, imports). */
+export async function lockCrewsOfUtility(db: Runner, utilityId: number): Promise<void> {
+  await db.raw('SELECT pg_advisory_xact_lock(hashtext(?), ?)', ['crews', utilityId]);
 }

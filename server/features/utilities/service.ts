@@ -22,7 +22,7 @@ export {
   locatePoint,
   utilityOutline,
 } from './repository.js';
-export { findCrew, listCrews } from './crews.repository.js';
+export { findCrew, findCrewsByCode, insertCrewDraft, listCrews, lockCrewsOfUtility, updateCrewDraft } from './crews.repository.js';
 
 /**
  * The utility a public request is for: the Open311 `jurisdiction_id` it names,

@@ -1,4 +1,5 @@
 import type { UtilitySettings } from '../../core/domain/settings.js';
+import { weekdays, type CrewMember, type Shift, type WeekShifts } from '../../core/domain/crews.js';
 
 /** A utility (tenant; the Open311 jurisdiction) with its settings resolved over the SOP defaults. */
 export interface Utility {
@@ -18,9 +19,12 @@ export interface Crew {
   baseLat: number | null;
   baseLon: number | null;
   baseAddress: string | null;
-  members: string[];
-  shiftStart: string; // HH:MM:SS local
-  shiftEnd: string;
+  members: CrewMember[];
+  /** Monday..Sunday, local HH:MM; null: day off. Read a day's shift with core/domain/crews.ts shiftOnDate. */
+  shifts: WeekShifts;
+  activeFrom: string | null; // YYYY-MM-DD local, inclusive
+  activeTo: string | null;
+  equipment: string[];
   capacityJobs: number | null;
   active: boolean;
 }
@@ -39,7 +43,7 @@ export interface UtilityOutline {
   centre: { lat: number; lon: number };
 }
 
-/** A crew as GET /api/v1/crews lists it: shift times as HH:MM. */
+/** A crew as GET /api/v1/crews lists it to staff: members by name (their phones are the admin's). */
 export function crewView(c: Crew) {
   return {
     id: c.id,
@@ -48,8 +52,15 @@ export function crewView(c: Crew) {
     regionId: c.regionId,
     base: c.baseLat !== null && c.baseLon !== null ? { lat: c.baseLat, lon: c.baseLon } : null,
     baseAddress: c.baseAddress,
-    members: c.members,
-    shiftStart: c.shiftStart.slice(0, 5),
-    shiftEnd: c.shiftEnd.slice(0, 5),
+    members: c.members.map((m) => m.name),
+    shifts: Object.fromEntries(weekdays.map((d, i) => [d, c.shifts[i] ?? null])) as Record<(typeof weekdays)[number], Shift | null>,
+    activeFrom: c.activeFrom,
+    activeTo: c.activeTo,
+    equipment: c.equipment,
   };
+}
+
+/** A crew as the admin's set-up page reads it: everything the admin sets, members with their phones. */
+export function crewSetupView(c: Crew) {
+  return { ...crewView(c), members: c.members, active: c.active };
 }

@@ -286,6 +286,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's staff accounts (deactivated ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffAccount"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a staff account; its generated password is returned once and must be changed at the first login (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StaffAccountInput"];
+                };
+            };
+            responses: {
+                /** @description the account and its one-time password */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccountWithPassword"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the name, role, crew or phone, or deactivate (sessions end) / reactivate; the last active admin stays admin (audited). Accounts are never deleted */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["StaffAccountChange"];
+                };
+            };
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccount"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new generated password, returned once, to be changed at the next login; the sessions end (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account and its one-time password */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccountWithPassword"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -3321,7 +3589,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active crews with their base and shift */
+        /** Active crews with their base and week of shifts */
         get: {
             parameters: {
                 query?: never;
@@ -3344,6 +3612,389 @@ export interface paths {
                 };
                 /** @description Error (401) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every crew of the utility (inactive too) as the admin sets it up, members' phones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Crews */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CrewSetup"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a crew (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CrewInput"];
+                };
+            };
+            responses: {
+                /** @description the crew */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrewSetup"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a crew, or deactivate it with active: false (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CrewInput"];
+                };
+            };
+            responses: {
+                /** @description the crew */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrewSetup"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crews/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import crews from a CSV or XLSX file (the template's columns): dryRun=true lists what would change and every problem by row and column; otherwise all rows or none, upsert by code */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the preview, or what was imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrewImportPreview"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crews/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The crew import template (CSV): the columns and one example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crews/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The crew import template (XLSX): the columns and one example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8093,6 +8744,42 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        StaffAccount: {
+            id: number;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+            crewId: number | null;
+            crewCode: string | null;
+            phone: string | null;
+            active: boolean;
+            mustChangePassword: boolean;
+            createdAt: string;
+        };
+        StaffAccountWithPassword: {
+            account: components["schemas"]["StaffAccount"];
+            /** @description generated; shown this once, to be changed at the first login */
+            password: string;
+        };
+        StaffAccountInput: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+            /** @description the crew a crew leader (role crew) leads */
+            crewId?: number | null;
+            phone?: string | null;
+        };
+        StaffAccountChange: {
+            displayName?: string;
+            /** @enum {string} */
+            role?: "admin" | "operator" | "dispatcher" | "crew" | "kasie" | "kabag" | "direktur";
+            crewId?: number | null;
+            phone?: string | null;
+            /** @description false: the account cannot log in and its sessions end */
+            active?: boolean;
+        };
         ReportReceipt: {
             /** @example LK-2026-000123 */
             number: string;
@@ -8581,10 +9268,125 @@ export interface components {
             } | null;
             baseAddress: string | null;
             members: string[];
-            /** @example 07:30 */
-            shiftStart: string;
-            /** @example 16:00 */
-            shiftEnd: string;
+            shifts: components["schemas"]["CrewWeek"];
+            /** @description YYYY-MM-DD, local; null: open */
+            activeFrom: string | null;
+            activeTo: string | null;
+            equipment: string[];
+        };
+        CrewWeek: {
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            mon: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            tue: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            wed: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            thu: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            fri: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            sat: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+            /** @description local HH:MM; null: day off; an end before the start: a night shift */
+            sun: {
+                /** @example 07:30 */
+                start: string;
+                /** @example 16:00 */
+                end: string;
+            } | null;
+        };
+        CrewSetup: {
+            id: number;
+            code: string;
+            name: string;
+            regionId: number | null;
+            base: {
+                lat: number;
+                lon: number;
+            } | null;
+            baseAddress: string | null;
+            members: {
+                name: string;
+                phone: string | null;
+            }[];
+            shifts: components["schemas"]["CrewWeek"];
+            /** @description YYYY-MM-DD, local; null: open */
+            activeFrom: string | null;
+            activeTo: string | null;
+            equipment: string[];
+            active: boolean;
+        };
+        CrewInput: {
+            code: string;
+            name: string;
+            /** @description where the crew starts and ends its day; required for an active crew */
+            base: {
+                lat: number;
+                lon: number;
+            } | null;
+            baseAddress?: string | null;
+            /** @default [] */
+            members: {
+                name: string;
+                phone?: string | null;
+            }[];
+            shifts: components["schemas"]["CrewWeek"];
+            activeFrom?: string | null;
+            activeTo?: string | null;
+            /**
+             * @description equipment or skills
+             * @default []
+             */
+            equipment: string[];
+            /** @default true */
+            active: boolean;
+        };
+        CrewImportPreview: {
+            rows: {
+                row: number;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                action: "create" | "update";
+            }[];
+            problems: {
+                /** @description spreadsheet row; the header is row 1 */
+                row: number;
+                column: string;
+                message: string;
+                /** @description the same, in Bahasa Indonesia */
+                messageId: string;
+            }[];
         };
         CrewRoute: {
             crewId: number;
