@@ -46,6 +46,8 @@ describe('Open311 submissions and the repeat-report rule (seed 003), through sub
     const [reopened] = Open311Created.parse(again.body);
     expect(reopened.service_request_id).toBe(number);
     expect(reopened.service_notice).toContain('Laporan ulang');
+    expect(reopened.service_notice).toContain('tim dikirim lagi');
+    expect(reopened.service_notice).toContain('crew sent back');
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
     expect(await t.env.db('api_submissions').where({ ticket_id: ticket.id })).toHaveLength(1);
     const followed = await get(t.server.baseUrl, `/requests/${number}.json?jurisdiction_id=${t.env.utility.code}`);
@@ -95,6 +97,10 @@ describe('the repeat-report rule after an area incident is restored (seed 003)',
     const [reopened] = Open311Created.parse(again.body);
     expect(reopened.service_request_id).toBe(numberA);
     expect(reopened.service_notice).toContain('gangguan wilayah');
+    // No crew went for it alone: nobody is "sent back", the admin checks it again (issue 13).
+    expect(reopened.service_notice).not.toMatch(/tim dikirim|crew sent back/);
+    expect(reopened.service_notice).toContain('diperiksa lagi oleh admin');
+    expect(reopened.service_notice).toContain('check again');
     const afterA = await t.env.db('tickets').where({ id: ticketA.id }).first();
     expect(afterA).toMatchObject({ status: 'received', starred: true, repeat_count: 1, closed_at: null });
     const step = await t.env.db('ticket_events').where({ ticket_id: ticketA.id }).orderBy('id', 'desc').first();

@@ -110,6 +110,10 @@ const dictionary = {
     id: 'Laporan ulang tercatat: tiket lama dibuka kembali dan tim dikirim lagi. Nomor tiket:',
     en: 'Repeat report recorded: the earlier ticket is reopened and the crew sent back. Ticket number:',
   },
+  re_report_after_restore: {
+    id: 'Laporan ulang tercatat: gangguan wilayah sudah dinyatakan pulih, jadi tiket lama dibuka kembali dan diperiksa lagi oleh admin PDAM. Nomor tiket:',
+    en: 'Repeat report recorded: the area disruption had been declared restored, so the earlier ticket is reopened for the utility to check again. Ticket number:',
+  },
   urgent_waiting: { id: 'Darurat menunggu tim', en: 'Urgent, waiting for a crew' },
   inbox: { id: 'Kotak masuk', en: 'Inbox' },
   mark_read: { id: 'Tandai sudah dibaca', en: 'Mark read' },

@@ -7788,6 +7788,11 @@ export interface components {
                 /** @enum {string} */
                 kind: "re_report";
                 repeatCount: number;
+                /**
+                 * @description crew: the fixed ticket went back to its crew; review: a ticket closed by its restored area incident went back to the admin's queue
+                 * @enum {string}
+                 */
+                reopenedFor: "crew" | "review";
             } | {
                 /** @enum {string} */
                 kind: "new_linked";
