@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { insideArea, loginAs, sharpPhoto, useTestServer } from '../support/db.js';
 import { Open311Created } from '../../server/features/open311/schemas.js';
-import { georeportForm, get, newKey, post, validFields } from './support.js';
+import { fixTicket, georeportForm, get, newKey, post, validFields } from './support.js';
 
 const t = useTestServer();
 
-/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
-async function fix(number: string, firstTime: boolean) {
-  const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
-  const crew = await loginAs(t.server.baseUrl, t.env.utility, 'crew1');
-  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
-  const step = async (token: string, action: string, body: Record<string, unknown> | FormData) => {
-    const isForm = body instanceof FormData;
-    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-      body: isForm ? body : JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-  };
-  if (firstTime) {
-    await step(admin, 'spk', { priority: 'normal' });
-    await step(admin, 'assign', { crewId: t.env.crews[0] });
-  }
-  await step(crew, 'arrive', {});
-  const result = new FormData();
-  result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
-  await step(crew, 'fix', result);
-}
+const fix = (number: string, firstTime: boolean) => fixTicket(t, number, firstTime);
 
 describe('Open311 submissions and the repeat-report rule (seed 003), through submitReport', () => {
   it('a report within 6 h of the fix reopens the ticket (200, its number, "Laporan ulang"); after 6 h it is a new ticket linked to the earlier one (201)', async () => {

@@ -1,8 +1,9 @@
 /** Open311 test helpers: keys, GeoReport submissions, and the counts that prove a refusal stored nothing. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { TestEnv } from '../support/db.js';
-import { derivedPhotoFile, insideArea } from '../support/db.js';
+import { derivedPhotoFile, insideArea, loginAs, sharpPhoto } from '../support/db.js';
 import { createApiKey } from '../../server/features/open311/service.js';
 
 export async function newKey(env: TestEnv, name = `app-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
@@ -61,4 +62,28 @@ export function photoFiles(env: TestEnv): Set<string> {
   const root = env.ctx.config.photoDir;
   if (!fs.existsSync(root)) return new Set();
   return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
+}
+
+/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
+export async function fixTicket(t: { server: { baseUrl: string }; env: TestEnv }, number: string, firstTime: boolean): Promise<void> {
+  const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
+  const crew = await loginAs(t.server.baseUrl, t.env.utility, 'crew1');
+  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
+  const step = async (token: string, action: string, body: Record<string, unknown> | FormData) => {
+    const isForm = body instanceof FormData;
+    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
+      body: isForm ? body : JSON.stringify(body),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  if (firstTime) {
+    await step(admin, 'spk', { priority: 'normal' });
+    await step(admin, 'assign', { crewId: t.env.crews[0] });
+  }
+  await step(crew, 'arrive', {});
+  const result = new FormData();
+  result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
+  await step(crew, 'fix', result);
 }

@@ -32,6 +32,7 @@ const noPersonalData: Record<string, string> = {
   'POST /api/v1/reports': "the sender's own receipt: number, status, region",
   'POST /api/v1/tickets': "the receipt of a report staff entered: number, status, region",
   'POST /open311/v2/requests.{format}': "the sender's own receipt (token / id)",
+  'POST /open311/v2/servicerequestupdates.{format}': "the sender's own receipt: the update_id",
   'POST /api/v1/open311/queue/{token}/accept': 'the token and the new ticket number',
   'POST /api/v1/open311/queue/{token}/refuse': 'the token',
   'POST /api/v1/plans': 'the plan, the same shape as GET /api/v1/plans/{id} (probed)',

@@ -282,6 +282,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return "a code's id, locked with the jurisdiction's utility id (notifications/verification.repository.ts lockVerification)";
       case 'POST /api/v1/verifications':
         return 'a one-time code to a phone, for the jurisdiction it names (public by design)';
+      case 'POST /open311/v2/servicerequestupdates.{format}':
+        return "an Open311 client's update: the ticket number is looked up in the api_key's own utility (tickets/client-update.service.ts), another jurisdiction_id is refused 403 (open311/service.ts authoriseSubmission)";
       case 'POST /api/v1/reports':
       case 'POST /open311/v2/requests.json':
       case 'POST /open311/v2/requests.{format}':

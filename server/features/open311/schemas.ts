@@ -75,6 +75,53 @@ export const PostRequestFields = z.object({
 });
 export type PostRequestFields = z.infer<typeof PostRequestFields>;
 
+/** FixMyStreet's statuses of an update it posts (its extended ones included). */
+export const clientUpdateStatuses = [
+  'OPEN',
+  'CLOSED',
+  'FIXED',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'REOPEN',
+] as const;
+
+/** FixMyStreet's POST servicerequestupdates (mySociety's Open311 extension), as it sends it. */
+export const PostUpdateFields = z.object({
+  jurisdiction_id: optionalText(100, 'jurisdiction_id').openapi({ description: 'The utility; optional: the api_key names its utility' }),
+  api_key: z.string().optional().openapi({ description: 'Required. Also accepted as a query parameter' }),
+  service_request_id: z.preprocess(emptyIsAbsent, z.string({ error: 'service_request_id is required: the ticket number the update is for' }).trim().min(1).max(40)).openapi({ type: 'string', example: 'LK-2026-000123' }),
+  update_id: z.preprocess(emptyIsAbsent, z.string({ error: "update_id is required: the client's own id of the update" }).trim().min(1).max(100)).openapi({
+    type: 'string',
+    description: "The client's id of the update: the same update_id again (a retry) is answered with the first answer",
+  }),
+  updated_datetime: z.preprocess(emptyIsAbsent, z.string({ error: 'updated_datetime is required (W3C date-time with a zone)' }).trim().max(40)).openapi({ type: 'string', example: '2026-11-23T19:00:00+08:00' }),
+  status: z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase().replace(/ /g, '_') : undefined),
+      z.enum(clientUpdateStatuses, { error: `status is required: one of ${clientUpdateStatuses.join(', ')}` }),
+    )
+    .openapi({ type: 'string', description: 'REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff' }),
+  description: optionalText(4000, 'description').openapi({ description: "The user's comment" }),
+  first_name: optionalText(100, 'first_name'),
+  last_name: optionalText(100, 'last_name'),
+  title: optionalText(200, 'title'),
+  email: optionalText(200, 'email').openapi({ description: 'Accepted and not stored' }),
+  phone: optionalText(40, 'phone').openapi({ description: 'Accepted and not stored' }),
+  media_url: optionalText(2000, 'media_url').openapi({ description: 'Kept as a link for staff (never fetched here)' }),
+  account_id: optionalText(100, 'account_id'),
+  email_alerts_requested: optionalText(10, 'email_alerts_requested').openapi({ description: 'Accepted and ignored' }),
+});
+export type PostUpdateFields = z.infer<typeof PostUpdateFields>;
+
+export const Open311UpdateAnswer = z
+  .array(z.object({ update_id: z.string().openapi({ description: 'Our id of the update (the ticket step it became); the GET list shows the step under this id' }) }))
+  .openapi('Open311UpdateAnswer');
+
 // ------------------------------------------------------------------ answers
 
 export const Open311Errors = z

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { submitReport } from '../tickets/intake.service.js';
+import { recordClientUpdate } from '../tickets/client-update.service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Category } from '../../core/domain/tickets.js';
@@ -13,6 +14,8 @@ import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/s
 import {
   decideQueuedSubmission,
   findApiKeyByHash,
+  findRequestUpdate,
+  recordRequestUpdate,
   findApiKeyByName,
   findQueuedSubmission,
   hasSubmission,
@@ -33,7 +36,7 @@ import { attributeNoteOf, isServiceCode, serviceAttributes, services, statusesOf
 import { presentQueuedSubmission, presentRequestUpdate, presentServiceRequest, queuedNoticeOf, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { StaffUser } from '../auth/view.js';
-import type { PostRequestFields } from './schemas.js';
+import type { PostRequestFields, PostUpdateFields } from './schemas.js';
 
 /** The CLI's key administration: lookups with no rule beyond their query. */
 export { findApiKeyByName, listApiKeys, revokeApiKey } from './repository.js';
@@ -432,4 +435,55 @@ export async function listRequestUpdates(ctx: AppContext, utility: Utility, quer
   if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) throw validationError([{ field: 'end_date', message: `start_date to end_date may span at most ${WINDOW_DAYS} days` }]);
   const steps = await listTicketSteps(ctx.db, utility.id, start, end, MAX_REQUESTS);
   return steps.map((s) => presentRequestUpdate(s, utility));
+}
+
+/** A concurrent retry recorded the same update first: this transaction is undone and the first answer given. */
+class UpdateRecordedMeanwhile extends Error {}
+
+/**
+ * FixMyStreet's POST servicerequestupdates: its user's comment on a ticket.
+ * A note for staff in the ticket's trail; REOPEN (or OPEN on a done ticket:
+ * FixMyStreet's "not fixed" without its extended statuses) is a repeat
+ * report (seed 003). Answered with the step's id as update_id; the same
+ * update_id from the same key again gets the same answer and writes nothing.
+ * E-mail and phone are not stored; a media_url is kept as a link for staff.
+ */
+export async function postRequestUpdate(ctx: AppContext, utility: Utility, apiKey: ApiKey, fields: PostUpdateFields): Promise<{ replayed: boolean; body: { update_id: string }[] }> {
+  const sentAt = parseW3c(fields.updated_datetime, 'updated_datetime', utility.timeZone, 'start');
+  const earlier = await findRequestUpdate(ctx.db, apiKey.id, fields.update_id);
+  if (earlier) return { replayed: true, body: [{ update_id: String(earlier.eventId) }] };
+  if (!fields.description && !fields.media_url) throw validationError([{ field: 'description', message: 'an update needs a description (or a media_url)' }]);
+  const name = [fields.first_name, fields.last_name].filter((n) => n && n !== '-').join(' ');
+  const note = [
+    `Pembaruan dari aplikasi Open311 (${apiKey.name})${name ? `, ${name}` : ''}: ${fields.description ?? '(tanpa teks)'}`,
+    fields.media_url ? `Foto (tautan): ${fields.media_url}` : null,
+  ]
+    .filter((x) => x !== null)
+    .join('\n');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const ticket = await recordClientUpdate({ ...ctx, db: tx }, tx, utility, {
+        number: fields.service_request_id,
+        note,
+        notFixed: fields.status === 'REOPEN' || fields.status === 'OPEN',
+        data: { apiKeyId: apiKey.id, updateId: fields.update_id, status: fields.status, updatedDatetime: sentAt.toISOString(), accountId: fields.account_id ?? null },
+      });
+      // OPEN on a ticket still open is only a comment: recordClientUpdate reopens a done one only.
+      const recorded = await recordRequestUpdate(tx, {
+        utilityId: utility.id,
+        apiKeyId: apiKey.id,
+        clientUpdateId: fields.update_id,
+        ticketId: ticket.ticketId,
+        eventId: ticket.eventId,
+        outcome: ticket.outcome,
+        at: ctx.now(),
+      });
+      if (!recorded) throw new UpdateRecordedMeanwhile();
+      return { replayed: false, body: [{ update_id: String(ticket.eventId) }] };
+    });
+  } catch (err) {
+    if (!(err instanceof UpdateRecordedMeanwhile)) throw err;
+    const first = await findRequestUpdate(ctx.db, apiKey.id, fields.update_id);
+    return { replayed: true, body: [{ update_id: String(first!.eventId) }] };
+  }
 }
