@@ -87,3 +87,29 @@ export async function fixTicket(t: { server: { baseUrl: string }; env: TestEnv }
   result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
   await step(crew, 'fix', result);
 }
+
+/** Kelurahan boundaries inside the test service area (the demo has Makassar's 153), for placing an address_string. */
+export const kelurahanBoxes = {
+  'Mamajang Dalam': { district: 'Mamajang', minLon: 119.4, minLat: -5.17, maxLon: 119.41, maxLat: -5.16 },
+  'Mamajang Luar': { district: 'Mamajang', minLon: 119.41, minLat: -5.17, maxLon: 119.42, maxLat: -5.16 },
+  Maccini: { district: 'Makassar', minLon: 119.42, minLat: -5.14, maxLon: 119.43, maxLat: -5.13 },
+  'Maccini Parang': { district: 'Makassar', minLon: 119.43, minLat: -5.14, maxLon: 119.44, maxLat: -5.13 },
+  Lette: { district: 'Mariso', minLon: 119.4, minLat: -5.14, maxLon: 119.41, maxLat: -5.13 },
+  Parang: { district: 'Mamajang', minLon: 119.42, minLat: -5.16, maxLon: 119.43, maxLat: -5.15 },
+  'Parang Tambung': { district: 'Tamalate', minLon: 119.43, minLat: -5.16, maxLon: 119.44, maxLat: -5.15 },
+} as const;
+
+/** The kelurahan above as the utility's areas (once per utility). */
+export async function addKelurahan(env: TestEnv): Promise<void> {
+  if (await env.db('areas').where({ utility_id: env.utility.id }).first('id')) return;
+  await env.db('areas').insert(
+    Object.entries(kelurahanBoxes).map(([name, b], i) => ({
+      utility_id: env.utility.id,
+      code: `K${i + 1}`,
+      name,
+      district_code: b.district.toLowerCase(),
+      district: b.district,
+      geom: env.db.raw(`ST_Multi(ST_MakeEnvelope(?, ?, ?, ?, 4326))::geography`, [b.minLon, b.minLat, b.maxLon, b.maxLat]),
+    })),
+  );
+}

@@ -10,7 +10,7 @@ import { recordClientUpdate } from '../tickets/client-update.service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Category } from '../../core/domain/tickets.js';
-import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/service.js';
+import { findUtilityByCode, findUtilityById, placeAddress, type Utility } from '../utilities/service.js';
 import {
   decideQueuedSubmission,
   findApiKeyByHash,
@@ -174,20 +174,25 @@ export type PostAnswer = { statusCode: number; body: PostAnswerItem[] };
  * ticket and the record of the key that submitted it commit together.
  */
 export async function submitServiceRequest(ctx: AppContext, utility: Utility, apiKey: ApiKey, submission: Submission): Promise<PostAnswer> {
-  const { fields, media } = submission;
+  const { media } = submission;
+  let { fields } = submission;
   if (!isServiceCode(fields.service_code)) throw unknownService(fields.service_code);
   const notes = attributeNotesOf(submission.attributes);
   if ((fields.lat === undefined) !== (fields.long === undefined)) {
     throw validationError([{ field: fields.lat === undefined ? 'lat' : 'long', message: 'lat and long go together: send both (WGS84), or neither and an address_string' }]);
   }
-  const placed = fields.lat !== undefined && fields.long !== undefined;
-  if (!placed && !fields.address_string && !fields.address_id) {
-    throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else address_string or address_id' }]);
+  if (fields.lat === undefined && !fields.address_string && !fields.address_id) {
+    throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else an address_string naming the kelurahan' }]);
   }
   if (!media && !fields.media_url) {
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required: the multipart file "media", or a media_url', { field: 'media' });
   }
-  if (!placed || !media) return queueSubmission(ctx, utility, apiKey, submission, notes, placed ? 'photo' : 'position');
+  if (fields.lat === undefined) {
+    const placed = await placedByAddress(ctx, utility, fields);
+    fields = { ...fields, lat: placed.lat, long: placed.lon };
+    notes.push(placed.note);
+  }
+  if (!media) return queueSubmission(ctx, utility, apiKey, { ...submission, fields }, notes, 'photo');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
   const receipt = await ctx.db.transaction(async (tx) => {
     const r = await submitReport({ ...ctx, db: tx }, utility, {
@@ -209,6 +214,32 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
   return {
     statusCode: reReport ? 200 : 201,
     body: [{ service_request_id: receipt.number, service_notice: serviceNoticeOf(receipt), account_id: fields.account_id ?? null }],
+  };
+}
+
+/**
+ * A submission with no lat/long, placed by the kelurahan its address_string
+ * names (core/domain/places.ts, the utility's own boundaries; no outside
+ * geocoder): a point inside that kelurahan, and a line telling staff the
+ * position is approximate. An address we cannot place, or an address_id
+ * alone (we keep no address register), is refused naming the field.
+ */
+async function placedByAddress(ctx: AppContext, utility: Utility, fields: PostRequestFields): Promise<{ lat: number; lon: number; note: string }> {
+  if (!fields.address_string) {
+    throw validationError([{ field: 'address_id', message: `${utility.name} keeps no address register: send lat and long, or an address_string naming the kelurahan` }]);
+  }
+  const place = await placeAddress(ctx.db, utility.id, fields.address_string);
+  if (!place.placed) {
+    const message =
+      place.why === 'ambiguous'
+        ? `"${fields.address_string}" names several kelurahan (${place.candidates.join(', ')}): add the kecamatan, or send lat and long`
+        : `"${fields.address_string}" could not be placed within ${utility.name}: name the kelurahan (e.g. "Jl. Veteran No. 3, Kel. Mamajang Dalam"), or send lat and long`;
+    throw validationError([{ field: 'address_string', message }]);
+  }
+  return {
+    lat: place.lat,
+    lon: place.lon,
+    note: `Lokasi perkiraan dari alamat: Kel. ${place.kelurahan}, Kec. ${place.district} (titik di dalam kelurahan, bukan lokasi pasti): pastikan dengan pelapor.`,
   };
 }
 
