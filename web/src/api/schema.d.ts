@@ -7155,17 +7155,18 @@ export interface paths {
                         /** @example pipe_burst */
                         service_code: string;
                         /**
-                         * @description Required here: the crew needs the GPS position
+                         * @description The position the crew goes to (WGS84); without it, an address_string naming the kelurahan
                          * @example -5.1477
                          */
                         lat?: number;
                         /**
-                         * @description Required here
+                         * @description With lat
                          * @example 119.4327
                          */
                         long?: number;
+                        /** @description Without lat/long: placed by the kelurahan it names (the utility's own boundaries), else 400 naming it */
                         address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
+                        /** @description Kept for staff; alone it is refused (no address register here) */
                         address_id?: string;
                         description?: string;
                         first_name?: string;
@@ -7192,17 +7193,18 @@ export interface paths {
                         /** @example pipe_burst */
                         service_code: string;
                         /**
-                         * @description Required here: the crew needs the GPS position
+                         * @description The position the crew goes to (WGS84); without it, an address_string naming the kelurahan
                          * @example -5.1477
                          */
                         lat?: number;
                         /**
-                         * @description Required here
+                         * @description With lat
                          * @example 119.4327
                          */
                         long?: number;
+                        /** @description Without lat/long: placed by the kelurahan it names (the utility's own boundaries), else 400 naming it */
                         address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
+                        /** @description Kept for staff; alone it is refused (no address register here) */
                         address_id?: string;
                         description?: string;
                         first_name?: string;
@@ -7467,7 +7469,130 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** FixMyStreet's POST servicerequestupdates (mySociety's extension), with an api_key: its user's comment on a ticket becomes a note for staff in the ticket's trail; status REOPEN (or OPEN on a repaired or closed ticket) is a repeat report: reopened within the re-report window (seed 003). Answers [{update_id}] (XML root service_request_updates, item request_update); the same update_id again answers the same. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example LK-2026-000123 */
+                        service_request_id: string;
+                        /** @description The client's id of the update: the same update_id again (a retry) is answered with the first answer */
+                        update_id: string;
+                        /** @example 2026-11-23T19:00:00+08:00 */
+                        updated_datetime: string;
+                        /** @description REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff */
+                        status: string;
+                        /** @description The user's comment */
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        title?: string;
+                        /** @description Accepted and not stored */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        phone?: string;
+                        /** @description Kept as a link for staff (never fetched here) */
+                        media_url?: string;
+                        account_id?: string;
+                        /** @description Accepted and ignored */
+                        email_alerts_requested?: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example LK-2026-000123 */
+                        service_request_id: string;
+                        /** @description The client's id of the update: the same update_id again (a retry) is answered with the first answer */
+                        update_id: string;
+                        /** @example 2026-11-23T19:00:00+08:00 */
+                        updated_datetime: string;
+                        /** @description REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff */
+                        status: string;
+                        /** @description The user's comment */
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        title?: string;
+                        /** @description Accepted and not stored */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        phone?: string;
+                        /** @description Kept as a link for staff (never fetched here) */
+                        media_url?: string;
+                        account_id?: string;
+                        /** @description Accepted and ignored */
+                        email_alerts_requested?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The update, recorded (or recorded before: the same answer) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311UpdateAnswer"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (403): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9134,6 +9259,10 @@ export interface components {
             external_status_code: string;
             media_url: unknown;
         };
+        Open311UpdateAnswer: {
+            /** @description Our id of the update (the ticket step it became); the GET list shows the step under this id */
+            update_id: string;
+        }[];
         Open311QueuedSubmission: {
             token: string;
             /** @enum {string} */
