@@ -47,6 +47,7 @@ const noPersonalData: Record<string, string> = {
   'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',
   'POST /api/v1/answers': 'a standard answer of the knowledge base',
   'PUT /api/v1/answers/{id}': 'a standard answer of the knowledge base',
+  'POST /api/v1/follow-up/by-phone': "the proven phone's own reports: numbers, statuses, dates, their links; not even the phone (tests/citizen/phone-lookup.test.ts)",
   'POST /api/v1/follow-up': "the reporter's own report through their signed link: the public status (tests/citizen/follow-up.test.ts)",
   'POST /api/v1/reporters/unblock': 'the reporter to the admin and the operator only (the roles that read reporters)',
   'POST /api/v1/ratings': 'the number and the score just given',

@@ -278,6 +278,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return "a queued Open311 token, looked up with the caller's utility id (open311/repository.ts findQueuedSubmission)";
       case 'POST /api/v1/notifications/templates/preview':
         return 'fills a text with example values: reads and writes nothing';
+      case 'POST /api/v1/follow-up/by-phone':
+        return "a phone proven in the jurisdiction asked: the proof token and the reporter are looked up with that utility's id (notifications/verification.repository.ts findByToken, tickets/reporters.repository.ts findReporterByPhone)";
       case 'POST /api/v1/verifications/{id}/confirm':
         return "a code's id, locked with the jurisdiction's utility id (notifications/verification.repository.ts lockVerification)";
       case 'POST /api/v1/verifications':

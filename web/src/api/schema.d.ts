@@ -2800,6 +2800,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-up/by-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reporter's own reports by phone, once the phone is proven by a one-time code (POST /api/v1/verifications, then /confirm): number, status, dates and each report's follow-up link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        /** @description The token POST /api/v1/verifications/{id}/confirm answered for this phone (valid an hour) */
+                        proof?: string;
+                        jurisdiction_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyReports"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporters": {
         parameters: {
             query?: never;
@@ -8158,6 +8221,25 @@ export interface components {
                 /** @enum {string} */
                 category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                 receivedAt: string;
+            }[];
+        };
+        MyReports: {
+            /** @description The reports of this phone, newest first (a report merged into another shows as that one); no one else's data */
+            reports: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+                /** @description The latest step of the report */
+                lastChangeAt: string;
+                /** @description The report's follow-up link: add a note or a photo while it is open */
+                followUpUrl: string;
             }[];
         };
         ReporterRecord: {
