@@ -35,6 +35,9 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'kabag', path: '#/sebaran', ready: '#heat-map canvas' },
   { role: 'kabag', path: '#/laporan', ready: 'main table' },
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
+  { role: 'admin', path: '#/jawaban', ready: 'main .answer' },
+  { role: 'admin', path: '#/ubah-maklumat', ready: '#charter-save' },
+  { role: 'operator', path: '#/open311', ready: '#open311-queue-empty, #open311-queue' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

@@ -20,6 +20,9 @@ const reportsPage: typeof import('./pages/reports.js').reportsPage = async (...a
 const templatesPage: typeof import('./pages/templates.js').templatesPage = async (...a) => (await import('./pages/templates.js')).templatesPage(...a);
 const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (...a) => (await import('./pages/follow-up.js')).followUpPage(...a);
 const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
+const answersPage: typeof import('./pages/answers.js').answersPage = async (...a) => (await import('./pages/answers.js')).answersPage(...a);
+const charterEditorPage: typeof import('./pages/charter-editor.js').charterEditorPage = async (...a) => (await import('./pages/charter-editor.js')).charterEditorPage(...a);
+const open311QueuePage: typeof import('./pages/open311-queue.js').open311QueuePage = async (...a) => (await import('./pages/open311-queue.js')).open311QueuePage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
@@ -39,6 +42,9 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
+  jawaban: { page: answersPage, roles: ['admin'], nav: () => t('standard_answers') },
+  'ubah-maklumat': { page: charterEditorPage, roles: ['admin'], nav: () => t('edit_charter') },
+  open311: { page: open311QueuePage, roles: ['admin', 'operator'], nav: () => 'Open311' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 

@@ -36,6 +36,7 @@ import { attributeNoteOf, isServiceCode, serviceAttributes, services, statusesOf
 import { presentQueuedSubmission, presentRequestUpdate, presentServiceRequest, queuedNoticeOf, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { StaffUser } from '../auth/view.js';
+import { recordAudit } from '../audit/service.js';
 import type { PostRequestFields, PostUpdateFields } from './schemas.js';
 
 /** The CLI's key administration: lookups with no rule beyond their query. */
@@ -315,6 +316,7 @@ export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, 
     );
     if (!(await hasSubmission(tx, receipt.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: receipt.id, apiKeyId: queued.apiKeyId, accountId: fields.account_id ?? null, at: ctx.now() });
     await decideQueuedSubmission(tx, { utilityId: utility.id, token, state: 'accepted', ticketId: receipt.id, decidedBy: staffUser.id, at: ctx.now() });
+    await recordAudit(tx, { utilityId: utility.id, actorId: staffUser.id, action: 'open311_submission.accept', objectType: 'open311_token', objectId: null, details: { token, ticket: receipt.number }, at: ctx.now() });
     return { token, service_request_id: receipt.number };
   });
 }
@@ -322,8 +324,11 @@ export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, 
 export async function refuseQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, reason: string) {
   const queued = await findQueuedSubmission(ctx.db, utility.id, token);
   if (!queued) throw new DomainError(ErrorCode.notFound, `No token ${token} in ${utility.code}`, { field: 'token', what: 'token', key: token });
-  const done = await decideQueuedSubmission(ctx.db, { utilityId: utility.id, token, state: 'refused', refusedReason: reason, decidedBy: staffUser.id, at: ctx.now() });
-  if (!done) throw new DomainError(ErrorCode.conflict, `Token ${token} was already decided`, { field: 'token' });
+  await ctx.db.transaction(async (tx) => {
+    const done = await decideQueuedSubmission(tx, { utilityId: utility.id, token, state: 'refused', refusedReason: reason, decidedBy: staffUser.id, at: ctx.now() });
+    if (!done) throw new DomainError(ErrorCode.conflict, `Token ${token} was already decided`, { field: 'token' });
+    await recordAudit(tx, { utilityId: utility.id, actorId: staffUser.id, action: 'open311_submission.refuse', objectType: 'open311_token', objectId: null, details: { token, reason }, at: ctx.now() });
+  });
   return { token, refused: true as const };
 }
 
