@@ -6,7 +6,7 @@
  * change lands in the audit trail.
  */
 import { describe, expect, it } from 'vitest';
-import { useTestServer, loginAs, insideArea, sharpPhoto } from '../support/db.js';
+import { useTestServer, loginAs, insideArea } from '../support/db.js';
 import { desktop, useConsole } from '../support/browser.js';
 import { newKey } from '../open311/support.js';
 
