@@ -53,8 +53,8 @@ export function citizenControls(ticket: Ticket, nearby: { number: string; metres
   // The reports merged into this ticket, each of which staff can take out again.
   const merged = h('div', { id: 'merged-reports', dataset: { loaded: 'false' } });
   section.append(merged);
-  void api
-    .get('/api/v1/tickets/{id}/merged', { path })
+  const mergedReports = api.get('/api/v1/tickets/{id}/merged', { path });
+  void mergedReports
     .then(({ items }) => {
       merged.replaceChildren(
         items.length
