@@ -6,22 +6,14 @@
  * change lands in the audit trail.
  */
 import { describe, expect, it } from 'vitest';
-import { useTestServer, loginAs, insideArea } from '../support/db.js';
+import { useTestServer, insideArea, staffCall } from '../support/db.js';
 import { desktop, useConsole } from '../support/browser.js';
 import { newKey } from '../open311/support.js';
 
 const t = useTestServer({ crews: 1 });
 const { newPage, login } = useConsole(t);
 
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const as = (user: string, method: string, path: string, body?: unknown) => staffCall(t, user, method, path, body);
 
 async function openAs(user: string, hash: string) {
   const page = await newPage(desktop);

@@ -64,28 +64,31 @@ export function photoFiles(env: TestEnv): Set<string> {
   return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
 }
 
-/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
-export async function fixTicket(t: { server: { baseUrl: string }; env: TestEnv }, number: string, firstTime: boolean): Promise<void> {
-  const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
-  const crew = await loginAs(t.server.baseUrl, t.env.utility, 'crew1');
+type Served = { server: { baseUrl: string }; env: TestEnv };
+
+/** One staff step on the ticket numbered `number` (POST /api/v1/tickets/{id}/{action}) as `as`; it must succeed. */
+export async function ticketStep(t: Served, number: string, action: string, body: Record<string, unknown> | FormData, as = 'admin'): Promise<void> {
+  const token = await loginAs(t.server.baseUrl, t.env.utility, as);
   const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
-  const step = async (token: string, action: string, body: Record<string, unknown> | FormData) => {
-    const isForm = body instanceof FormData;
-    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-      body: isForm ? body : JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-  };
+  const isForm = body instanceof FormData;
+  const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
+    body: isForm ? body : JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
+export async function fixTicket(t: Served, number: string, firstTime: boolean): Promise<void> {
   if (firstTime) {
-    await step(admin, 'spk', { priority: 'normal' });
-    await step(admin, 'assign', { crewId: t.env.crews[0] });
+    await ticketStep(t, number, 'spk', { priority: 'normal' });
+    await ticketStep(t, number, 'assign', { crewId: t.env.crews[0] });
   }
-  await step(crew, 'arrive', {});
+  await ticketStep(t, number, 'arrive', {}, 'crew1');
   const result = new FormData();
   result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
-  await step(crew, 'fix', result);
+  await ticketStep(t, number, 'fix', result, 'crew1');
 }
 
 /** Kelurahan boundaries inside the test service area (the demo has Makassar's 153), for placing an address_string. */

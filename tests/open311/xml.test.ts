@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { insideArea, loginAs, sharpPhoto, useTestServer } from '../support/db.js';
-import { addKelurahan, georeportForm, get, kelurahanBoxes, newKey, photoFiles, post, storedCounts, validFields } from './support.js';
+import { addKelurahan, ticketStep, georeportForm, get, kelurahanBoxes, newKey, photoFiles, post, storedCounts, validFields } from './support.js';
 import { SpecClient, shapeOf } from './spec-client.js';
 
 const t = useTestServer();
@@ -47,17 +47,7 @@ async function submitWithPhoto(overrides: Record<string, string> = {}): Promise<
   return res.body[0].service_request_id;
 }
 
-async function staffAct(number: string, action: string, body: Record<string, unknown> | FormData, as = 'admin') {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, as);
-  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
-  const isForm = body instanceof FormData;
-  const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-    body: isForm ? body : JSON.stringify(body),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+const staffAct = (number: string, action: string, body: Record<string, unknown> | FormData, as = 'admin') => ticketStep(t, number, action, body, as);
 
 describe('GeoReport v2 in XML: each answer follows the spec\'s example document element by element', () => {
   it('discovery, services, a service definition, requests, a request and an error have the example\'s root, items and elements in its order', async () => {
