@@ -18,11 +18,13 @@ const FollowUpFields = z.object({
   jurisdiction_id: z.string().optional(),
 });
 const label = z.object({ id: z.string(), en: z.string() });
+/** One of a reporter's reports as they see it: public fields only. */
+const OwnReport = z.object({ number: z.string(), status: z.enum(statuses), statusLabel: label, category: z.enum(categories), receivedAt: z.string() });
 const FollowUp = z
   .object({
     report: PublicStatus,
     canAdd: z.boolean().describe('A note or photo can still be added (the ticket is open)'),
-    reports: z.array(z.object({ number: z.string(), status: z.enum(statuses), statusLabel: label, category: z.enum(categories), receivedAt: z.string() })).describe("The reporter's reports, newest first"),
+    reports: z.array(OwnReport).describe("The reporter's reports, newest first"),
   })
   .openapi('FollowUp');
 const ByPhoneBody = z.object({
@@ -34,12 +36,7 @@ const MyReports = z
   .object({
     reports: z
       .array(
-        z.object({
-          number: z.string(),
-          status: z.enum(statuses),
-          statusLabel: label,
-          category: z.enum(categories),
-          receivedAt: z.string(),
+        OwnReport.extend({
           lastChangeAt: z.string().describe('The latest step of the report'),
           followUpUrl: z.string().describe("The report's follow-up link: add a note or a photo while it is open"),
         }),
