@@ -180,4 +180,33 @@ describe('the citizen pages in a real browser', { timeout: 120_000 }, () => {
     expect(mine).toContain(await proofPage.textContent('#follow-up-number'));
     await proofPage.close();
   });
+
+  it('a repeat report after an area disruption was restored says the admin checks it again, not that a crew is sent back', async () => {
+    const page = await open('#/lapor');
+    await page.waitForSelector('#report-map canvas');
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 40);
+    await page.waitForSelector('#nearby-none, .nearby-item');
+    const [lat, lon] = [Number(await page.inputValue('input[name=lat]')), Number(await page.inputValue('input[name=lon]'))];
+    // Earlier today: the same phone reported no water here, inside a main break that was then restored.
+    const incident = await as('dispatcher', 'POST', '/api/v1/incidents', { title: 'Pipa induk pecah', centre: { lat, lon }, radiusMetres: 300, messageId: 'Sedang diperbaiki' });
+    expect(incident.status).toBe(201);
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(lat), lon: String(lon), phone: '0812 5000 0041', category: 'no_water' })) f.set(k, v);
+    f.set('photo', new Blob([new Uint8Array(await sharpPhoto(521))], { type: 'image/jpeg' }), 'p.jpg');
+    const earlier = (await (await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body: f })).json()) as any;
+    expect(earlier.status).toBe('attached');
+    expect((await as('dispatcher', 'PATCH', `/api/v1/incidents/${incident.body.id}`, { status: 'restored', messageId: 'Air sudah normal' })).status).toBe(200);
+
+    await page.setInputFiles('#photo', { name: 'lagi.jpg', mimeType: 'image/jpeg', buffer: await sharpPhoto(522) });
+    await page.fill('#phone', '0812 5000 0041');
+    await page.click('#send');
+    await page.waitForSelector('#receipt-number');
+    expect((await page.textContent('#receipt-number'))!.trim()).toBe(earlier.number);
+    const receipt = (await page.textContent('#receipt'))!;
+    expect(receipt).toContain('diperiksa lagi oleh admin PDAM');
+    expect(receipt).not.toContain('tim dikirim lagi');
+    expect((await ticketNumbered(earlier.number)).status).toBe('received');
+    await page.close();
+  });
 });
