@@ -154,7 +154,7 @@ registry.registerPath({
   method: 'get',
   path: '/api/v1/open311/queue',
   tags,
-  summary: 'Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator)',
+  summary: 'Open311 submissions waiting for staff (the photo only a link to a host not fetched from; before issue 13, also ones placed by an address only): oldest first (admin, operator)',
   responses: { 200: { description: 'The queue', content: { 'application/json': { schema: z.array(QueuedSubmission) } } }, ...errorResponses(401, 403) },
 });
 registry.registerPath({

@@ -257,7 +257,7 @@ export const QueuedSubmission = z
   .openapi('Open311QueuedSubmission');
 
 export const AcceptQueued = z.object({
-  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', description: 'Required when the report came with an address only' }),
+  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', description: 'Where the ticket goes; default the submission\'s own position (required for one queued with an address only, before addresses were placed by kelurahan)' }),
   lon: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'lon').optional()).openapi({ type: 'number' }),
 });
 

@@ -282,9 +282,10 @@ export async function queuedSubmissions(ctx: AppContext, utility: Utility) {
 }
 
 /**
- * Staff take a queued submission in: the position they found (required when
- * it came with an address only), after opening the photo link or phoning the
- * reporter. It enters as a staff entry (the photo is then optional, as for a
+ * Staff take a queued submission in, after opening the photo link or phoning
+ * the reporter: at its own position or one staff give (required only for a
+ * submission queued with an address alone, before addresses were placed by
+ * kelurahan). It enters as a staff entry (the photo is then optional, as for a
  * call-centre report); the photo link stays in the description.
  */
 export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, place: { lat?: number; lon?: number }) {

@@ -7669,7 +7669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator) */
+        /** Open311 submissions waiting for staff (the photo only a link to a host not fetched from; before issue 13, also ones placed by an address only): oldest first (admin, operator) */
         get: {
             parameters: {
                 query?: never;
@@ -7738,7 +7738,7 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @description Required when the report came with an address only */
+                        /** @description Where the ticket goes; default the submission's own position (required for one queued with an address only, before addresses were placed by kelurahan) */
                         lat?: number;
                         lon?: number;
                     };
