@@ -38,6 +38,15 @@ const nearby = (p: { lat: number; lon: number }) => call(null, 'GET', `/api/v1/r
 describe('nearby duplicates', () => {
   const spot = { lat: -5.16, lon: 119.405 };
 
+  it('runs at the utility defaults (the SOP values, as the demo does): no duplicate setting stored, 50 m and 48 h in force', async () => {
+    const stored = await t.env.db('utilities').where({ id: t.env.utility.id }).first('settings');
+    expect(Object.keys(stored.settings ?? {}).filter((k) => k.startsWith('duplicate') || k.startsWith('nearby'))).toEqual([]);
+    const admin = await as('admin');
+    const settings = await call(admin, 'GET', '/api/v1/settings');
+    expect(settings.body.settings).toMatchObject({ duplicateRadiusMetres: 50, duplicateWindowHours: 48, nearbyRadiusMetres: 50 });
+    expect(Object.keys(settings.body.overrides).filter((k) => k.startsWith('duplicate'))).toEqual([]);
+  });
+
   it('lists the open tickets within 50 m, nearest first, without personal data', async () => {
     const first = await citizenReport('0812-2000-0001', spot, { description: 'Bocor depan rumah Pak Amir', name: 'Amir', address: 'Jl. Rahasia 7' });
     expect(first.status).toBe(201);

@@ -126,4 +126,87 @@ describe('the citizen pages in a real browser', { timeout: 120_000 }, () => {
     expect(await page.locator('#charter-achieved thead').textContent()).toContain('On time (repair)');
     await page.close();
   });
+
+  it('finds one’s reports by phone after a one-time code, on the status page, and opens one to add to it', async () => {
+    const report = async (phoneNumber: string, lat: number, seed: number) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(lat), lon: String(insideArea.lon - 0.01), phone: phoneNumber })) f.set(k, v);
+      f.set('photo', new Blob([new Uint8Array(await sharpPhoto(seed))], { type: 'image/jpeg' }), 'p.jpg');
+      return ((await (await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body: f })).json()) as any).number as string;
+    };
+    const mine = [await report('0812 5000 0031', insideArea.lat - 0.01, 511), await report('0812-5000-0031', insideArea.lat - 0.012, 512)];
+    const someoneElse = await report('0812 5000 0032', insideArea.lat - 0.014, 513);
+
+    const page = await open('#/status');
+    await page.waitForSelector('#phone-lookup[data-state=phone]');
+    await page.fill('#lookup-phone', '0812 5000 0031');
+    await page.click('#lookup-send-code');
+    await page.waitForSelector('#phone-lookup[data-state=code]');
+    expect(await page.textContent('#lookup-code-sent')).toContain('0812 5000 0031');
+    // The code the SMS gateway would carry, read where it waits in the outbox.
+    const sent = await t.env.db('notification_events').where({ utility_id: t.env.utility.id, kind: 'phone.code' }).orderBy('id', 'desc').first('data');
+    await page.fill('#lookup-code', sent.data.code === '000000' ? '111111' : '000000');
+    await page.click('#lookup-confirm');
+    await page.waitForSelector('#phone-lookup .error');
+    expect(await page.textContent('#phone-lookup .error')).toContain('wrong code');
+    await page.fill('#lookup-code', sent.data.code);
+    await page.click('#lookup-confirm');
+    await page.waitForSelector('#phone-lookup[data-state=list]');
+    const items = await page.locator('.my-report').allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items.join()).toContain(mine[0]);
+    expect(items.join()).toContain(mine[1]);
+    expect(items.join()).not.toContain(someoneElse);
+    expect(items[0]).toContain('Laporan diterima');
+    await page.click('#lang');
+    await page.waitForSelector('#phone-lookup[data-state=phone]');
+    expect(await page.inputValue('#lookup-phone')).toBe('0812 5000 0031'); // the switch keeps what was typed
+    await page.click('#lang');
+    await page.waitForSelector('#phone-lookup[data-state=phone]');
+    await page.close();
+
+    // The list's link opens the report's follow-up page (a fresh page: the proof is not kept).
+    const proofPage = await open('#/status');
+    await proofPage.waitForSelector('#phone-lookup[data-state=phone]');
+    await proofPage.fill('#lookup-phone', '0812 5000 0031');
+    await proofPage.click('#lookup-send-code');
+    await proofPage.waitForSelector('#phone-lookup[data-state=code]');
+    const again = await t.env.db('notification_events').where({ utility_id: t.env.utility.id, kind: 'phone.code' }).orderBy('id', 'desc').first('data');
+    await proofPage.fill('#lookup-code', again.data.code);
+    await proofPage.click('#lookup-confirm');
+    await proofPage.waitForSelector('#phone-lookup[data-state=list]');
+    await proofPage.locator('.my-report .follow-up').first().click();
+    await proofPage.waitForSelector('#follow-up-form');
+    expect(mine).toContain(await proofPage.textContent('#follow-up-number'));
+    await proofPage.close();
+  });
+
+  it('a repeat report after an area disruption was restored says the admin checks it again, not that a crew is sent back', async () => {
+    const page = await open('#/lapor');
+    await page.waitForSelector('#report-map canvas');
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 40);
+    await page.waitForSelector('#nearby-none, .nearby-item');
+    const [lat, lon] = [Number(await page.inputValue('input[name=lat]')), Number(await page.inputValue('input[name=lon]'))];
+    // Earlier today: the same phone reported no water here, inside a main break that was then restored.
+    const incident = await as('dispatcher', 'POST', '/api/v1/incidents', { title: 'Pipa induk pecah', centre: { lat, lon }, radiusMetres: 300, messageId: 'Sedang diperbaiki' });
+    expect(incident.status).toBe(201);
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(lat), lon: String(lon), phone: '0812 5000 0041', category: 'no_water' })) f.set(k, v);
+    f.set('photo', new Blob([new Uint8Array(await sharpPhoto(521))], { type: 'image/jpeg' }), 'p.jpg');
+    const earlier = (await (await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body: f })).json()) as any;
+    expect(earlier.status).toBe('attached');
+    expect((await as('dispatcher', 'PATCH', `/api/v1/incidents/${incident.body.id}`, { status: 'restored', messageId: 'Air sudah normal' })).status).toBe(200);
+
+    await page.setInputFiles('#photo', { name: 'lagi.jpg', mimeType: 'image/jpeg', buffer: await sharpPhoto(522) });
+    await page.fill('#phone', '0812 5000 0041');
+    await page.click('#send');
+    await page.waitForSelector('#receipt-number');
+    expect((await page.textContent('#receipt-number'))!.trim()).toBe(earlier.number);
+    const receipt = (await page.textContent('#receipt'))!;
+    expect(receipt).toContain('diperiksa lagi oleh admin PDAM');
+    expect(receipt).not.toContain('tim dikirim lagi');
+    expect((await ticketNumbered(earlier.number)).status).toBe('received');
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, planTransition, actions, systemActors, type Action, type Actor } from '../../server/core/domain/workflow.js';
+import { allowedActions, planTransition, actions, systemActors, transitions, type Action, type Actor } from '../../server/core/domain/workflow.js';
 import { statuses, roles, type Role, type TicketStatus } from '../../server/core/domain/tickets.js';
 import { DomainError } from '../../server/core/domain/errors.js';
 
@@ -29,9 +29,10 @@ const sop: Record<Action, [TicketStatus[], TicketStatus | null, Actor[]]> = {
   forward: [['received'], 'forwarded', ['operator', 'admin']],
   add_info: [['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], null, ['reporter_link']], // the reporter, by the receipt link
   reopen_restored: [['closed'], 'received', ['repeat_report']], // a restored incident's report, on a repeat report only
+  client_update: [[...statuses], null, ['open311_client']], // an Open311 client's comment (FixMyStreet), a note in any status
 };
 const staffRoles: readonly Role[] = roles;
-const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'system'];
+const everyActor: Actor[] = [...roles, 'planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'open311_client', 'system'];
 const isStaff = (actor: Actor) => (staffRoles as readonly string[]).includes(actor);
 
 // What a refusal names as next steps, from the copy: the steps a person at the console
@@ -78,8 +79,10 @@ describe('ticket workflow', () => {
   }
 
   it('rejected tickets are final; closed ones only reopen on a repeat report', () => {
-    expect(allowedActions('rejected')).toEqual([]);
-    expect(allowedActions('closed')).toEqual(['reopen', 'reopen_restored']);
+    // An Open311 client's comment is a note in the trail: it changes no status.
+    expect(allowedActions('rejected')).toEqual(['client_update']);
+    expect(transitions.client_update.to).toBeNull();
+    expect(allowedActions('closed')).toEqual(['reopen', 'reopen_restored', 'client_update']);
     for (const role of roles) expect(allowedActions('closed', role)).toEqual([]);
     expect(allowedActions('closed', 'repeat_report')).toEqual(['reopen', 'reopen_restored']);
   });

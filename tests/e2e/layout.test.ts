@@ -37,6 +37,9 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
   { role: 'admin', path: '#/atur-regu', ready: '#crews-setup[data-loaded]' },
   { role: 'admin', path: '#/atur-staf', ready: '#staff-setup[data-loaded]' },
+  { role: 'admin', path: '#/jawaban', ready: 'main .answer' },
+  { role: 'admin', path: '#/ubah-maklumat', ready: '#charter-save' },
+  { role: 'operator', path: '#/open311', ready: '#open311-queue-empty, #open311-queue' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

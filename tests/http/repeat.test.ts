@@ -61,7 +61,7 @@ describe('repeat reports (seed 003: reported 13:00, done 14:00)', () => {
     const again = await citizenReport('+62 812 1000 0001', { description: 'Masih bocor' });
     expect(again.status).toBe(200);
     expect(again.body.number).toBe(done.number);
-    expect(again.body.repeat).toEqual({ kind: 're_report', repeatCount: 1 });
+    expect(again.body.repeat).toEqual({ kind: 're_report', repeatCount: 1, reopenedFor: 'crew' });
     expect(await ticketsOf()).toBe(before);
     const ticket = await t.env.db('tickets').where({ id: done.id }).first();
     expect(ticket.status).toBe('assigned');
@@ -140,7 +140,7 @@ describe('repeat reports (seed 003: reported 13:00, done 14:00)', () => {
     const done = await doneTicket('0812-1000-0006', { lat: insideArea.lat + 0.015, lon: insideArea.lon - 0.01 });
     const where = { lat: insideArea.lat + 0.015, lon: insideArea.lon - 0.01 };
     t.env.clock.set(wita('15:00'));
-    expect((await citizenReport('0812-1000-0006', {}, where)).body.repeat).toEqual({ kind: 're_report', repeatCount: 1 });
+    expect((await citizenReport('0812-1000-0006', {}, where)).body.repeat).toEqual({ kind: 're_report', repeatCount: 1, reopenedFor: 'crew' });
     // Fixed again at 16:00, reported again at 18:00.
     const crew = await as('crew1');
     await post(crew, `/api/v1/tickets/${done.id}/arrive`, {});
@@ -149,6 +149,6 @@ describe('repeat reports (seed 003: reported 13:00, done 14:00)', () => {
     f.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'done.jpg');
     expect((await post(crew, `/api/v1/tickets/${done.id}/fix`, f)).status).toBe(200);
     t.env.clock.set(wita('18:00'));
-    expect((await citizenReport('0812-1000-0006', {}, where)).body.repeat).toEqual({ kind: 're_report', repeatCount: 2 });
+    expect((await citizenReport('0812-1000-0006', {}, where)).body.repeat).toEqual({ kind: 're_report', repeatCount: 2, reopenedFor: 'crew' });
   });
 });

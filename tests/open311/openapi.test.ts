@@ -19,7 +19,11 @@ describe('Open311 in the OpenAPI document', () => {
       'GET /open311/v2/services/{service_code}.{format}',
       'GET /open311/v2/tokens/{token}.{format}',
       'POST /open311/v2/requests.{format}',
+      'POST /open311/v2/servicerequestupdates.{format}',
     ]);
+    const update = doc.paths['/open311/v2/servicerequestupdates.{format}'].post;
+    expect(Object.keys(update.requestBody.content)).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data']);
+    expect(update.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/Open311UpdateAnswer');
     const post = doc.paths['/open311/v2/requests.{format}'].post;
     expect(post.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual(['xml', 'json']);
     expect(Object.keys(post.requestBody.content)).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data']);

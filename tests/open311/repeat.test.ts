@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { insideArea, loginAs, sharpPhoto, useTestServer } from '../support/db.js';
 import { Open311Created } from '../../server/features/open311/schemas.js';
-import { georeportForm, get, newKey, post, validFields } from './support.js';
+import { fixTicket, georeportForm, get, newKey, post, validFields } from './support.js';
 
 const t = useTestServer();
 
-/** Drives a ticket to `fixed` through the staff API (admin SPK, assignment, crew on site and repaired with a photo). */
-async function fix(number: string, firstTime: boolean) {
-  const admin = await loginAs(t.server.baseUrl, t.env.utility, 'admin');
-  const crew = await loginAs(t.server.baseUrl, t.env.utility, 'crew1');
-  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
-  const step = async (token: string, action: string, body: Record<string, unknown> | FormData) => {
-    const isForm = body instanceof FormData;
-    const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-      body: isForm ? body : JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-  };
-  if (firstTime) {
-    await step(admin, 'spk', { priority: 'normal' });
-    await step(admin, 'assign', { crewId: t.env.crews[0] });
-  }
-  await step(crew, 'arrive', {});
-  const result = new FormData();
-  result.set('photo', new Blob([new Uint8Array(await sharpPhoto())], { type: 'image/jpeg' }), 'hasil.jpg');
-  await step(crew, 'fix', result);
-}
+const fix = (number: string, firstTime: boolean) => fixTicket(t, number, firstTime);
 
 describe('Open311 submissions and the repeat-report rule (seed 003), through submitReport', () => {
   it('a report within 6 h of the fix reopens the ticket (200, its number, "Laporan ulang"); after 6 h it is a new ticket linked to the earlier one (201)', async () => {
@@ -46,6 +24,8 @@ describe('Open311 submissions and the repeat-report rule (seed 003), through sub
     const [reopened] = Open311Created.parse(again.body);
     expect(reopened.service_request_id).toBe(number);
     expect(reopened.service_notice).toContain('Laporan ulang');
+    expect(reopened.service_notice).toContain('tim dikirim lagi');
+    expect(reopened.service_notice).toContain('crew sent back');
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
     expect(await t.env.db('api_submissions').where({ ticket_id: ticket.id })).toHaveLength(1);
     const followed = await get(t.server.baseUrl, `/requests/${number}.json?jurisdiction_id=${t.env.utility.code}`);
@@ -95,6 +75,10 @@ describe('the repeat-report rule after an area incident is restored (seed 003)',
     const [reopened] = Open311Created.parse(again.body);
     expect(reopened.service_request_id).toBe(numberA);
     expect(reopened.service_notice).toContain('gangguan wilayah');
+    // No crew went for it alone: nobody is "sent back", the admin checks it again (issue 13).
+    expect(reopened.service_notice).not.toMatch(/tim dikirim|crew sent back/);
+    expect(reopened.service_notice).toContain('diperiksa lagi oleh admin');
+    expect(reopened.service_notice).toContain('check again');
     const afterA = await t.env.db('tickets').where({ id: ticketA.id }).first();
     expect(afterA).toMatchObject({ status: 'received', starred: true, repeat_count: 1, closed_at: null });
     const step = await t.env.db('ticket_events').where({ ticket_id: ticketA.id }).orderBy('id', 'desc').first();

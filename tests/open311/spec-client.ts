@@ -83,6 +83,16 @@ export class SpecClient {
     return this.get(`tokens/${encodeURIComponent(token)}.xml`);
   }
 
+  /** FixMyStreet's POST servicerequestupdates, as its client sends a comment (perllib/Open311.pm: a url-encoded form, api_key and jurisdiction_id added). */
+  postUpdate(fields: Record<string, string>) {
+    const body = new URLSearchParams({ jurisdiction_id: this.jurisdictionId, api_key: this.apiKey, ...fields });
+    return fetch(`${this.endpoint}/servicerequestupdates.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: body.toString(),
+    }).then((r) => this.read<Record<string, any>>(r));
+  }
+
   /** FixMyStreet's extension, as its client asks for it (with its api_key). */
   updates(startDate: string, endDate: string) {
     return this.get('servicerequestupdates.xml', { api_key: this.apiKey, start_date: startDate, end_date: endDate });

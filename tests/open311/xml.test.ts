@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { insideArea, loginAs, sharpPhoto, useTestServer } from '../support/db.js';
-import { georeportForm, get, newKey, photoFiles, post, storedCounts, validFields } from './support.js';
+import { addKelurahan, ticketStep, georeportForm, get, kelurahanBoxes, newKey, photoFiles, post, storedCounts, validFields } from './support.js';
 import { SpecClient, shapeOf } from './spec-client.js';
 
 const t = useTestServer();
@@ -47,17 +47,7 @@ async function submitWithPhoto(overrides: Record<string, string> = {}): Promise<
   return res.body[0].service_request_id;
 }
 
-async function staffAct(number: string, action: string, body: Record<string, unknown> | FormData, as = 'admin') {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, as);
-  const { id } = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first('id');
-  const isForm = body instanceof FormData;
-  const res = await fetch(`${t.server.baseUrl}/api/v1/tickets/${id}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-    body: isForm ? body : JSON.stringify(body),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+const staffAct = (number: string, action: string, body: Record<string, unknown> | FormData, as = 'admin') => ticketStep(t, number, action, body, as);
 
 describe('GeoReport v2 in XML: each answer follows the spec\'s example document element by element', () => {
   it('discovery, services, a service definition, requests, a request and an error have the example\'s root, items and elements in its order', async () => {
@@ -88,7 +78,7 @@ describe('GeoReport v2 in XML: each answer follows the spec\'s example document 
     const noAccount = await xmlOf('/requests.xml', { method: 'POST', body: georeportForm({ ...validFields(t.env, key), account_id: '', phone: '0812 4444 1212' }, { bytes: await sharpPhoto() }) });
     expect(noAccount.xml).toMatch(/<account_id\/>/); // the spec's empty element
 
-    const queued = await xmlOf('/requests.xml', { method: 'POST', body: new URLSearchParams({ ...validFields(t.env, key), lat: '', long: '', media_url: 'https://photos.example.org/1.jpg' }) });
+    const queued = await xmlOf('/requests.xml', { method: 'POST', body: new URLSearchParams({ ...validFields(t.env, key), media_url: 'https://photos.example.org/1.jpg' }) });
     expect(queued.status).toBe(202);
     const token = parse(queued.xml).service_requests.request[0].token as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -197,15 +187,16 @@ describe('a GeoReport v2 client written only from the spec: form posts, XML back
 });
 
 describe('tokens: a submission that cannot become a ticket at once waits for staff', () => {
-  it('an address-only report and a photo link on a host not allowed get a token; staff place one and refuse the other; the tokens tell the client', async () => {
+  it('photo links on a host not allowed get a token (one placed by the kelurahan of its address); staff take one in and refuse the other; the tokens tell the client', async () => {
+    await addKelurahan(t.env);
     t.env.ctx.config.open311MediaHosts = [];
     const client = new SpecClient(`${t.server.baseUrl}/open311/v2/discovery.xml`, t.env.utility.code, key);
     await client.discover();
     const before = await storedCounts(t.env);
-    const byAddress = await client.create({ service_code: 'no_water', address_string: 'Jl. Cenderawasih No. 9, Mamajang, Makassar', phone: '081277778888', first_name: 'Dewi', description: 'Air tidak mengalir sejak pagi', media_url: 'https://photos.example.org/dry.jpg' });
+    const byAddress = await client.create({ service_code: 'no_water', address_string: 'Jl. Cenderawasih No. 9, Mamajang Dalam, Makassar', phone: '081277778888', first_name: 'Dewi', description: 'Air tidak mengalir sejak pagi', media_url: 'https://photos.example.org/dry.jpg' });
     expect(byAddress.status).toBe(202);
     const addressToken = byAddress.doc.service_requests.request[0].token as string;
-    expect(byAddress.doc.service_requests.request[0].service_notice).toContain('menunggu petugas');
+    expect(byAddress.doc.service_requests.request[0].service_notice).toContain('menunggu petugas memeriksa foto');
     const byLink = await client.create({ service_code: 'visible_leak', lat: String(insideArea.lat), long: String(insideArea.lon), phone: '081277779999', media_url: 'https://photos.example.org/leak.jpg' });
     expect(byLink.status).toBe(202);
     const linkToken = byLink.doc.service_requests.request[0].token as string;
@@ -220,19 +211,22 @@ describe('tokens: a submission that cannot become a ticket at once waits for sta
     expect((await fetch(`${t.server.baseUrl}/api/v1/open311/queue`, { headers: { authorization: `Bearer ${crew}` } })).status).toBe(403);
     const queue = (await (await fetch(`${t.server.baseUrl}/api/v1/open311/queue`, { headers: { authorization: `Bearer ${operator}` } })).json()) as any[];
     const entry = queue.find((q) => q.token === addressToken);
-    expect(entry).toMatchObject({ waitsFor: 'position', addressString: 'Jl. Cenderawasih No. 9, Mamajang, Makassar', name: 'Dewi', phone: '081277778888', lat: null });
+    expect(entry).toMatchObject({ waitsFor: 'photo', addressString: 'Jl. Cenderawasih No. 9, Mamajang Dalam, Makassar', name: 'Dewi', phone: '081277778888' });
+    expect(entry.notes).toEqual([expect.stringContaining('Kel. Mamajang Dalam')]);
+    expect(entry.lat).toBeGreaterThan(kelurahanBoxes['Mamajang Dalam'].minLat);
+    expect(entry.lat).toBeLessThan(kelurahanBoxes['Mamajang Dalam'].maxLat);
     expect(queue.find((q) => q.token === linkToken)).toMatchObject({ waitsFor: 'photo', mediaUrl: 'https://photos.example.org/leak.jpg', lat: insideArea.lat });
 
     const staffPost = (token: string, action: string, body: unknown) =>
       fetch(`${t.server.baseUrl}/api/v1/open311/queue/${token}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const noPlace = await staffPost(addressToken, 'accept', {});
-    expect(noPlace.status).toBe(400);
-    const accepted = await staffPost(addressToken, 'accept', { lat: insideArea.lat, lon: insideArea.lon });
+    const accepted = await staffPost(addressToken, 'accept', {});
     expect(accepted.status).toBe(201);
     const { service_request_id: number } = (await accepted.json()) as { service_request_id: string };
     expect((await staffPost(addressToken, 'accept', { lat: insideArea.lat, lon: insideArea.lon })).status).toBe(409);
     const ticket = await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first();
-    expect(ticket).toMatchObject({ category: 'no_water', address: 'Jl. Cenderawasih No. 9, Mamajang, Makassar', description: 'Air tidak mengalir sejak pagi\nFoto (tautan dari aplikasi Open311): https://photos.example.org/dry.jpg', source: 'app' });
+    expect(ticket).toMatchObject({ category: 'no_water', address: 'Jl. Cenderawasih No. 9, Mamajang Dalam, Makassar', source: 'app' });
+    expect(ticket.description).toContain('Air tidak mengalir sejak pagi\nLokasi perkiraan dari alamat: Kel. Mamajang Dalam');
+    expect(ticket.description).toContain('Foto (tautan dari aplikasi Open311): https://photos.example.org/dry.jpg');
     expect(await t.env.db('api_submissions').where({ ticket_id: ticket.id }).first()).toBeDefined();
 
     const known = (await client.token(addressToken)).doc.service_requests.request[0];

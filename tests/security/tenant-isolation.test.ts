@@ -278,6 +278,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return "a queued Open311 token, looked up with the caller's utility id (open311/repository.ts findQueuedSubmission)";
       case 'POST /api/v1/notifications/templates/preview':
         return 'fills a text with example values: reads and writes nothing';
+      case 'POST /api/v1/follow-up/by-phone':
+        return "a phone proven in the jurisdiction asked: the proof token and the reporter are looked up with that utility's id (notifications/verification.repository.ts findByToken, tickets/reporters.repository.ts findReporterByPhone)";
       case 'POST /api/v1/verifications/{id}/confirm':
         return "a code's id, locked with the jurisdiction's utility id (notifications/verification.repository.ts lockVerification)";
       case 'POST /api/v1/verifications':
@@ -286,6 +288,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/inbound/whatsapp':
       case 'POST /api/v1/inbound/gateway/{channel}':
         return "a provider's webhook for the jurisdiction it names, checked against that utility's own channel secret (verify token, app secret, gateway secret): B's secret opens nothing of A (tests/jobs/notifications-inbound.test.ts)";
+      case 'POST /open311/v2/servicerequestupdates.{format}':
+        return "an Open311 client's update: the ticket number is looked up in the api_key's own utility (tickets/client-update.service.ts), another jurisdiction_id is refused 403 (open311/service.ts authoriseSubmission)";
       case 'POST /api/v1/reports':
       case 'POST /open311/v2/requests.json':
       case 'POST /open311/v2/requests.{format}':

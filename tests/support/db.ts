@@ -209,3 +209,14 @@ export function useTestServer(options: Parameters<typeof createTestEnv>[0] = {})
  * "stored nothing" checks count originals, which a refused request must never leave.
  */
 export const derivedPhotoFile = (file: string): boolean => /\.(w\d+\.jpg|public\.[a-z]+)(\.[^/]*\.tmp)?$/.test(file);
+
+/** A staff member's JSON call on the test server (logged in as `user`): the status and the parsed answer. */
+export async function staffCall(t: { env: TestEnv; server: { baseUrl: string } }, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
+  const res = await fetch(`${t.server.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}

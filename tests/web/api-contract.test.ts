@@ -195,6 +195,42 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call(null, 'get', '/api/v1/ratings', { query: { token: rateLink, ...jurisdiction } });
     await call(null, 'post', '/api/v1/ratings', { body: { token: rateLink, score: 4, ...jurisdiction } });
     await call(null, 'get', '/api/v1/charter', { query: jurisdiction });
+    await call('admin', 'put', '/api/v1/answers/{id}', { path: { id: answer.id }, body: { title: { id: 'Info tagihan', en: 'Billing info' }, answer: { id: 'Cek di loket.', en: 'Ask at the desk.' }, active: false } });
+    await call('admin', 'put', '/api/v1/charter', { body: { pledge: { id: 'Kami melayani.', en: 'We serve.' } } });
+    // Lost receipt: the phone proven by a code, then its reports.
+    const started = await call<{ id: number }>(null, 'post', '/api/v1/verifications', { body: { phone: '0812 3333 5555', ...jurisdiction } });
+    const sent = await t.env.db('notification_events').where({ utility_id: t.env.utility.id, source_key: `phone-code:${started.id}` }).first('data');
+    const proven = await call<{ token: string }>(null, 'post', '/api/v1/verifications/{id}/confirm', { path: { id: started.id }, body: { code: sent.data.code, ...jurisdiction } });
+    await call(null, 'post', '/api/v1/follow-up/by-phone', { body: { phone: '0812 3333 5555', proof: proven.token, ...jurisdiction } });
+    // The ticket page: merge, the merged list, take out; detach from an incident; unblock.
+    const [kept, same] = [
+      await call<{ id: number; number: string }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.008, lon: insideArea.lon + 0.008, source: 'call_centre' } }),
+      await call<{ id: number }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.008, lon: insideArea.lon + 0.008, source: 'walk_in' } }),
+    ];
+    await call('operator', 'post', '/api/v1/tickets/{id}/merge', { path: { id: same.id }, body: { into: kept.number } });
+    await call('operator', 'get', '/api/v1/tickets/{id}/merged', { path: { id: kept.id } });
+    await call('operator', 'post', '/api/v1/tickets/{id}/unmerge', { path: { id: same.id }, body: {} });
+    await call('dispatcher', 'post', '/api/v1/incidents', { body: { title: 'Pipa induk kedua', centre: { lat: insideArea.lat - 0.015, lon: insideArea.lon - 0.015 }, radiusMetres: 200, messageId: 'Sedang ditangani' } });
+    const inside = await call<{ id: number; status: string }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat - 0.015, lon: insideArea.lon - 0.015, source: 'call_centre' } });
+    expect(inside.status).toBe('attached');
+    await call('dispatcher', 'post', '/api/v1/tickets/{id}/detach', { path: { id: inside.id }, body: {} });
+    const hoax = await call<{ id: number }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.011, lon: insideArea.lon - 0.012, source: 'call_centre', phone: '0812 3333 7777' } });
+    await call('admin', 'post', '/api/v1/tickets/{id}/reject', { path: { id: hoax.id }, body: { reason: 'Hoaks', blockReporter: true } });
+    await call('operator', 'post', '/api/v1/reporters/unblock', { body: { phone: '0812 3333 7777', reason: 'Salah paham' } });
+    // The Open311 queue (#/open311).
+    const { newKey } = await import('../open311/support.js');
+    const apiKey = await newKey(t.env);
+    const waiting: string[] = [];
+    for (const phone of ['0812 3333 8881', '0812 3333 8882']) {
+      const res = await fetch(`${t.server.baseUrl}/open311/v2/requests.json`, {
+        method: 'POST',
+        body: new URLSearchParams({ api_key: apiKey, service_code: 'visible_leak', lat: String(insideArea.lat), long: String(insideArea.lon - 0.01), phone, media_url: 'https://photos.example.org/x.jpg' }),
+      });
+      waiting.push(((await res.json()) as { token: string }[])[0].token);
+    }
+    await call('operator', 'get', '/api/v1/open311/queue');
+    await call('operator', 'post', '/api/v1/open311/queue/{token}/accept', { path: { token: waiting[0] }, body: {} });
+    await call('operator', 'post', '/api/v1/open311/queue/{token}/refuse', { path: { token: waiting[1] }, body: { reason: 'Bukan kebocoran' } });
 
     // The admin's set-up (issue 15): crews (#/atur-regu) and staff accounts (#/atur-staf).
     tokens.clear();

@@ -23,6 +23,9 @@ const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) =
 const crewsSetupPage: typeof import('./pages/crews-setup.js').crewsSetupPage = async (...a) => (await import('./pages/crews-setup.js')).crewsSetupPage(...a);
 const staffSetupPage: typeof import('./pages/staff-setup.js').staffSetupPage = async (...a) => (await import('./pages/staff-setup.js')).staffSetupPage(...a);
 const passwordPage: typeof import('./pages/password.js').passwordPage = async (...a) => (await import('./pages/password.js')).passwordPage(...a);
+const answersPage: typeof import('./pages/answers.js').answersPage = async (...a) => (await import('./pages/answers.js')).answersPage(...a);
+const charterEditorPage: typeof import('./pages/charter-editor.js').charterEditorPage = async (...a) => (await import('./pages/charter-editor.js')).charterEditorPage(...a);
+const open311QueuePage: typeof import('./pages/open311-queue.js').open311QueuePage = async (...a) => (await import('./pages/open311-queue.js')).open311QueuePage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
@@ -44,6 +47,9 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
   'atur-regu': { page: crewsSetupPage, roles: ['admin'], nav: () => t('setup_crews') },
   'atur-staf': { page: staffSetupPage, roles: ['admin'], nav: () => t('setup_staff') },
+  jawaban: { page: answersPage, roles: ['admin'], nav: () => t('standard_answers') },
+  'ubah-maklumat': { page: charterEditorPage, roles: ['admin'], nav: () => t('edit_charter') },
+  open311: { page: open311QueuePage, roles: ['admin', 'operator'], nav: () => 'Open311' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 

@@ -17,10 +17,12 @@ import type { Role, TicketStatus } from './tickets.js';
  * - duplicate: intake adding a new report to the open ticket of the same spot and category
  *   (features/tickets/duplicates.service.ts);
  * - reporter_link: the reporter, through the signed link of their receipt, adding a note or photo;
+ * - open311_client: an Open311 client (FixMyStreet) posting its user's comment on a ticket
+ *   (POST servicerequestupdates; a "not fixed after all" goes through repeat_report);
  * - system: the worker's jobs. They change no status today (an SLA breach is
  *   escalated by notification): named so that a future job has to be granted a row.
  */
-export const systemActors = ['planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'system'] as const;
+export const systemActors = ['planner', 'urgent_dispatch', 'incident', 'repeat_report', 'duplicate', 'reporter_link', 'open311_client', 'system'] as const;
 export type SystemActor = (typeof systemActors)[number];
 export type Actor = Role | SystemActor;
 
@@ -91,6 +93,8 @@ export const transitions = {
   add_info: { from: ['received', 'attached', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed'], to: null, actors: ['reporter_link'] },
   // The same after an area incident was restored: "still no water" within the window (seed 003).
   reopen_restored: { from: ['closed'], to: 'received', actors: ['repeat_report'], stamps: 'reopened_at' },
+  // An Open311 client's update (FixMyStreet's users' comments): a note in the trail, whatever the status, for staff to read.
+  client_update: { from: ['received', 'attached', 'merged', 'rejected', 'spk_issued', 'assigned', 'on_site', 'escalated', 'fixed', 'closed', 'answered', 'forwarded'], to: null, actors: ['open311_client'] },
 } as const satisfies Record<string, Transition>;
 
 export type Action = keyof typeof transitions;

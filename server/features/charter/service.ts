@@ -14,6 +14,7 @@ import { slaReport } from '../reports/service.js';
 import { monthRange } from '../reports/period.js';
 import { ikmReport } from '../satisfaction/service.js';
 import { findCharterTexts, saveCharterTexts } from './repository.js';
+import { recordAudit } from '../audit/service.js';
 
 export const charterTextKeys = ['title', 'pledge', 'replyStandard', 'complaints'] as const;
 export type CharterTextKey = (typeof charterTextKeys)[number];
@@ -89,7 +90,10 @@ export async function charterOf(ctx: AppContext, utility: Utility) {
 
 /** The admin changes some of the texts; the others keep theirs. */
 export async function changeCharterTexts(ctx: AppContext, utility: Utility, user: StaffUser, changes: Partial<CharterTexts>) {
-  const texts = { ...textsOf(await findCharterTexts(ctx.db, utility.id)), ...changes };
-  await saveCharterTexts(ctx.db, utility.id, texts, user.id, ctx.now());
+  await ctx.db.transaction(async (tx) => {
+    const texts = { ...textsOf(await findCharterTexts(tx, utility.id)), ...changes };
+    await saveCharterTexts(tx, utility.id, texts, user.id, ctx.now());
+    await recordAudit(tx, { utilityId: utility.id, actorId: user.id, action: 'charter.update', objectType: 'charter', objectId: null, details: { changed: changes }, at: ctx.now() });
+  });
   return charterOf(ctx, utility);
 }

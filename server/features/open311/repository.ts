@@ -73,6 +73,28 @@ export async function hasSubmission(db: Runner, ticketId: number): Promise<boole
   return row !== undefined;
 }
 
+// ------------------------------------------------------ client updates (POST)
+
+/** The step an update became, when this key already sent this update_id. */
+export async function findRequestUpdate(db: Runner, apiKeyId: number, clientUpdateId: string): Promise<{ eventId: number } | null> {
+  const row = await db('open311_request_updates').where({ api_key_id: apiKeyId, client_update_id: clientUpdateId }).first('event_id');
+  return row ? { eventId: Number(row.event_id) } : null;
+}
+
+/** Records an accepted update once per key and update_id: false when it was recorded meanwhile (a concurrent retry). */
+export async function recordRequestUpdate(
+  db: Runner,
+  u: { utilityId: number; apiKeyId: number; clientUpdateId: string; ticketId: number; eventId: number; outcome: 'noted' | 'reopened'; at: Date },
+): Promise<boolean> {
+  const rows = await db('open311_request_updates')
+    .insert({ utility_id: u.utilityId, api_key_id: u.apiKeyId, client_update_id: u.clientUpdateId, ticket_id: u.ticketId, event_id: u.eventId, outcome: u.outcome, received_at: u.at })
+    .onConflict(['api_key_id', 'client_update_id'])
+    .ignore()
+    .returning('id');
+  if (rows.length) await db('api_keys').where({ id: u.apiKeyId }).update({ last_used_at: u.at });
+  return rows.length > 0;
+}
+
 // ---------------------------------------------------------- service requests
 
 /** What the public may see of a ticket: no reporter, no staff, no photo. */
@@ -334,6 +356,8 @@ export async function listTicketSteps(db: Runner, utilityId: number, from: Date,
     .where('e.utility_id', utilityId)
     .where('e.at', '>=', from)
     .where('e.at', '<=', to)
+    // A client's own update is its text, not news from us: not listed back to it as ours.
+    .whereNot('e.action', 'client_update')
     .orderBy([{ column: 'e.at' }, { column: 'e.id' }])
     .limit(limit)
     .select('e.id', 't.number', 'e.action', 'e.to_status', 'e.at')) as { id: string | number; number: string; action: string; to_status: TicketStatus; at: Date }[];

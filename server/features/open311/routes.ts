@@ -22,6 +22,8 @@ import {
   Open311RequestUpdate,
   Open311TokenAnswer,
   PostRequestFields,
+  PostUpdateFields,
+  Open311UpdateAnswer,
   QueuedSubmission,
   RefuseQueued,
   RequestsQuery,
@@ -37,6 +39,7 @@ import {
   getServiceRequest,
   listRequestUpdates,
   listServiceRequestsText,
+  postRequestUpdate,
   queuedSubmissions,
   refuseQueuedSubmission,
   serviceDefinition,
@@ -139,10 +142,19 @@ registry.registerPath({
   responses: { 200: answer(z.array(Open311RequestUpdate), 'Request updates (XML root service_requests_updates, items request_update)'), ...open311ErrorResponses(400, 404) },
 });
 registry.registerPath({
+  method: 'post',
+  path: `${BASE}/servicerequestupdates.{format}`,
+  tags,
+  summary:
+    "FixMyStreet's POST servicerequestupdates (mySociety's extension), with an api_key: its user's comment on a ticket becomes a note for staff in the ticket's trail; status REOPEN (or OPEN on a repaired or closed ticket) is a repeat report: reopened within the re-report window (seed 003). Answers [{update_id}] (XML root service_request_updates, item request_update); the same update_id again answers the same.",
+  request: { params: z.object({ format: FormatParam }), body: { content: { 'application/x-www-form-urlencoded': { schema: PostUpdateFields }, 'multipart/form-data': { schema: PostUpdateFields } } } },
+  responses: { 200: answer(Open311UpdateAnswer, 'The update, recorded (or recorded before: the same answer)'), ...open311ErrorResponses(400, 403, 404, 429) },
+});
+registry.registerPath({
   method: 'get',
   path: '/api/v1/open311/queue',
   tags,
-  summary: 'Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator)',
+  summary: 'Open311 submissions waiting for staff (the photo only a link to a host not fetched from; before issue 13, also ones placed by an address only): oldest first (admin, operator)',
   responses: { 200: { description: 'The queue', content: { 'application/json': { schema: z.array(QueuedSubmission) } } }, ...errorResponses(401, 403) },
 });
 registry.registerPath({
@@ -284,6 +296,16 @@ export function open311Router(ctx: AppContext): Router {
     const query = parse(UpdatesQuery, req.query);
     const utility = await publicUtility(ctx, req);
     send(res, format, 'service_requests_updates', await listRequestUpdates(ctx, utility, query));
+  });
+  router.post('/servicerequestupdates.:format', multer({ limits: { files: 0, fields: 40 } }).none(), async (req, res) => {
+    const format = formatOf(req);
+    const raw = (req.body ?? {}) as Record<string, unknown>;
+    const { utility, apiKey } = await authoriseSubmission(ctx, text(raw.api_key) ?? text(req.query.api_key), text(raw.jurisdiction_id) ?? text(req.query.jurisdiction_id));
+    await throttleOf(ctx).hit('open311Key', String(apiKey.id), res);
+    const fields = parse(PostUpdateFields, raw);
+    const answer = await postRequestUpdate(ctx, utility, apiKey, fields);
+    if (answer.replayed) res.set('Idempotent-Replayed', 'true');
+    send(res, format, 'service_request_updates', answer.body);
   });
   router.use((req) => {
     throw new DomainError(ErrorCode.notFound, `No Open311 endpoint ${req.method} ${req.originalUrl} (see ${BASE}/discovery.xml)`, { method: req.method, path: req.originalUrl });

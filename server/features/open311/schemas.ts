@@ -60,10 +60,10 @@ export const PostRequestFields = z.object({
   jurisdiction_id: optionalText(100, 'jurisdiction_id').openapi({ description: 'The utility; optional: the api_key names its utility' }),
   api_key: z.string().optional().openapi({ description: 'Required. Also accepted as a query parameter' }),
   service_code: z.preprocess(emptyIsAbsent, z.string({ error: 'service_code is required (see services.json)' }).trim()).openapi({ type: 'string', example: 'pipe_burst' }),
-  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', example: -5.1477, description: 'Required here: the crew needs the GPS position' }),
-  long: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'long').optional()).openapi({ type: 'number', example: 119.4327, description: 'Required here' }),
-  address_string: optionalText(500, 'address_string'),
-  address_id: optionalText(100, 'address_id').openapi({ description: 'Not used: this server places a report by lat/long only' }),
+  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', example: -5.1477, description: 'The position the crew goes to (WGS84); without it, an address_string naming the kelurahan' }),
+  long: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'long').optional()).openapi({ type: 'number', example: 119.4327, description: 'With lat' }),
+  address_string: optionalText(500, 'address_string').openapi({ description: 'Without lat/long: placed by the kelurahan it names (the utility\'s own boundaries), else 400 naming it' }),
+  address_id: optionalText(100, 'address_id').openapi({ description: 'Kept for staff; alone it is refused (no address register here)' }),
   description: optionalText(4000, 'description'),
   first_name: optionalText(100, 'first_name'),
   last_name: optionalText(100, 'last_name'),
@@ -74,6 +74,53 @@ export const PostRequestFields = z.object({
   media_url: optionalText(2000, 'media_url').openapi({ description: 'The photo by link: fetched when its host is on OPEN311_MEDIA_HOSTS; otherwise the report waits for staff behind a token, the link kept for them' }),
 });
 export type PostRequestFields = z.infer<typeof PostRequestFields>;
+
+/** FixMyStreet's statuses of an update it posts (its extended ones included). */
+export const clientUpdateStatuses = [
+  'OPEN',
+  'CLOSED',
+  'FIXED',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'REOPEN',
+] as const;
+
+/** FixMyStreet's POST servicerequestupdates (mySociety's Open311 extension), as it sends it. */
+export const PostUpdateFields = z.object({
+  jurisdiction_id: optionalText(100, 'jurisdiction_id').openapi({ description: 'The utility; optional: the api_key names its utility' }),
+  api_key: z.string().optional().openapi({ description: 'Required. Also accepted as a query parameter' }),
+  service_request_id: z.preprocess(emptyIsAbsent, z.string({ error: 'service_request_id is required: the ticket number the update is for' }).trim().min(1).max(40)).openapi({ type: 'string', example: 'LK-2026-000123' }),
+  update_id: z.preprocess(emptyIsAbsent, z.string({ error: "update_id is required: the client's own id of the update" }).trim().min(1).max(100)).openapi({
+    type: 'string',
+    description: "The client's id of the update: the same update_id again (a retry) is answered with the first answer",
+  }),
+  updated_datetime: z.preprocess(emptyIsAbsent, z.string({ error: 'updated_datetime is required (W3C date-time with a zone)' }).trim().max(40)).openapi({ type: 'string', example: '2026-11-23T19:00:00+08:00' }),
+  status: z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase().replace(/ /g, '_') : undefined),
+      z.enum(clientUpdateStatuses, { error: `status is required: one of ${clientUpdateStatuses.join(', ')}` }),
+    )
+    .openapi({ type: 'string', description: 'REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff' }),
+  description: optionalText(4000, 'description').openapi({ description: "The user's comment" }),
+  first_name: optionalText(100, 'first_name'),
+  last_name: optionalText(100, 'last_name'),
+  title: optionalText(200, 'title'),
+  email: optionalText(200, 'email').openapi({ description: 'Accepted and not stored' }),
+  phone: optionalText(40, 'phone').openapi({ description: 'Accepted and not stored' }),
+  media_url: optionalText(2000, 'media_url').openapi({ description: 'Kept as a link for staff (never fetched here)' }),
+  account_id: optionalText(100, 'account_id'),
+  email_alerts_requested: optionalText(10, 'email_alerts_requested').openapi({ description: 'Accepted and ignored' }),
+});
+export type PostUpdateFields = z.infer<typeof PostUpdateFields>;
+
+export const Open311UpdateAnswer = z
+  .array(z.object({ update_id: z.string().openapi({ description: 'Our id of the update (the ticket step it became); the GET list shows the step under this id' }) }))
+  .openapi('Open311UpdateAnswer');
 
 // ------------------------------------------------------------------ answers
 
@@ -210,7 +257,7 @@ export const QueuedSubmission = z
   .openapi('Open311QueuedSubmission');
 
 export const AcceptQueued = z.object({
-  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', description: 'Required when the report came with an address only' }),
+  lat: z.preprocess(emptyIsAbsent, numberField(-90, 90, 'lat').optional()).openapi({ type: 'number', description: 'Where the ticket goes; default the submission\'s own position (required for one queued with an address only, before addresses were placed by kelurahan)' }),
   lon: z.preprocess(emptyIsAbsent, numberField(-180, 180, 'lon').optional()).openapi({ type: 'number' }),
 });
 

@@ -6,13 +6,16 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { submitReport } from '../tickets/intake.service.js';
+import { recordClientUpdate } from '../tickets/client-update.service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Category } from '../../core/domain/tickets.js';
-import { findUtilityByCode, findUtilityById, type Utility } from '../utilities/service.js';
+import { findUtilityByCode, findUtilityById, placeAddress, type Utility } from '../utilities/service.js';
 import {
   decideQueuedSubmission,
   findApiKeyByHash,
+  findRequestUpdate,
+  recordRequestUpdate,
   findApiKeyByName,
   findQueuedSubmission,
   hasSubmission,
@@ -33,7 +36,8 @@ import { attributeNoteOf, isServiceCode, serviceAttributes, services, statusesOf
 import { presentQueuedSubmission, presentRequestUpdate, presentServiceRequest, queuedNoticeOf, repeatOf, serviceNoticeOf, type PostAnswerItem } from './view.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { StaffUser } from '../auth/view.js';
-import type { PostRequestFields } from './schemas.js';
+import { recordAudit } from '../audit/service.js';
+import type { PostRequestFields, PostUpdateFields } from './schemas.js';
 
 /** The CLI's key administration: lookups with no rule beyond their query. */
 export { findApiKeyByName, listApiKeys, revokeApiKey } from './repository.js';
@@ -171,20 +175,25 @@ export type PostAnswer = { statusCode: number; body: PostAnswerItem[] };
  * ticket and the record of the key that submitted it commit together.
  */
 export async function submitServiceRequest(ctx: AppContext, utility: Utility, apiKey: ApiKey, submission: Submission): Promise<PostAnswer> {
-  const { fields, media } = submission;
+  const { media } = submission;
+  let { fields } = submission;
   if (!isServiceCode(fields.service_code)) throw unknownService(fields.service_code);
   const notes = attributeNotesOf(submission.attributes);
   if ((fields.lat === undefined) !== (fields.long === undefined)) {
     throw validationError([{ field: fields.lat === undefined ? 'lat' : 'long', message: 'lat and long go together: send both (WGS84), or neither and an address_string' }]);
   }
-  const placed = fields.lat !== undefined && fields.long !== undefined;
-  if (!placed && !fields.address_string && !fields.address_id) {
-    throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else address_string or address_id' }]);
+  if (fields.lat === undefined && !fields.address_string && !fields.address_id) {
+    throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else an address_string naming the kelurahan' }]);
   }
   if (!media && !fields.media_url) {
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required: the multipart file "media", or a media_url', { field: 'media' });
   }
-  if (!placed || !media) return queueSubmission(ctx, utility, apiKey, submission, notes, placed ? 'photo' : 'position');
+  if (fields.lat === undefined) {
+    const placed = await placedByAddress(ctx, utility, fields);
+    fields = { ...fields, lat: placed.lat, long: placed.lon };
+    notes.push(placed.note);
+  }
+  if (!media) return queueSubmission(ctx, utility, apiKey, { ...submission, fields }, notes, 'photo');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
   const receipt = await ctx.db.transaction(async (tx) => {
     const r = await submitReport({ ...ctx, db: tx }, utility, {
@@ -208,6 +217,32 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
   return {
     statusCode: reReport ? 200 : 201,
     body: [{ service_request_id: receipt.number, service_notice: serviceNoticeOf(receipt), account_id: fields.account_id ?? null }],
+  };
+}
+
+/**
+ * A submission with no lat/long, placed by the kelurahan its address_string
+ * names (core/domain/places.ts, the utility's own boundaries; no outside
+ * geocoder): a point inside that kelurahan, and a line telling staff the
+ * position is approximate. An address we cannot place, or an address_id
+ * alone (we keep no address register), is refused naming the field.
+ */
+async function placedByAddress(ctx: AppContext, utility: Utility, fields: PostRequestFields): Promise<{ lat: number; lon: number; note: string }> {
+  if (!fields.address_string) {
+    throw validationError([{ field: 'address_id', message: `${utility.name} keeps no address register: send lat and long, or an address_string naming the kelurahan` }]);
+  }
+  const place = await placeAddress(ctx.db, utility.id, fields.address_string);
+  if (!place.placed) {
+    const message =
+      place.why === 'ambiguous'
+        ? `"${fields.address_string}" names several kelurahan (${place.candidates.join(', ')}): add the kecamatan, or send lat and long`
+        : `"${fields.address_string}" could not be placed within ${utility.name}: name the kelurahan (e.g. "Jl. Veteran No. 3, Kel. Mamajang Dalam"), or send lat and long`;
+    throw validationError([{ field: 'address_string', message }]);
+  }
+  return {
+    lat: place.lat,
+    lon: place.lon,
+    note: `Lokasi perkiraan dari alamat: Kel. ${place.kelurahan}, Kec. ${place.district} (titik di dalam kelurahan, bukan lokasi pasti): pastikan dengan pelapor.`,
   };
 }
 
@@ -249,9 +284,10 @@ export async function queuedSubmissions(ctx: AppContext, utility: Utility) {
 }
 
 /**
- * Staff take a queued submission in: the position they found (required when
- * it came with an address only), after opening the photo link or phoning the
- * reporter. It enters as a staff entry (the photo is then optional, as for a
+ * Staff take a queued submission in, after opening the photo link or phoning
+ * the reporter: at its own position or one staff give (required only for a
+ * submission queued with an address alone, before addresses were placed by
+ * kelurahan). It enters as a staff entry (the photo is then optional, as for a
  * call-centre report); the photo link stays in the description.
  */
 export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, place: { lat?: number; lon?: number }) {
@@ -283,6 +319,7 @@ export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, 
     );
     if (!(await hasSubmission(tx, receipt.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: receipt.id, apiKeyId: queued.apiKeyId, accountId: fields.account_id ?? null, at: ctx.now() });
     await decideQueuedSubmission(tx, { utilityId: utility.id, token, state: 'accepted', ticketId: receipt.id, decidedBy: staffUser.id, at: ctx.now() });
+    await recordAudit(tx, { utilityId: utility.id, actorId: staffUser.id, action: 'open311_submission.accept', objectType: 'open311_token', objectId: null, details: { token, ticket: receipt.number }, at: ctx.now() });
     return { token, service_request_id: receipt.number };
   });
 }
@@ -290,8 +327,11 @@ export async function acceptQueuedSubmission(ctx: AppContext, utility: Utility, 
 export async function refuseQueuedSubmission(ctx: AppContext, utility: Utility, staffUser: StaffUser, token: string, reason: string) {
   const queued = await findQueuedSubmission(ctx.db, utility.id, token);
   if (!queued) throw new DomainError(ErrorCode.notFound, `No token ${token} in ${utility.code}`, { field: 'token', what: 'token', key: token });
-  const done = await decideQueuedSubmission(ctx.db, { utilityId: utility.id, token, state: 'refused', refusedReason: reason, decidedBy: staffUser.id, at: ctx.now() });
-  if (!done) throw new DomainError(ErrorCode.conflict, `Token ${token} was already decided`, { field: 'token' });
+  await ctx.db.transaction(async (tx) => {
+    const done = await decideQueuedSubmission(tx, { utilityId: utility.id, token, state: 'refused', refusedReason: reason, decidedBy: staffUser.id, at: ctx.now() });
+    if (!done) throw new DomainError(ErrorCode.conflict, `Token ${token} was already decided`, { field: 'token' });
+    await recordAudit(tx, { utilityId: utility.id, actorId: staffUser.id, action: 'open311_submission.refuse', objectType: 'open311_token', objectId: null, details: { token, reason }, at: ctx.now() });
+  });
   return { token, refused: true as const };
 }
 
@@ -434,4 +474,55 @@ export async function listRequestUpdates(ctx: AppContext, utility: Utility, quer
   if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) throw validationError([{ field: 'end_date', message: `start_date to end_date may span at most ${WINDOW_DAYS} days` }]);
   const steps = await listTicketSteps(ctx.db, utility.id, start, end, MAX_REQUESTS);
   return steps.map((s) => presentRequestUpdate(s, utility));
+}
+
+/** A concurrent retry recorded the same update first: this transaction is undone and the first answer given. */
+class UpdateRecordedMeanwhile extends Error {}
+
+/**
+ * FixMyStreet's POST servicerequestupdates: its user's comment on a ticket.
+ * A note for staff in the ticket's trail; REOPEN (or OPEN on a done ticket:
+ * FixMyStreet's "not fixed" without its extended statuses) is a repeat
+ * report (seed 003). Answered with the step's id as update_id; the same
+ * update_id from the same key again gets the same answer and writes nothing.
+ * E-mail and phone are not stored; a media_url is kept as a link for staff.
+ */
+export async function postRequestUpdate(ctx: AppContext, utility: Utility, apiKey: ApiKey, fields: PostUpdateFields): Promise<{ replayed: boolean; body: { update_id: string }[] }> {
+  const sentAt = parseW3c(fields.updated_datetime, 'updated_datetime', utility.timeZone, 'start');
+  const earlier = await findRequestUpdate(ctx.db, apiKey.id, fields.update_id);
+  if (earlier) return { replayed: true, body: [{ update_id: String(earlier.eventId) }] };
+  if (!fields.description && !fields.media_url) throw validationError([{ field: 'description', message: 'an update needs a description (or a media_url)' }]);
+  const name = [fields.first_name, fields.last_name].filter((n) => n && n !== '-').join(' ');
+  const note = [
+    `Pembaruan dari aplikasi Open311 (${apiKey.name})${name ? `, ${name}` : ''}: ${fields.description ?? '(tanpa teks)'}`,
+    fields.media_url ? `Foto (tautan): ${fields.media_url}` : null,
+  ]
+    .filter((x) => x !== null)
+    .join('\n');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const ticket = await recordClientUpdate({ ...ctx, db: tx }, tx, utility, {
+        number: fields.service_request_id,
+        note,
+        notFixed: fields.status === 'REOPEN' || fields.status === 'OPEN',
+        data: { apiKeyId: apiKey.id, updateId: fields.update_id, status: fields.status, updatedDatetime: sentAt.toISOString(), accountId: fields.account_id ?? null },
+      });
+      // OPEN on a ticket still open is only a comment: recordClientUpdate reopens a done one only.
+      const recorded = await recordRequestUpdate(tx, {
+        utilityId: utility.id,
+        apiKeyId: apiKey.id,
+        clientUpdateId: fields.update_id,
+        ticketId: ticket.ticketId,
+        eventId: ticket.eventId,
+        outcome: ticket.outcome,
+        at: ctx.now(),
+      });
+      if (!recorded) throw new UpdateRecordedMeanwhile();
+      return { replayed: false, body: [{ update_id: String(ticket.eventId) }] };
+    });
+  } catch (err) {
+    if (!(err instanceof UpdateRecordedMeanwhile)) throw err;
+    const first = await findRequestUpdate(ctx.db, apiKey.id, fields.update_id);
+    return { replayed: true, body: [{ update_id: String(first!.eventId) }] };
+  }
 }

@@ -66,18 +66,21 @@ export function presentQueuedSubmission(q: QueuedSubmission) {
 }
 
 /** How a report relates to an earlier one, as intake's receipt tells it. */
-export type Repeat = { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null | undefined;
+export type Repeat = ReportReceipt['repeat'] | undefined;
 
-export const repeatOf = (receipt: ReportReceipt): Repeat => (receipt as { repeat?: Repeat }).repeat;
+export const repeatOf = (receipt: ReportReceipt): Repeat => receipt.repeat;
 
 /** What the reporter is told: in Bahasa Indonesia, as on our own receipt. */
 export function serviceNoticeOf(receipt: ReportReceipt): string {
   const repeat = repeatOf(receipt);
   const parts: string[] = [];
-  if (repeat?.kind === 're_report' && receipt.status === 'received') {
-    parts.push(`Laporan ulang: tiket ${receipt.number} dari gangguan wilayah yang dinyatakan pulih dibuka kembali dan diperiksa admin PDAM.`);
+  // A ticket closed by its restored area incident had no crew of its own: nobody is "sent back", the admin looks again.
+  if (repeat?.kind === 're_report' && repeat.reopenedFor === 'review') {
+    parts.push(
+      `Laporan ulang: tiket ${receipt.number} dari gangguan wilayah yang dinyatakan pulih dibuka kembali dan diperiksa lagi oleh admin PDAM. / Repeat report: ${receipt.number}, closed when the area disruption was restored, is reopened for the utility's admin to check again.`,
+    );
   } else if (repeat?.kind === 're_report') {
-    parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi.`);
+    parts.push(`Laporan ulang: tiket ${receipt.number} yang sudah diperbaiki dibuka kembali dan tim dikirim lagi. / Repeat report: the repaired ticket ${receipt.number} is reopened and its crew sent back.`);
   } else {
     parts.push(`Laporan diterima dengan nomor ${receipt.number} dan akan divalidasi oleh admin PDAM.`);
     if (repeat?.kind === 'new_linked') parts.push(`Laporan ini terkait laporan sebelumnya ${repeat.linkedTo} dan ditangani segera.`);
@@ -123,9 +126,9 @@ export function presentRequestUpdate(step: TicketStepRow, utility: Utility) {
     status: fmsStatusOf(step.action, step.toStatus),
     description:
       step.action === 'reopen'
-        ? `Dilaporkan ulang setelah selesai: tim dikirim kembali. (${statusLabels[step.toStatus].id})`
+        ? `Dilaporkan ulang setelah diperbaiki: tim dikirim kembali. (${statusLabels[step.toStatus].id}) / Reported again after the repair: the crew is sent back.`
         : step.action === 'reopen_restored'
-          ? `Dilaporkan ulang setelah gangguan wilayah pulih: diperiksa kembali. (${statusLabels[step.toStatus].id})`
+          ? `Dilaporkan ulang setelah gangguan wilayah pulih: diperiksa kembali oleh admin. (${statusLabels[step.toStatus].id}) / Reported again after the area disruption was restored: the admin checks it again.`
           : statusLabels[step.toStatus].id,
     updated_datetime: toW3cDateTime(step.at, utility.timeZone),
     external_status_code: step.toStatus,

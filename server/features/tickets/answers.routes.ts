@@ -4,7 +4,7 @@ import { categories } from '../../core/domain/tickets.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { IdParam } from '../../platform/http/schemas.js';
-import { staff, utilityOf } from '../auth/middleware.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
 import { addStandardAnswer, changeStandardAnswer, standardAnswers, type StandardAnswer } from './first-contact.service.js';
 
 const bearer = [{ bearer: [] }];
@@ -59,12 +59,12 @@ export function answersRouter(ctx: AppContext): Router {
   });
   router.post('/', staff(ctx, ['admin']), async (req, res) => {
     const body = parse(AnswerBody, req.body ?? {});
-    res.status(201).json(present(await addStandardAnswer(ctx, utilityOf(res), body)));
+    res.status(201).json(present(await addStandardAnswer(ctx, utilityOf(res), userOf(res), body)));
   });
   router.put('/:id', staff(ctx, ['admin']), async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(AnswerBody, req.body ?? {});
-    res.json(present(await changeStandardAnswer(ctx, utilityOf(res), id, body)));
+    res.json(present(await changeStandardAnswer(ctx, utilityOf(res), userOf(res), id, body)));
   });
   return router;
 }

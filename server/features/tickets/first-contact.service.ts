@@ -9,6 +9,8 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
+import type { StaffUser } from '../auth/service.js';
+import { recordAudit } from '../audit/service.js';
 import type { Ticket, TicketChanges } from './repository.js';
 import { notFound, validationError } from '../../core/domain/errors.js';
 import { findAnswer, insertAnswer, listAnswers, updateAnswer, type AnswerFields, type StandardAnswer } from './answers.repository.js';
@@ -65,12 +67,21 @@ export function standardAnswers(ctx: Pick<AppContext, 'db'>, utility: Utility, i
   return listAnswers(ctx.db, utility.id, includeInactive);
 }
 
-export function addStandardAnswer(ctx: AppContext, utility: Utility, fields: AnswerFields) {
-  return insertAnswer(ctx.db, utility.id, fields, ctx.now());
+/** The admin adds a standard answer; in the audit trail. */
+export function addStandardAnswer(ctx: AppContext, utility: Utility, user: StaffUser, fields: AnswerFields) {
+  return ctx.db.transaction(async (tx) => {
+    const answer = await insertAnswer(tx, utility.id, fields, ctx.now());
+    await recordAudit(tx, { utilityId: utility.id, actorId: user.id, action: 'answer.create', objectType: 'standard_answer', objectId: answer.id, details: { ...fields }, at: ctx.now() });
+    return answer;
+  });
 }
 
-export async function changeStandardAnswer(ctx: AppContext, utility: Utility, id: number, fields: AnswerFields) {
-  const answer = await updateAnswer(ctx.db, utility.id, id, fields, ctx.now());
-  if (!answer) throw notFound('standard answer', id);
-  return answer;
+/** The admin changes or retires a standard answer; in the audit trail. */
+export async function changeStandardAnswer(ctx: AppContext, utility: Utility, user: StaffUser, id: number, fields: AnswerFields) {
+  return ctx.db.transaction(async (tx) => {
+    const answer = await updateAnswer(tx, utility.id, id, fields, ctx.now());
+    if (!answer) throw notFound('standard answer', id);
+    await recordAudit(tx, { utilityId: utility.id, actorId: user.id, action: 'answer.update', objectType: 'standard_answer', objectId: id, details: { ...fields }, at: ctx.now() });
+    return answer;
+  });
 }

@@ -2,9 +2,10 @@
  * Follow-up by the reporter (issue 13), through the signed link of the receipt:
  * read the ticket's status, add a note or a photo while it is open (the
  * `add_info` step of the one writer, in the ticket's trail as the reporter),
- * and see their other reports. Looking up tickets by a phone number needs the
- * phone verified by a code first (the notifications issue); until then the
- * receipt link is the only key, and it lists the reporter's tickets.
+ * and see their other reports. A reporter who lost the receipt looks their
+ * reports up by phone once the phone is proven by a one-time code
+ * (notifications' verification service): each report then comes with its
+ * follow-up link.
  */
 import type { AppContext } from '../../platform/context.js';
 import type { Utility } from '../utilities/service.js';
@@ -16,6 +17,7 @@ import { findTicket, findTicketByNumber, transition } from './repository.js';
 import { findReporterByPhone } from './reporters.repository.js';
 import { reporterIdsOf, ticketsOfReporter } from './links.repository.js';
 import { linkPath, signLink, verifyLink } from './links.service.js';
+import { isPhoneProven } from '../notifications/verification.service.js';
 import { publicStatus } from './service.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
@@ -75,4 +77,34 @@ export async function addFollowUp(ctx: AppContext, utility: Utility, token: stri
     });
   });
   return followUpView(ctx, utility, token);
+}
+
+/**
+ * A reporter's own reports by phone, once the phone is proven (`proof`: the
+ * token POST /api/v1/verifications/{id}/confirm answers): number, status,
+ * dates and each report's follow-up link; nothing of anyone else. An unproven
+ * phone is refused (LINK_INVALID, naming `proof`); a proven phone with no
+ * reports gets an empty list.
+ */
+export async function reportsOfProvenPhone(ctx: Pick<AppContext, 'db' | 'now'>, utility: Utility, phoneText: string, proof: string | undefined) {
+  const phone = normalisePhone(phoneText);
+  if (!phone) throw validationError([{ field: 'phone', message: 'an Indonesian phone number, e.g. 0812-3456-7890' }]);
+  if (!(await isPhoneProven(ctx.db, utility.id, phone, proof, ctx.now()))) {
+    throw new DomainError(ErrorCode.linkInvalid, 'This phone is not verified: ask for a code (POST /api/v1/verifications) and confirm it first', { field: 'proof' });
+  }
+  const reporter = await findReporterByPhone(ctx.db, utility.id, phone);
+  const mine = reporter ? await ticketsOfReporter(ctx.db, utility.id, reporter.id, 50) : [];
+  return {
+    reports: await Promise.all(
+      mine.map(async (t) => ({
+        number: t.number,
+        status: t.status,
+        statusLabel: statusLabels[t.status as keyof typeof statusLabels],
+        category: t.category,
+        receivedAt: t.receivedAt.toISOString(),
+        lastChangeAt: (t.lastStepAt ?? t.receivedAt).toISOString(),
+        followUpUrl: linkPath(utility.code, 'tindak-lanjut', await signLink(ctx.db, utility.id, { purpose: 'follow', ticketId: t.id, reporterId: reporter!.id })),
+      })),
+    ),
+  };
 }

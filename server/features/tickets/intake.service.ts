@@ -53,8 +53,12 @@ export interface ReportReceipt {
   kelurahan: string | null;
   /** The open area incident the report was attached to (status 'attached'), if any. */
   incident: { id: number; title: string } | null;
-  /** Seed 003: 're_report' reopened the done ticket (this is its number); 'new_linked' is a new urgent ticket linked to `linkedTo`. */
-  repeat: { kind: 're_report'; repeatCount: number } | { kind: 'new_linked'; linkedTo: string } | null;
+  /**
+   * Seed 003: 're_report' reopened the done ticket (this is its number), back to its crew (`reopenedFor: 'crew'`)
+   * or, closed by its restored area incident, back to the admin's queue (`'review'`: no crew of its own);
+   * 'new_linked' is a new urgent ticket linked to `linkedTo`.
+   */
+  repeat: { kind: 're_report'; repeatCount: number; reopenedFor: 'crew' | 'review' } | { kind: 'new_linked'; linkedTo: string } | null;
   /** The report was added to the open ticket of the same spot (this is its number): how many reports it now stands for. */
   duplicate?: { reports: number; chosen: boolean } | null;
 }
@@ -171,7 +175,7 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
           photoAnalysing,
           region: place.regionName,
           kelurahan: place.areaName,
-          repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount },
+          repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount, reopenedFor: status === 'received' ? ('review' as const) : ('crew' as const) },
           incident: null,
         },
       };

@@ -19,7 +19,12 @@ export async function reporterIdsOf(db: Runner, ticketId: number): Promise<numbe
 }
 
 /** A reporter's tickets, newest first: a merged report shows as the open ticket it was added to. */
-export async function ticketsOfReporter(db: Runner, utilityId: number, reporterId: number, limit: number): Promise<{ id: number; number: string; status: string; category: string; receivedAt: Date }[]> {
+export async function ticketsOfReporter(
+  db: Runner,
+  utilityId: number,
+  reporterId: number,
+  limit: number,
+): Promise<{ id: number; number: string; status: string; category: string; receivedAt: Date; lastStepAt: Date | null }[]> {
   const rows = await db('tickets as own')
     .leftJoin('tickets as master', function () {
       this.on('master.id', '=', 'own.duplicate_of_id').andOn(db.raw("own.status = 'merged'"));
@@ -33,9 +38,10 @@ export async function ticketsOfReporter(db: Runner, utilityId: number, reporterI
       db.raw('COALESCE(master.status, own.status) AS status'),
       db.raw('COALESCE(master.category, own.category) AS category'),
       'own.received_at',
+      db.raw('(SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = COALESCE(master.id, own.id)) AS last_step_at'),
     );
   const seen = new Set<number>();
   return rows
     .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
-    .map((r) => ({ id: r.id, number: r.number, status: r.status, category: r.category, receivedAt: r.received_at }));
+    .map((r) => ({ id: r.id, number: r.number, status: r.status, category: r.category, receivedAt: r.received_at, lastStepAt: r.last_step_at ?? null }));
 }

@@ -63,15 +63,16 @@ export async function reopenTicket(
   tx: Tx,
   utility: Utility,
   outcome: Extract<RepeatOutcome, { kind: 're_report' }>,
-  by: { staffId: number | null; source: string; photo: StoredPhoto | null },
+  by: { staffId: number | null; source: string; photo: StoredPhoto | null; comment?: string | null },
 ): Promise<{ status: 'assigned' | 'received'; photoId: number | null }> {
   const { ticket, repeatCount, hoursSinceFix } = outcome;
   const restored = ticket.status === 'closed' && ticket.fixedAt === null;
   const at = ctx.now();
   const photoId = by.photo ? await recordPhoto(tx, utility, ticket.id, 'report', by.photo, by.staffId, analysisLeaseFrom(at)) : null;
-  const note = restored
+  const why = restored
     ? `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah gangguan wilayah dinyatakan pulih`
     : `Lapor ulang ke-${repeatCount}: dilaporkan lagi ${hoursSinceFix} jam setelah selesai diperbaiki`;
+  const note = by.comment ? `${why}. ${by.comment}` : why;
   // The step is the repeat report's, whoever typed it in (the audit trail names the staff member when there is one).
   await transition(tx, {
     utilityId: utility.id,

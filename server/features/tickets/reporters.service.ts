@@ -9,6 +9,7 @@ import type { StaffUser } from '../auth/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import { findReporterByPhone, reporterEventsOf, unblockReporter } from './reporters.repository.js';
+import { recordAudit } from '../audit/service.js';
 
 function phoneOf(phone: string): string {
   const normalised = normalisePhone(phone);
@@ -31,6 +32,7 @@ export async function unblock(ctx: AppContext, utility: Utility, user: StaffUser
     if (!reporter) throw notFound('reporter', phone);
     if (!reporter.blocked) throw new DomainError(ErrorCode.conflict, 'This phone number is not blocked', { field: 'phone' });
     await unblockReporter(tx, utility.id, reporter.id, why, user.id, ctx.now());
+    await recordAudit(tx, { utilityId: utility.id, actorId: user.id, action: 'reporter.unblock', objectType: 'reporter', objectId: reporter.id, details: { reason: why, blockedReason: reporter.blockedReason }, at: ctx.now() });
   });
   return reporterRecord(ctx, utility, phone);
 }

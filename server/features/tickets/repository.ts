@@ -143,6 +143,12 @@ export async function findTicket(db: Runner, utilityId: number, id: number, forU
   return row ? toTicket(row) : null;
 }
 
+/** The id of the ticket's latest step (the one just written, inside the writer's transaction). */
+export async function lastEventIdOf(db: Runner, ticketId: number): Promise<number> {
+  const row = await db('ticket_events').where({ ticket_id: ticketId }).max<{ id: string | number }>('id as id').first();
+  return Number(row?.id);
+}
+
 export async function findTicketByNumber(db: Runner, utilityId: number, number: string): Promise<Ticket | null> {
   const row = await selectTicket(db).where({ utility_id: utilityId, number }).first();
   return row ? toTicket(row) : null;
@@ -644,6 +650,7 @@ const carries: Record<Action, readonly (keyof TicketChanges)[]> = {
   forward: ['answerId', 'answerText', 'forwardedTo'],
   add_info: [],
   reopen_restored: ['repeatCount'],
+  client_update: [],
 };
 
 /** An action's fixed effects besides its status and stamp (SQL names). */
@@ -708,7 +715,7 @@ export interface TransitionResult {
 /** Who the audit trail names: a person when there is one, else the reporter (a repeat report) or the system. */
 function actorKindOf(r: TransitionRequest): NewEvent['actorKind'] {
   if (r.actorUserId !== null) return 'staff';
-  return r.actor === 'repeat_report' || r.actor === 'reporter_link' ? 'reporter' : 'system';
+  return r.actor === 'repeat_report' || r.actor === 'reporter_link' || r.actor === 'open311_client' ? 'reporter' : 'system';
 }
 
 function columnsOf(r: TransitionRequest, to: TicketStatus): Record<string, unknown> {

@@ -158,6 +158,7 @@ const steps: Record<Action, Guard> = {
   add_report: notStaffs('A report is added to a ticket by merging it'),
   remove_report: notStaffs('A report is taken out of a ticket by unmerging it'),
   add_info: notStaffs('Only the reporter adds to a ticket through their link'),
+  client_update: notStaffs('Only an Open311 client posts an update (servicerequestupdates)'),
 
   // Nearby duplicates (duplicates.service.ts) and first-contact close (first-contact.service.ts).
   merge: (_ctx, tx, utility, user, ticket, input, at) => mergeStep(tx, utility, user, ticket, input.into, input.note ?? null, at),

@@ -100,6 +100,19 @@ export async function locatePoint(db: Runner, utilityId: number, lon: number, la
   };
 }
 
+/** The utility's kelurahan by name, for placing an address (core/domain/places.ts). */
+export async function namedAreas(db: Runner, utilityId: number): Promise<{ id: number; name: string; district: string }[]> {
+  return db('areas').where({ utility_id: utilityId }).orderBy('id').select('id', 'name', 'district');
+}
+
+/** A point surely inside the kelurahan (a centroid can fall outside a concave one), WGS84. */
+export async function pointInArea(db: Runner, utilityId: number, areaId: number): Promise<{ lat: number; lon: number } | null> {
+  const st = postgis(db);
+  const inside = db.raw('ST_PointOnSurface(?)', [st.geometry('geom')]);
+  const row = await db('areas').where({ utility_id: utilityId, id: areaId }).select(st.y(inside).as('lat'), st.x(inside).as('lon')).first();
+  return row ? { lat: Number(row.lat), lon: Number(row.lon) } : null;
+}
+
 export async function utilityOutline(db: Runner, utilityId: number): Promise<UtilityOutline> {
   const st = postgis(db);
   // A point inside the area (a centroid can fall outside a concave one), for centring the map.

@@ -5,7 +5,9 @@
  */
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
-import { findSoleUtility, findUtilityByCode } from './repository.js';
+import { matchKelurahan } from '../../core/domain/places.js';
+import type { Runner } from '../../platform/db/knex.js';
+import { findSoleUtility, findUtilityByCode, namedAreas, pointInArea } from './repository.js';
 import type { Utility } from './view.js';
 
 export type { Crew, Place, Utility, UtilityOutline } from './view.js';
@@ -38,4 +40,18 @@ export async function publicUtilityFor(ctx: Pick<AppContext, 'db' | 'config'>, j
   const sole = await findSoleUtility(ctx.db);
   if (!sole) throw validationError([{ field: 'jurisdiction_id', message: 'this server serves several utilities: say which one' }]);
   return sole;
+}
+
+/** Where a free-text address lies within the utility, by the kelurahan it names: a point inside it, or why not. */
+export type AddressPlace =
+  | { placed: true; lat: number; lon: number; kelurahan: string; district: string }
+  | { placed: false; why: 'unknown' | 'ambiguous'; candidates: string[] };
+
+export async function placeAddress(db: Runner, utilityId: number, address: string): Promise<AddressPlace> {
+  const match = matchKelurahan(address, await namedAreas(db, utilityId));
+  if (match.kind === 'none') return { placed: false, why: 'unknown', candidates: [] };
+  if (match.kind === 'ambiguous') return { placed: false, why: 'ambiguous', candidates: match.candidates.map((a) => `${a.name} (${a.district})`) };
+  const point = await pointInArea(db, utilityId, match.area.id);
+  if (!point) return { placed: false, why: 'unknown', candidates: [] };
+  return { placed: true, ...point, kelurahan: match.area.name, district: match.area.district };
 }

@@ -59,7 +59,14 @@ export const ReportReceipt = z
     region: z.string().nullable(),
     kelurahan: z.string().nullable(),
     repeat: z
-      .union([z.object({ kind: z.literal('re_report'), repeatCount: z.number() }), z.object({ kind: z.literal('new_linked'), linkedTo: z.string() })])
+      .union([
+        z.object({
+          kind: z.literal('re_report'),
+          repeatCount: z.number(),
+          reopenedFor: z.enum(['crew', 'review']).describe("crew: the fixed ticket went back to its crew; review: a ticket closed by its restored area incident went back to the admin's queue"),
+        }),
+        z.object({ kind: z.literal('new_linked'), linkedTo: z.string() }),
+      ])
       .nullable()
       .describe('A repeat report (seed 003): re_report reopened the done ticket named in number (answer 200); new_linked is a new urgent ticket linked to an earlier one'),
     incident: z.object({ id: z.number(), title: z.string() }).nullable().describe('The open area incident the report joined (status attached)'),

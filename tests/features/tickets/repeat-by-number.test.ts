@@ -107,7 +107,7 @@ describe('a repeat by ticket number (previous_number)', () => {
     const again = await citizenReport('+62 812 2000 0002', elsewhere, { previous_number: done.number.toLowerCase(), phone_token: token });
     expect(again.status).toBe(200);
     expect(again.body.number).toBe(done.number);
-    expect(again.body.repeat).toEqual({ kind: 're_report', repeatCount: 1 });
+    expect(again.body.repeat).toEqual({ kind: 're_report', repeatCount: 1, reopenedFor: 'crew' });
     expect(await stateOf(done.id)).toMatchObject({ status: 'assigned', crewId: t.env.crews[0], starred: true, ledger: ['credit', 'reversal'], reopens: 1 });
   });
 
@@ -126,7 +126,7 @@ describe('a repeat by ticket number (previous_number)', () => {
     const widened = await citizenReport('0813-9999-0004', north(spot, 150), { previous_number: done.number });
     expect(widened.status).toBe(200);
     expect(widened.body.number).toBe(done.number);
-    expect(widened.body.repeat).toEqual({ kind: 're_report', repeatCount: 1 });
+    expect(widened.body.repeat).toEqual({ kind: 're_report', repeatCount: 1, reopenedFor: 'crew' });
     expect((await send('PATCH', admin, '/api/v1/settings', { repeatByNumberRadiusMetres: 100 })).status).toBe(200);
   });
 

@@ -3119,6 +3119,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-up/by-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reporter's own reports by phone, once the phone is proven by a one-time code (POST /api/v1/verifications, then /confirm): number, status, dates and each report's follow-up link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        /** @description The token POST /api/v1/verifications/{id}/confirm answered for this phone (valid an hour) */
+                        proof?: string;
+                        jurisdiction_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyReports"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporters": {
         parameters: {
             query?: never;
@@ -8129,17 +8192,18 @@ export interface paths {
                         /** @example pipe_burst */
                         service_code: string;
                         /**
-                         * @description Required here: the crew needs the GPS position
+                         * @description The position the crew goes to (WGS84); without it, an address_string naming the kelurahan
                          * @example -5.1477
                          */
                         lat?: number;
                         /**
-                         * @description Required here
+                         * @description With lat
                          * @example 119.4327
                          */
                         long?: number;
+                        /** @description Without lat/long: placed by the kelurahan it names (the utility's own boundaries), else 400 naming it */
                         address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
+                        /** @description Kept for staff; alone it is refused (no address register here) */
                         address_id?: string;
                         description?: string;
                         first_name?: string;
@@ -8166,17 +8230,18 @@ export interface paths {
                         /** @example pipe_burst */
                         service_code: string;
                         /**
-                         * @description Required here: the crew needs the GPS position
+                         * @description The position the crew goes to (WGS84); without it, an address_string naming the kelurahan
                          * @example -5.1477
                          */
                         lat?: number;
                         /**
-                         * @description Required here
+                         * @description With lat
                          * @example 119.4327
                          */
                         long?: number;
+                        /** @description Without lat/long: placed by the kelurahan it names (the utility's own boundaries), else 400 naming it */
                         address_string?: string;
-                        /** @description Not used: this server places a report by lat/long only */
+                        /** @description Kept for staff; alone it is refused (no address register here) */
                         address_id?: string;
                         description?: string;
                         first_name?: string;
@@ -8441,7 +8506,130 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** FixMyStreet's POST servicerequestupdates (mySociety's extension), with an api_key: its user's comment on a ticket becomes a note for staff in the ticket's trail; status REOPEN (or OPEN on a repaired or closed ticket) is a repeat report: reopened within the re-report window (seed 003). Answers [{update_id}] (XML root service_request_updates, item request_update); the same update_id again answers the same. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The answer format: xml (the spec's required one, text/xml) or json */
+                    format: "xml" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example LK-2026-000123 */
+                        service_request_id: string;
+                        /** @description The client's id of the update: the same update_id again (a retry) is answered with the first answer */
+                        update_id: string;
+                        /** @example 2026-11-23T19:00:00+08:00 */
+                        updated_datetime: string;
+                        /** @description REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff */
+                        status: string;
+                        /** @description The user's comment */
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        title?: string;
+                        /** @description Accepted and not stored */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        phone?: string;
+                        /** @description Kept as a link for staff (never fetched here) */
+                        media_url?: string;
+                        account_id?: string;
+                        /** @description Accepted and ignored */
+                        email_alerts_requested?: string;
+                    };
+                    "multipart/form-data": {
+                        /** @description The utility; optional: the api_key names its utility */
+                        jurisdiction_id?: string;
+                        /** @description Required. Also accepted as a query parameter */
+                        api_key?: string;
+                        /** @example LK-2026-000123 */
+                        service_request_id: string;
+                        /** @description The client's id of the update: the same update_id again (a retry) is answered with the first answer */
+                        update_id: string;
+                        /** @example 2026-11-23T19:00:00+08:00 */
+                        updated_datetime: string;
+                        /** @description REOPEN (or OPEN on a repaired or closed ticket): the problem is back, a repeat report (seed 003); any other: a note for staff */
+                        status: string;
+                        /** @description The user's comment */
+                        description?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        title?: string;
+                        /** @description Accepted and not stored */
+                        email?: string;
+                        /** @description Accepted and not stored */
+                        phone?: string;
+                        /** @description Kept as a link for staff (never fetched here) */
+                        media_url?: string;
+                        account_id?: string;
+                        /** @description Accepted and ignored */
+                        email_alerts_requested?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The update, recorded (or recorded before: the same answer) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311UpdateAnswer"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (400): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (403): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (404): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error (429): the spec's error array, [{code, description}] (XML: <errors><error><code/><description/></error></errors>) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8455,7 +8643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open311 submissions waiting for staff (placed by an address only, or a photo only by link): oldest first (admin, operator) */
+        /** Open311 submissions waiting for staff (the photo only a link to a host not fetched from; before issue 13, also ones placed by an address only): oldest first (admin, operator) */
         get: {
             parameters: {
                 query?: never;
@@ -8524,7 +8712,7 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @description Required when the report came with an address only */
+                        /** @description Where the ticket goes; default the submission's own position (required for one queued with an address only, before addresses were placed by kelurahan) */
                         lat?: number;
                         lon?: number;
                     };
@@ -8798,6 +8986,11 @@ export interface components {
                 /** @enum {string} */
                 kind: "re_report";
                 repeatCount: number;
+                /**
+                 * @description crew: the fixed ticket went back to its crew; review: a ticket closed by its restored area incident went back to the admin's queue
+                 * @enum {string}
+                 */
+                reopenedFor: "crew" | "review";
             } | {
                 /** @enum {string} */
                 kind: "new_linked";
@@ -9047,6 +9240,25 @@ export interface components {
                 /** @enum {string} */
                 category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
                 receivedAt: string;
+            }[];
+        };
+        MyReports: {
+            /** @description The reports of this phone, newest first (a report merged into another shows as that one); no one else's data */
+            reports: {
+                number: string;
+                /** @enum {string} */
+                status: "received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                category: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                receivedAt: string;
+                /** @description The latest step of the report */
+                lastChangeAt: string;
+                /** @description The report's follow-up link: add a note or a photo while it is open */
+                followUpUrl: string;
             }[];
         };
         ReporterRecord: {
@@ -10372,6 +10584,10 @@ export interface components {
             external_status_code: string;
             media_url: unknown;
         };
+        Open311UpdateAnswer: {
+            /** @description Our id of the update (the ticket step it became); the GET list shows the step under this id */
+            update_id: string;
+        }[];
         Open311QueuedSubmission: {
             token: string;
             /** @enum {string} */

@@ -152,7 +152,8 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const answerId = Number(answerSelect?.value || 0);
       const staffId = 'id' in receipt ? (receipt as { id: number }).id : 0;
       if (answerId && staffId && !receipt.duplicate) await api.post('/api/v1/tickets/{id}/answer', { path: { id: staffId }, body: { answerId } });
-      const headline = receipt.repeat?.kind === 're_report' ? t('re_report_received') : receipt.duplicate ? t('duplicate_received') : answerId ? t('answered_on_spot') : t('report_received');
+      const reReport = receipt.repeat?.kind === 're_report' ? receipt.repeat : null;
+      const headline = reReport ? t(reReport.reopenedFor === 'review' ? 're_report_after_restore' : 're_report_received') : receipt.duplicate ? t('duplicate_received') : answerId ? t('answered_on_spot') : t('report_received');
       root.replaceChildren(
         h('h1', {}, t('report_leak')),
         h(

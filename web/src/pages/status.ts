@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { categoryLabel, formatTime, pickLabel, priorityLabel, t } from '../i18n.js';
+import { phoneLookup } from './phone-lookup.js';
 
 /** Anyone can follow a report by its number: status, timeline, expected resolution. */
 export async function statusPage(root: HTMLElement, number?: string): Promise<void> {
@@ -14,7 +15,10 @@ export async function statusPage(root: HTMLElement, number?: string): Promise<vo
     location.hash = `#/status/${input.value.trim().toUpperCase()}`;
   });
   root.replaceChildren(h('h1', {}, t('check_status')), form, result);
-  if (!number) return;
+  if (!number) {
+    root.append(phoneLookup(config.utility));
+    return;
+  }
   try {
     const s = await api.get('/api/v1/reports/{number}', { path: { number }, query: { jurisdiction_id: config.utility.code } });
     const tz = config.utility.timeZone;

@@ -15,6 +15,7 @@ import { categoryLabel, formatTime, priorityLabel, sourceLabel, statusLabel, t }
 import { createMap } from '../map/base.js';
 import { ticketStyle } from '../map/styles.js';
 import { reporterContactEditor } from './reporter-contact.js';
+import { citizenControls } from './ticket-citizen.js';
 
 type Ticket = Schemas['Ticket'];
 const priorities = ['normal', 'high', 'critical'] as const;
@@ -107,6 +108,7 @@ export async function ticketPage(root: HTMLElement, idParam?: string): Promise<v
     ),
     h('div', { class: 'grid2', id: 'photos' }, ...photos),
     actions,
+    citizenControls(ticket, nearby.map(({ o, metres }) => ({ number: o.number, metres })), tz, () => void ticketPage(root, idParam)),
     h('div', { class: 'card' }, h('h2', {}, t('timeline')), h('ol', { class: 'timeline', id: 'timeline' }, ...ticket.events.map((e) => h('li', {}, h('strong', {}, statusLabel(e.to)), ` · ${e.actor} · ${formatTime(e.at, tz)}`, e.note ? h('div', { class: 'muted' }, e.note) : null)))),
     h(
       'div',
