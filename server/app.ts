@@ -24,6 +24,7 @@ import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { platformRouter } from './features/tenants/routes.js';
+import { geographyBody, geographyRouter } from './features/utilities/geography.routes.js';
 import { open311Errors, open311Router, open311StaffRouter } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger, type Logger } from './platform/log.js';
@@ -45,6 +46,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use(securityHeaders(ctx.config));
   // gzip (or deflate) for text: the console's scripts and styles, and the API's JSON, CSV and GPX.
   app.use(compression({ threshold: 1024 }));
+  // A city's boundaries are larger than any other body: their own limit, parsed before the general one.
+  app.use('/api/v1/geography', geographyBody());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseMalformedInput());
@@ -79,6 +82,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/verifications', verificationsRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.use('/api/v1/settings', settingsRouter(ctx));
+  app.use('/api/v1/geography', geographyRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1/open311', open311StaffRouter(ctx));
   app.use('/api/v1/platform', platformRouter(ctx));

@@ -41,6 +41,8 @@ const noPersonalData: Record<string, string> = {
   'PUT /api/v1/analytics/pending/{id}/explanation': 'the explanation the kabag typed',
   'PATCH /api/v1/settings': 'settings',
   'PUT /api/v1/settings/webhooks': 'webhook targets',
+  'POST /api/v1/geography/preview': 'the service area and regions the admin sent, with their problems',
+  'PUT /api/v1/geography': 'the service area and regions the admin sent',
   'POST /api/v1/incidents': 'the incident (title, area, message)',
   'POST /api/v1/platform/utilities': "the server operator's (PLATFORM_TOKEN): the new utility and its admin's one-time password",
   'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',

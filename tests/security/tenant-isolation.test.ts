@@ -295,6 +295,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/reporters/unblock':
       case 'PUT /api/v1/charter':
       case 'POST /api/v1/notifications/replies':
+      case 'PUT /api/v1/geography':
+      case 'POST /api/v1/geography/preview':
         return "creates or changes the caller's own utility only (B read the same after: asserted)";
       case 'POST /api/v1/dispatch':
         return [
