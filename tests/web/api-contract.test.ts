@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { registry } from '../../server/platform/http/openapi.js';
-import { insideArea, loginAs, sharpPhoto, TEST_PASSWORD, useTestServer } from '../support/db.js';
+import { insideArea, loginAs, sharpPhoto, TEST_PASSWORD, testArea, useTestServer } from '../support/db.js';
 
 /**
  * The console's types come from the OpenAPI document, and the document's answers are zod schemas
@@ -195,6 +195,14 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call(null, 'get', '/api/v1/ratings', { query: { token: rateLink, ...jurisdiction } });
     await call(null, 'post', '/api/v1/ratings', { body: { token: rateLink, score: 4, ...jurisdiction } });
     await call(null, 'get', '/api/v1/charter', { query: jurisdiction });
+
+    // The admin's service area and regions (#/atur-wilayah): the stored ones, a preview, the import.
+    const geography = await call<{ regions: { features: { properties: { name: string } }[] } }>('admin', 'get', '/api/v1/geography');
+    expect(geography.regions.features.map((f) => f.properties.name)).toEqual(['Region One']);
+    const { minLon, minLat, maxLon, maxLat } = testArea;
+    const regions = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Region One' }, geometry: { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] } }] };
+    expect((await call<{ ok: boolean }>('admin', 'post', '/api/v1/geography/preview', { body: { regions } })).ok).toBe(true);
+    await call('admin', 'put', '/api/v1/geography', { body: { regions, source: 'file' } });
 
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');

@@ -20,10 +20,11 @@ const reportsPage: typeof import('./pages/reports.js').reportsPage = async (...a
 const templatesPage: typeof import('./pages/templates.js').templatesPage = async (...a) => (await import('./pages/templates.js')).templatesPage(...a);
 const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (...a) => (await import('./pages/follow-up.js')).followUpPage(...a);
 const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
+const setupGeographyPage: typeof import('./pages/setup-geography.js').setupGeographyPage = async (...a) => (await import('./pages/setup-geography.js')).setupGeographyPage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
-const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string }> = {
+const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string; section?: 'setup' }> = {
   '': { page: homePage },
   lapor: { page: (root) => reportPage(root), nav: () => t('report_leak') },
   status: { page: (root, number) => statusPage(root, number), nav: () => t('check_status') },
@@ -39,6 +40,8 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
+  // The utility's own set-up (admin), after the daily pages under one heading.
+  'atur-wilayah': { page: setupGeographyPage, roles: ['admin'], nav: () => t('setup_geography'), section: 'setup' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
@@ -55,7 +58,12 @@ function renderChrome(active: string): void {
   const s = session();
   const nav = document.getElementById('nav')!;
   const allowed = Object.entries(routes).filter(([, r]) => r.nav && (!r.roles || (s && r.roles.includes(s.user.role))));
-  nav.replaceChildren(...allowed.map(([key, r]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!())));
+  const link = ([key, r]: (typeof allowed)[number]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!());
+  const setup = allowed.filter(([, r]) => r.section === 'setup');
+  nav.replaceChildren(
+    ...allowed.filter(([, r]) => !r.section).map(link),
+    ...(setup.length ? [h('span', { class: 'nav-section', id: 'nav-setup' }, h('span', { class: 'nav-label' }, `${t('setup')}:`), ...setup.map(link))] : []),
+  );
   const who = document.getElementById('who')!;
   if (s) {
     const out = h('a', { href: '#/', id: 'logout' }, t('logout'));

@@ -6872,6 +6872,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/geography": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's service area and regions (admin), with the tickets and crews that refer to each region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Area and regions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Geography"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Import the service area and/or regions (admin): valid, non-empty polygons, regions inside the area and not overlapping, each named; all or nothing; regions matched by name are reshaped in place, one referred to by tickets or crews is never deleted */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GeographyImport"];
+                };
+            };
+            responses: {
+                /** @description Written */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GeographyPlan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geography/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an import (admin): what would be written, the problems per feature, the area in km²; writes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GeographyImport"];
+                };
+            };
+            responses: {
+                /** @description The plan (ok: false lists the problems) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GeographyPlan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
@@ -9011,6 +9201,90 @@ export interface components {
             /** @description default admin */
             adminUsername?: string;
             adminName?: string;
+        };
+        Geography: {
+            /** @description MultiPolygon; null until the admin imports one */
+            area: {
+                [key: string]: unknown;
+            } | null;
+            areaKm2: number | null;
+            regions: {
+                /** @enum {string} */
+                type: "FeatureCollection";
+                features: {
+                    /** @enum {string} */
+                    type: "Feature";
+                    id: number;
+                    properties: {
+                        code: string;
+                        name: string;
+                        km2: number;
+                        tickets: number;
+                        crews: number;
+                    };
+                    geometry: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
+        };
+        GeographyPlan: {
+            ok: boolean;
+            nameProperty: string | null;
+            properties: string[];
+            /** @enum {string} */
+            areaFrom: "file" | "regions" | "stored";
+            areaKm2: number | null;
+            regions: {
+                name: string;
+                code: string;
+                /** @enum {string} */
+                action: "create" | "reshape";
+                id: number | null;
+                features: number[];
+                km2: number;
+            }[];
+            removed: {
+                id: number;
+                code: string;
+                name: string;
+                tickets: number;
+                crews: number;
+                /** @enum {string} */
+                action: "delete" | "refused";
+            }[];
+            problems: components["schemas"]["GeographyProblem"][];
+        };
+        GeographyProblem: {
+            /** @enum {string} */
+            layer: "area" | "regions";
+            /** @description 0-based index of the feature in its file; null: the file as a whole or a stored region */
+            feature: number | null;
+            name: string | null;
+            /** @description not_geojson, too_large, too_many_features, wrong_type, bad_coordinates, too_few_points, ring_not_closed, missing_name, empty, self_intersection, invalid, overlap, outside_area, no_area, region_in_use */
+            reason: string;
+            message: string;
+            messageId: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        GeographyImport: {
+            /** @description The service regions, one per name (features of one name form one region); replaces the stored set */
+            regions?: {
+                [key: string]: unknown;
+            };
+            /** @description The service area; 'regions': the union of the regions; omitted: the stored area stays */
+            area?: {
+                [key: string]: unknown;
+            } | "regions";
+            /** @description The feature property that names a region (default: name, nama, …, else the first string property) */
+            nameProperty?: string;
+            /**
+             * @description For the audit trail
+             * @enum {string}
+             */
+            source?: "file" | "drawing";
         };
         Open311Discovery: {
             changeset: string;
