@@ -22,6 +22,7 @@ import { notificationsRouter, verificationsRouter } from './features/notificatio
 import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
+import { categoriesRouter } from './features/settings/categories.routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { platformRouter } from './features/tenants/routes.js';
 import { geographyBody, geographyRouter } from './features/utilities/geography.routes.js';
@@ -83,6 +84,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.use('/api/v1/settings', settingsRouter(ctx));
   app.use('/api/v1/geography', geographyRouter(ctx));
+  app.use('/api/v1/categories', categoriesRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1/open311', open311StaffRouter(ctx));
   app.use('/api/v1/platform', platformRouter(ctx));

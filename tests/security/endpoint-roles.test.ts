@@ -43,6 +43,7 @@ const noPersonalData: Record<string, string> = {
   'PUT /api/v1/settings/webhooks': 'webhook targets',
   'POST /api/v1/geography/preview': 'the service area and regions the admin sent, with their problems',
   'PUT /api/v1/geography': 'the service area and regions the admin sent',
+  'PUT /api/v1/categories/{code}': 'the leak categories',
   'POST /api/v1/incidents': 'the incident (title, area, message)',
   'POST /api/v1/platform/utilities': "the server operator's (PLATFORM_TOKEN): the new utility and its admin's one-time password",
   'PATCH /api/v1/incidents/{id}': 'the incident (title, area, message)',

@@ -181,10 +181,12 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
   if (!placed && !fields.address_string && !fields.address_id) {
     throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else address_string or address_id' }]);
   }
-  if (!media && !fields.media_url) {
+  // The utility decides per category whether a citizen's report needs a photo (settings.categories).
+  const photoRequired = utility.settings.categories[fields.service_code as Category]?.photoRequired ?? true;
+  if (!media && !fields.media_url && photoRequired) {
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required: the multipart file "media", or a media_url', { field: 'media' });
   }
-  if (!placed || !media) return queueSubmission(ctx, utility, apiKey, submission, notes, placed ? 'photo' : 'position');
+  if (!placed || (!media && fields.media_url)) return queueSubmission(ctx, utility, apiKey, submission, notes, placed ? 'photo' : 'position');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
   const receipt = await ctx.db.transaction(async (tx) => {
     const r = await submitReport({ ...ctx, db: tx }, utility, {
@@ -196,7 +198,7 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
       address: fields.address_string ?? null,
       category: fields.service_code as Category,
       source: 'app',
-      photo: media,
+      photo: media ?? undefined,
     });
     // A re-report returns an earlier ticket, which may already have its record: the first submitter keeps it.
     if (!(await hasSubmission(tx, r.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });

@@ -6,7 +6,7 @@ import { changeSettings, registerWebhook, settingsOverridesOf, webhooksOf } from
 import { settingsView, webhookRegisteredView } from './view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
-import { staff, utilityOf } from '../auth/middleware.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
 
 const bearer = [{ bearer: [] }];
 const record = <T extends z.ZodType>(keys: readonly string[], value: T) => z.object(Object.fromEntries(keys.map((k) => [k, value.optional()]))).strict();
@@ -14,8 +14,19 @@ const minutes = z.number().int().min(1).max(7 * 24 * 60);
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a local time HH:MM');
 
 /** The utility's own settings: every key optional, ranges that keep the service sane, nothing unknown. */
+const categoryName = z.string().trim().min(2, 'at least 2 characters').max(60);
+export const CategoryPatch = z
+  .object({
+    name: z.object({ id: categoryName.optional(), en: categoryName.optional() }).strict().optional(),
+    defaultPriority: z.enum(priorities).optional(),
+    photoRequired: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
 const SettingsPatch = z
   .object({
+    categories: record(categories, CategoryPatch),
     sla: record(priorities, z.object({ respondMinutes: minutes.optional(), resolveMinutes: minutes.optional(), escalateTo: z.enum(roles).optional() }).strict()),
     points: record(priorities, z.number().int().min(0).max(100)),
     h3Resolution: z.number().int().min(5).max(11),
@@ -108,7 +119,7 @@ export function settingsRouter(ctx: AppContext): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
     parse(SettingsPatch, withoutNulls);
-    res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body)));
+    res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body, { actorId: userOf(res).id, action: 'settings.update', objectType: 'settings', at: ctx.now() })));
   });
   router.get('/webhooks', staff(ctx, ['admin']), async (_req, res) => {
     res.json(await webhooksOf(ctx, utilityOf(res).id));

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { upsertWebhook } from '../webhooks/service.js';
+import { recordAudit } from '../audit/service.js';
 import {
   findSettingsOverrides,
   listRecentDeliveries,
@@ -36,11 +37,20 @@ export function mergeOverrides(stored: StoredOverrides, patch: StoredOverrides):
   return out;
 }
 
-/** Applies a validated patch to the utility's overrides; concurrent patches apply one after the other. */
-export async function changeSettings(ctx: Pick<AppContext, 'db'>, utilityId: number, patch: StoredOverrides): Promise<StoredOverrides> {
+/** Who made a change, for the audit trail (null: a command or a test, not a person). */
+export interface SettingsChange {
+  actorId: number;
+  action: string; // 'settings.update', 'category.update'
+  objectType: string;
+  at: Date;
+}
+
+/** Applies a validated patch to the utility's overrides, audited with the patch itself; concurrent patches apply one after the other. */
+export async function changeSettings(ctx: Pick<AppContext, 'db'>, utilityId: number, patch: StoredOverrides, change: SettingsChange | null = null): Promise<StoredOverrides> {
   return ctx.db.transaction(async (tx) => {
     const merged = mergeOverrides((await lockSettingsOverrides(tx, utilityId)) ?? {}, patch);
     await updateSettingsOverrides(tx, utilityId, merged);
+    if (change) await recordAudit(tx, { utilityId, actorId: change.actorId, action: change.action, objectType: change.objectType, objectId: null, details: { patch }, at: change.at });
     return merged;
   });
 }

@@ -295,7 +295,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A citizen reports a leak (photo and GPS required). Send an Idempotency-Key header to make retries safe. */
+        /** A citizen reports a leak (GPS required; a photo too, unless the utility made it optional for the category: GET /api/v1/config). Send an Idempotency-Key header to make retries safe. */
         post: {
             parameters: {
                 query?: never;
@@ -337,9 +337,9 @@ export interface paths {
                         jurisdiction_id?: string;
                         /**
                          * Format: binary
-                         * @description JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
+                         * @description Required unless the category does not require one (GET /api/v1/config categoryDetails). JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
                          */
-                        photo: string;
+                        photo?: string;
                     };
                 };
             };
@@ -6579,6 +6579,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's leak categories with their SOP defaults (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Categories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryList"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, tune or (de)activate a category (admin; audited): a deactivated one takes no new report, its tickets keep it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CategoryChange"];
+                };
+            };
+            responses: {
+                /** @description The categories after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryList"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -9018,10 +9141,73 @@ export interface components {
                 basemapUrl: string | null;
                 basemapAttribution: string | null;
             };
+            /** @description The categories the utility takes reports of (active), in its order */
             categories: ("pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other")[];
+            /** @description The same with the utility's names and whether a citizen's report needs a photo */
+            categoryDetails: {
+                /** @enum {string} */
+                code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                name: {
+                    id: string;
+                    en: string;
+                };
+                photoRequired: boolean;
+            }[];
             maxPhotoMb: number;
         };
         SettingsPatch: {
+            categories?: {
+                pipe_burst?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                visible_leak?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                meter_leak?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                no_water?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                other?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+            };
             sla?: {
                 critical?: {
                     respondMinutes?: number;
@@ -9118,6 +9304,38 @@ export interface components {
             url: string;
             /** @description HMAC-SHA256 key; one is generated when omitted and returned once */
             secret?: string;
+        };
+        CategoryList: {
+            items: components["schemas"]["Category"][];
+        };
+        Category: {
+            /** @enum {string} */
+            code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+            name: {
+                id: string;
+                en: string;
+            };
+            defaultName: {
+                id: string;
+                en: string;
+            };
+            /** @enum {string} */
+            defaultPriority: "critical" | "high" | "normal";
+            repairMinutes: number;
+            defaultRepairMinutes: number;
+            photoRequired: boolean;
+            active: boolean;
+        };
+        CategoryChange: {
+            name?: {
+                id?: string;
+                en?: string;
+            };
+            /** @enum {string} */
+            defaultPriority?: "critical" | "high" | "normal";
+            photoRequired?: boolean;
+            active?: boolean;
+            repairMinutes?: number;
         };
         Incident: {
             id: number;
