@@ -36,6 +36,7 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'kabag', path: '#/laporan', ready: 'main table' },
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
   { role: 'admin', path: '#/atur-wilayah', ready: 'main [data-ready="true"] #geo-map canvas' },
+  { role: 'admin', path: '#/atur-kategori', ready: 'main [data-ready="true"] #categories' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

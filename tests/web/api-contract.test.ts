@@ -204,6 +204,10 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect((await call<{ ok: boolean }>('admin', 'post', '/api/v1/geography/preview', { body: { regions } })).ok).toBe(true);
     await call('admin', 'put', '/api/v1/geography', { body: { regions, source: 'file' } });
 
+    // The admin's leak categories (#/atur-kategori).
+    expect((await call<{ items: unknown[] }>('admin', 'get', '/api/v1/categories')).items).toHaveLength(5);
+    await call('admin', 'put', '/api/v1/categories/{code}', { path: { code: 'meter_leak' }, body: { repairMinutes: 25 } });
+
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');
     expect(unchecked, 'console calls this test does not check yet').toEqual([]);

@@ -270,6 +270,18 @@ const dictionary = {
   nothing_to_do_here: { id: 'Tidak ada tindakan untuk peran Anda saat ini.', en: 'No step for your role at this point.' },
   window_days: { id: 'Rentang waktu', en: 'Time window' },
   setup: { id: 'Pengaturan', en: 'Setup' },
+  setup_categories: { id: 'Jenis kebocoran', en: 'Leak categories' },
+  categories_hint: {
+    id: 'Nama yang dibaca warga dan petugas, prioritas awal saat SPK, lama perbaikan untuk perencanaan, dan apakah warga wajib melampirkan foto. Jenis yang dinonaktifkan tidak ditawarkan lagi; tiket lamanya tetap.',
+    en: 'The names citizens and staff read, the priority the SPK starts from, the repair time the planner counts, and whether citizens must send a photo. A deactivated category is no longer offered; its tickets keep it.',
+  },
+  category_name_id: { id: 'Nama (Bahasa Indonesia)', en: 'Name (Bahasa Indonesia)' },
+  category_name_en: { id: 'Nama (Inggris)', en: 'Name (English)' },
+  default_priority: { id: 'Prioritas awal', en: 'Default priority' },
+  repair_minutes: { id: 'Lama perbaikan (menit)', en: 'Repair time (minutes)' },
+  photo_required: { id: 'Foto wajib', en: 'Photo required' },
+  active: { id: 'Aktif', en: 'Active' },
+  photo_optional: { id: 'Foto kebocoran (tidak wajib untuk jenis ini)', en: 'Photo of the leak (optional for this kind of problem)' },
   setup_geography: { id: 'Wilayah pelayanan', en: 'Service area and regions' },
   geo_area: { id: 'Luas wilayah pelayanan', en: 'Service area' },
   geo_regions_count: { id: 'wilayah', en: 'regions' },
@@ -343,7 +355,12 @@ const priorityLabels: Record<string, Record<Lang, string>> = {
   normal: { id: 'Normal', en: 'Normal' },
 };
 
-export const categoryLabel = (c: string) => categoryLabels[c]?.[current] ?? c;
+/** The utility's own names of its categories (GET /api/v1/config), over the built-in ones. */
+const utilityCategoryNames = new Map<string, Record<Lang, string>>();
+export function setCategoryNames(details: readonly { code: string; name: Record<Lang, string> }[]): void {
+  for (const d of details) utilityCategoryNames.set(d.code, d.name);
+}
+export const categoryLabel = (c: string) => utilityCategoryNames.get(c)?.[current] ?? categoryLabels[c]?.[current] ?? c;
 export const priorityLabel = (p: string | null) => (p ? (priorityLabels[p]?.[current] ?? p) : '—');
 
 const zoneNames: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };

@@ -21,6 +21,7 @@ const templatesPage: typeof import('./pages/templates.js').templatesPage = async
 const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (...a) => (await import('./pages/follow-up.js')).followUpPage(...a);
 const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
 const setupGeographyPage: typeof import('./pages/setup-geography.js').setupGeographyPage = async (...a) => (await import('./pages/setup-geography.js')).setupGeographyPage(...a);
+const setupCategoriesPage: typeof import('./pages/setup-categories.js').setupCategoriesPage = async (...a) => (await import('./pages/setup-categories.js')).setupCategoriesPage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
@@ -42,6 +43,7 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string;
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
   // The utility's own set-up (admin), after the daily pages under one heading.
   'atur-wilayah': { page: setupGeographyPage, roles: ['admin'], nav: () => t('setup_geography'), section: 'setup' },
+  'atur-kategori': { page: setupCategoriesPage, roles: ['admin'], nav: () => t('setup_categories'), section: 'setup' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 

@@ -63,7 +63,7 @@ describe('leak categories', () => {
     expect(ticket.category).toBe('no_water');
     expect((await citizenReport('pipe_burst', false)).body.error.code).toBe('PHOTO_REQUIRED');
     const config = await fetch(`${t.server.baseUrl}/api/v1/config?jurisdiction_id=${t.env.utility.code}`).then((r) => r.json());
-    expect(config.categoryDetails.find((c: { code: string }) => c.code === 'no_water')).toEqual({ code: 'no_water', name: { id: 'Air mati', en: 'No water' }, photoRequired: false });
+    expect(config.categoryDetails.find((c: { code: string }) => c.code === 'no_water')).toEqual({ code: 'no_water', name: { id: 'Air mati', en: 'No water' }, photoRequired: false, defaultPriority: 'high' });
   });
 
   it('a deactivated category is no longer offered or accepted; its tickets keep it', async () => {

@@ -9143,7 +9143,7 @@ export interface components {
             };
             /** @description The categories the utility takes reports of (active), in its order */
             categories: ("pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other")[];
-            /** @description The same with the utility's names and whether a citizen's report needs a photo */
+            /** @description The same with the utility's names, whether a citizen's report needs a photo, and the priority the SPK starts from */
             categoryDetails: {
                 /** @enum {string} */
                 code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
@@ -9152,6 +9152,8 @@ export interface components {
                     en: string;
                 };
                 photoRequired: boolean;
+                /** @enum {string} */
+                defaultPriority: "critical" | "high" | "normal";
             }[];
             maxPhotoMb: number;
         };
