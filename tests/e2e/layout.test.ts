@@ -37,6 +37,7 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
   { role: 'admin', path: '#/atur-wilayah', ready: 'main [data-ready="true"] #geo-map canvas' },
   { role: 'admin', path: '#/atur-kategori', ready: 'main [data-ready="true"] #categories' },
+  { role: 'admin', path: '#/atur-sistem', ready: 'main [data-ready="true"] #settings-save' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

@@ -208,6 +208,12 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect((await call<{ items: unknown[] }>('admin', 'get', '/api/v1/categories')).items).toHaveLength(5);
     await call('admin', 'put', '/api/v1/categories/{code}', { path: { code: 'meter_leak' }, body: { repairMinutes: 25 } });
 
+    // The admin's settings page (#/atur-sistem): read, change one value, put it back to the SOP.
+    const settings = await call<{ defaults: { speedKmh: number } }>('admin', 'get', '/api/v1/settings');
+    expect(settings.defaults.speedKmh).toBe(20);
+    await call('admin', 'patch', '/api/v1/settings', { body: { speedKmh: 25 } });
+    await call('admin', 'patch', '/api/v1/settings', { body: { speedKmh: null } });
+
     // Logout answers 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout');
     expect(unchecked, 'console calls this test does not check yet').toEqual([]);

@@ -270,6 +270,12 @@ const dictionary = {
   nothing_to_do_here: { id: 'Tidak ada tindakan untuk peran Anda saat ini.', en: 'No step for your role at this point.' },
   window_days: { id: 'Rentang waktu', en: 'Time window' },
   setup: { id: 'Pengaturan', en: 'Setup' },
+  setup_system: { id: 'Pengaturan sistem', en: 'System settings' },
+  settings_hint: {
+    id: 'Setiap nilai berlaku untuk PDAM ini saja; nilai SOP ditampilkan di bawahnya. Nama dan lama perbaikan per jenis kebocoran diatur di',
+    en: "Each value applies to this utility only; the SOP's value is shown below it. Names and repair times per leak category are set on",
+  },
+  back_to_sop: { id: 'Kembalikan ke SOP', en: 'Back to the SOP value' },
   setup_categories: { id: 'Jenis kebocoran', en: 'Leak categories' },
   categories_hint: {
     id: 'Nama yang dibaca warga dan petugas, prioritas awal saat SPK, lama perbaikan untuk perencanaan, dan apakah warga wajib melampirkan foto. Jenis yang dinonaktifkan tidak ditawarkan lagi; tiket lamanya tetap.',

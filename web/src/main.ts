@@ -22,6 +22,7 @@ const followUpPage: typeof import('./pages/follow-up.js').followUpPage = async (
 const ratingPage: typeof import('./pages/rating.js').ratingPage = async (...a) => (await import('./pages/rating.js')).ratingPage(...a);
 const setupGeographyPage: typeof import('./pages/setup-geography.js').setupGeographyPage = async (...a) => (await import('./pages/setup-geography.js')).setupGeographyPage(...a);
 const setupCategoriesPage: typeof import('./pages/setup-categories.js').setupCategoriesPage = async (...a) => (await import('./pages/setup-categories.js')).setupCategoriesPage(...a);
+const setupSettingsPage: typeof import('./pages/setup-settings.js').setupSettingsPage = async (...a) => (await import('./pages/setup-settings.js')).setupSettingsPage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
@@ -44,6 +45,7 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string;
   // The utility's own set-up (admin), after the daily pages under one heading.
   'atur-wilayah': { page: setupGeographyPage, roles: ['admin'], nav: () => t('setup_geography'), section: 'setup' },
   'atur-kategori': { page: setupCategoriesPage, roles: ['admin'], nav: () => t('setup_categories'), section: 'setup' },
+  'atur-sistem': { page: setupSettingsPage, roles: ['admin'], nav: () => t('setup_system'), section: 'setup' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 

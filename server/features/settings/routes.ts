@@ -90,14 +90,23 @@ const WebhookBody = z
   })
   .openapi('WebhookRegistration');
 
-registry.registerPath({ method: 'get', path: '/api/v1/settings', summary: "The utility's settings (SOP defaults merged with its own) and its own overrides", security: bearer, responses: { 200: { description: 'Settings' }, ...errorResponses(401, 403) } });
+const SettingsAnswer = z
+  .object({
+    settings: z.record(z.string(), z.unknown()).describe('In force: the SOP defaults merged with the overrides'),
+    overrides: z.record(z.string(), z.unknown()).describe("The utility's own values"),
+    defaults: z.record(z.string(), z.unknown()).describe("The SOP's values (server/core/domain/settings.ts)"),
+  })
+  .openapi('SettingsAnswer');
+const settingsContent = { 'application/json': { schema: SettingsAnswer } };
+
+registry.registerPath({ method: 'get', path: '/api/v1/settings', summary: "The utility's settings (SOP defaults merged with its own), its own overrides and the SOP defaults", security: bearer, responses: { 200: { description: 'Settings', content: settingsContent }, ...errorResponses(401, 403) } });
 registry.registerPath({
   method: 'patch',
   path: '/api/v1/settings',
-  summary: 'Change some settings (admin); a key set to null goes back to the SOP default',
+  summary: 'Change some settings (admin; audited); a key set to null, at any depth, goes back to the SOP default',
   security: bearer,
   request: { body: { content: { 'application/json': { schema: SettingsPatch } } } },
-  responses: { 200: { description: 'Settings after the change' }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: 'Settings after the change', content: settingsContent }, ...errorResponses(400, 401, 403) },
 });
 registry.registerPath({ method: 'get', path: '/api/v1/settings/webhooks', summary: 'Registered webhooks and their latest deliveries (admin)', security: bearer, responses: { 200: { description: 'Webhooks' }, ...errorResponses(401, 403) } });
 registry.registerPath({
@@ -109,16 +118,28 @@ registry.registerPath({
   responses: { 200: { description: 'Registered; the secret is shown once' }, ...errorResponses(400, 401, 403) },
 });
 
+/** The patch without its null leaves (and objects left empty by them): what the schema checks. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      const inner = withoutNulls(v as Record<string, unknown>);
+      if (Object.keys(inner).length || Object.keys(v as object).length === 0) out[key] = inner;
+    } else out[key] = v;
+  }
+  return out;
+}
+
 export function settingsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/', staff(ctx, ['admin', 'kabag', 'direktur', 'kasie', 'dispatcher']), async (_req, res) => {
     res.json(settingsView(await settingsOverridesOf(ctx, utilityOf(res).id)));
   });
   router.patch('/', staff(ctx, ['admin']), async (req, res) => {
-    // null means "back to the default": validate the rest.
+    // null means "back to the default", at any depth: validate the rest.
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
-    parse(SettingsPatch, withoutNulls);
+    parse(SettingsPatch, withoutNulls(body));
     res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body, { actorId: userOf(res).id, action: 'settings.update', objectType: 'settings', at: ctx.now() })));
   });
   router.get('/webhooks', staff(ctx, ['admin']), async (_req, res) => {

@@ -6384,7 +6384,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The utility's settings (SOP defaults merged with its own) and its own overrides */
+        /** The utility's settings (SOP defaults merged with its own), its own overrides and the SOP defaults */
         get: {
             parameters: {
                 query?: never;
@@ -6399,7 +6399,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SettingsAnswer"];
+                    };
                 };
                 /** @description Error (401) */
                 401: {
@@ -6426,7 +6428,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change some settings (admin); a key set to null goes back to the SOP default */
+        /** Change some settings (admin; audited); a key set to null, at any depth, goes back to the SOP default */
         patch: {
             parameters: {
                 query?: never;
@@ -6445,7 +6447,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SettingsAnswer"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -9156,6 +9160,20 @@ export interface components {
                 defaultPriority: "critical" | "high" | "normal";
             }[];
             maxPhotoMb: number;
+        };
+        SettingsAnswer: {
+            /** @description In force: the SOP defaults merged with the overrides */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description The utility's own values */
+            overrides: {
+                [key: string]: unknown;
+            };
+            /** @description The SOP's values (server/core/domain/settings.ts) */
+            defaults: {
+                [key: string]: unknown;
+            };
         };
         SettingsPatch: {
             categories?: {
