@@ -25,7 +25,7 @@ import { settingsRouter } from './features/settings/routes.js';
 import { categoriesRouter } from './features/settings/categories.routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { platformRouter } from './features/tenants/routes.js';
-import { geographyBody, geographyRouter } from './features/utilities/geography.routes.js';
+import { geographyBody, geographyRouter } from './features/geography/routes.js';
 import { open311Errors, open311Router, open311StaffRouter } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger, type Logger } from './platform/log.js';

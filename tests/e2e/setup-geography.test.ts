@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useTestServer, testArea } from '../support/db.js';
 import { desktop, phone, useConsole } from '../support/browser.js';
+import { shapefileZip } from '../support/shapefile.js';
 
 const t = useTestServer({ crews: 1 });
 const { newPage, login } = useConsole(t);
@@ -97,6 +98,31 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
     expect(timur.lon).toBeLessThan(lonAt(0.9));
     const audit = await t.env.db('audit_log').where({ utility_id: t.env.utility.id, action: 'geography.import' }).orderBy('id').pluck('details');
     expect(audit.map((d) => d.source)).toEqual(['file', 'drawing']);
+    await page.close();
+  });
+
+  it('a zipped Shapefile is read in the browser (shpjs) and goes through the same preview and save', async () => {
+    const page = await openSetup(desktop);
+    const ring = (fx0: number, fx1: number) => box(fx0, fx1)[0];
+    const zip = shapefileZip('wilayah_pdam', [
+      { name: 'Region One', ring: ring(0, 0.5) },
+      { name: 'Tengah', ring: ring(0.5, 0.7) },
+      { name: 'Timur', ring: ring(0.7, 1) },
+    ]);
+    await page.setInputFiles('#geo-file', { name: 'wilayah_pdam.zip', mimeType: 'application/zip', buffer: zip });
+    await page.selectOption('#geo-mode', 'regions');
+    expect(await page.inputValue('#geo-name')).toBe('NAMA');
+    await page.click('#geo-preview');
+    await page.waitForSelector('main [data-state="previewed"]');
+    expect(await page.locator('#geo-plan li').allTextContents()).toEqual([
+      expect.stringMatching(/^Region One · diubah bentuknya · 9\.\d+ km²$/),
+      expect.stringMatching(/^Tengah · diubah bentuknya/),
+      expect.stringMatching(/^Timur · diubah bentuknya/),
+    ]);
+    await page.click('#geo-save');
+    await page.waitForSelector('main [data-state="saved"]');
+    const regionOne = await t.env.db('service_regions').where({ utility_id: t.env.utility.id, name: 'Region One' }).first(t.env.db.raw('ST_X(ST_Centroid(area::geometry)) AS lon'));
+    expect(regionOne.lon).toBeCloseTo(lonAt(0.25), 4);
     await page.close();
   });
 

@@ -3,7 +3,7 @@
  * them: the checks that need no database (is it GeoJSON, polygons, closed
  * rings, a name), the naming rule, and the problem vocabulary. The checks that
  * need PostGIS (valid, non-empty, inside the area, no overlaps) run in
- * features/utilities/geography.repository.ts and answer with the same
+ * features/geography/repository.ts and answer with the same
  * problems, so the console shows one list whatever found them.
  */
 

@@ -42,7 +42,7 @@ import {
   reshapeRegion,
   storedGeography,
   storeServiceArea,
-} from './geography.repository.js';
+} from './repository.js';
 
 export interface GeographyInput {
   /** GeoJSON of the regions: replaces the utility's set of regions (omitted: the stored regions stay). */

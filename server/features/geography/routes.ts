@@ -5,7 +5,7 @@ import { geographyDefaults, geographyProblem } from '../../core/domain/geography
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
-import { geographyOf, importGeography, previewGeography } from './geography.service.js';
+import { geographyOf, importGeography, previewGeography } from './service.js';
 
 const bearer = [{ bearer: [] }];
 const geoJson = z.record(z.string(), z.unknown()).describe('GeoJSON: a FeatureCollection, a Feature or a Polygon/MultiPolygon geometry (WGS84 lon/lat)');
