@@ -46,8 +46,9 @@ const DAY_MS = 86_400_000;
 
 // ------------------------------------------------------------------ services
 
-export function serviceList(): readonly Open311Service[] {
-  return services;
+/** The services the utility takes reports of: its deactivated categories are not offered (settings.categories). */
+export function serviceList(utility: Utility): readonly Open311Service[] {
+  return services.filter((s) => utility.settings.categories[s.service_code as Category]?.active ?? true);
 }
 
 export function serviceDefinition(code: string): { service_code: Category; attributes: readonly Open311Attribute[] } {

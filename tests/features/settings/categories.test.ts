@@ -72,6 +72,9 @@ describe('leak categories', () => {
     expect((await call('PUT', '/api/v1/categories/other', { active: false })).status).toBe(200);
     const config = await fetch(`${t.server.baseUrl}/api/v1/config?jurisdiction_id=${t.env.utility.code}`).then((r) => r.json());
     expect(config.categories).toEqual(['pipe_burst', 'visible_leak', 'meter_leak', 'no_water']);
+    // Open311 clients are not offered it either.
+    const services = await fetch(`${t.server.baseUrl}/open311/v2/services.json?jurisdiction_id=${t.env.utility.code}`).then((r) => r.json());
+    expect(services.map((s: { service_code: string }) => s.service_code)).toEqual(['pipe_burst', 'visible_leak', 'meter_leak', 'no_water']);
     const refused = await citizenReport('other', true);
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'category' });
