@@ -101,6 +101,7 @@ describe('a new utility, from nothing to a planned day', { timeout: 300_000 }, (
     await admin.waitForSelector('main [data-ready="true"] #geo-map canvas');
     expect(await admin.textContent('#geo-summary')).toContain('Belum ada wilayah pelayanan');
     await admin.setInputFiles('#geo-file', fixture);
+    await admin.waitForSelector('main [data-state="read"]');
     await admin.selectOption('#geo-mode', 'regions-union');
     // The file's kelurahan grouped by their kecamatan: one region each.
     await admin.selectOption('#geo-name', 'kecamatan');

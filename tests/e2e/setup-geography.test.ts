@@ -47,6 +47,7 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
 
     // Overlapping regions: the problem names the feature, the map marks it, Save stays off.
     await page.setInputFiles('#geo-file', file('tumpang.geojson', [{ nama: 'Region One', ring: box(0, 0.4) }, { nama: 'Tengah', ring: box(0.3, 0.66) }]));
+    await page.waitForSelector('main [data-state="read"]');
     await page.selectOption('#geo-mode', 'regions');
     expect(await page.inputValue('#geo-name')).toBe('nama');
     await page.click('#geo-preview');
@@ -55,17 +56,18 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
     expect(await page.isDisabled('#geo-save')).toBe(true);
     expect(await regionNames()).toEqual(['Region One']);
 
-    // The English page says the same in English.
+    // The English page says the same in English (the switch keeps the chosen file and reads it again).
     await page.click('#lang');
-    await page.waitForSelector('main [data-ready="true"]');
+    await page.waitForSelector('main [data-ready="true"][data-state="read"]');
     await page.click('#geo-preview');
     await page.waitForSelector('main [data-state="problems"]');
     expect(await page.textContent('#geo-problems')).toContain('Feature 1 “Region One” of the regions file overlaps region “Tengah”');
     await page.click('#lang');
-    await page.waitForSelector('main [data-ready="true"]');
+    await page.waitForSelector('main [data-ready="true"][data-state="read"]');
 
     // Two regions sharing an edge, the east third left free.
     await page.setInputFiles('#geo-file', file('wilayah.geojson', [{ nama: 'Region One', ring: box(0, 0.33) }, { nama: 'Tengah', ring: box(0.33, 0.66) }]));
+    await page.waitForSelector('main [data-state="read"]');
     await page.selectOption('#geo-mode', 'regions');
     await page.click('#geo-preview');
     await page.waitForSelector('main [data-state="previewed"]');
@@ -110,6 +112,7 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
       { name: 'Timur', ring: ring(0.7, 1) },
     ]);
     await page.setInputFiles('#geo-file', { name: 'wilayah_pdam.zip', mimeType: 'application/zip', buffer: zip });
+    await page.waitForSelector('main [data-state="read"]');
     await page.selectOption('#geo-mode', 'regions');
     expect(await page.inputValue('#geo-name')).toBe('NAMA');
     await page.click('#geo-preview');
@@ -126,10 +129,40 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  // Starts from the regions the Shapefile test above saved (thirds at 0.5 and 0.7 of the area's width).
+  it('reshaping by hand: a vertex two regions share is dragged, both change, saved through the same checks', async () => {
+    const page = await openSetup(desktop);
+    const areaOf = async (name: string) => Number((await t.env.db('service_regions').where({ utility_id: t.env.utility.id, name }).first(t.env.db.raw('ST_Area(area) AS m2'))).m2);
+    const [tengah, timur] = [await areaOf('Tengah'), await areaOf('Timur')];
+    await page.click('#geo-edit');
+    await page.waitForSelector('main [data-state="editing"]');
+    const rect = (await page.locator('#geo-map').boundingBox())!;
+    const size = Math.min(rect.width, rect.height) - 40;
+    const at = (fx: number, fy: number) => ({ x: rect.x + rect.width / 2 + (fx - 0.5) * size, y: rect.y + rect.height / 2 - (fy - 0.5) * size });
+    // The top corner Tengah (0.5-0.7) and Timur (0.7-1) share, moved east and a little into the area.
+    const from = at(0.7, 1);
+    const to = at(0.8, 0.95);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.isDisabled('#geo-draw-save')).toBe(false);
+    await page.click('#geo-draw-save');
+    await page.waitForSelector('main [data-state="saved"], main [data-state="problems"]');
+    expect(await page.getAttribute('main [data-state]', 'data-state'), (await page.textContent('#geo-plan')) ?? '').toBe('saved');
+    expect(await areaOf('Tengah')).toBeGreaterThan(tengah * 1.1);
+    expect(await areaOf('Timur')).toBeLessThan(timur * 0.9);
+    const audit = await t.env.db('audit_log').where({ utility_id: t.env.utility.id, action: 'geography.import' }).orderBy('id', 'desc').first('details');
+    expect(audit.details).toMatchObject({ source: 'drawing', created: [], deleted: [] });
+    expect([...audit.details.reshaped].sort()).toEqual(['Region One', 'Tengah', 'Timur']);
+    await page.close();
+  });
+
   it('on a phone: the preview of a file with an invalid feature lists it', async () => {
     const page = await openSetup(phone);
     const bowtie = [[[lonAt(0.7), minLat], [lonAt(0.9), maxLat], [lonAt(0.9), minLat], [lonAt(0.7), maxLat], [lonAt(0.7), minLat]]];
     await page.setInputFiles('#geo-file', file('dasi.geojson', [{ nama: 'Region One', ring: box(0, 0.33) }, { nama: 'Tengah', ring: box(0.33, 0.66) }, { nama: 'Dasi', ring: bowtie }]));
+    await page.waitForSelector('main [data-state="read"]');
     await page.selectOption('#geo-mode', 'regions');
     await page.click('#geo-preview');
     await page.waitForSelector('main [data-state="problems"]');

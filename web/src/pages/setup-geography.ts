@@ -54,7 +54,8 @@ function stringProperties(geojson: unknown): string[] {
  * file (or a zipped Shapefile) previewed on the map with its problems per
  * feature before anything is saved; regions drawn or reshaped by hand, saved
  * through the same checks. The page sets data-ready once it has loaded and
- * data-state after each preview / save (what the browser tests wait for).
+ * data-state once a file is read and after each preview / save (what the
+ * browser tests wait for: reading a zip loads shpjs first).
  */
 export async function setupGeographyPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
@@ -117,16 +118,19 @@ export async function setupGeographyPage(root: HTMLElement): Promise<void> {
     errors.replaceChildren();
     const chosen = file.files?.[0];
     if (!chosen) return;
+    root.dataset.state = 'reading';
     try {
       parsed = await readBoundaryFile(chosen);
     } catch (err) {
       errors.replaceChildren(errorBox(err));
+      root.dataset.state = 'unreadable';
       return;
     }
     const properties = stringProperties(parsed);
     const preferred = ['name', 'nama', 'NAME', 'NAMA', 'Name', 'Nama', 'wilayah', 'WILAYAH'].find((p) => properties.includes(p)) ?? properties[0];
     nameSelect.replaceChildren(...properties.map((p) => h('option', { value: p, selected: p === preferred }, p)));
     previewButton.disabled = false;
+    root.dataset.state = 'read';
   });
 
   const showPlan = (plan: Plan) => {
