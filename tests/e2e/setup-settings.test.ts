@@ -51,7 +51,7 @@ describe('#/atur-sistem', { timeout: 120_000 }, () => {
     expect(audit.actor_id).toBe(t.env.users.admin);
 
     await page.click('#set-sla-critical-respondMinutes-reset');
-    await expect.poll(async () => (await overrides()).sla).toEqual({ critical: {}, high: { escalateTo: 'direktur' } });
+    await expect.poll(async () => (await overrides()).sla).toEqual({ high: { escalateTo: 'direktur' } });
     await expect.poll(() => page.inputValue('#set-sla-critical-respondMinutes')).toBe('15');
     expect(await critical.getAttribute('data-own')).toBeNull();
 

@@ -25,13 +25,16 @@ export async function settingsOverridesOf(ctx: Pick<AppContext, 'db'>, utilityId
   return findSettingsOverrides(ctx.db, utilityId);
 }
 
-/** Drops keys set to null (back to the default) and merges the rest into the stored overrides. */
+/** Drops keys set to null (back to the default), and objects left empty by it, and merges the rest into the stored overrides. */
 export function mergeOverrides(stored: StoredOverrides, patch: StoredOverrides): StoredOverrides {
   const out: StoredOverrides = { ...stored };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null) {
-      out[key] = mergeOverrides(out[key] as StoredOverrides, value as StoredOverrides);
+      const merged = mergeOverrides(out[key] as StoredOverrides, value as StoredOverrides);
+      // Nothing of its own left: no override at all (the SOP's values apply).
+      if (Object.keys(merged).length) out[key] = merged;
+      else delete out[key];
     } else out[key] = value;
   }
   return out;
