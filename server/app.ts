@@ -25,8 +25,10 @@ import { reporterContactRouter } from './features/tickets/reporter-contact.route
 import { analyticsRouter } from './features/reports/routes.js';
 import { publicRouter } from './features/tickets/public.routes.js';
 import { settingsRouter } from './features/settings/routes.js';
+import { categoriesRouter } from './features/settings/categories.routes.js';
 import { incidentsRouter } from './features/incidents/routes.js';
 import { platformRouter } from './features/tenants/routes.js';
+import { geographyBody, geographyRouter } from './features/geography/routes.js';
 import { open311Errors, open311Router, open311StaffRouter } from './features/open311/routes.js';
 import { mountWeb } from './platform/http/web.js';
 import { httpLogger, type Logger } from './platform/log.js';
@@ -50,6 +52,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use(compression({ threshold: 1024 }));
   // Providers' webhooks read their raw body (a signature is over the bytes as sent): before the JSON parser.
   app.use('/api/v1/inbound', inboundRouter(ctx));
+  // A city's boundaries are larger than any other body: their own limit, parsed before the general one.
+  app.use('/api/v1/geography', geographyBody());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseMalformedInput());
@@ -87,6 +91,8 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/verifications', verificationsRouter(ctx));
   app.use('/api/v1/analytics', analyticsRouter(ctx));
   app.use('/api/v1/settings', settingsRouter(ctx));
+  app.use('/api/v1/geography', geographyRouter(ctx));
+  app.use('/api/v1/categories', categoriesRouter(ctx));
   app.use('/api/v1/incidents', incidentsRouter(ctx));
   app.use('/api/v1/open311', open311StaffRouter(ctx));
   app.use('/api/v1/platform', platformRouter(ctx));

@@ -40,6 +40,9 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'admin', path: '#/jawaban', ready: 'main .answer' },
   { role: 'admin', path: '#/ubah-maklumat', ready: '#charter-save' },
   { role: 'operator', path: '#/open311', ready: '#open311-queue-empty, #open311-queue' },
+  { role: 'admin', path: '#/atur-wilayah', ready: 'main [data-ready="true"] #geo-map canvas' },
+  { role: 'admin', path: '#/atur-kategori', ready: 'main [data-ready="true"] #categories' },
+  { role: 'admin', path: '#/atur-sistem', ready: 'main [data-ready="true"] #settings-save' },
 ];
 
 async function openAs(role: string | null, path: string, viewport: { width: number; height: number }, lang: 'id' | 'en'): Promise<Page> {

@@ -303,6 +303,9 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
       case 'POST /api/v1/reporters/unblock':
       case 'PUT /api/v1/charter':
       case 'POST /api/v1/notifications/replies':
+      case 'PUT /api/v1/geography':
+      case 'POST /api/v1/geography/preview':
+      case 'PUT /api/v1/categories/{code}':
         return "creates or changes the caller's own utility only (B read the same after: asserted)";
       case 'POST /api/v1/admin/crews':
       case 'POST /api/v1/admin/crews/import':

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { registry } from '../../server/platform/http/openapi.js';
-import { insideArea, loginAs, sharpPhoto, TEST_PASSWORD, useTestServer } from '../support/db.js';
+import { insideArea, loginAs, sharpPhoto, TEST_PASSWORD, testArea, useTestServer } from '../support/db.js';
 
 /**
  * The console's types come from the OpenAPI document, and the document's answers are zod schemas
@@ -246,6 +246,24 @@ describe('the answers the console reads match the OpenAPI document', () => {
     const made = await call<{ account: { id: number } }>('admin', 'post', '/api/v1/admin/staff', { body: { username: 'kontrak', displayName: 'Staf Kontrak', role: 'operator' } });
     await call('admin', 'patch', '/api/v1/admin/staff/{id}', { path: { id: made.account.id }, body: { role: 'dispatcher' } });
     await call('admin', 'post', '/api/v1/admin/staff/{id}/password-reset', { path: { id: made.account.id } });
+
+    // The admin's service area and regions (#/atur-wilayah): the stored ones, a preview, the import.
+    const geography = await call<{ regions: { features: { properties: { name: string } }[] } }>('admin', 'get', '/api/v1/geography');
+    expect(geography.regions.features.map((f) => f.properties.name)).toEqual(['Region One']);
+    const { minLon, minLat, maxLon, maxLat } = testArea;
+    const regions = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Region One' }, geometry: { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] } }] };
+    expect((await call<{ ok: boolean }>('admin', 'post', '/api/v1/geography/preview', { body: { regions } })).ok).toBe(true);
+    await call('admin', 'put', '/api/v1/geography', { body: { regions, source: 'file' } });
+
+    // The admin's leak categories (#/atur-kategori).
+    expect((await call<{ items: unknown[] }>('admin', 'get', '/api/v1/categories')).items).toHaveLength(5);
+    await call('admin', 'put', '/api/v1/categories/{code}', { path: { code: 'meter_leak' }, body: { repairMinutes: 25 } });
+
+    // The admin's settings page (#/atur-sistem): read, change one value, put it back to the SOP.
+    const settings = await call<{ defaults: { speedKmh: number } }>('admin', 'get', '/api/v1/settings');
+    expect(settings.defaults.speedKmh).toBe(20);
+    await call('admin', 'patch', '/api/v1/settings', { body: { speedKmh: 25 } });
+    await call('admin', 'patch', '/api/v1/settings', { body: { speedKmh: null } });
 
     // Logout and the password change answer 204 with no body: nothing to check.
     const unchecked = [...consoleCalls()].filter((c) => !checked.has(c) && c !== 'POST /api/v1/auth/logout' && c !== 'POST /api/v1/auth/password');

@@ -1,4 +1,5 @@
 import { api, type Schemas } from './api.js';
+import { setCategoryNames } from './i18n.js';
 
 export type ClientConfig = Schemas['ClientConfig'];
 
@@ -11,12 +12,17 @@ export function clientConfig(): Promise<ClientConfig> {
   cached ??= api.get('/api/v1/config', { query: { jurisdiction_id: jurisdiction ?? undefined } }).then(
     (config) => {
       localStorage.setItem(SAVED_KEY, JSON.stringify(config));
+      setCategoryNames(config.categoryDetails);
       return config;
     },
     (err: unknown) => {
       cached = null;
       const saved = localStorage.getItem(SAVED_KEY);
-      if (err instanceof TypeError && saved) return JSON.parse(saved) as ClientConfig;
+      if (err instanceof TypeError && saved) {
+        const config = JSON.parse(saved) as ClientConfig;
+        setCategoryNames(config.categoryDetails ?? []);
+        return config;
+      }
       throw err;
     },
   );

@@ -429,6 +429,59 @@ const dictionary = {
   passwords_differ: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords differ.' },
   password_too_short: { id: 'Kata sandi baru minimal 10 karakter.', en: 'The new password needs at least 10 characters.' },
   field_at_fault: { id: 'Periksa isian', en: 'Check the field' },
+  setup: { id: 'Pengaturan', en: 'Setup' },
+  setup_system: { id: 'Pengaturan sistem', en: 'System settings' },
+  settings_hint: {
+    id: 'Setiap nilai berlaku untuk PDAM ini saja; nilai SOP ditampilkan di bawahnya. Nama dan lama perbaikan per jenis kebocoran diatur di',
+    en: "Each value applies to this utility only; the SOP's value is shown below it. Names and repair times per leak category are set on",
+  },
+  back_to_sop: { id: 'Kembalikan ke SOP', en: 'Back to the SOP value' },
+  setup_categories: { id: 'Jenis kebocoran', en: 'Leak categories' },
+  categories_hint: {
+    id: 'Nama yang dibaca warga dan petugas, prioritas awal saat SPK, lama perbaikan untuk perencanaan, dan apakah warga wajib melampirkan foto. Jenis yang dinonaktifkan tidak ditawarkan lagi; tiket lamanya tetap.',
+    en: 'The names citizens and staff read, the priority the SPK starts from, the repair time the planner counts, and whether citizens must send a photo. A deactivated category is no longer offered; its tickets keep it.',
+  },
+  category_name_id: { id: 'Nama (Bahasa Indonesia)', en: 'Name (Bahasa Indonesia)' },
+  category_name_en: { id: 'Nama (Inggris)', en: 'Name (English)' },
+  default_priority: { id: 'Prioritas awal', en: 'Default priority' },
+  repair_minutes: { id: 'Lama perbaikan (menit)', en: 'Repair time (minutes)' },
+  photo_required: { id: 'Foto wajib', en: 'Photo required' },
+  photo_optional: { id: 'Foto kebocoran (tidak wajib untuk jenis ini)', en: 'Photo of the leak (optional for this kind of problem)' },
+  setup_geography: { id: 'Wilayah pelayanan', en: 'Service area and regions' },
+  geo_area: { id: 'Luas wilayah pelayanan', en: 'Service area' },
+  geo_regions_count: { id: 'wilayah', en: 'regions' },
+  geo_no_area: { id: 'Belum ada wilayah pelayanan: impor berkas GeoJSON atau gambar wilayah di peta.', en: 'No service area yet: import a GeoJSON file or draw the regions on the map.' },
+  geo_tickets: { id: 'tiket', en: 'tickets' },
+  geo_import: { id: 'Impor dari berkas', en: 'Import from a file' },
+  geo_import_hint: {
+    id: 'GeoJSON (Polygon/MultiPolygon, WGS84) atau Shapefile dalam .zip. Fitur dengan nama yang sama menjadi satu wilayah. Pratinjau dulu; tidak ada yang tersimpan sebelum Anda menekan Simpan.',
+    en: 'GeoJSON (Polygon/MultiPolygon, WGS84) or a zipped Shapefile. Features of one name form one region. Preview first; nothing is saved until you press Save.',
+  },
+  geo_file: { id: 'Berkas', en: 'File' },
+  geo_file_holds: { id: 'Isi berkas', en: 'The file holds' },
+  geo_mode_regions_union: { id: 'Wilayah; wilayah pelayanan = gabungannya', en: 'Regions; the service area is their union' },
+  geo_mode_regions: { id: 'Wilayah di dalam wilayah pelayanan yang ada', en: 'Regions inside the current service area' },
+  geo_mode_area: { id: 'Hanya batas wilayah pelayanan', en: 'The service area only' },
+  geo_name_property: { id: 'Nama wilayah diambil dari properti', en: 'Region name from the property' },
+  geo_file_too_large: { id: 'Berkas lebih besar dari {mb} MB: sederhanakan (mis. mapshaper) atau bagi menjadi beberapa berkas.', en: 'The file is larger than {mb} MB: simplify it (e.g. mapshaper) or split it.' },
+  geo_file_not_json: { id: 'Berkas ini bukan GeoJSON yang dapat dibaca.', en: 'This file is not readable GeoJSON.' },
+  geo_new: { id: 'baru', en: 'new' },
+  geo_reshaped: { id: 'diubah bentuknya', en: 'reshaped' },
+  geo_deleted: { id: 'dihapus', en: 'deleted' },
+  geo_kept_in_use: { id: 'dipakai tiket/regu: tidak dapat dihapus', en: 'used by tickets or crews: cannot be deleted' },
+  geo_problems: { id: 'Masalah', en: 'Problems' },
+  geo_no_problems: { id: 'Tidak ada masalah: siap disimpan.', en: 'No problems: ready to save.' },
+  geo_draw_title: { id: 'Gambar atau ubah di peta', en: 'Draw or edit on the map' },
+  geo_draw_hint: {
+    id: 'Tulis nama, tekan Gambar, lalu klik titik-titik batas di peta (klik ganda untuk selesai). Ubah bentuk: seret titik batas. Disimpan dengan pemeriksaan yang sama seperti berkas.',
+    en: 'Type a name, press Draw, then click the boundary points on the map (double-click to finish). Edit shapes: drag the boundary points. Saved through the same checks as a file.',
+  },
+  geo_region_name: { id: 'Nama wilayah', en: 'Region name' },
+  geo_name_first: { id: 'Tulis nama wilayah terlebih dahulu.', en: 'Type the region name first.' },
+  geo_draw: { id: 'Gambar wilayah', en: 'Draw a region' },
+  geo_edit: { id: 'Ubah bentuk', en: 'Edit shapes' },
+  geo_save_drawing: { id: 'Simpan gambar', en: 'Save the drawing' },
+  geo_stored_regions: { id: 'Wilayah tersimpan', en: 'Stored regions' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof dictionary;
@@ -467,7 +520,12 @@ const priorityLabels: Record<string, Record<Lang, string>> = {
   normal: { id: 'Normal', en: 'Normal' },
 };
 
-export const categoryLabel = (c: string) => categoryLabels[c]?.[current] ?? c;
+/** The utility's own names of its categories (GET /api/v1/config), over the built-in ones. */
+const utilityCategoryNames = new Map<string, Record<Lang, string>>();
+export function setCategoryNames(details: readonly { code: string; name: Record<Lang, string> }[]): void {
+  for (const d of details) utilityCategoryNames.set(d.code, d.name);
+}
+export const categoryLabel = (c: string) => utilityCategoryNames.get(c)?.[current] ?? categoryLabels[c]?.[current] ?? c;
 export const priorityLabel = (p: string | null) => (p ? (priorityLabels[p]?.[current] ?? p) : '—');
 
 const zoneNames: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };

@@ -26,10 +26,13 @@ const passwordPage: typeof import('./pages/password.js').passwordPage = async (.
 const answersPage: typeof import('./pages/answers.js').answersPage = async (...a) => (await import('./pages/answers.js')).answersPage(...a);
 const charterEditorPage: typeof import('./pages/charter-editor.js').charterEditorPage = async (...a) => (await import('./pages/charter-editor.js')).charterEditorPage(...a);
 const open311QueuePage: typeof import('./pages/open311-queue.js').open311QueuePage = async (...a) => (await import('./pages/open311-queue.js')).open311QueuePage(...a);
+const setupGeographyPage: typeof import('./pages/setup-geography.js').setupGeographyPage = async (...a) => (await import('./pages/setup-geography.js')).setupGeographyPage(...a);
+const setupCategoriesPage: typeof import('./pages/setup-categories.js').setupCategoriesPage = async (...a) => (await import('./pages/setup-categories.js')).setupCategoriesPage(...a);
+const setupSettingsPage: typeof import('./pages/setup-settings.js').setupSettingsPage = async (...a) => (await import('./pages/setup-settings.js')).setupSettingsPage(...a);
 const charterPage: typeof import('./pages/charter.js').charterPage = async (...a) => (await import('./pages/charter.js')).charterPage(...a);
 
 /** Hash routes: public pages, then staff pages with the roles that may open them. */
-const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string }> = {
+const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string; section?: 'setup' }> = {
   '': { page: homePage },
   lapor: { page: (root) => reportPage(root), nav: () => t('report_leak') },
   status: { page: (root, number) => statusPage(root, number), nav: () => t('check_status') },
@@ -45,11 +48,15 @@ const routes: Record<string, { page: Page; roles?: string[]; nav?: () => string 
   tiket: { page: (root, id) => ticketPage(root, id), roles: ['admin', 'operator', 'dispatcher', 'kasie', 'kabag', 'direktur'] },
   laporan: { page: reportsPage, roles: ['kabag', 'kasie', 'direktur', 'admin'], nav: () => t('reports') },
   pesan: { page: templatesPage, roles: ['admin'], nav: () => t('templates') },
-  'atur-regu': { page: crewsSetupPage, roles: ['admin'], nav: () => t('setup_crews') },
-  'atur-staf': { page: staffSetupPage, roles: ['admin'], nav: () => t('setup_staff') },
+  'atur-regu': { page: crewsSetupPage, roles: ['admin'], nav: () => t('setup_crews'), section: 'setup' },
+  'atur-staf': { page: staffSetupPage, roles: ['admin'], nav: () => t('setup_staff'), section: 'setup' },
   jawaban: { page: answersPage, roles: ['admin'], nav: () => t('standard_answers') },
   'ubah-maklumat': { page: charterEditorPage, roles: ['admin'], nav: () => t('edit_charter') },
   open311: { page: open311QueuePage, roles: ['admin', 'operator'], nav: () => 'Open311' },
+  // The utility's own set-up (admin), after the daily pages under one heading.
+  'atur-wilayah': { page: setupGeographyPage, roles: ['admin'], nav: () => t('setup_geography'), section: 'setup' },
+  'atur-kategori': { page: setupCategoriesPage, roles: ['admin'], nav: () => t('setup_categories'), section: 'setup' },
+  'atur-sistem': { page: setupSettingsPage, roles: ['admin'], nav: () => t('setup_system'), section: 'setup' },
   'kotak-masuk': { page: inboxPage, roles: ['kabag', 'kasie', 'direktur', 'admin', 'dispatcher', 'operator'], nav: () => t('inbox') },
 };
 
@@ -67,7 +74,12 @@ function renderChrome(active: string): void {
   const nav = document.getElementById('nav')!;
   // Until a password someone else set is changed, the console offers nothing but that change.
   const allowed = s?.user.mustChangePassword ? [] : Object.entries(routes).filter(([, r]) => r.nav && (!r.roles || (s && r.roles.includes(s.user.role))));
-  nav.replaceChildren(...allowed.map(([key, r]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!())));
+  const link = ([key, r]: (typeof allowed)[number]) => h('a', { href: `#/${key}`, class: key === active ? 'active' : '' }, r.nav!());
+  const setup = allowed.filter(([, r]) => r.section === 'setup');
+  nav.replaceChildren(
+    ...allowed.filter(([, r]) => !r.section).map(link),
+    ...(setup.length ? [h('span', { class: 'nav-section', id: 'nav-setup' }, h('span', { class: 'nav-label' }, `${t('setup')}:`), ...setup.map(link))] : []),
+  );
   const who = document.getElementById('who')!;
   if (s) {
     const out = h('a', { href: '#/', id: 'logout' }, t('logout'));

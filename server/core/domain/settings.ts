@@ -12,7 +12,21 @@ export interface SlaTarget {
   escalateTo: Role;
 }
 
+/** How a utility uses one leak category (its repair minutes are `serviceMinutes`, read by the planner). */
+export interface CategorySetup {
+  /** What citizens and staff read, in Bahasa Indonesia and English. */
+  name: { id: string; en: string };
+  /** Preselected when the admin issues the SPK (the admin may choose another). */
+  defaultPriority: Priority;
+  /** A citizen's report of this category needs a photo (seed 000: always; "no water" has nothing to photograph). */
+  photoRequired: boolean;
+  /** Deactivated: no longer offered or accepted for new reports; its tickets keep it. */
+  active: boolean;
+}
+
 export interface UtilitySettings {
+  /** The leak categories as this utility names and uses them. */
+  categories: Record<Category, CategorySetup>;
   /** Service levels per priority (seed 000). */
   sla: Record<Priority, SlaTarget>;
   /** Incentive points per fixed ticket; Critical takes the High figure by default. */
@@ -106,6 +120,13 @@ export interface UtilitySettings {
 }
 
 export const defaultSettings: UtilitySettings = {
+  categories: {
+    pipe_burst: { name: { id: 'Pipa pecah', en: 'Burst pipe' }, defaultPriority: 'high', photoRequired: true, active: true },
+    visible_leak: { name: { id: 'Kebocoran terlihat', en: 'Visible leak' }, defaultPriority: 'normal', photoRequired: true, active: true },
+    meter_leak: { name: { id: 'Bocor di meter', en: 'Leak at the meter' }, defaultPriority: 'normal', photoRequired: true, active: true },
+    no_water: { name: { id: 'Air tidak mengalir', en: 'No water' }, defaultPriority: 'normal', photoRequired: true, active: true },
+    other: { name: { id: 'Lainnya', en: 'Other' }, defaultPriority: 'normal', photoRequired: true, active: true },
+  },
   sla: {
     critical: { respondMinutes: 15, resolveMinutes: 4 * 60, escalateTo: 'direktur' },
     high: { respondMinutes: 30, resolveMinutes: 12 * 60, escalateTo: 'kabag' },

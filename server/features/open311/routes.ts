@@ -247,8 +247,7 @@ export function open311Router(ctx: AppContext): Router {
   });
   router.get('/services.:format', async (req, res) => {
     const format = formatOf(req);
-    await publicUtility(ctx, req);
-    send(res, format, 'services', serviceList());
+    send(res, format, 'services', serviceList(await publicUtility(ctx, req)));
   });
   router.get('/services/:code.:format', async (req, res) => {
     const format = formatOf(req);

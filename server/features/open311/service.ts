@@ -50,8 +50,9 @@ const DAY_MS = 86_400_000;
 
 // ------------------------------------------------------------------ services
 
-export function serviceList(): readonly Open311Service[] {
-  return services;
+/** The services the utility takes reports of: its deactivated categories are not offered (settings.categories). */
+export function serviceList(utility: Utility): readonly Open311Service[] {
+  return services.filter((s) => utility.settings.categories[s.service_code as Category]?.active ?? true);
 }
 
 export function serviceDefinition(code: string): { service_code: Category; attributes: readonly Open311Attribute[] } {
@@ -185,7 +186,9 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
   if (fields.lat === undefined && !fields.address_string && !fields.address_id) {
     throw validationError([{ field: 'lat', message: 'a location is required: lat and long (the crew needs the GPS position), or else an address_string naming the kelurahan' }]);
   }
-  if (!media && !fields.media_url) {
+  // The utility decides per category whether a citizen's report needs a photo (settings.categories).
+  const photoRequired = utility.settings.categories[fields.service_code as Category]?.photoRequired ?? true;
+  if (!media && !fields.media_url && photoRequired) {
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required: the multipart file "media", or a media_url', { field: 'media' });
   }
   if (fields.lat === undefined) {
@@ -193,7 +196,8 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
     fields = { ...fields, lat: placed.lat, long: placed.lon };
     notes.push(placed.note);
   }
-  if (!media) return queueSubmission(ctx, utility, apiKey, { ...submission, fields }, notes, 'photo');
+  // A photo only as a link to a host we do not fetch from: staff look at it first. No photo where the category needs none: in.
+  if (!media && fields.media_url) return queueSubmission(ctx, utility, apiKey, { ...submission, fields }, notes, 'photo');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
   const receipt = await ctx.db.transaction(async (tx) => {
     const r = await submitReport({ ...ctx, db: tx }, utility, {
@@ -205,7 +209,7 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
       address: fields.address_string ?? null,
       category: fields.service_code as Category,
       source: 'app',
-      photo: media,
+      photo: media ?? undefined,
       // An Open311 client has no way to prove the phone: the report goes in, a known reporter's details stay.
       keepKnownDetails: true,
     });

@@ -6,7 +6,7 @@ import { changeSettings, registerWebhook, settingsOverridesOf, webhooksOf } from
 import { settingsView, webhookRegisteredView } from './view.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
-import { staff, utilityOf } from '../auth/middleware.js';
+import { staff, userOf, utilityOf } from '../auth/middleware.js';
 
 const bearer = [{ bearer: [] }];
 const record = <T extends z.ZodType>(keys: readonly string[], value: T) => z.object(Object.fromEntries(keys.map((k) => [k, value.optional()]))).strict();
@@ -14,8 +14,19 @@ const minutes = z.number().int().min(1).max(7 * 24 * 60);
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a local time HH:MM');
 
 /** The utility's own settings: every key optional, ranges that keep the service sane, nothing unknown. */
+const categoryName = z.string().trim().min(2, 'at least 2 characters').max(60);
+export const CategoryPatch = z
+  .object({
+    name: z.object({ id: categoryName.optional(), en: categoryName.optional() }).strict().optional(),
+    defaultPriority: z.enum(priorities).optional(),
+    photoRequired: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
 const SettingsPatch = z
   .object({
+    categories: record(categories, CategoryPatch),
     sla: record(priorities, z.object({ respondMinutes: minutes.optional(), resolveMinutes: minutes.optional(), escalateTo: z.enum(roles).optional() }).strict()),
     points: record(priorities, z.number().int().min(0).max(100)),
     h3Resolution: z.number().int().min(5).max(11),
@@ -80,14 +91,23 @@ const WebhookBody = z
   })
   .openapi('WebhookRegistration');
 
-registry.registerPath({ method: 'get', path: '/api/v1/settings', summary: "The utility's settings (SOP defaults merged with its own) and its own overrides", security: bearer, responses: { 200: { description: 'Settings' }, ...errorResponses(401, 403) } });
+const SettingsAnswer = z
+  .object({
+    settings: z.record(z.string(), z.unknown()).describe('In force: the SOP defaults merged with the overrides'),
+    overrides: z.record(z.string(), z.unknown()).describe("The utility's own values"),
+    defaults: z.record(z.string(), z.unknown()).describe("The SOP's values (server/core/domain/settings.ts)"),
+  })
+  .openapi('SettingsAnswer');
+const settingsContent = { 'application/json': { schema: SettingsAnswer } };
+
+registry.registerPath({ method: 'get', path: '/api/v1/settings', summary: "The utility's settings (SOP defaults merged with its own), its own overrides and the SOP defaults", security: bearer, responses: { 200: { description: 'Settings', content: settingsContent }, ...errorResponses(401, 403) } });
 registry.registerPath({
   method: 'patch',
   path: '/api/v1/settings',
-  summary: 'Change some settings (admin); a key set to null goes back to the SOP default',
+  summary: 'Change some settings (admin; audited); a key set to null, at any depth, goes back to the SOP default',
   security: bearer,
   request: { body: { content: { 'application/json': { schema: SettingsPatch } } } },
-  responses: { 200: { description: 'Settings after the change' }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: 'Settings after the change', content: settingsContent }, ...errorResponses(400, 401, 403) },
 });
 registry.registerPath({ method: 'get', path: '/api/v1/settings/webhooks', summary: 'Registered webhooks and their latest deliveries (admin)', security: bearer, responses: { 200: { description: 'Webhooks' }, ...errorResponses(401, 403) } });
 registry.registerPath({
@@ -99,17 +119,29 @@ registry.registerPath({
   responses: { 200: { description: 'Registered; the secret is shown once' }, ...errorResponses(400, 401, 403) },
 });
 
+/** The patch without its null leaves (and objects left empty by them): what the schema checks. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      const inner = withoutNulls(v as Record<string, unknown>);
+      if (Object.keys(inner).length || Object.keys(v as object).length === 0) out[key] = inner;
+    } else out[key] = v;
+  }
+  return out;
+}
+
 export function settingsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/', staff(ctx, ['admin', 'kabag', 'direktur', 'kasie', 'dispatcher']), async (_req, res) => {
     res.json(settingsView(await settingsOverridesOf(ctx, utilityOf(res).id)));
   });
   router.patch('/', staff(ctx, ['admin']), async (req, res) => {
-    // null means "back to the default": validate the rest.
+    // null means "back to the default", at any depth: validate the rest.
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
-    parse(SettingsPatch, withoutNulls);
-    res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body)));
+    parse(SettingsPatch, withoutNulls(body));
+    res.json(settingsView(await changeSettings(ctx, utilityOf(res).id, body, { actorId: userOf(res).id, action: 'settings.update', objectType: 'settings', at: ctx.now() })));
   });
   router.get('/webhooks', staff(ctx, ['admin']), async (_req, res) => {
     res.json(await webhooksOf(ctx, utilityOf(res).id));

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { upsertWebhook } from '../webhooks/service.js';
+import { recordAudit } from '../audit/service.js';
 import {
   findSettingsOverrides,
   listRecentDeliveries,
@@ -24,23 +25,35 @@ export async function settingsOverridesOf(ctx: Pick<AppContext, 'db'>, utilityId
   return findSettingsOverrides(ctx.db, utilityId);
 }
 
-/** Drops keys set to null (back to the default) and merges the rest into the stored overrides. */
+/** Drops keys set to null (back to the default), and objects left empty by it, and merges the rest into the stored overrides. */
 export function mergeOverrides(stored: StoredOverrides, patch: StoredOverrides): StoredOverrides {
   const out: StoredOverrides = { ...stored };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null) {
-      out[key] = mergeOverrides(out[key] as StoredOverrides, value as StoredOverrides);
+      const merged = mergeOverrides(out[key] as StoredOverrides, value as StoredOverrides);
+      // Nothing of its own left: no override at all (the SOP's values apply).
+      if (Object.keys(merged).length) out[key] = merged;
+      else delete out[key];
     } else out[key] = value;
   }
   return out;
 }
 
-/** Applies a validated patch to the utility's overrides; concurrent patches apply one after the other. */
-export async function changeSettings(ctx: Pick<AppContext, 'db'>, utilityId: number, patch: StoredOverrides): Promise<StoredOverrides> {
+/** Who made a change, for the audit trail (null: a command or a test, not a person). */
+export interface SettingsChange {
+  actorId: number;
+  action: string; // 'settings.update', 'category.update'
+  objectType: string;
+  at: Date;
+}
+
+/** Applies a validated patch to the utility's overrides, audited with the patch itself; concurrent patches apply one after the other. */
+export async function changeSettings(ctx: Pick<AppContext, 'db'>, utilityId: number, patch: StoredOverrides, change: SettingsChange | null = null): Promise<StoredOverrides> {
   return ctx.db.transaction(async (tx) => {
     const merged = mergeOverrides((await lockSettingsOverrides(tx, utilityId)) ?? {}, patch);
     await updateSettingsOverrides(tx, utilityId, merged);
+    if (change) await recordAudit(tx, { utilityId, actorId: change.actorId, action: change.action, objectType: change.objectType, objectId: null, details: { patch }, at: change.at });
     return merged;
   });
 }

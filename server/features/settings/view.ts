@@ -1,9 +1,9 @@
-import { resolveSettings } from '../../core/domain/settings.js';
+import { defaultSettings, resolveSettings } from '../../core/domain/settings.js';
 import type { StoredOverrides } from './repository.js';
 
-/** The settings in force (SOP defaults merged with the overrides) beside the overrides themselves. */
+/** The settings in force (SOP defaults merged with the overrides) beside the overrides themselves and the SOP defaults. */
 export function settingsView(overrides: StoredOverrides) {
-  return { settings: resolveSettings(overrides), overrides };
+  return { settings: resolveSettings(overrides), overrides, defaults: defaultSettings };
 }
 
 export function webhookRegisteredView(id: number, url: string, secret: string) {

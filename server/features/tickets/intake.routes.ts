@@ -15,13 +15,13 @@ import { followUpLinkFor } from './follow-up.service.js';
 registry.registerPath({
   method: 'post',
   path: '/api/v1/reports',
-  summary: 'A citizen reports a leak (photo and GPS required). Send an Idempotency-Key header to make retries safe.',
+  summary: 'A citizen reports a leak (GPS required; a photo too, unless the utility made it optional for the category: GET /api/v1/config). Send an Idempotency-Key header to make retries safe.',
   request: {
     headers: z.object({ 'Idempotency-Key': z.string().optional().describe('Any unique string (a UUID); a retry with the same key and request returns the first answer') }),
     body: {
       content: {
         'multipart/form-data': {
-          schema: ReportFields.extend({ photo: z.string().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels' }) }),
+          schema: ReportFields.extend({ photo: z.string().optional().openapi({ type: 'string', format: 'binary', description: 'Required unless the category does not require one (GET /api/v1/config categoryDetails). JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels' }) }),
         },
       },
     },

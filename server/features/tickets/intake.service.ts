@@ -104,7 +104,13 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   } else if (fromCitizen) {
     throw validationError([{ field: 'phone', message: 'required, so that we can confirm the report with you' }]);
   }
-  if (fromCitizen && !input.photo) {
+  // The utility's categories (settings.categories): a deactivated one takes no new report; a photo is required of
+  // citizens unless the category says otherwise (a "no water" report has nothing to photograph).
+  const category = utility.settings.categories[input.category ?? 'other'];
+  if (category && !category.active) {
+    throw validationError([{ field: 'category', message: `${utility.name} no longer takes reports of this kind (“${category.name.en}”): choose another` }]);
+  }
+  if (fromCitizen && !input.photo && (category?.photoRequired ?? true)) {
     throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required', { field: 'photo' });
   }
 

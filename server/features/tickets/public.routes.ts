@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { boundariesGeoJson, utilityOutline } from '../utilities/service.js';
-import { categories } from '../../core/domain/tickets.js';
+import { categories, priorities } from '../../core/domain/tickets.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { publicUtility } from '../auth/middleware.js';
@@ -27,7 +27,10 @@ registry.registerPath({
                 basemapUrl: z.string().nullable(),
                 basemapAttribution: z.string().nullable(),
               }),
-              categories: z.array(z.enum(categories)),
+              categories: z.array(z.enum(categories)).describe('The categories the utility takes reports of (active), in its order'),
+              categoryDetails: z
+                .array(z.object({ code: z.enum(categories), name: z.object({ id: z.string(), en: z.string() }), photoRequired: z.boolean(), defaultPriority: z.enum(priorities) }))
+                .describe("The same with the utility's names, whether a citizen's report needs a photo, and the priority the SPK starts from"),
               maxPhotoMb: z.number(),
             })
             .openapi('ClientConfig'),
@@ -54,7 +57,8 @@ export function publicRouter(ctx: AppContext): Router {
     res.json({
       utility: { code: utility.code, name: utility.name, timeZone: utility.timeZone, contact: utility.settings.contact },
       map: { ...outline, basemapUrl: ctx.config.basemapUrl, basemapAttribution: ctx.config.basemapAttribution },
-      categories,
+      categories: categories.filter((c) => utility.settings.categories[c].active),
+      categoryDetails: categories.filter((c) => utility.settings.categories[c].active).map((c) => ({ code: c, name: utility.settings.categories[c].name, photoRequired: utility.settings.categories[c].photoRequired, defaultPriority: utility.settings.categories[c].defaultPriority })),
       maxPhotoMb: Math.round(ctx.config.maxPhotoBytes / 1024 / 1024),
     });
   });

@@ -15,6 +15,11 @@ describe('mergeOverrides (a PATCH of the utility settings)', () => {
     expect(mergeOverrides(stored, { detourFactor: null, sla: { critical: { respondMinutes: null } } })).toEqual({ sla: { critical: { resolveMinutes: 200 } } });
   });
 
+  it('drops an object the nulls leave empty', () => {
+    const stored = { sla: { critical: { respondMinutes: 10 } }, detourFactor: 1.5 };
+    expect(mergeOverrides(stored, { sla: { critical: { respondMinutes: null } } })).toEqual({ detourFactor: 1.5 });
+  });
+
   it('replaces a list whole instead of merging it item by item', () => {
     const stored = { planning: { roadlessDistricts: ['A', 'B'] } };
     expect(mergeOverrides(stored, { planning: { roadlessDistricts: ['C'] } })).toEqual({ planning: { roadlessDistricts: ['C'] } });

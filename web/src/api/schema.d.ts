@@ -563,7 +563,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A citizen reports a leak (photo and GPS required). Send an Idempotency-Key header to make retries safe. */
+        /** A citizen reports a leak (GPS required; a photo too, unless the utility made it optional for the category: GET /api/v1/config). Send an Idempotency-Key header to make retries safe. */
         post: {
             parameters: {
                 query?: never;
@@ -622,9 +622,9 @@ export interface paths {
                         jurisdiction_id?: string;
                         /**
                          * Format: binary
-                         * @description JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
+                         * @description Required unless the category does not require one (GET /api/v1/config categoryDetails). JPEG, PNG, WebP or AVIF (not HEIC), at most 10 MB and 40 megapixels
                          */
-                        photo: string;
+                        photo?: string;
                     };
                 };
             };
@@ -7421,7 +7421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The utility's settings (SOP defaults merged with its own) and its own overrides */
+        /** The utility's settings (SOP defaults merged with its own), its own overrides and the SOP defaults */
         get: {
             parameters: {
                 query?: never;
@@ -7436,7 +7436,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SettingsAnswer"];
+                    };
                 };
                 /** @description Error (401) */
                 401: {
@@ -7463,7 +7465,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change some settings (admin); a key set to null goes back to the SOP default */
+        /** Change some settings (admin; audited); a key set to null, at any depth, goes back to the SOP default */
         patch: {
             parameters: {
                 query?: never;
@@ -7482,7 +7484,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SettingsAnswer"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -7579,6 +7583,129 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's leak categories with their SOP defaults (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Categories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryList"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, tune or (de)activate a category (admin; audited): a deactivated one takes no new report, its tickets keep it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CategoryChange"];
+                };
+            };
+            responses: {
+                /** @description The categories after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryList"];
+                    };
                 };
                 /** @description Error (400) */
                 400: {
@@ -7894,6 +8021,196 @@ export interface paths {
                 };
                 /** @description Error (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geography": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's service area and regions (admin), with the tickets and crews that refer to each region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Area and regions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Geography"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Import the service area and/or regions (admin): valid, non-empty polygons, regions inside the area and not overlapping, each named; all or nothing; regions matched by name are reshaped in place, one referred to by tickets or crews is never deleted */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GeographyImport"];
+                };
+            };
+            responses: {
+                /** @description Written */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GeographyPlan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geography/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an import (admin): what would be written, the problems per feature, the area in km²; writes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GeographyImport"];
+                };
+            };
+            responses: {
+                /** @description The plan (ok: false lists the problems) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GeographyPlan"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10282,10 +10599,89 @@ export interface components {
                 basemapUrl: string | null;
                 basemapAttribution: string | null;
             };
+            /** @description The categories the utility takes reports of (active), in its order */
             categories: ("pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other")[];
+            /** @description The same with the utility's names, whether a citizen's report needs a photo, and the priority the SPK starts from */
+            categoryDetails: {
+                /** @enum {string} */
+                code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+                name: {
+                    id: string;
+                    en: string;
+                };
+                photoRequired: boolean;
+                /** @enum {string} */
+                defaultPriority: "critical" | "high" | "normal";
+            }[];
             maxPhotoMb: number;
         };
+        SettingsAnswer: {
+            /** @description In force: the SOP defaults merged with the overrides */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description The utility's own values */
+            overrides: {
+                [key: string]: unknown;
+            };
+            /** @description The SOP's values (server/core/domain/settings.ts) */
+            defaults: {
+                [key: string]: unknown;
+            };
+        };
         SettingsPatch: {
+            categories?: {
+                pipe_burst?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                visible_leak?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                meter_leak?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                no_water?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+                other?: {
+                    name?: {
+                        id?: string;
+                        en?: string;
+                    };
+                    /** @enum {string} */
+                    defaultPriority?: "critical" | "high" | "normal";
+                    photoRequired?: boolean;
+                    active?: boolean;
+                };
+            };
             sla?: {
                 critical?: {
                     respondMinutes?: number;
@@ -10384,6 +10780,38 @@ export interface components {
             /** @description HMAC-SHA256 key; one is generated when omitted and returned once */
             secret?: string;
         };
+        CategoryList: {
+            items: components["schemas"]["Category"][];
+        };
+        Category: {
+            /** @enum {string} */
+            code: "pipe_burst" | "visible_leak" | "meter_leak" | "no_water" | "other";
+            name: {
+                id: string;
+                en: string;
+            };
+            defaultName: {
+                id: string;
+                en: string;
+            };
+            /** @enum {string} */
+            defaultPriority: "critical" | "high" | "normal";
+            repairMinutes: number;
+            defaultRepairMinutes: number;
+            photoRequired: boolean;
+            active: boolean;
+        };
+        CategoryChange: {
+            name?: {
+                id?: string;
+                en?: string;
+            };
+            /** @enum {string} */
+            defaultPriority?: "critical" | "high" | "normal";
+            photoRequired?: boolean;
+            active?: boolean;
+            repairMinutes?: number;
+        };
         Incident: {
             id: number;
             title: string;
@@ -10466,6 +10894,90 @@ export interface components {
             /** @description default admin */
             adminUsername?: string;
             adminName?: string;
+        };
+        Geography: {
+            /** @description MultiPolygon; null until the admin imports one */
+            area: {
+                [key: string]: unknown;
+            } | null;
+            areaKm2: number | null;
+            regions: {
+                /** @enum {string} */
+                type: "FeatureCollection";
+                features: {
+                    /** @enum {string} */
+                    type: "Feature";
+                    id: number;
+                    properties: {
+                        code: string;
+                        name: string;
+                        km2: number;
+                        tickets: number;
+                        crews: number;
+                    };
+                    geometry: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
+        };
+        GeographyPlan: {
+            ok: boolean;
+            nameProperty: string | null;
+            properties: string[];
+            /** @enum {string} */
+            areaFrom: "file" | "regions" | "stored";
+            areaKm2: number | null;
+            regions: {
+                name: string;
+                code: string;
+                /** @enum {string} */
+                action: "create" | "reshape";
+                id: number | null;
+                features: number[];
+                km2: number;
+            }[];
+            removed: {
+                id: number;
+                code: string;
+                name: string;
+                tickets: number;
+                crews: number;
+                /** @enum {string} */
+                action: "delete" | "refused";
+            }[];
+            problems: components["schemas"]["GeographyProblem"][];
+        };
+        GeographyProblem: {
+            /** @enum {string} */
+            layer: "area" | "regions";
+            /** @description 0-based index of the feature in its file; null: the file as a whole or a stored region */
+            feature: number | null;
+            name: string | null;
+            /** @description not_geojson, too_large, too_many_features, wrong_type, bad_coordinates, too_few_points, ring_not_closed, missing_name, empty, self_intersection, invalid, overlap, outside_area, no_area, region_in_use */
+            reason: string;
+            message: string;
+            messageId: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        GeographyImport: {
+            /** @description The service regions, one per name (features of one name form one region); replaces the stored set */
+            regions?: {
+                [key: string]: unknown;
+            };
+            /** @description The service area; 'regions': the union of the regions; omitted: the stored area stays */
+            area?: {
+                [key: string]: unknown;
+            } | "regions";
+            /** @description The feature property that names a region (default: name, nama, …, else the first string property) */
+            nameProperty?: string;
+            /**
+             * @description For the audit trail
+             * @enum {string}
+             */
+            source?: "file" | "drawing";
         };
         Open311Discovery: {
             changeset: string;

@@ -26,7 +26,7 @@ export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = '
     const page = await api.get('/api/v1/tickets', { query: { status: tab, order: 'priority', limit: PAGE, offset } });
     total.textContent = `${page.total} tiket`;
     if (page.total === 0) list.replaceChildren(h('li', { class: 'muted' }, t('nothing_here')));
-    for (const ticket of page.items) list.append(ticketCard(ticket, tab, config.utility.timeZone));
+    for (const ticket of page.items) list.append(ticketCard(ticket, tab, config.utility.timeZone, config.categoryDetails.find((c) => c.code === ticket.category)?.defaultPriority));
     offset += page.items.length;
     more.hidden = offset >= page.total;
   };
@@ -34,7 +34,7 @@ export async function queuePage(root: HTMLElement, tab: 'received' | 'fixed' = '
   await load();
 }
 
-function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'received' | 'fixed', timeZone: string): HTMLElement {
+function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'received' | 'fixed', timeZone: string, defaultPriority?: string): HTMLElement {
   const errors = h('div');
   const img = h('img', { class: 'thumb', alt: '' });
   const thumb = tab === 'fixed' ? ticket.resultThumbnailUrl : ticket.thumbnailUrl;
@@ -65,7 +65,8 @@ function ticketCard(ticket: Schemas['TicketPage']['items'][number], tab: 'receiv
   );
   const done = (text: string) => li.replaceChildren(h('div', { class: 'success' }, `${ticket.number}: ${text}`));
   if (tab === 'received') {
-    const priority = h('select', { name: 'priority', 'aria-label': t('priority') }, ...priorities.map((p) => h('option', { value: p }, priorityLabel(p))));
+    // The category's default priority (the admin's setting) comes preselected.
+    const priority = h('select', { name: 'priority', 'aria-label': t('priority') }, ...priorities.map((p) => h('option', { value: p, selected: p === defaultPriority }, priorityLabel(p))));
     const verification = h('input', { type: 'text', name: 'phoneVerification', placeholder: t('phone_verification') });
     const spk = h('button', { type: 'button', class: 'spk' }, t('issue_spk'));
     const reason = h('input', { type: 'text', name: 'reason', placeholder: t('reject_reason') });

@@ -31,12 +31,24 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, s.replace('_', ' '))))
     : null;
 
+  // Citizens send a photo unless the utility made it optional for the chosen category.
+  const photoLabel = h('label', { for: 'photo', id: 'photo-label' }, options.staff ? `${t('photo').replace(/\s*\(.*\)/, '')} (opsional / optional)` : t('photo'));
+  // Named types, not image/*: an iPhone then converts its HEIC photo to JPEG on upload (the server cannot decode HEIC).
+  const photoInput = h('input', { type: 'file', id: 'photo', name: 'photo', accept: 'image/jpeg,image/png,image/webp,image/avif', capture: 'environment', required: !options.staff });
+  const categorySelect = h('select', { id: 'category', name: 'category' }, ...config.categories.map((c) => h('option', { value: c }, categoryLabel(c))));
+  if (!options.staff) {
+    categorySelect.addEventListener('change', () => {
+      const required = config.categoryDetails.find((c) => c.code === categorySelect.value)?.photoRequired ?? true;
+      photoInput.required = required;
+      photoLabel.textContent = required ? t('photo') : t('photo_optional');
+    });
+  }
+
   const form = h(
     'form',
     { class: 'card', id: 'report-form', novalidate: true },
-    h('label', { for: 'photo' }, options.staff ? `${t('photo').replace(/\s*\(.*\)/, '')} (opsional / optional)` : t('photo')),
-    // Named types, not image/*: an iPhone then converts its HEIC photo to JPEG on upload (the server cannot decode HEIC).
-    h('input', { type: 'file', id: 'photo', name: 'photo', accept: 'image/jpeg,image/png,image/webp,image/avif', capture: 'environment', required: !options.staff }),
+    photoLabel,
+    photoInput,
     h('label', {}, t('location')),
     mapEl,
     h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'gps' }, t('use_my_location')), where),
@@ -53,7 +65,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
     h('label', { for: 'address' }, t('address')),
     h('input', { type: 'text', id: 'address', name: 'address' }),
     h('label', { for: 'category' }, t('category')),
-    h('select', { id: 'category', name: 'category' }, ...config.categories.map((c) => h('option', { value: c }, categoryLabel(c)))),
+    categorySelect,
     h('label', { for: 'description' }, t('description')),
     h('textarea', { id: 'description', name: 'description', rows: 3 }),
     proof?.fields,
