@@ -215,6 +215,9 @@ describe('the answers the console reads match the OpenAPI document', () => {
     expect(inside.status).toBe('attached');
     await call('dispatcher', 'post', '/api/v1/tickets/{id}/detach', { path: { id: inside.id }, body: {} });
     const hoax = await call<{ id: number }>('operator', 'post', '/api/v1/tickets', { body: { lat: insideArea.lat + 0.011, lon: insideArea.lon - 0.012, source: 'call_centre', phone: '0812 3333 7777' } });
+    // The ticket page's reporter contact, and the reports page's time to first reply (issue 12).
+    await call('admin', 'put', '/api/v1/tickets/{id}/reporter-contact', { path: { id: hoax.id }, body: { preferredChannel: 'sms', language: 'en' } });
+    await call('kabag', 'get', '/api/v1/notifications/first-reply', { query: { from: '2026-11-01', to: '2026-11-30' } });
     await call('admin', 'post', '/api/v1/tickets/{id}/reject', { path: { id: hoax.id }, body: { reason: 'Hoaks', blockReporter: true } });
     await call('operator', 'post', '/api/v1/reporters/unblock', { body: { phone: '0812 3333 7777', reason: 'Salah paham' } });
     // The Open311 queue (#/open311).

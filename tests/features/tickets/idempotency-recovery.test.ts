@@ -9,6 +9,7 @@ import { insideArea, sharpPhoto, useTestServer } from '../../support/db.js';
 import { LEASE_SECONDS, once, requestHashOf } from '../../../server/features/tickets/idempotency.service.js';
 import { claimKey } from '../../../server/features/tickets/idempotency.repository.js';
 import { submitReport } from '../../../server/features/tickets/intake.service.js';
+import { ReportFields } from '../../../server/platform/http/schemas.js';
 
 const t = useTestServer();
 
@@ -24,9 +25,9 @@ async function report(key: string, photo: Buffer) {
 
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ n: string }[]>({ n: '*' }))[0].n);
 
-/** The hash the intake route computes for `fields` + photo (the parsed form, as the route sees it). */
+/** The hash the intake route computes for `fields` + photo (the form parsed by the route's own schema, as the route sees it). */
 function intakeHash(photo: Buffer): string {
-  return requestHashOf({ lat: Number(fields.lat), lon: Number(fields.lon), description: fields.description, name: fields.name, phone: fields.phone, address: null, category: fields.category, duplicate_of: null, previous_number: null, jurisdiction_id: t.env.utility.code }, photo);
+  return requestHashOf(ReportFields.parse({ ...fields, jurisdiction_id: t.env.utility.code }), photo);
 }
 
 describe('idempotency keys survive crashes', () => {
