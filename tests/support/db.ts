@@ -69,7 +69,8 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
   const base = loadConfig();
   // No throttling unless the test asks for it (tests/features/auth/login-throttle.test.ts and others set small limits).
   const throttle = options.throttle ?? { ...base.throttle, enabled: false };
-  const config = { ...base, throttle, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
+  // No street map (OSM's tiles by default) unless the test serves one on loopback: tests send nothing off this machine.
+  const config = { ...base, throttle, basemapUrl: null, geocoderUrl: null, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const { minLon, minLat, maxLon, maxLat } = testArea;
   const utilityId = await insertUtility(db, {
