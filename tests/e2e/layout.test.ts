@@ -58,7 +58,7 @@ async function axeFindings(page: Page): Promise<string[]> {
 }
 
 /** Codes that must never reach a reader: statuses, channels, categories, priorities, reasons. */
-const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b/;
+const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b|\((?:admin|operator|dispatcher|crew|kasie|kabag|direktur)\)/;
 
 /** Data on every page: a ticket in the queue, two in a published plan (the crew route). */
 async function fillPages(): Promise<void> {

@@ -181,6 +181,20 @@ const dictionary = {
   before_after: { id: 'sebelum → sesudah', en: 'before → after' },
   route_changed: { id: 'Rute Anda diubah oleh dispatcher.', en: 'The dispatcher changed your route.' },
   route_open_new: { id: 'Lihat rute baru', en: 'See the new route' },
+  // ---- maps, place search, labels of codes (issue 14, console)
+  street_map_credit: { id: 'Peta jalan', en: 'Street map' },
+  basemap_offline: { id: 'Peta jalan tidak dapat dimuat (offline?): hanya batas wilayah yang tampil.', en: 'The street map cannot be loaded (offline?): only the boundaries are shown.' },
+  search_place: { id: 'Cari kelurahan, kecamatan atau alamat', en: 'Search a kelurahan, kecamatan or address' },
+  search_place_hint: { id: 'Ketik lalu pilih dengan panah dan Enter', en: 'Type, then choose with the arrow keys and Enter' },
+  search_no_match: { id: 'Tidak ada tempat yang cocok', en: 'No matching place' },
+  place_kelurahan: { id: 'Kelurahan', en: 'Kelurahan' },
+  place_kecamatan: { id: 'Kecamatan', en: 'Kecamatan' },
+  place_address: { id: 'Alamat', en: 'Address' },
+  places_found: { id: 'tempat ditemukan', en: 'places found' },
+  location_from_search: { id: 'Lokasi dari pencarian', en: 'Location from the search' },
+  incident_active: { id: 'aktif', en: 'active' },
+  incident_repairing: { id: 'sedang diperbaiki', en: 'being repaired' },
+  incident_restored: { id: 'sudah normal', en: 'restored' },
   // ---- the crew app (issue 14)
   offline_banner: { id: 'Tidak ada sinyal: tindakan disimpan di HP dan dikirim saat sinyal kembali.', en: 'No network: actions are kept on this phone and sent when the network returns.' },
   saved_route_from: { id: 'Rute tersimpan, dimuat', en: 'Saved route, loaded' },
@@ -347,3 +361,15 @@ const sourceLabels: Record<string, Record<Lang, string>> = {
 };
 /** The channel a report came through, in words. */
 export const sourceLabel = (s: string) => sourceLabels[s]?.[current] ?? s;
+
+const roleLabels: Record<string, Record<Lang, string>> = {
+  admin: { id: 'Admin pusat', en: 'Central admin' },
+  operator: { id: 'Operator call center', en: 'Call-centre operator' },
+  dispatcher: { id: 'Petugas dispatch', en: 'Dispatcher' },
+  crew: { id: 'Tim lapangan', en: 'Field crew' },
+  kasie: { id: 'Kasie', en: 'Section head' },
+  kabag: { id: 'Kabag', en: 'Department head' },
+  direktur: { id: 'Direktur', en: 'Director' },
+};
+/** A staff role in words. */
+export const roleLabel = (r: string) => roleLabels[r]?.[current] ?? r;
