@@ -6,9 +6,10 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
-import { categoryLabel, formatTime, pickLabel, t } from '../i18n.js';
+import { categoryLabel, formatTime, pickLabel, sourceLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { pickedStyle } from '../map/styles.js';
+import { addPlaceSearch, shrinkFormPhoto } from './report-assist.js';
 
 /** The citizen's report: photo, location (tap the map or GPS), phone. Also used by staff (source chosen). */
 export async function reportPage(root: HTMLElement, options: { staff?: boolean } = {}): Promise<void> {
@@ -25,7 +26,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
   const answerSelect = options.staff ? h('select', { id: 'answer', name: 'answer' }, h('option', { value: '' }, t('no_answer'))) : null;
   const submit = h('button', { type: 'submit', id: 'send' }, t('send'));
   const sourceSelect = options.staff
-    ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, s.replace('_', ' '))))
+    ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, sourceLabel(s))))
     : null;
 
   const form = h(
@@ -117,6 +118,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       .catch(() => undefined);
   }
   map.on('click', (e) => choose(toLonLat(e.coordinate) as [number, number]));
+  addPlaceSearch(mapEl, map, config.utility.code, choose);
   form.querySelector<HTMLButtonElement>('#gps')!.addEventListener('click', () => {
     navigator.geolocation?.getCurrentPosition(
       (p) => {
@@ -139,6 +141,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const data = new FormData(form);
       const photo = data.get('photo');
       if (photo instanceof File && photo.size === 0) data.delete('photo');
+      await shrinkFormPhoto(data, config.maxPhotoMb);
       data.set('jurisdiction_id', config.utility.code);
       const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };
       data.delete('answer');
