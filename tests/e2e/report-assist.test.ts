@@ -27,7 +27,7 @@ async function axeFindings(page: Page): Promise<string[]> {
 /** A 12 MP-ish camera photo (2400 x 1800, noise: sharp) taken at 5°8'43.44"S 119°24'37.44"E (Losari) at 08:15 local time. */
 async function cameraPhoto(): Promise<Buffer> {
   const dms = (v: number[]) => v.map((x) => `${Math.round(x * 100)}/100`).join(' ');
-  return sharp({ create: { width: 2400, height: 1800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 50 } } })
+  return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: 50 } } })
     .withExif({
       IFD2: { DateTimeOriginal: '2026:11:23 08:15:00' },
       IFD3: { GPSLatitudeRef: 'S', GPSLatitude: dms([5, 8, 43.44]), GPSLongitudeRef: 'E', GPSLongitude: dms([119, 24, 37.44]) },
