@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useTestServer, loginAs, testArea } from '../support/db.js';
+import { callAs, useTestServer, loginAs, testArea } from '../support/db.js';
 import { desktop, phone, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
 const { newPage, login } = useConsole(t);
 
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const as = (user: string, method: string, path: string, body?: unknown) => callAs(t.server.baseUrl, t.env.utility, user, method, path, body);
 
 /** More open tickets than one page of the ticket list (500), spread over the test area, through the operator's API. */
 const OPEN = 520;

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useTestServer, loginAs, insideArea } from '../support/db.js';
-import { desktop, useConsole } from '../support/browser.js';
+import { axeFindings, desktop, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
 const { newPage, login } = useConsole(t);
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The narrowest phone the console is made for. */
 const narrow = { width: 360, height: 740 };
 
@@ -45,16 +42,6 @@ async function openAs(role: string | null, path: string, viewport: { width: numb
   if (role) await login(page, role);
   await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}${path}`);
   return page;
-}
-
-/** The serious and critical axe-core findings on the page, as "rule: target" lines. */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 /** Codes that must never reach a reader: statuses, channels, categories, priorities, reasons. */

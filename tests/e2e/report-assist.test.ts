@@ -1,28 +1,15 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useTestServer } from '../support/db.js';
 import { loadMakassarPlaces } from '../support/places.js';
-import { desktop, phone, useConsole } from '../support/browser.js';
+import { axeFindings, desktop, phone, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 1 });
 const { newPage, login } = useConsole(t);
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   await loadMakassarPlaces(t.env);
 });
-
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 /** A 12 MP-ish camera photo (2400 x 1800, noise: sharp) taken at 5°8'43.44"S 119°24'37.44"E (Losari) at 08:15 local time. */
 async function cameraPhoto(): Promise<Buffer> {

@@ -146,6 +146,17 @@ export async function loginAs(baseUrl: string, utility: Utility, username: Role 
   return ((await res.json()) as { token: string }).token;
 }
 
+/** An API call as a staff user (logged in at the test clock's time): the status and the parsed body. */
+export async function callAs(baseUrl: string, utility: Utility, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const token = await loginAs(baseUrl, utility, user);
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 /** A sharp photo (noise: high Laplacian variance), unique per call unless a seed is given. */
 export async function sharpPhoto(seed = crypto.randomInt(1 << 30)): Promise<Buffer> {
   const width = 160;
