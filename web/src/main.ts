@@ -103,7 +103,7 @@ async function rerenderKeepingFields(): Promise<void> {
 }
 
 /** The pages with a map: their configuration and boundaries are asked for before their code has loaded. */
-const mapPages = new Set(['lapor', 'input', 'peta', 'sebaran']);
+const mapPages = new Set(['lapor', 'input', 'peta', 'sebaran', 'rute', 'tiket']);
 
 async function render(): Promise<void> {
   const [key = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
