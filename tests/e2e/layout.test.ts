@@ -31,6 +31,7 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'crew1', path: '#/rute', ready: 'main h1' },
   { role: 'kabag', path: '#/sebaran', ready: '#heat-map canvas' },
   { role: 'kabag', path: '#/laporan', ready: 'main table' },
+  { role: 'admin', path: '#/pesan', ready: '#template-kind' },
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
 ];
 
@@ -45,7 +46,7 @@ async function openAs(role: string | null, path: string, viewport: { width: numb
 }
 
 /** Codes that must never reach a reader: statuses, channels, categories, priorities, reasons. */
-const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b|\((?:admin|operator|dispatcher|crew|kasie|kabag|direktur)\)/;
+const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b|\((?:admin|operator|dispatcher|crew|kasie|kabag|direktur)\)|\b(?:ticket|escalation|incident|digest|phone)\.[a-z_]+\b/;
 
 /** Data on every page: a ticket in the queue, two in a published plan (the crew route). */
 async function fillPages(): Promise<void> {

@@ -192,6 +192,8 @@ const dictionary = {
   place_address: { id: 'Alamat', en: 'Address' },
   places_found: { id: 'tempat ditemukan', en: 'places found' },
   location_from_search: { id: 'Lokasi dari pencarian', en: 'Location from the search' },
+  message_event: { id: 'Peristiwa pesan', en: 'Message event' },
+  message_language: { id: 'Bahasa pesan', en: 'Message language' },
   incident_active: { id: 'aktif', en: 'active' },
   incident_repairing: { id: 'sedang diperbaiki', en: 'being repaired' },
   incident_restored: { id: 'sudah normal', en: 'restored' },
@@ -373,3 +375,35 @@ const roleLabels: Record<string, Record<Lang, string>> = {
 };
 /** A staff role in words. */
 export const roleLabel = (r: string) => roleLabels[r]?.[current] ?? r;
+
+const messageKindLabels: Record<string, Record<Lang, string>> = {
+  'ticket.received': { id: 'Laporan diterima', en: 'Report confirmation' },
+  'ticket.spk_issued': { id: 'SPK terbit', en: 'Work order issued' },
+  'ticket.assigned': { id: 'Tim ditugaskan', en: 'Crew dispatched' },
+  'ticket.fixed': { id: 'Sudah diperbaiki', en: 'Repaired' },
+  'ticket.closed': { id: 'Laporan selesai', en: 'Report closed' },
+  'ticket.rejected': { id: 'Laporan ditolak', en: 'Report rejected' },
+  'ticket.re_reported': { id: 'Dilaporkan lagi', en: 'Reported again' },
+  'ticket.attached': { id: 'Bagian dari gangguan area', en: 'Part of an area incident' },
+  'incident.updated': { id: 'Kabar gangguan area', en: 'Area incident update' },
+  'incident.restored': { id: 'Gangguan area selesai', en: 'Area incident restored' },
+  'phone.code': { id: 'Kode verifikasi HP', en: 'Phone verification code' },
+  'escalation.respond': { id: 'Eskalasi: penugasan terlambat', en: 'Escalation: late assignment' },
+  'escalation.resolve': { id: 'Eskalasi: perbaikan terlambat', en: 'Escalation: late repair' },
+  'escalation.heavy_equipment': { id: 'Eskalasi: butuh alat berat', en: 'Escalation: heavy equipment needed' },
+  'escalation.repeat': { id: 'Eskalasi: laporan berulang', en: 'Escalation: repeat report' },
+  'incident.overdue': { id: 'Gangguan area melewati perkiraan', en: 'Area incident overdue' },
+  'ticket.reopened': { id: 'Tiket dibuka lagi', en: 'Ticket reopened' },
+  'digest.escalations': { id: 'Ringkasan eskalasi', en: 'Escalation digest' },
+};
+/** A notification event in words (the admin's message texts). */
+export const messageKindLabel = (k: string) => messageKindLabels[k]?.[current] ?? k;
+
+const channelLabels: Record<string, Record<Lang, string>> = {
+  inbox: { id: 'Kotak masuk', en: 'Inbox' },
+  email: { id: 'Surel', en: 'E-mail' },
+  whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  sms: { id: 'SMS', en: 'SMS' },
+};
+/** A message channel in words. */
+export const channelLabel = (c: string) => channelLabels[c]?.[current] ?? c;
