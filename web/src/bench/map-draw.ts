@@ -7,7 +7,7 @@ import { fromLonLat } from 'ol/proj.js';
 import { clientConfig } from '../config.js';
 import { createMap } from '../map/base.js';
 import { routeStyle } from '../map/styles.js';
-import { featuresOfPoints, ticketPointsLayer } from '../map/ticket-points.js';
+import { featuresOfPoints, ticketPointsLayer, ticketPointsSource } from '../map/ticket-points.js';
 
 /**
  * The bench harness of `npm run bench:console` (web/bench/map.html, never in
@@ -26,6 +26,7 @@ const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2
 const priorities = [0, 1, 2, 2, 2, 2];
 
 const config = await clientConfig();
+performance.mark('config-read');
 const [minLon, minLat, maxLon, maxLat] = config.map.bbox;
 const lonLat = () => [minLon + random() * (maxLon - minLon), minLat + random() * (maxLat - minLat)];
 const at = () => fromLonLat(lonLat());
@@ -33,7 +34,9 @@ const target = document.getElementById('map')!;
 const map = createMap(target, config);
 const points: number[] = [];
 for (let i = 0; i < ticketCount; i++) points.push(i + 1, ...lonLat(), priorities[Math.floor(random() * priorities.length)], 4);
-const tickets = new VectorSource({ features: featuresOfPoints({ total: ticketCount, truncated: false, fields: ['id', 'lon', 'lat', 'priority', 'status'], priorities: ['critical', 'high', 'normal'], statuses: ['received', 'attached', 'merged', 'rejected', 'spk_issued'], points }) });
+const tickets = ticketPointsSource();
+tickets.addFeatures(featuresOfPoints({ total: ticketCount, truncated: false, fields: ['id', 'lon', 'lat', 'priority', 'status'], priorities: ['critical', 'high', 'normal'], statuses: ['received', 'attached', 'merged', 'rejected', 'spk_issued'], points }));
+performance.mark('features-built');
 const routes = new VectorSource({ features: Array.from({ length: routeCount }, (_, index) => new Feature({ geometry: new LineString(Array.from({ length: 14 }, at)), index })) });
 map.addLayer(new VectorLayer({ source: routes, style: routeStyle }));
 map.addLayer(await ticketPointsLayer(tickets, (params.get('renderer') as 'webgl' | 'canvas' | null) ?? 'auto'));

@@ -3,7 +3,6 @@ import Point from 'ol/geom/Point.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type Layer from 'ol/layer/Layer.js';
 import VectorSource from 'ol/source/Vector.js';
-import { fromLonLat } from 'ol/proj.js';
 import type { FlatStyle } from 'ol/style/flat.js';
 import type { Schemas } from '../api.js';
 import { priorityColours, ticketStyle } from './styles.js';
@@ -16,20 +15,27 @@ const PRIORITY = 3;
 const STATUS = 4;
 const STRIDE = 5;
 
-/** The map's point for each ticket: its id, priority and status codes as properties, nothing heavier. */
+const EARTH_RADIUS = 6378137; // EPSG:3857's sphere, metres
+const DEGREES = Math.PI / 180;
+
+/** The map's point for each ticket: its id, priority and status codes as properties, nothing heavier (projected inline: 10,000 calls of fromLonLat cost more than the arithmetic). */
 export function featuresOfPoints(answer: Schemas['TicketPoints']): Feature<Point>[] {
   const { points, priorities, statuses } = answer;
   const features = new Array<Feature<Point>>(points.length / STRIDE);
-  const xy = [0, 0];
   for (let i = 0, f = 0; i < points.length; i += STRIDE, f++) {
-    xy[0] = points[i + LON];
-    xy[1] = points[i + LAT];
+    const x = EARTH_RADIUS * points[i + LON] * DEGREES;
+    const y = EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (points[i + LAT] * DEGREES) / 2));
     const p = points[i + PRIORITY];
-    const feature = new Feature({ geometry: new Point(fromLonLat(xy)), ticketId: points[i + ID], priority: p >= 0 ? priorities[p] : 'none', status: statuses[points[i + STATUS]], selected: 0 });
+    const feature = new Feature({ geometry: new Point([x, y]), ticketId: points[i + ID], priority: p >= 0 ? priorities[p] : 'none', status: statuses[points[i + STATUS]], selected: 0 });
     feature.setId(points[i + ID]);
     features[f] = feature;
   }
   return features;
+}
+
+/** The source for the ticket points: no spatial index (a bulk load of 10,000 points costs more than the linear scans a draw then makes). */
+export function ticketPointsSource(): VectorSource<Feature<Point>> {
+  return new VectorSource<Feature<Point>>({ useSpatialIndex: false });
 }
 
 /** The same colours as the canvas style (styles.ts), as a WebGL expression. */
@@ -69,7 +75,12 @@ export function hasGpuWebgl(): boolean {
  */
 export async function ticketPointsLayer(source: VectorSource<Feature<Point>>, renderer: 'auto' | 'webgl' | 'canvas' = 'auto'): Promise<Layer> {
   const useWebgl = renderer === 'webgl' || (renderer === 'auto' && hasGpuWebgl());
-  if (!useWebgl) return new VectorLayer({ source, style: ticketStyle });
+  if (!useWebgl) {
+    const layer = new VectorLayer({ source, style: ticketStyle });
+    // No render order: sorting 10,000 features on every draw buys nothing for dots of three colours.
+    layer.setRenderOrder(null);
+    return layer;
+  }
   const { default: WebGLVectorLayer } = await import('ol/layer/WebGLVector.js');
   return new WebGLVectorLayer({ source, style: webglStyle });
 }

@@ -12,7 +12,7 @@ import { categoryLabel, formatTime, priorityLabel, statusLabel, t, todayIn } fro
 import { createMap } from '../map/base.js';
 import { addPlanLayers } from '../map/plan-layers.js';
 import { crewStyle, incidentStyle, priorityColours, routeColours } from '../map/styles.js';
-import { featuresOfPoints, ticketPointsLayer } from '../map/ticket-points.js';
+import { featuresOfPoints, ticketPointsLayer, ticketPointsSource } from '../map/ticket-points.js';
 import { fitPlace, placeSearch } from '../map/place-search.js';
 import { planPanel } from './plan-panel.js';
 
@@ -53,7 +53,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
 
   const map = createMap(mapEl, config);
   mapEl.before(placeSearch({ jurisdiction: config.utility.code, id: 'dispatch-place', onChoose: (place) => fitPlace(map, place) }));
-  const tickets = new VectorSource<Feature<Point>>();
+  const tickets = ticketPointsSource();
   const crews = new VectorSource();
   const incidents = new VectorSource();
   map.addLayer(new VectorLayer({ source: incidents, style: incidentStyle }));
