@@ -175,9 +175,11 @@ async function main(): Promise<void> {
     const kabag = await login(baseUrl, utility.code, 'kabag');
     const [{ n: openTickets }] = await db('tickets').where({ utility_id: utility.id }).whereIn('status', ['received', 'spk_issued', 'assigned', 'on_site', 'escalated']).count<{ n: string }[]>({ n: '*' });
 
-    const cases: { name: string; url: string; session: unknown; expected: (page: import('playwright-core').Page) => Promise<number> }[] = [
+    const cases: { name: string; url: string; session: unknown; expected: (page: import('playwright-core').Page) => Promise<number>; informative?: boolean }[] = [
       ...(['webgl', 'canvas'] as const).map((renderer) => ({
-        name: `dispatcher map layers (${renderer}): ${options.tickets} open tickets + ${options.routes} routes`,
+        // The page draws WebGL only on a GPU; headless Chromium here emulates it on the CPU (SwiftShader), so that row is for comparison.
+        name: `dispatcher map layers (${renderer}${renderer === 'webgl' ? ', emulated here: not the page’s choice' : ''}): ${options.tickets} open tickets + ${options.routes} routes`,
+        informative: renderer === 'webgl',
         url: `${baseUrl}/bench/bench/map.html${q}&tickets=${options.tickets}&routes=${options.routes}&renderer=${renderer}`,
         session: null,
         expected: async (page: import('playwright-core').Page) => (await page.waitForFunction(() => (window as unknown as { benchExpected?: number }).benchExpected)).jsonValue() as Promise<number>,
@@ -196,22 +198,22 @@ async function main(): Promise<void> {
         expected: async (page) => Number(await (await page.waitForSelector('#heat-map[data-cells]', { timeout: 60_000 })).getAttribute('data-cells')),
       },
     ];
-    const rows: { name: string; features: number; p50: number; max: number }[] = [];
+    const rows: { name: string; features: number; p50: number; max: number; informative?: boolean }[] = [];
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
     for (const c of cases.filter((x) => !only || x.name.includes(only))) {
       const draws: Draw[] = [];
       for (let i = 0; i < options.runs; i++) draws.push(await firstDraw(browser, c.url, c.session, c.expected));
       const times = draws.map((d) => d.ms).sort((a, b) => a - b);
-      rows.push({ name: c.name, features: draws[0].features, p50: percentile(times, 50), max: times[times.length - 1] });
+      rows.push({ name: c.name, features: draws[0].features, p50: percentile(times, 50), max: times[times.length - 1], informative: c.informative });
     }
 
     console.log(`\nFirst complete draw from navigation start, headless Chromium, ${options.runs} fresh pages each (2-core machine)\n`);
     console.log('| map | features drawn | p50 ms | max ms | target |');
     console.log('|---|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.features} | ${r.p50.toFixed(0)} | ${r.max.toFixed(0)} | ${r.p50 < options.targetMs ? 'ok' : 'MISSED'} < ${options.targetMs} |`);
+    for (const r of rows) console.log(`| ${r.name} | ${r.features} | ${r.p50.toFixed(0)} | ${r.max.toFixed(0)} | ${r.informative ? 'for comparison' : `${r.p50 < options.targetMs ? 'ok' : 'MISSED'} < ${options.targetMs}`} |`);
     console.log('\nWeight of web/dist/assets (what a browser may download; each page loads only its chunks):');
     for (const line of weightRows()) console.log(line);
-    if (rows.some((r) => r.p50 >= options.targetMs)) process.exitCode = 1;
+    if (rows.some((r) => !r.informative && r.p50 >= options.targetMs)) process.exitCode = 1;
   } finally {
     await browser?.close();
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
