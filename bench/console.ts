@@ -5,10 +5,12 @@
  * database of its own. Target: each under 1 s from navigation start.
  *
  * - dispatcher map, 10,000 open tickets + 25 routes: the dispatcher map's own
- *   modules (createMap, the ticket and route layers and their cached styles)
- *   in the harness web/bench/map.html (the page itself loads at most 500
- *   tickets per call, so it cannot be fed 10,000 through its API);
- * - the dispatcher page as it is, on the seeded day;
+ *   modules (createMap, the ticket points layer fed GET /api/v1/tickets/map's
+ *   flat answer, the route layer) in the harness web/bench/map.html, with the
+ *   layer's WebGL renderer (the page's choice where WebGL exists) and with
+ *   its canvas fallback;
+ * - the dispatcher page as it is, on the seeded day (every open ticket through
+ *   GET /api/v1/tickets/map);
  * - the heatmap page over a year (#/sebaran/365).
  *
  * "First draw" is the first `map-drawn` mark (web/src/map/base.ts) whose
@@ -16,6 +18,8 @@
  *
  *   BENCH_DATABASE_URL   default postgres://postgres@127.0.0.1:5432/tirta_bench_console
  *   --reseed             drop and regenerate the history even when present
+ *   --only=<text>        run only the cases whose name contains <text>
+ *   --profile            print each page's resource and mark timeline
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -103,12 +107,25 @@ async function firstDraw(browser: Browser, url: string, session: unknown, expect
   page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure()?.errorText}`));
   await page.goto(url);
   try {
-    return await measure(page, await expected(page));
+    const draw = await measure(page, await expected(page));
+    if (process.argv.includes('--profile')) console.log(await timeline(page, url));
+    return draw;
   } catch (err) {
     throw new Error(`${url}: ${String(err)}\n${problems.join("\n")}`, { cause: err });
   } finally {
     await context.close();
   }
+}
+
+/** --profile: what the page waited for before its first draw (resources and marks, ms from navigation start). */
+async function timeline(page: import('playwright-core').Page, url: string): Promise<string> {
+  const entries = await page.evaluate(() => [
+    ...performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(location.origin, ''), start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+    ...performance.getEntriesByType('mark').map((e) => ({ name: `mark ${e.name}`, start: e.startTime, end: e.startTime })),
+    ...performance.getEntriesByType('navigation').map((e) => ({ name: 'domContentLoaded', start: 0, end: (e as PerformanceNavigationTiming).domContentLoadedEventEnd })),
+  ]);
+  entries.sort((a, b) => a.start - b.start);
+  return [`-- ${url}`, ...entries.map((e) => `${e.start.toFixed(0).padStart(6)} ${e.end.toFixed(0).padStart(6)}  ${e.name.slice(0, 110)}`)].join('\n');
 }
 
 async function measure(page: import('playwright-core').Page, want: number): Promise<Draw> {
@@ -138,7 +155,8 @@ async function main(): Promise<void> {
     // Imported after the build: the server lists web/dist when the app is made.
     const { createApp } = await import('../server/app.js');
     const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: options.url });
-    const config = { ...base, throttle: { ...base.throttle, enabled: false } };
+    // No street map: its tiles come from the network, not from the console's code.
+    const config = { ...base, basemapUrl: null, throttle: { ...base.throttle, enabled: false } };
     const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: () => options.now };
     const app = createApp(ctx);
     const outer = express();
@@ -157,19 +175,21 @@ async function main(): Promise<void> {
     const kabag = await login(baseUrl, utility.code, 'kabag');
     const [{ n: openTickets }] = await db('tickets').where({ utility_id: utility.id }).whereIn('status', ['received', 'spk_issued', 'assigned', 'on_site', 'escalated']).count<{ n: string }[]>({ n: '*' });
 
-    const cases: { name: string; url: string; session: unknown; expected: (page: import('playwright-core').Page) => Promise<number> }[] = [
-      {
-        name: `dispatcher map layers: ${options.tickets} open tickets + ${options.routes} routes`,
-        url: `${baseUrl}/bench/bench/map.html${q}&tickets=${options.tickets}&routes=${options.routes}`,
+    const cases: { name: string; url: string; session: unknown; expected: (page: import('playwright-core').Page) => Promise<number>; informative?: boolean }[] = [
+      ...(['webgl', 'canvas'] as const).map((renderer) => ({
+        // The page draws WebGL only on a GPU; headless Chromium here emulates it on the CPU (SwiftShader), so that row is for comparison.
+        name: `dispatcher map layers (${renderer}${renderer === 'webgl' ? ', emulated here: not the page’s choice' : ''}): ${options.tickets} open tickets + ${options.routes} routes`,
+        informative: renderer === 'webgl',
+        url: `${baseUrl}/bench/bench/map.html${q}&tickets=${options.tickets}&routes=${options.routes}&renderer=${renderer}`,
         session: null,
-        expected: async (page) => (await page.waitForFunction(() => (window as unknown as { benchExpected?: number }).benchExpected)).jsonValue() as Promise<number>,
-      },
+        expected: async (page: import('playwright-core').Page) => (await page.waitForFunction(() => (window as unknown as { benchExpected?: number }).benchExpected)).jsonValue() as Promise<number>,
+      })),
       {
         name: `dispatcher page as served (${openTickets} open in the seeded day)`,
         url: `${baseUrl}/${q}#/peta`,
         session: dispatcher,
-        // The page's own ticket layer: at least the first page of open tickets it loads.
-        expected: async () => Math.min(500, Number(openTickets)),
+        // The page's own ticket layer: every open ticket.
+        expected: async () => Number(openTickets),
       },
       {
         name: 'heatmap page over a year (#/sebaran/365)',
@@ -178,21 +198,22 @@ async function main(): Promise<void> {
         expected: async (page) => Number(await (await page.waitForSelector('#heat-map[data-cells]', { timeout: 60_000 })).getAttribute('data-cells')),
       },
     ];
-    const rows: { name: string; features: number; p50: number; max: number }[] = [];
-    for (const c of cases) {
+    const rows: { name: string; features: number; p50: number; max: number; informative?: boolean }[] = [];
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+    for (const c of cases.filter((x) => !only || x.name.includes(only))) {
       const draws: Draw[] = [];
       for (let i = 0; i < options.runs; i++) draws.push(await firstDraw(browser, c.url, c.session, c.expected));
       const times = draws.map((d) => d.ms).sort((a, b) => a - b);
-      rows.push({ name: c.name, features: draws[0].features, p50: percentile(times, 50), max: times[times.length - 1] });
+      rows.push({ name: c.name, features: draws[0].features, p50: percentile(times, 50), max: times[times.length - 1], informative: c.informative });
     }
 
     console.log(`\nFirst complete draw from navigation start, headless Chromium, ${options.runs} fresh pages each (2-core machine)\n`);
     console.log('| map | features drawn | p50 ms | max ms | target |');
     console.log('|---|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.features} | ${r.p50.toFixed(0)} | ${r.max.toFixed(0)} | ${r.p50 < options.targetMs ? 'ok' : 'MISSED'} < ${options.targetMs} |`);
+    for (const r of rows) console.log(`| ${r.name} | ${r.features} | ${r.p50.toFixed(0)} | ${r.max.toFixed(0)} | ${r.informative ? 'for comparison' : `${r.p50 < options.targetMs ? 'ok' : 'MISSED'} < ${options.targetMs}`} |`);
     console.log('\nWeight of web/dist/assets (what a browser may download; each page loads only its chunks):');
     for (const line of weightRows()) console.log(line);
-    if (rows.some((r) => r.p50 >= options.targetMs)) process.exitCode = 1;
+    if (rows.some((r) => !r.informative && r.p50 >= options.targetMs)) process.exitCode = 1;
   } finally {
     await browser?.close();
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));

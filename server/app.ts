@@ -14,6 +14,7 @@ import { answersRouter } from './features/tickets/answers.routes.js';
 import { followUpRouter, reportersRouter } from './features/tickets/follow-up.routes.js';
 import { ikmRouter, ratingsRouter } from './features/satisfaction/routes.js';
 import { charterRouter } from './features/charter/routes.js';
+import { placesRouter } from './features/places/routes.js';
 import { crewSetupRouter, crewsRouter } from './features/crews/routes.js';
 import { crewRoutesRouter } from './features/plans/crew-routes.routes.js';
 import { plansRouter } from './features/plans/routes.js';
@@ -78,6 +79,7 @@ export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Expr
   app.use('/api/v1/ratings', ratingsRouter(ctx));
   app.use('/api/v1/analytics', ikmRouter(ctx));
   app.use('/api/v1/charter', charterRouter(ctx));
+  app.use('/api/v1/places', placesRouter(ctx));
   app.use('/api/v1/crews', crewRoutesRouter(ctx));
   app.use('/api/v1/crews', crewsRouter(ctx));
   app.use('/api/v1/admin/crews', crewSetupRouter(ctx));

@@ -22,9 +22,11 @@ export interface Config {
   production: boolean;
   /** Load the demo data into an empty database at start. */
   seedDemo: boolean;
-  /** XYZ tile URL of a basemap ({z}/{x}/{y}); none by default, so the console works offline. */
+  /** XYZ tile URL of the street basemap ({z}/{x}/{y}); OpenStreetMap's standard tiles by default, null (BASEMAP_URL=none) for the boundaries alone. */
   basemapUrl: string | null;
   basemapAttribution: string | null;
+  /** A Nominatim-compatible search URL for addresses (GET /api/v1/places asks it when set); null: kelurahan and kecamatan only. */
+  geocoderUrl: string | null;
   /** Run the background worker (SLA escalations, webhooks, points) in this process. */
   worker: boolean;
   /** Seconds between two ticks of the background worker. */
@@ -85,7 +87,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** OpenStreetMap's standard tiles (https://operations.osmfoundation.org/policies/tiles/): the default street map. */
+export const osmStandardTiles = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
 /** An XYZ template OpenLayers can fill: absolute http(s) or same-origin, with {z}, {x} and {y} (or {-y}, TMS). */
+
 const isTileUrl = (v: string): boolean => /^(https?:\/\/|\/)/.test(v) && v.includes('{z}') && v.includes('{x}') && (v.includes('{y}') || v.includes('{-y}'));
 
 const truthy = ['true', '1', 'yes', 'on'];
@@ -121,14 +127,18 @@ const variables = {
   SEED_DEMO: flag('true'),
   NODE_ENV: { expected: nodeEnvs.join(', '), schema: z.enum(nodeEnvs).default('development') },
   BASEMAP_URL: {
-    expected: 'an http(s) or /path tile URL with {z}, {x} and {y}',
+    expected: 'an http(s) or /path tile URL with {z}, {x} and {y}, or none',
     schema: z
       .string()
-      .refine(isTileUrl)
-      .nullable()
-      .default(null),
+      .refine((v) => v === 'none' || isTileUrl(v))
+      .default(osmStandardTiles)
+      .transform((v) => (v === 'none' ? null : v)),
   },
   BASEMAP_ATTRIBUTION: { expected: 'text', schema: z.string().nullable().default(null) },
+  GEOCODER_URL: {
+    expected: 'an http(s) URL of a Nominatim-compatible /search endpoint',
+    schema: z.string().url().refine((v) => /^https?:\/\//.test(v)).nullable().default(null),
+  },
   WORKER: flag('true'),
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
   SOLVER_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
@@ -202,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: truthy.includes(p.SEED_DEMO),
     basemapUrl: p.BASEMAP_URL,
     basemapAttribution: p.BASEMAP_ATTRIBUTION,
+    geocoderUrl: p.GEOCODER_URL,
     worker: truthy.includes(p.WORKER),
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
     solverThreads: p.SOLVER_THREADS ?? Math.max(1, availableParallelism() - 1),

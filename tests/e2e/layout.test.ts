@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useTestServer, loginAs, insideArea } from '../support/db.js';
-import { desktop, useConsole } from '../support/browser.js';
+import { axeFindings, desktop, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
 const { newPage, login } = useConsole(t);
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The narrowest phone the console is made for. */
 const narrow = { width: 360, height: 740 };
 
@@ -34,6 +31,7 @@ const pagesByRole: { role: string | null; path: string; ready: string }[] = [
   { role: 'crew1', path: '#/rute', ready: 'main h1' },
   { role: 'kabag', path: '#/sebaran', ready: '#heat-map canvas' },
   { role: 'kabag', path: '#/laporan', ready: 'main table' },
+  { role: 'admin', path: '#/pesan', ready: '#template-kind' },
   { role: 'direktur', path: '#/kotak-masuk', ready: 'main h1' },
   { role: 'admin', path: '#/atur-regu', ready: '#crews-setup[data-loaded]' },
   { role: 'admin', path: '#/atur-staf', ready: '#staff-setup[data-loaded]' },
@@ -55,18 +53,8 @@ async function openAs(role: string | null, path: string, viewport: { width: numb
   return page;
 }
 
-/** The serious and critical axe-core findings on the page, as "rule: target" lines. */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
-
 /** Codes that must never reach a reader: statuses, channels, categories, priorities, reasons. */
-const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b/;
+const rawCodes = /\b(spk_issued|on_site|received|assigned|escalated|call_centre|walk_in|pipe_burst|visible_leak|meter_leak|no_water|shift_full|no_crew_in_reach|VALIDATION_FAILED|NOT_FOUND)\b|\((?:admin|operator|dispatcher|crew|kasie|kabag|direktur)\)|\b(?:ticket|escalation|incident|digest|phone)\.[a-z_]+\b/;
 
 /** Data on every page: a ticket in the queue, two in a published plan (the crew route). */
 async function fillPages(): Promise<void> {

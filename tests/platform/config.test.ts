@@ -27,8 +27,9 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       production: false,
       seedDemo: true,
-      basemapUrl: null,
+      basemapUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       basemapAttribution: null,
+      geocoderUrl: null,
       worker: true,
       slaCheckSeconds: 60,
       logLevel: 'info',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       BASEMAP_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
       BASEMAP_ATTRIBUTION: '© OpenStreetMap',
+      GEOCODER_URL: 'https://nominatim.example.org/search',
       WORKER: 'no',
       SLA_CHECK_SECONDS: '30',
       SOLVER_THREADS: '3',
@@ -74,6 +76,7 @@ describe('loadConfig', () => {
       seedDemo: false,
       basemapUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
       basemapAttribution: '© OpenStreetMap',
+      geocoderUrl: 'https://nominatim.example.org/search',
       worker: false,
       slaCheckSeconds: 30,
       solverThreads: 3,
@@ -90,7 +93,9 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty value as unset (compose passes ${X:-} as "")', () => {
-    expect(loadConfig({ PORT: '', SEED_DEMO: ' ', BASEMAP_URL: '' })).toMatchObject({ port: 8080, seedDemo: true, basemapUrl: null });
+    expect(loadConfig({ PORT: '', SEED_DEMO: ' ', BASEMAP_URL: '' })).toMatchObject({ port: 8080, seedDemo: true, basemapUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' });
+    // none: no street map, the boundaries alone (a closed network).
+    expect(loadConfig({ BASEMAP_URL: 'none' }).basemapUrl).toBeNull();
   });
 
   it('is quiet under test unless LOG_LEVEL says otherwise', () => {
@@ -111,6 +116,7 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['BASEMAP_URL', 'tiles.example.org/{z}/{x}/{y}.png'],
     ['BASEMAP_URL', 'https://tiles.example.org/tile.png'],
+    ['GEOCODER_URL', 'ftp://nominatim.example.org/search'],
     ['WORKER', 'sometimes'],
     ['SLA_CHECK_SECONDS', '0'],
     ['SLA_CHECK_SECONDS', '1.5'],

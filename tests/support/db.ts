@@ -69,7 +69,8 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
   const base = loadConfig();
   // No throttling unless the test asks for it (tests/features/auth/login-throttle.test.ts and others set small limits).
   const throttle = options.throttle ?? { ...base.throttle, enabled: false };
-  const config = { ...base, throttle, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
+  // No street map (OSM's tiles by default) unless the test serves one on loopback: tests send nothing off this machine.
+  const config = { ...base, throttle, basemapUrl: null, geocoderUrl: null, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const { minLon, minLat, maxLon, maxLat } = testArea;
   const utilityId = await insertUtility(db, {
@@ -143,6 +144,17 @@ export async function loginAs(baseUrl: string, utility: Utility, username: Role 
   });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** An API call as a staff user (logged in at the test clock's time): the status and the parsed body. */
+export async function callAs(baseUrl: string, utility: Utility, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const token = await loginAs(baseUrl, utility, user);
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
 }
 
 /** A sharp photo (noise: high Laplacian variance), unique per call unless a seed is given. */

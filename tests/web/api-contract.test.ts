@@ -101,6 +101,10 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call('admin', 'get', '/api/v1/tickets', { query: { status: 'received', order: 'oldest', limit: 50, offset: 0 } });
     for (const { id } of tickets.slice(0, 2)) await call('admin', 'post', '/api/v1/tickets/{id}/spk', { path: { id }, body: { priority: 'normal' } });
     await call('admin', 'get', '/api/v1/tickets/{id}', { path: { id: tickets[0].id } });
+    // The dispatcher map's open tickets as bare points, and the place search of the report form and the map.
+    const points = await call<{ points: number[]; fields: string[] }>('dispatcher', 'get', '/api/v1/tickets/map');
+    expect(points.points.length / points.fields.length).toBeGreaterThanOrEqual(4);
+    await call(null, 'get', '/api/v1/places', { query: { q: 'Losari', ...jurisdiction } });
 
     await call('admin', 'post', '/api/v1/tickets/{id}/reject', { path: { id: (await ticketNumbered(citizen.number)).id }, body: { reason: 'Bukan kebocoran', blockReporter: false } });
 

@@ -28,3 +28,19 @@ export function clientConfig(): Promise<ClientConfig> {
   );
   return cached;
 }
+
+let boundaries: Promise<unknown> | null = null;
+/**
+ * The utility's region boundaries (GeoJSON), fetched once per page load. The
+ * console asks for them as it starts, beside the configuration, so that a map
+ * page's first draw does not wait for its own code to load first.
+ */
+export function regionBoundaries(): Promise<unknown> {
+  const jurisdiction = new URLSearchParams(location.search).get('jurisdiction_id');
+  boundaries ??= fetch(`/api/v1/boundaries?level=regions${jurisdiction ? `&jurisdiction_id=${encodeURIComponent(jurisdiction)}` : ''}`).then((res) => {
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  });
+  boundaries.catch(() => (boundaries = null));
+  return boundaries;
+}

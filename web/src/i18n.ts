@@ -185,6 +185,21 @@ const dictionary = {
   before_after: { id: 'sebelum → sesudah', en: 'before → after' },
   route_changed: { id: 'Rute Anda diubah oleh dispatcher.', en: 'The dispatcher changed your route.' },
   route_open_new: { id: 'Lihat rute baru', en: 'See the new route' },
+  // ---- maps, place search, labels of codes (issue 14, console)
+  street_map_credit: { id: 'Peta jalan', en: 'Street map' },
+  basemap_offline: { id: 'Peta jalan tidak dapat dimuat (offline?): hanya batas wilayah yang tampil.', en: 'The street map cannot be loaded (offline?): only the boundaries are shown.' },
+  search_place: { id: 'Cari kelurahan, kecamatan atau alamat', en: 'Search a kelurahan, kecamatan or address' },
+  search_place_hint: { id: 'Ketik lalu pilih dengan panah dan Enter', en: 'Type, then choose with the arrow keys and Enter' },
+  search_no_match: { id: 'Tidak ada tempat yang cocok', en: 'No matching place' },
+  place_kelurahan: { id: 'Kelurahan', en: 'Kelurahan' },
+  place_kecamatan: { id: 'Kecamatan', en: 'Kecamatan' },
+  place_address: { id: 'Alamat', en: 'Address' },
+  places_found: { id: 'tempat ditemukan', en: 'places found' },
+  location_from_search: { id: 'Lokasi dari pencarian', en: 'Location from the search' },
+  message_event: { id: 'Peristiwa pesan', en: 'Message event' },
+  incident_active: { id: 'aktif', en: 'active' },
+  incident_repairing: { id: 'sedang diperbaiki', en: 'being repaired' },
+  incident_restored: { id: 'sudah normal', en: 'restored' },
   // ---- the crew app (issue 14)
   offline_banner: { id: 'Tidak ada sinyal: tindakan disimpan di HP dan dikirim saat sinyal kembali.', en: 'No network: actions are kept on this phone and sent when the network returns.' },
   saved_route_from: { id: 'Rute tersimpan, dimuat', en: 'Saved route, loaded' },
@@ -580,3 +595,35 @@ const roleLabels: Record<string, Record<Lang, string>> = {
 };
 /** A staff role in words, never its code. */
 export const roleLabel = (r: string) => roleLabels[r]?.[current] ?? r;
+
+const messageKindLabels: Record<string, Record<Lang, string>> = {
+  'ticket.received': { id: 'Laporan diterima', en: 'Report confirmation' },
+  'ticket.spk_issued': { id: 'SPK terbit', en: 'Work order issued' },
+  'ticket.assigned': { id: 'Tim ditugaskan', en: 'Crew dispatched' },
+  'ticket.fixed': { id: 'Sudah diperbaiki', en: 'Repaired' },
+  'ticket.closed': { id: 'Laporan selesai', en: 'Report closed' },
+  'ticket.rejected': { id: 'Laporan ditolak', en: 'Report rejected' },
+  'ticket.re_reported': { id: 'Dilaporkan lagi', en: 'Reported again' },
+  'ticket.attached': { id: 'Bagian dari gangguan area', en: 'Part of an area incident' },
+  'incident.updated': { id: 'Kabar gangguan area', en: 'Area incident update' },
+  'incident.restored': { id: 'Gangguan area selesai', en: 'Area incident restored' },
+  'phone.code': { id: 'Kode verifikasi HP', en: 'Phone verification code' },
+  'escalation.respond': { id: 'Eskalasi: penugasan terlambat', en: 'Escalation: late assignment' },
+  'escalation.resolve': { id: 'Eskalasi: perbaikan terlambat', en: 'Escalation: late repair' },
+  'escalation.heavy_equipment': { id: 'Eskalasi: butuh alat berat', en: 'Escalation: heavy equipment needed' },
+  'escalation.repeat': { id: 'Eskalasi: laporan berulang', en: 'Escalation: repeat report' },
+  'incident.overdue': { id: 'Gangguan area melewati perkiraan', en: 'Area incident overdue' },
+  'ticket.reopened': { id: 'Tiket dibuka lagi', en: 'Ticket reopened' },
+  'digest.escalations': { id: 'Ringkasan eskalasi', en: 'Escalation digest' },
+};
+/** A notification event in words (the admin's message texts). */
+export const messageKindLabel = (k: string) => messageKindLabels[k]?.[current] ?? k;
+
+const channelLabels: Record<string, Record<Lang, string>> = {
+  inbox: { id: 'Kotak masuk', en: 'Inbox' },
+  email: { id: 'Surel', en: 'E-mail' },
+  whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  sms: { id: 'SMS', en: 'SMS' },
+};
+/** A message channel in words. */
+export const channelLabel = (c: string) => channelLabels[c]?.[current] ?? c;

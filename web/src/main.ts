@@ -1,9 +1,10 @@
 import 'ol/ol.css';
 import { session, saveSession, api } from './api.js';
 import { h, errorBox } from './dom.js';
-import { lang, setLang, t } from './i18n.js';
+import { lang, roleLabel, setLang, t } from './i18n.js';
 import { loginPage, homeOfRole } from './pages/login.js';
 import { labelTableCells } from './responsive.js';
+import { clientConfig, regionBoundaries } from './config.js';
 
 type Page = (root: HTMLElement, ...params: string[]) => Promise<void>;
 
@@ -87,7 +88,7 @@ function renderChrome(active: string): void {
       void api.post('/api/v1/auth/logout').catch(() => undefined);
       saveSession(null);
     });
-    who.replaceChildren(`${s.user.displayName} (${s.user.role}) · `, out);
+    who.replaceChildren(`${s.user.displayName} (${roleLabel(s.user.role)}) · `, out);
   } else {
     who.replaceChildren(h('a', { href: '#/masuk' }, t('staff_login')));
   }
@@ -125,8 +126,15 @@ async function rerenderKeepingFields(): Promise<void> {
   }
 }
 
+/** The pages with a map: their configuration and boundaries are asked for before their code has loaded. */
+const mapPages = new Set(['lapor', 'input', 'peta', 'sebaran', 'rute', 'tiket']);
+
 async function render(): Promise<void> {
   const [key = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (mapPages.has(key)) {
+    clientConfig().catch(() => undefined);
+    regionBoundaries().catch(() => undefined);
+  }
   const route = routes[key] ?? routes[''];
   const root = document.getElementById('app')!;
   renderChrome(key);

@@ -1,4 +1,4 @@
-import { cellToLatLng, cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { Priority } from '../../core/domain/tickets.js';
@@ -49,7 +49,11 @@ export interface HeatCell {
   count: number;
   lat: number;
   lon: number;
+  /** The hexagon's corners, [lon, lat]: the console draws cells, not blurred points. */
+  boundary: [number, number][];
 }
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 export async function heatmapReport(db: Runner, utility: Utility, q: HeatmapQuery) {
   const resolution = resolutionForZoom(q.zoom);
@@ -65,7 +69,8 @@ export async function heatmapReport(db: Runner, utility: Utility, q: HeatmapQuer
   }
   const cells: HeatCell[] = [...counts].map(([cell, count]) => {
     const [lat, lon] = cellToLatLng(cell);
-    return { cell, count, lat: Math.round(lat * 1e6) / 1e6, lon: Math.round(lon * 1e6) / 1e6 };
+    const boundary = cellToBoundary(cell, true).map(([x, y]) => [round6(x), round6(y)] as [number, number]);
+    return { cell, count, lat: round6(lat), lon: round6(lon), boundary };
   });
   cells.sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : 1));
   const total = cells.reduce((s, c) => s + c.count, 0);

@@ -94,7 +94,7 @@ const HeatmapReport = z
     bbox: z.array(z.number()).nullable(),
     total: z.number(),
     maxCount: z.number(),
-    cells: z.array(z.object({ cell: z.string(), count: z.number(), lat: z.number(), lon: z.number() })),
+    cells: z.array(z.object({ cell: z.string(), count: z.number(), lat: z.number(), lon: z.number(), boundary: z.array(z.tuple([z.number(), z.number()])).describe('The hexagon to draw: its corners as [lon, lat]') })),
   })
   .openapi('HeatmapReport');
 const PointsReport = z

@@ -453,6 +453,33 @@ export async function listTickets(db: Runner, utilityId: number, viewer: Viewer,
   return { items: rows.map((r) => ({ ...toTicket(r), reportPhotoId: r.report_photo_id, resultPhotoId: r.result_photo_id, reportPhotoAnalysing: r.report_photo_analysing })), total: Number(count) };
 }
 
+/** One ticket as a point on the dispatcher's map: no text, no timestamps. */
+export interface TicketPoint {
+  id: number;
+  lon: number;
+  lat: number;
+  priority: Priority | null;
+  status: TicketStatus;
+}
+
+/**
+ * The tickets of some statuses as bare points (the dispatcher's map), at most
+ * `limit`, Critical first then the oldest, and how many there are in all.
+ * Coordinates rounded to 6 decimals (about 10 cm), scoped like every read.
+ */
+export async function listTicketPoints(db: Runner, utilityId: number, viewer: Viewer, f: { statuses: TicketStatus[]; limit: number }): Promise<{ items: TicketPoint[]; total: number }> {
+  const base = scoped(db('tickets').where({ utility_id: utilityId }).whereIn('status', f.statuses), viewer);
+  const [{ count }] = await base.clone().count<{ count: string }[]>({ count: '*' });
+  const rows: { id: number; lon: string; lat: string; priority: Priority | null; status: TicketStatus }[] = await base
+    .clone()
+    .select('id', 'priority', 'status', db.raw('round(ST_X(location::geometry)::numeric, 6) AS lon'), db.raw('round(ST_Y(location::geometry)::numeric, 6) AS lat'))
+    .orderByRaw("CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END")
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(f.limit);
+  return { items: rows.map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), priority: r.priority, status: r.status })), total: Number(count) };
+}
+
 /**
  * The done ticket a new report is about, locked for the caller's transaction,
  * fixed since `since`: the one named by its number when the report comes from

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
 import { prepareReport, writeReport } from './intake.service.js';
 import { performAction, prepareAction, type ActionInput } from './workflow.service.js';
-import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor } from './service.js';
+import { listTicketsFor, presentTicket, ticketDetail, ticketPhotoFor, ticketPointsFor } from './service.js';
 import type { Action } from '../../core/domain/workflow.js';
 import { categories, priorities, sources, statuses } from '../../core/domain/tickets.js';
 import { languages, outboundChannels } from '../../core/domain/messages.js';
@@ -152,6 +152,21 @@ const TicketPage = z
     ),
   })
   .openapi('TicketPage');
+const openStatuses = ['received', 'spk_issued', 'assigned', 'on_site', 'escalated'] as const;
+const PointsQuery = z.object({
+  status: csvOf(statuses).openapi({ type: 'string', example: 'received,spk_issued,assigned,on_site,escalated' }).describe('Default: the open statuses'),
+  limit: z.coerce.number().int().min(1).max(50_000).default(20_000),
+});
+const TicketPoints = z
+  .object({
+    total: z.number().describe('How many tickets match (more than the points when truncated)'),
+    truncated: z.boolean(),
+    fields: z.array(z.string()).describe('The fields of each point, in order: id, lon, lat, priority, status'),
+    priorities: z.array(z.enum(priorities)).describe('priority is an index into this list; -1: not yet prioritised'),
+    statuses: z.array(z.enum(statuses)).describe('status is an index into this list'),
+    points: z.array(z.number()).describe('Flat: fields.length numbers per ticket, Critical first then the oldest'),
+  })
+  .openapi('TicketPoints');
 const TicketDetail = TicketSummary.extend({
   reporter: z
     .object({
@@ -210,6 +225,14 @@ registry.registerPath({
   security: bearer,
   request: { query: ListQuery },
   responses: { 200: { description: 'A page of tickets', content: { 'application/json': { schema: TicketPage } } }, ...errorResponses(400, 401) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/tickets/map',
+  summary: "Tickets as bare points for the dispatcher's map (id, lon, lat, priority, status as numbers in one flat array): 10,000 open tickets in one light answer",
+  security: bearer,
+  request: { query: PointsQuery },
+  responses: { 200: { description: 'The points', content: { 'application/json': { schema: TicketPoints } } }, ...errorResponses(400, 401) },
 });
 registry.registerPath({
   method: 'get',
@@ -290,6 +313,20 @@ export function ticketsRouter(ctx: AppContext): Router {
       offset: q.offset,
       items: page.items.map((t) => ({ ...presentTicket(t), thumbnailUrl: photoUrl(t.id, t.reportPhotoId), resultThumbnailUrl: photoUrl(t.id, t.resultPhotoId), photoAnalysing: t.reportPhotoAnalysing })),
     });
+  });
+
+  router.get('/map', staff(ctx, readers), async (req, res) => {
+    const q = parse(PointsQuery, req.query);
+    const page = await ticketPointsFor(ctx, utilityOf(res), userOf(res), { statuses: q.status ?? [...openStatuses], limit: q.limit });
+    const points = new Array<number>(page.items.length * 5);
+    page.items.forEach((p, i) => {
+      points[i * 5] = p.id;
+      points[i * 5 + 1] = p.lon;
+      points[i * 5 + 2] = p.lat;
+      points[i * 5 + 3] = p.priority ? priorities.indexOf(p.priority) : -1;
+      points[i * 5 + 4] = statuses.indexOf(p.status);
+    });
+    res.json({ total: page.total, truncated: page.total > page.items.length, fields: ['id', 'lon', 'lat', 'priority', 'status'], priorities: [...priorities], statuses: [...statuses], points });
   });
 
   router.get('/:id', staff(ctx, readers), async (req, res) => {

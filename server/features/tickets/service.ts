@@ -3,6 +3,7 @@ import { notFound } from '../../core/domain/errors.js';
 import { statusLabels } from '../../core/domain/labels.js';
 import { allowedActions } from '../../core/domain/workflow.js';
 import { dueTimesOf } from '../../core/domain/sla.js';
+import type { TicketStatus } from '../../core/domain/tickets.js';
 import type { Runner } from '../../platform/db/knex.js';
 import type { Utility } from '../utilities/service.js';
 import type { StaffUser } from '../auth/service.js';
@@ -19,6 +20,7 @@ import {
   listEvents,
   listPhotos,
   listStatusTimeline,
+  listTicketPoints,
   listTickets,
   transition,
   transitionMany,
@@ -121,6 +123,11 @@ export function presentTicket(t: Ticket) {
 /** A page of the tickets this user may read (a crew: its own work only), filtered. */
 export function listTicketsFor(ctx: AppContext, utility: Utility, user: StaffUser, filter: TicketFilter) {
   return listTickets(ctx.db, utility.id, viewerOf(user), filter);
+}
+
+/** The open tickets this user may read as bare points for the map (a crew: its own only). */
+export function ticketPointsFor(ctx: AppContext, utility: Utility, user: StaffUser, filter: { statuses: TicketStatus[]; limit: number }) {
+  return listTicketPoints(ctx.db, utility.id, viewerOf(user), filter);
 }
 
 /** A photo of a ticket this user may read; 404 otherwise (also for a crew asking for another crew's photo). */

@@ -989,6 +989,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets as bare points for the dispatcher's map (id, lon, lat, priority, status as numbers in one flat array): 10,000 open tickets in one light answer */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the open statuses */
+                    status?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The points */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketPoints"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}": {
         parameters: {
             query?: never;
@@ -3638,6 +3696,67 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the utility's kelurahan and kecamatan by name (offline, ranked: exact, prefix, contains, then close spellings), then addresses through the configured geocoder */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A kelurahan or kecamatan name, or its beginning (accents, case and spaces do not matter); an address when a geocoder is configured */
+                    q: string;
+                    limit?: number;
+                    /** @description The reader's language, for the geocoder's address names */
+                    lang?: "id" | "en";
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Places, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlaceList"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9415,6 +9534,19 @@ export interface components {
             reopenedAt: string | null;
             incidentId: number | null;
         };
+        TicketPoints: {
+            /** @description How many tickets match (more than the points when truncated) */
+            total: number;
+            truncated: boolean;
+            /** @description The fields of each point, in order: id, lon, lat, priority, status */
+            fields: string[];
+            /** @description priority is an index into this list; -1: not yet prioritised */
+            priorities: ("critical" | "high" | "normal")[];
+            /** @description status is an index into this list */
+            statuses: ("received" | "attached" | "merged" | "rejected" | "spk_issued" | "assigned" | "on_site" | "escalated" | "fixed" | "closed" | "answered" | "forwarded")[];
+            /** @description Flat: fields.length numbers per ticket, Critical first then the oldest */
+            points: number[];
+        };
         Ticket: components["schemas"]["TicketSummary"] & {
             /** @description Only to the admin, the operator and the crew assigned to the ticket; null for every other role */
             reporter: {
@@ -9785,6 +9917,27 @@ export interface components {
                 id: string;
                 en: string;
             };
+        };
+        PlaceList: {
+            items: {
+                /** @enum {string} */
+                kind: "kecamatan" | "kelurahan" | "address";
+                /** @description BPS code of a kelurahan or kecamatan; null for an address */
+                code: string | null;
+                name: string;
+                /** @description The kecamatan of a kelurahan */
+                district: string | null;
+                /** @description A point inside the place: where a report set from the search lands */
+                lon: number;
+                lat: number;
+                /** @description minLon, minLat, maxLon, maxLat: what the map zooms to */
+                bbox: number[];
+            }[];
+            /**
+             * @description off: none configured; skipped: the names filled the answer or the query is short; failed: it did not answer in time (names only)
+             * @enum {string}
+             */
+            geocoder: "off" | "used" | "skipped" | "failed";
         };
         Crew: {
             id: number;
@@ -10555,6 +10708,8 @@ export interface components {
                 count: number;
                 lat: number;
                 lon: number;
+                /** @description The hexagon to draw: its corners as [lon, lat] */
+                boundary: number[][];
             }[];
         };
         PointsReport: {

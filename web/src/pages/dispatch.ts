@@ -8,10 +8,12 @@ import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import { api, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h, errorBox } from '../dom.js';
-import { categoryLabel, formatTime, priorityLabel, t, todayIn } from '../i18n.js';
+import { categoryLabel, formatTime, priorityLabel, statusLabel, t, todayIn } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { addPlanLayers } from '../map/plan-layers.js';
-import { crewStyle, incidentStyle, priorityColours, routeColours, ticketStyle } from '../map/styles.js';
+import { crewStyle, incidentStyle, priorityColours, routeColours } from '../map/styles.js';
+import { featuresOfPoints, ticketPointsLayer, ticketPointsSource } from '../map/ticket-points.js';
+import { fitPlace, placeSearch } from '../map/place-search.js';
 import { planPanel } from './plan-panel.js';
 
 /** A legend dot; its colour through the CSSOM (the CSP refuses inline style attributes). */
@@ -50,28 +52,31 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   );
 
   const map = createMap(mapEl, config);
-  const tickets = new VectorSource();
+  mapEl.before(placeSearch({ jurisdiction: config.utility.code, id: 'dispatch-place', onChoose: (place) => fitPlace(map, place) }));
+  const tickets = ticketPointsSource();
   const crews = new VectorSource();
   const incidents = new VectorSource();
   map.addLayer(new VectorLayer({ source: incidents, style: incidentStyle }));
-  map.addLayer(new VectorLayer({ source: tickets, style: ticketStyle }));
+  map.addLayer(await ticketPointsLayer(tickets));
   const planLayers = addPlanLayers(map);
   map.addLayer(new VectorLayer({ source: crews, style: crewStyle }));
 
+  // The open tickets are asked for at once, beside the crews: the map's first draw waits for both.
+  const openPoints = api.get('/api/v1/tickets/map');
+  openPoints.catch(() => undefined); // its refusal is shown when the page awaits it
   const crewList = (await api.get('/api/v1/crews')).items;
   const colourOf = (crewId: number) => routeColours[Math.max(0, crewList.findIndex((c) => c.id === crewId)) % routeColours.length];
   for (const c of crewList) {
     if (c.base) crews.addFeature(new Feature({ geometry: new Point(fromLonLat([c.base.lon, c.base.lat])), kind: 'base', crewId: c.id, code: c.code, name: c.name, colour: colourOf(c.id) }));
   }
 
-  const loadTickets = async () => {
-    const open = await api.get('/api/v1/tickets', { query: { status: 'received,spk_issued,assigned,on_site,escalated', limit: 500, order: 'oldest' } });
+  const loadTickets = async (first?: typeof openPoints) => {
+    // Every open ticket as a bare point (one light answer), not pages of full tickets.
+    const open = await (first ?? api.get('/api/v1/tickets/map'));
     tickets.clear();
-    for (const tk of open.items) {
-      const f = new Feature({ geometry: new Point(fromLonLat([tk.lon, tk.lat])), priority: tk.priority, ticket: tk });
-      tickets.addFeature(f);
-    }
-    summary.replaceChildren(h('div', { class: 'card' }, h('strong', {}, `${t('open_tickets')}: ${open.total}`), open.total > open.items.length ? h('span', { class: 'muted' }, ` (${open.items.length})`) : null));
+    tickets.addFeatures(featuresOfPoints(open));
+    mapEl.dataset.tickets = String(tickets.getFeatures().length);
+    summary.replaceChildren(h('div', { class: 'card' }, h('strong', {}, `${t('open_tickets')}: ${open.total}`), open.truncated ? h('span', { class: 'muted' }, ` (${open.points.length / open.fields.length})`) : null));
     // Critical and High tickets with an SPK and no crew yet: dispatch them now, not in tomorrow's plan.
     const waiting = await api.get('/api/v1/tickets', { query: { status: 'spk_issued', priority: 'critical,high', limit: 50, order: 'oldest' } });
     urgent.replaceChildren(
@@ -133,22 +138,38 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
       void panel.pinSelected(Number(base.get('crewId')));
       return;
     }
-    const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticket') ? feature : undefined), { hitTolerance: 6 });
-    if (!f) return;
-    const tk: Schemas['TicketSummary'] = f.get('ticket');
+    const f = map.forEachFeatureAtPixel(e.pixel, (feature) => (feature.get('ticketId') ? feature : undefined), { hitTolerance: 6 });
+    if (f) void showTicket(Number(f.get('ticketId')));
+  });
+
+  /** The clicked ticket in the side panel, read whole from the API (the map holds only its point). */
+  let selected: Feature | null = null;
+  const showTicket = async (ticketId: number) => {
+    selected?.set('selected', 0);
+    selected = tickets.getFeatureById(ticketId);
+    selected?.set('selected', 1);
+    let tk: Schemas['Ticket'];
+    try {
+      tk = await api.get('/api/v1/tickets/{id}', { path: { id: ticketId } });
+    } catch (err) {
+      detail.replaceChildren(errorBox(err));
+      return;
+    }
     const slot = h('div');
     const box = h(
       'div',
       { class: 'card' },
       h('h2', {}, tk.number, ' ', tk.priority ? h('span', { class: `badge ${tk.priority}` }, priorityLabel(tk.priority)) : null),
-      h('p', {}, `${categoryLabel(tk.category)} · ${tk.status}`),
+      h('p', { class: 'ticket-status' }, `${categoryLabel(tk.category)} · ${statusLabel(tk.status)}`),
       h('p', {}, tk.address ?? ''),
       h('p', { class: 'muted' }, formatTime(tk.receivedAt, tz)),
+      h('p', {}, h('a', { href: `#/tiket/${tk.id}` }, t('ticket_word'), ' ', tk.number, ' →')),
       slot,
     );
+    box.dataset.ticket = String(tk.id);
     detail.replaceChildren(box);
     if ((tk.priority === 'critical' || tk.priority === 'high') && tk.status === 'spk_issued') void suggest(tk, slot);
-  });
+  };
 
   const suggest = async (tk: Pick<Schemas['TicketSummary'], 'id' | 'number'>, slot: HTMLElement) => {
     try {
@@ -193,7 +214,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
           await loadIncidents();
           await loadTickets();
         }, err);
-        return h('div', { class: 'card', dataset: { incident: String(i.id) } }, h('strong', {}, `${t('area_incident')}: ${i.title}`), h('div', { class: 'muted' }, `${i.attachedTickets} laporan · ${i.status}`), done, err);
+        return h('div', { class: 'card', dataset: { incident: String(i.id) } }, h('strong', {}, `${t('area_incident')}: ${i.title}`), h('div', { class: 'muted' }, `${i.attachedTickets} ${t('reports_count')} · ${t(`incident_${i.status}`)}`), done, err);
       }),
     );
   };
@@ -225,7 +246,7 @@ export async function dispatchPage(root: HTMLElement): Promise<void> {
   });
   incidentForm.replaceChildren(h('div', { class: 'card' }, h('strong', {}, t('mark_incident')), h('div', { class: 'row' }, incidentTitle, incidentRadius), h('div', { class: 'row' }, incidentMessage, incidentButton), incidentErrors));
 
-  await loadTickets();
+  await loadTickets(openPoints);
   await loadIncidents();
   await showPlanOf(date.value);
   planButton.disabled = false;

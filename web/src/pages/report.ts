@@ -6,10 +6,11 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
-import { categoryLabel, formatTime, pickLabel, t } from '../i18n.js';
+import { categoryLabel, formatTime, pickLabel, sourceLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { pickedStyle } from '../map/styles.js';
 import { phoneProof } from './phone-proof.js';
+import { addPlaceSearch, shrinkFormPhoto } from './report-assist.js';
 
 /** The citizen's report: photo, location (tap the map or GPS), phone. Also used by staff (source chosen). */
 export async function reportPage(root: HTMLElement, options: { staff?: boolean } = {}): Promise<void> {
@@ -28,7 +29,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
   // A known phone may need proving (a code sent to it) before the report changes its reporter's details.
   const proof = options.staff ? null : phoneProof(config.utility.code, () => form.requestSubmit());
   const sourceSelect = options.staff
-    ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, s.replace('_', ' '))))
+    ? h('select', { name: 'source', id: 'source' }, ...['call_centre', 'walk_in', 'social_media', 'email'].map((s) => h('option', { value: s }, sourceLabel(s))))
     : null;
 
   // Citizens send a photo unless the utility made it optional for the chosen category.
@@ -134,6 +135,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       .catch(() => undefined);
   }
   map.on('click', (e) => choose(toLonLat(e.coordinate) as [number, number]));
+  addPlaceSearch(mapEl, map, config.utility.code, choose);
   form.querySelector<HTMLButtonElement>('#gps')!.addEventListener('click', () => {
     navigator.geolocation?.getCurrentPosition(
       (p) => {
@@ -156,6 +158,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       const data = new FormData(form);
       const photo = data.get('photo');
       if (photo instanceof File && photo.size === 0) data.delete('photo');
+      await shrinkFormPhoto(data, config.maxPhotoMb);
       data.set('jurisdiction_id', config.utility.code);
       proof?.addTo(data);
       const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };

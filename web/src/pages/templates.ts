@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
-import { formatTime, t } from '../i18n.js';
+import { channelLabel, formatTime, messageKindLabel, t } from '../i18n.js';
 
 type Template = Awaited<ReturnType<typeof loadTemplates>>['items'][number];
 
@@ -17,8 +17,8 @@ export async function templatesPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   const data = await loadTemplates();
   const kinds = [...new Set(data.items.map((i) => i.kind))];
-  const select = h('select', { id: 'template-kind' }, ...kinds.map((k) => h('option', { value: k }, k)));
-  const langSelect = h('select', { id: 'template-lang' }, h('option', { value: 'id' }, 'Bahasa Indonesia'), h('option', { value: 'en' }, 'English'));
+  const select = h('select', { id: 'template-kind', 'aria-label': t('message_event') }, ...kinds.map((k) => h('option', { value: k }, messageKindLabel(k))));
+  const langSelect = h('select', { id: 'template-lang', 'aria-label': t('message_language') }, h('option', { value: 'id' }, 'Bahasa Indonesia'), h('option', { value: 'en' }, 'English'));
   const state = h('span', { class: 'muted', id: 'template-state' });
   const subject = h('input', { id: 'template-subject', type: 'text', maxlength: '200', style: 'width:100%' });
   const body = h('textarea', { id: 'template-body', rows: '5', maxlength: '2000', style: 'width:100%' });
@@ -62,7 +62,7 @@ export async function templatesPage(root: HTMLElement): Promise<void> {
   for (const d of failed.items) {
     const again = h('button', { type: 'button', class: 'secondary' }, t('send_again'));
     const rowErrors = h('div');
-    const li = h('li', {}, h('div', {}, `${d.ticketNumber ?? ''} · ${d.kind} · ${d.channel} → ${d.recipient}`), h('div', { class: 'muted' }, `${formatTime(d.createdAt, config.utility.timeZone)} · ${d.attempts}× · ${d.lastError ?? ''}`), again, rowErrors);
+    const li = h('li', {}, h('div', {}, `${d.ticketNumber ?? ''} · ${messageKindLabel(d.kind)} · ${channelLabel(d.channel)} → ${d.recipient}`), h('div', { class: 'muted' }, `${formatTime(d.createdAt, config.utility.timeZone)} · ${d.attempts}× · ${d.lastError ?? ''}`), again, rowErrors);
     action(again, async () => {
       await api.post('/api/v1/notifications/deliveries/{id}/retry', { path: { id: d.id } });
       again.replaceWith('✓');
