@@ -107,3 +107,20 @@ describe('the crew app without a network', { timeout: 180_000 }, () => {
     await page.close();
   });
 });
+
+describe('the crew app before the day is published', { timeout: 180_000 }, () => {
+  it('says that no route is published yet (no error, no raw code), and shows the day on Reload once it is', async () => {
+    t.env.clock.set('2026-11-25T01:00:00Z'); // 09:00 WITA, a day with no plan yet
+    const page = await newPage(phone);
+    await login(page, 'crew1');
+    await page.waitForSelector('#no-route');
+    expect(await page.textContent('#no-route')).toContain('Belum ada rute yang diterbitkan untuk regu Anda hari ini');
+    expect(await page.locator('main .error').count()).toBe(0);
+    const day = await plannedDay(2);
+    await page.click('#reload-route');
+    await page.waitForSelector('#stops');
+    expect(await page.locator('#no-route').count()).toBe(0);
+    if (day.user === 'crew1') await page.waitForSelector(`#stops > li[data-ticket="${day.ticketIds[0]}"]`);
+    await page.close();
+  });
+});

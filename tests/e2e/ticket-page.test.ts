@@ -48,7 +48,8 @@ describe('the ticket page for staff', { timeout: 180_000 }, () => {
     expect(metres).toBeGreaterThan(100);
     expect(metres).toBeLessThan(125);
     expect(await page.getAttribute('#reporter a.call', 'href')).toBe('tel:+6281299991111');
-    expect(await page.textContent('#timeline')).toContain('Laporan diterima');
+    expect(await page.textContent('#timeline')).toContain('Laporan diterima · pelapor');
+    expect(await page.textContent('#timeline')).not.toMatch(/\breporter\b/);
     expect(await page.textContent('#nearby')).toContain(neighbour.number);
     await page.selectOption('#ticket-actions select[name=priority]', 'high');
     await page.click('#ticket-actions button.spk');

@@ -87,7 +87,10 @@ describe('service endpoints', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const reportSchema = doc.paths['/api/v1/reports'].post.requestBody.content['multipart/form-data'].schema;
-    expect(reportSchema.required).toEqual(expect.arrayContaining(['lat', 'lon', 'photo']));
+    expect(reportSchema.required).toEqual(expect.arrayContaining(['lat', 'lon']));
+    // The photo: required unless the utility's category does not need one (issue 15), which its description says.
+    expect(reportSchema.properties.photo).toMatchObject({ type: 'string', format: 'binary' });
+    expect(reportSchema.properties.photo.description).toMatch(/Required unless the category/);
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

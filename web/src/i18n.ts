@@ -203,6 +203,11 @@ const dictionary = {
   // ---- the crew app (issue 14)
   offline_banner: { id: 'Tidak ada sinyal: tindakan disimpan di HP dan dikirim saat sinyal kembali.', en: 'No network: actions are kept on this phone and sent when the network returns.' },
   saved_route_from: { id: 'Rute tersimpan, dimuat', en: 'Saved route, loaded' },
+  no_route_today: {
+    id: 'Belum ada rute yang diterbitkan untuk regu Anda hari ini. Dispatcher akan menerbitkannya; tekan Muat ulang untuk melihat lagi.',
+    en: 'No route has been published for your crew today yet. The dispatcher will publish it; press Reload to look again.',
+  },
+  reload: { id: 'Muat ulang', en: 'Reload' },
   no_saved_route: { id: 'Belum ada rute tersimpan di HP ini. Buka halaman ini sekali saat ada sinyal.', en: 'No route saved on this phone yet. Open this page once with a network.' },
   outbox: { id: 'Antrian kirim', en: 'Send queue' },
   outbox_empty: { id: 'Semua tindakan sudah terkirim.', en: 'Every action has been sent.' },
@@ -595,6 +600,14 @@ const roleLabels: Record<string, Record<Lang, string>> = {
 };
 /** A staff role in words, never its code. */
 export const roleLabel = (r: string) => roleLabels[r]?.[current] ?? r;
+
+/** Who took a step in a ticket's timeline when it was no staff member: in words (a staff member: their name). */
+const actorKindLabels: Record<string, Record<Lang, string>> = {
+  reporter: { id: 'pelapor', en: 'reporter' },
+  system: { id: 'sistem', en: 'system' },
+  staff: { id: 'petugas', en: 'staff' },
+};
+export const actorLabel = (a: string) => actorKindLabels[a]?.[current] ?? a;
 
 const messageKindLabels: Record<string, Record<Lang, string>> = {
   'ticket.received': { id: 'Laporan diterima', en: 'Report confirmation' },

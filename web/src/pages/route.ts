@@ -82,6 +82,13 @@ export async function routePage(root: HTMLElement, crewIdParam?: string): Promis
   try {
     loaded = await loadRoute(crewId, date);
   } catch (err) {
+    // No plan published for today (yet): say so, and offer to look again.
+    if (err instanceof ApiError && err.status === 404) {
+      const again = h('button', { type: 'button', id: 'reload-route' }, t('reload'));
+      again.addEventListener('click', () => void routePage(root, crewIdParam));
+      root.replaceChildren(h('h1', {}, t('my_route')), h('p', { class: 'notice', id: 'no-route', role: 'status' }, t('no_route_today')), again);
+      return;
+    }
     root.replaceChildren(h('h1', {}, t('my_route')), errorBox(err));
     return;
   }

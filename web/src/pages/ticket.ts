@@ -11,7 +11,7 @@ import { fromLonLat } from 'ol/proj.js';
 import { api, authorisedObjectUrl, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { action, h } from '../dom.js';
-import { categoryLabel, formatTime, priorityLabel, sourceLabel, statusLabel, t } from '../i18n.js';
+import { actorLabel, categoryLabel, formatTime, priorityLabel, sourceLabel, statusLabel, t } from '../i18n.js';
 import { createMap } from '../map/base.js';
 import { ticketStyle } from '../map/styles.js';
 import { reporterContactEditor } from './reporter-contact.js';
@@ -109,7 +109,7 @@ export async function ticketPage(root: HTMLElement, idParam?: string): Promise<v
     h('div', { class: 'grid2', id: 'photos' }, ...photos),
     actions,
     citizenControls(ticket, nearby.map(({ o, metres }) => ({ number: o.number, metres })), tz, () => void ticketPage(root, idParam)),
-    h('div', { class: 'card' }, h('h2', {}, t('timeline')), h('ol', { class: 'timeline', id: 'timeline' }, ...ticket.events.map((e) => h('li', {}, h('strong', {}, statusLabel(e.to)), ` · ${e.actor} · ${formatTime(e.at, tz)}`, e.note ? h('div', { class: 'muted' }, e.note) : null)))),
+    h('div', { class: 'card' }, h('h2', {}, t('timeline')), h('ol', { class: 'timeline', id: 'timeline' }, ...ticket.events.map((e) => h('li', {}, h('strong', {}, statusLabel(e.to)), ` · ${actorLabel(e.actor)} · ${formatTime(e.at, tz)}`, e.note ? h('div', { class: 'muted' }, e.note) : null)))),
     h(
       'div',
       { class: 'card', id: 'nearby' },
