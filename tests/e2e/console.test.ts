@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useTestServer, sharpPhoto, loginAs, insideArea } from '../support/db.js';
+import { useTestServer, sharpPhoto, insideArea, staffCall } from '../support/db.js';
 import { desktop, phone, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
@@ -16,15 +16,7 @@ async function open(path: string): Promise<Page> {
 }
 
 /** An API call as a staff user, logged in at the test clock's current time. */
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const as = (user: string, method: string, path: string, body?: unknown) => staffCall(t, user, method, path, body);
 
 /** A report the call centre entered, inside the test area unless told otherwise. */
 async function callCentreTicket(fields: Record<string, unknown> = {}): Promise<{ id: number; number: string }> {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { useTestServer, loginAs, insideArea } from '../support/db.js';
+import { useTestServer, insideArea, staffCall } from '../support/db.js';
 import { phone, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
@@ -9,15 +9,8 @@ const { newPage, login } = useConsole(t);
 
 const testToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: t.env.utility.timeZone }).format(t.env.clock.now());
 
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+/** An API call as a staff user, logged in at the test clock's current time. */
+const as = (user: string, method: string, path: string, body?: unknown) => staffCall(t, user, method, path, body);
 
 /** A camera-sized photo (noise, so sharp): the phone must shrink it before it travels. */
 async function cameraPhoto(width: number, height: number): Promise<Buffer> {

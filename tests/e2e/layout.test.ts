@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useTestServer, loginAs, insideArea } from '../support/db.js';
+import { useTestServer, insideArea, staffCall } from '../support/db.js';
 import { axeFindings, desktop, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 2 });
@@ -8,15 +8,8 @@ const { newPage, login } = useConsole(t);
 /** The narrowest phone the console is made for. */
 const narrow = { width: 360, height: 740 };
 
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+/** An API call as a staff user, logged in at the test clock's current time. */
+const as = (user: string, method: string, path: string, body?: unknown) => staffCall(t, user, method, path, body);
 
 /** Each role's pages, with what shows that the page has drawn its data. */
 const pagesByRole: { role: string | null; path: string; ready: string }[] = [

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { useTestServer, loginAs, photoWithExif } from '../support/db.js';
+import { useTestServer, photoWithExif, staffCall } from '../support/db.js';
 import { desktop, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 1 });
 const { newPage, login } = useConsole(t);
 
-async function as(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const token = await loginAs(t.server.baseUrl, t.env.utility, user);
-  const res = await fetch(`${t.server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+/** An API call as a staff user, logged in at the test clock's current time. */
+const as = (user: string, method: string, path: string, body?: unknown) => staffCall(t, user, method, path, body);
 
 /** A citizen report whose photo was taken 5°9'0"S 119°25'12"E, reported a little way off. */
 async function citizenReport(lat: number, lon: number, phone: string): Promise<{ id: number; number: string }> {
