@@ -51,6 +51,15 @@ const pages: { role: string | null; name: string; path: string; ready: string }[
   { role: 'kabag', name: 'heatmap', path: '#/sebaran/365', ready: '#heat-map[data-cells]' },
   { role: 'kabag', name: 'reports', path: '#/laporan', ready: 'main table' },
   { role: 'direktur', name: 'inbox', path: '#/kotak-masuk', ready: 'main h1' },
+  // The utility's own set-up (admin) and the citizen's side for staff.
+  { role: 'admin', name: 'setup-geography', path: '#/atur-wilayah', ready: 'main [data-ready="true"] #geo-map canvas' },
+  { role: 'admin', name: 'setup-categories', path: '#/atur-kategori', ready: 'main [data-ready="true"] #categories' },
+  { role: 'admin', name: 'setup-settings', path: '#/atur-sistem', ready: 'main [data-ready="true"] #settings-save' },
+  { role: 'admin', name: 'setup-crews', path: '#/atur-regu', ready: '#crews-setup[data-loaded]' },
+  { role: 'admin', name: 'setup-staff', path: '#/atur-staf', ready: '#staff-setup[data-loaded]' },
+  { role: 'admin', name: 'answers', path: '#/jawaban', ready: 'main h1' },
+  { role: 'admin', name: 'charter-texts', path: '#/ubah-maklumat', ready: '#charter-save' },
+  { role: 'operator', name: 'open311-queue', path: '#/open311', ready: '#open311-queue-empty, #open311-queue' },
 ];
 
 async function login(baseUrl: string, username: string): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestServer, photoWithExif, staffCall } from '../support/db.js';
+import { useTestServer, photoWithExif, photosAnalysed, staffCall } from '../support/db.js';
 import { desktop, useConsole } from '../support/browser.js';
 
 const t = useTestServer({ crews: 1 });
@@ -21,7 +21,8 @@ async function citizenReport(lat: number, lon: number, phone: string): Promise<{
   const res = await fetch(`${t.server.baseUrl}/api/v1/reports`, { method: 'POST', body: f });
   expect(res.status).toBe(201);
   const number = ((await res.json()) as { number: string }).number;
-  return { id: (await t.env.db('tickets').where({ number }).first()).id, number };
+  // Numbers are per utility, and the test database holds other tests' utilities too.
+  return { id: (await t.env.db('tickets').where({ utility_id: t.env.utility.id, number }).first()).id, number };
 }
 
 describe('the ticket page for staff', { timeout: 180_000 }, () => {
@@ -30,6 +31,8 @@ describe('the ticket page for staff', { timeout: 180_000 }, () => {
     // EXIF at -5.15, 119.42; reported ~111 m north of it.
     const mine = await citizenReport(-5.149, 119.42, '0812 9999 1111');
     const neighbour = await citizenReport(-5.1495, 119.4205, '0812 9999 2222');
+    // The EXIF position is read after the acknowledgment: the page shows it once the analysis is done.
+    await photosAnalysed(t.env);
     const page = await newPage(desktop);
     await login(page, 'admin');
     await page.goto(`${t.server.baseUrl}/?jurisdiction_id=${t.env.utility.code}#/tiket/${mine.id}`);

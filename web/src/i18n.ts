@@ -208,6 +208,7 @@ const dictionary = {
     en: 'No route has been published for your crew today yet. The dispatcher will publish it; press Reload to look again.',
   },
   reload: { id: 'Muat ulang', en: 'Reload' },
+  photo_unavailable: { id: 'Foto tidak dapat dimuat saat ini.', en: 'The photo cannot be loaded right now.' },
   no_saved_route: { id: 'Belum ada rute tersimpan di HP ini. Buka halaman ini sekali saat ada sinyal.', en: 'No route saved on this phone yet. Open this page once with a network.' },
   outbox: { id: 'Antrian kirim', en: 'Send queue' },
   outbox_empty: { id: 'Semua tindakan sudah terkirim.', en: 'Every action has been sent.' },

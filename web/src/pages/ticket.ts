@@ -50,10 +50,14 @@ export async function ticketPage(root: HTMLElement, idParam?: string): Promise<v
   const photos = ticket.photos.map((p) => {
     const img = h('img', { class: 'photo-full', alt: `${p.kind === 'report' ? t('photo_before') : t('photo_after')} ${ticket.number}` });
     const link = h('a', { target: '_blank', rel: 'noopener' }, img);
-    void authorisedObjectUrl(p.url).then((u) => {
-      img.src = u;
-      link.href = u;
-    }).catch(() => img.remove());
+    // One retry (a photo's served copy is made on first use), then a word instead of a broken image.
+    void authorisedObjectUrl(p.url)
+      .catch(() => authorisedObjectUrl(p.url))
+      .then((u) => {
+        img.src = u;
+        link.href = u;
+      })
+      .catch(() => link.replaceWith(h('p', { class: 'muted photo-unavailable' }, t('photo_unavailable'))));
     const exif = p.exif.lat !== null && p.exif.lon !== null ? { lat: p.exif.lat, lon: p.exif.lon } : null;
     return h(
       'figure',
