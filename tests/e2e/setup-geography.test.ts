@@ -118,7 +118,7 @@ describe('#/atur-wilayah', { timeout: 120_000 }, () => {
     await page.click('#geo-preview');
     await page.waitForSelector('main [data-state="previewed"]');
     expect(await page.locator('#geo-plan li').allTextContents()).toEqual([
-      expect.stringMatching(/^Region One · diubah bentuknya · 9\.\d+ km²$/),
+      expect.stringMatching(/^Region One · diubah bentuknya · 9(,\d)? km²$/),
       expect.stringMatching(/^Tengah · diubah bentuknya/),
       expect.stringMatching(/^Timur · diubah bentuknya/),
     ]);

@@ -57,6 +57,9 @@ function stringProperties(geojson: unknown): string[] {
  * data-state once a file is read and after each preview / save (what the
  * browser tests wait for: reading a zip loads shpjs first).
  */
+/** An area in the reader's number format, to a tenth of a km². */
+const km2Text = (km2: number) => `${km2.toLocaleString(lang() === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 })} km²`;
+
 export async function setupGeographyPage(root: HTMLElement): Promise<void> {
   const config = await clientConfig();
   root.dataset.ready = 'false';
@@ -83,9 +86,9 @@ export async function setupGeographyPage(root: HTMLElement): Promise<void> {
     stored.clear();
     if (g.area) storedArea.addFeature(format.readFeature({ type: 'Feature', properties: {}, geometry: g.area }) as Feature);
     stored.addFeatures(format.readFeatures(g.regions) as Feature[]);
-    summary.textContent = g.area ? `${t('geo_area')}: ${g.areaKm2?.toLocaleString(lang() === 'id' ? 'id-ID' : 'en-GB')} km² · ${g.regions.features.length} ${t('geo_regions_count')}` : t('geo_no_area');
+    summary.textContent = g.area ? `${t('geo_area')}: ${g.areaKm2 === null || g.areaKm2 === undefined ? '—' : km2Text(g.areaKm2)} · ${g.regions.features.length} ${t('geo_regions_count')}` : t('geo_no_area');
     regionList.replaceChildren(
-      ...g.regions.features.map((f) => h('li', { dataset: { region: f.properties.name } }, h('strong', {}, f.properties.name), ` · ${f.properties.code} · ${f.properties.km2} km² · ${f.properties.tickets} ${t('geo_tickets')} · ${f.properties.crews} ${t('crews')}`)),
+      ...g.regions.features.map((f) => h('li', { dataset: { region: f.properties.name } }, h('strong', {}, f.properties.name), ` · ${f.properties.code} · ${km2Text(f.properties.km2)} · ${f.properties.tickets} ${t('geo_tickets')} · ${f.properties.crews} ${t('crews')}`)),
     );
     fit(g.area ? storedArea : stored);
   };
@@ -144,11 +147,11 @@ export async function setupGeographyPage(root: HTMLElement): Promise<void> {
       fit(preview);
     }
     const problems = plan.problems.map((p) => h('li', { class: 'error', dataset: { reason: p.reason } }, lang() === 'id' ? p.messageId : p.message));
-    const km2 = plan.areaKm2 === null ? '—' : `${plan.areaKm2.toLocaleString(lang() === 'id' ? 'id-ID' : 'en-GB')} km²`;
+    const km2 = plan.areaKm2 === null ? '—' : km2Text(plan.areaKm2);
     planBox.replaceChildren(
       h('p', { id: 'geo-plan-summary' }, `${t('geo_area')}: ${km2} · ${plan.regions.length} ${t('geo_regions_count')}`),
       plan.regions.length
-        ? h('ul', { class: 'list' }, ...plan.regions.map((r) => h('li', {}, h('strong', {}, r.name), ` · ${r.action === 'create' ? t('geo_new') : t('geo_reshaped')} · ${r.km2} km²`)))
+        ? h('ul', { class: 'list' }, ...plan.regions.map((r) => h('li', {}, h('strong', {}, r.name), ` · ${r.action === 'create' ? t('geo_new') : t('geo_reshaped')} · ${km2Text(r.km2)}`)))
         : '',
       plan.removed.length ? h('ul', { class: 'list' }, ...plan.removed.map((r) => h('li', {}, h('strong', {}, r.name), ` · ${r.action === 'delete' ? t('geo_deleted') : t('geo_kept_in_use')}`))) : '',
       problems.length ? h('div', {}, h('h3', {}, `${t('geo_problems')} (${problems.length})`), h('ul', { id: 'geo-problems' }, ...problems)) : h('p', { class: 'muted' }, t('geo_no_problems')),
