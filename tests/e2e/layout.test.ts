@@ -57,7 +57,8 @@ async function fillPages(): Promise<void> {
     expect(r.status).toBe(201);
     if (i > 0) expect((await as('admin', 'POST', `/api/v1/tickets/${r.body.id}/spk`, { priority: 'high' })).status).toBe(200);
   }
-  const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: '2026-11-23' });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.env.utility.timeZone }).format(t.env.clock.now());
+  const plan = await as('dispatcher', 'POST', '/api/v1/plans', { date: today });
   expect(plan.status).toBe(201);
   expect((await as('dispatcher', 'POST', `/api/v1/plans/${plan.body.id}/publish`, {})).status).toBe(200);
 }

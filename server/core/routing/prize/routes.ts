@@ -220,15 +220,7 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
       const added = aS + bS - (idle ? 0 : s.legSeconds(v, pos));
       if (added <= room) {
         const c = aC + bC - (idle ? 0 : s.legCost(v, pos));
-        if (c < best.cost) {
-          best.cost = c;
-          best.route = v;
-          best.position = pos;
-          best.inS = aS;
-          best.inC = aC;
-          best.outS = bS;
-          best.outC = bC;
-        }
+        if (c < best.cost) keepInsertion(best, v, pos, c, aS, aC, bS, bC);
       }
     }
     if (pos < n) {
@@ -242,6 +234,17 @@ export function bestInsertion(s: PrizeRoutes, v: number, u: number, best: Insert
       }
     }
   }
+}
+
+/** Records the insertion of a job at `position` of route v as the best so far (both searches below). */
+function keepInsertion(best: Insertion, v: number, position: number, cost: number, inS: number, inC: number, outS: number, outC: number): void {
+  best.cost = cost;
+  best.route = v;
+  best.position = position;
+  best.inS = inS;
+  best.inC = inC;
+  best.outS = outS;
+  best.outC = outC;
 }
 
 /** bestInsertion with the planar estimate: exact legs only for the gaps whose estimate could fit and win. */
@@ -286,15 +289,7 @@ function bestInsertionPlanar(s: PrizeRoutes, v: number, u: number, best: Inserti
         const added = aS + bS - (idle ? 0 : s.legSeconds(v, pos));
         if (added <= room) {
           const c = aC + bC - (idle ? 0 : s.legCost(v, pos));
-          if (c < best.cost) {
-            best.cost = c;
-            best.route = v;
-            best.position = pos;
-            best.inS = aS;
-            best.inC = aC;
-            best.outS = bS;
-            best.outC = bC;
-          }
+          if (c < best.cost) keepInsertion(best, v, pos, c, aS, aC, bS, bC);
         }
       }
     }
