@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { neighbourhoods, solvePrizeRoutes, type PrizeProblem } from '../../server/core/routing/index.js';
 import { Rng } from '../../server/core/routing/base/random.js';
 import { bestInsertion, emptyInsertion, insertBest, PrizeRoutes, removeRange } from '../../server/core/routing/prize/routes.js';
+import { swapWithUnserved } from '../../server/core/routing/prize/polish.js';
 
 /**
  * A random over-full day on a plane: `jobs` jobs in a 10 x 10 km square, `vehicles` vehicles at
@@ -159,5 +160,42 @@ describe('prize-collecting search', () => {
     expect(r.routes).toEqual([[0]]);
     const all = solvePrizeRoutes(p, [[]], { iterations: 200, seed: 1, prizeCost: 1e5 });
     expect(all.routes[0].sort()).toEqual([0, 1]);
+  });
+
+  it('swaps a served job for a nearer unserved one of the same prize, and a Normal one for an urgent one; never a pinned job', () => {
+    // One vehicle at 0 with room for one job: job 0 at 4 km is served, job 1 at 1 km is not.
+    const x = Float64Array.from([4000, 1000, 0, 0]);
+    const y = new Float64Array(4);
+    const line = (prize: number[], keep: number[] = [0, 0]): PrizeProblem => ({
+      ...plane(2, 1, 1),
+      x,
+      y,
+      metres: (a, b) => Math.round(Math.abs(x[a] - x[b])),
+      seconds: (a, b) => Math.round(Math.abs(x[a] - x[b]) / 5),
+      service: Int32Array.from([600, 600]),
+      prize: Float64Array.from(prize),
+      keep: Uint8Array.from(keep),
+      vehicles: [{ start: 2, end: 3, startSeconds: 0, endSeconds: 28_800, capacity: 1 }],
+    });
+    const swapped = (p: PrizeProblem) => {
+      const s = new PrizeRoutes(p, [[0]]);
+      const n = swapWithUnserved(s, neighbourhoods(p, 1, 1), 1e5, emptyInsertion());
+      return { n, routes: s.snapshot(), cost: s.totalCost, prize: s.prize };
+    };
+    expect(swapped(line([100, 100]))).toEqual({ n: 1, routes: [[1]], cost: 2000, prize: 100 });
+    // The far job is urgent: it stays, although the near one drives less.
+    expect(swapped(line([10_000, 100]))).toEqual({ n: 0, routes: [[0]], cost: 8000, prize: 10_000 });
+    // The near one is urgent and the far one Normal: it takes the place.
+    expect(swapped(line([100, 10_000])).routes).toEqual([[1]]);
+    // A pinned job is never swapped out.
+    expect(swapped(line([100, 100], [1, 0])).routes).toEqual([[0]]);
+  });
+
+  it('after the search no swap with an unserved job gains, and the day stays feasible', () => {
+    const p = plane(300, 4, 5);
+    const r = solvePrizeRoutes(p, [[], [], [], []], { iterations: 2000, seed: 3, prizeCost: 30 });
+    expectFeasible(p, r.routes);
+    const s = new PrizeRoutes(p, r.routes);
+    expect(swapWithUnserved(s, neighbourhoods(p, 40, 4), 30, emptyInsertion())).toBe(0);
   });
 });

@@ -5,7 +5,8 @@
  * legs, then checked on the whole route (time limit and real cost) and undone
  * when they do not hold, so asymmetric legs stay correct.
  */
-import type { PrizeRoutes } from './routes.js';
+import type { Neighbourhoods } from './problem.js';
+import { bestInsertion, insertBest, removeRange, type Insertion, type PrizeRoutes } from './routes.js';
 
 /** Improves route v in place; returns the cost saved. */
 export function polishRoute(s: PrizeRoutes, v: number): number {
@@ -76,3 +77,53 @@ export function polishRoute(s: PrizeRoutes, v: number): number {
   }
   return before - s.cost[v];
 }
+
+/**
+ * Served <-> unserved: an unserved job takes the place of a near served one
+ * (that one out, the newcomer in at its cheapest feasible place in the routes
+ * of its neighbourhood) when the day gains on prize x prizeCost - cost.
+ * Finds the days where the same number of tickets is served on fewer km by
+ * serving a different one. Stops early when timeUp() says so. Returns how
+ * many swaps were made.
+ */
+export function swapWithUnserved(s: PrizeRoutes, near: Neighbourhoods, prizeCost: number, slot: Insertion, timeUp: () => boolean = () => false): number {
+  const p = s.p;
+  const out: number[] = [];
+  const routes: number[] = [];
+  let swaps = 0;
+  for (let u = 0; u < p.jobCount; u++) {
+    if (s.routeOf[u] >= 0) continue;
+    if ((u & 63) === 0 && timeUp()) break;
+    routes.length = 0;
+    for (let q = 0; q < near.k; q++) {
+      const j = near.jobs[u * near.k + q];
+      if (j < 0) break;
+      const v = s.routeOf[j];
+      if (v >= 0 && !routes.includes(v)) routes.push(v);
+    }
+    for (let q = 0; q < near.kv; q++) if (!routes.includes(near.vehicles[u * near.kv + q])) routes.push(near.vehicles[u * near.kv + q]);
+    for (let q = 0; q < near.k && s.routeOf[u] < 0; q++) {
+      const j = near.jobs[u * near.k + q];
+      if (j < 0) break;
+      const v = s.routeOf[j];
+      if (v < 0 || p.keep[j] === 1 || p.prize[j] > p.prize[u]) continue;
+      const before = s.totalCost;
+      const saved = s.save(v);
+      out.length = 0;
+      removeRange(s, v, s.jobs[v].indexOf(j), s.jobs[v].indexOf(j) + 1, out);
+      slot.route = -1;
+      slot.cost = Infinity;
+      for (const r of routes) bestInsertion(s, r, u, slot);
+      const gain = (p.prize[u] - p.prize[j]) * prizeCost - (s.totalCost + slot.cost - before);
+      if (slot.route >= 0 && gain > 1e-9) {
+        insertBest(s, u, slot);
+        swaps++;
+      } else {
+        s.restore(v, saved);
+        s.prize += p.prize[j];
+      }
+    }
+  }
+  return swaps;
+}
+

@@ -2,7 +2,8 @@
  * The prize-collecting search: ruin and recreate around random seeds
  * (ruin.ts, recreate.ts), accepted by simulated annealing on
  * prize x prizeCost - cost, keeping the best day found on that score; its
- * routes polished at the end (polish.ts). Every step is
+ * routes polished at the end, then unserved jobs swapped in where that
+ * gains (polish.ts). Every step is
  * local (a seed, its nearest jobs, the routes they are on, the vehicles
  * based nearest it), so one step costs the same on 100 jobs as on 20,000.
  *
@@ -12,7 +13,7 @@
  */
 import { Budget } from '../base/budget.js';
 import { Rng } from '../base/random.js';
-import { polishRoute } from './polish.js';
+import { polishRoute, swapWithUnserved } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
 import { ruinAround } from './ruin.js';
@@ -33,6 +34,9 @@ export const PRIZE_SEARCH_DEFAULTS = {
   /** Annealing temperature, in cost units, from start to end. */
   startTemperature: 100,
   endTemperature: 1,
+  /** Share of a time budget kept for the served <-> unserved swaps after the search, and their most rounds. */
+  swapShare: 0.05,
+  swapRounds: 5,
 };
 
 export interface PrizeSearchOptions {
@@ -63,7 +67,9 @@ export interface PrizeSearchResult {
 export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly number[])[], options: PrizeSearchOptions = {}): PrizeSearchResult {
   const D = PRIZE_SEARCH_DEFAULTS;
   const s = new PrizeRoutes(p, initial);
-  const budget = new Budget({ timeMs: options.timeMs, iterations: options.iterations, now: options.now });
+  // A share of the time is kept for the swaps after the search (swapShare); an iteration budget runs them in full.
+  const swapBudget = new Budget({ timeMs: options.timeMs, now: options.now });
+  const budget = new Budget({ timeMs: options.timeMs === undefined ? undefined : options.timeMs * (1 - D.swapShare), iterations: options.iterations, now: options.now });
   const rng = new Rng(options.seed ?? 1);
   const near = options.near ?? neighbourhoods(p, D.nearJobs, D.nearVehicles);
   let best = s.snapshot();
@@ -128,5 +134,9 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   }
   const out = new PrizeRoutes(p, best);
   for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
+  // Then unserved jobs take the place of served ones where that gains, each round polished, in the time kept for it.
+  for (let round = 0; round < D.swapRounds && !swapBudget.timeUp() && swapWithUnserved(out, near, bestPrizeCost, slot, () => swapBudget.timeUp()) > 0; round++) {
+    for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
+  }
   return { routes: out.snapshot(), prize: out.prize, cost: out.totalCost, iterations: budget.done, improvements };
 }
