@@ -145,7 +145,8 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
 
   function render(): void {
     if (!plan || !diff) return;
-    drawPlan(layers, plan, colourOf, selected);
+    // What the map draws, for whoever checks it (the browser tests): the vertices of each trip line.
+    root.dataset.tripVertices = drawPlan(layers, plan, colourOf, selected).join(' ');
     renderSelected();
     const p = plan;
     const s = p.summary;
