@@ -137,7 +137,7 @@ function privateClusterDir() {
 async function startPrivateCluster() {
   let pgInstall = installedPostgresBin();
   if (!pgInstall) {
-    aptInstall(['postgresql-15', 'postgresql-15-postgis-3'], 'No PostgreSQL server is running or installed.');
+    aptInstall(['postgresql-15', 'postgresql-15-postgis-3', 'postgresql-15-pgrouting'], 'No PostgreSQL server is running or installed.');
     pgInstall = installedPostgresBin();
     if (!pgInstall) fail('PostgreSQL was installed but initdb was not found under /usr/lib/postgresql.');
   }
@@ -180,12 +180,21 @@ async function findServer() {
 async function ensurePostgis(serverUrl, managed) {
   const client = await tryConnect(serverUrl);
   if (client.error) fail(`Cannot connect to ${serverUrl}: ${client.error.message}`);
-  const { rows } = await client.query("SELECT current_setting('server_version_num')::int / 10000 AS major, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') AS has_postgis");
+  const { rows } = await client.query("SELECT current_setting('server_version_num')::int / 10000 AS major, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') AS has_postgis, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgrouting') AS has_pgrouting");
   await client.end();
-  const { major, has_postgis: hasPostgis } = rows[0];
-  if (hasPostgis) return;
-  if (!managed) fail(`The server in DATABASE_URL has no PostGIS. Install postgresql-${major}-postgis-3 on it.`);
-  aptInstall([`postgresql-${major}-postgis-3`], `PostgreSQL ${major} has no PostGIS.`);
+  const { major, has_postgis: hasPostgis, has_pgrouting: hasPgrouting } = rows[0];
+  if (hasPostgis && hasPgrouting) return;
+  const missing = [hasPostgis ? null : `postgresql-${major}-postgis-3`, hasPgrouting ? null : `postgresql-${major}-pgrouting`].filter(Boolean);
+  if (!managed) {
+    if (!hasPostgis) fail(`The server in DATABASE_URL has no PostGIS. Install postgresql-${major}-postgis-3 on it.`);
+    log(`The server in DATABASE_URL has no pgRouting (optional: the road benchmark and its tests compare against it). Install postgresql-${major}-pgrouting on it.`);
+    return;
+  }
+  if (hasPostgis && (!isRoot || !hasApt)) {
+    log(`PostgreSQL ${major} has no pgRouting (optional: the road benchmark and its tests compare against it). To add it: sudo apt-get install postgresql-${major}-pgrouting`);
+    return;
+  }
+  aptInstall(missing, `PostgreSQL ${major} lacks ${missing.join(' and ')}.`);
 }
 
 async function ensureDatabase(serverUrl, name, { fresh }) {
@@ -204,6 +213,9 @@ async function ensureDatabase(serverUrl, name, { fresh }) {
   const client = await tryConnect(url);
   if (client.error) fail(`Cannot connect to database ${name}: ${client.error.message}`);
   await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  // pgRouting is optional (the app searches roads in memory); the road benchmark and tests compare against it.
+  const { rows } = await client.query("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgrouting') AS available");
+  if (rows[0].available) await client.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
   await client.end();
   return url;
 }
@@ -265,7 +277,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts', 'roads-import': 'server/cli/roads-import.ts', 'bench-roads': 'bench/roads.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
