@@ -90,11 +90,19 @@ export async function dayTravelOf(ctx: AppContext, utility: Utility, points: rea
   return { travel: createMatrixTravelModel(data), isOffNetwork: (p) => off.has(pointKey(p.lat, p.lon)), onRoads: true };
 }
 
-/** A trip's line for the map and the GPX, [lon, lat] through its points in order: along the streets on a road network, else straight. */
-export async function tripPathOf(ctx: AppContext, utility: Utility, points: readonly LatLon[]): Promise<[number, number][]> {
-  if (points.length < 2) return [];
-  const streets = await roadPath(ctx, utility.id, points);
-  return streets && streets.length >= 2 ? streets : points.map((p) => [p.lon, p.lat]);
+/**
+ * Trips' lines for the map and the GPX, [lon, lat] through each trip's points in order: along the streets on a
+ * road network, else straight between them (fewer than two points: no line).
+ */
+export async function tripPathsOf(ctx: AppContext, utility: Utility, trips: readonly (readonly LatLon[])[]): Promise<[number, number][][]> {
+  const straight = (points: readonly LatLon[]) => (points.length < 2 ? [] : points.map((p): [number, number] => [p.lon, p.lat]));
+  if (!trips.some((points) => points.length >= 2) || !(await hasRoadNetwork(ctx, utility.id))) return trips.map(straight);
+  const out: [number, number][][] = [];
+  for (const points of trips) {
+    const streets = points.length >= 2 ? await roadPath(ctx, utility.id, points) : null;
+    out.push(streets && streets.length >= 2 ? streets : straight(points));
+  }
+  return out;
 }
 
 export function serviceSecondsOf(utility: Utility, category: keyof Utility['settings']['serviceMinutes'], priority: Priority): number {

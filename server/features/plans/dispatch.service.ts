@@ -20,7 +20,7 @@ import type { LatLon } from '../../core/zoning/travel.js';
 import { dispatchOptions, type CrewDay, type DispatchStop } from '../../core/planning/dispatch.js';
 import { isUrgent } from '../../core/planning/model.js';
 import * as store from './repository.js';
-import { dayClock, dayTravelOf, requirePlannable, serviceSecondsOf, shiftsOfDay, tripPathOf, type DayClock } from './day.service.js';
+import { dayClock, dayTravelOf, requirePlannable, serviceSecondsOf, shiftsOfDay, tripPathsOf, type DayClock } from './day.service.js';
 import { planView } from './service.js';
 import { presentDispatchSuggestions, summaryOf } from './view.js';
 
@@ -165,7 +165,7 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
     distanceMetres: doneDistance + option.route.distanceMetres,
     travelSeconds: doneTravel + option.route.travelSeconds,
     serviceSeconds: doneService + option.route.serviceSeconds,
-    path: await tripPathOf(ctx, utility, [day.base, ...allStops.map((s) => ({ lon: coordinates.get(s.ticketId)![0], lat: coordinates.get(s.ticketId)![1] })), day.base]),
+    path: (await tripPathsOf(ctx, utility, [[day.base, ...allStops.map((s) => ({ lon: coordinates.get(s.ticketId)![0], lat: coordinates.get(s.ticketId)![1] })), day.base]]))[0],
     stops: allStops,
   };
 

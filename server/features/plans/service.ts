@@ -35,7 +35,7 @@ import { SolveCancelledError, solvePlan } from '../../platform/solver/pool.js';
 import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
 import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanReason, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
-import { checkDate, crewsOnShift, dayClock, DATE, dayTravelOf, requirePlannable, serviceSecondsOf, tripPathOf, type DayClock } from './day.service.js';
+import { checkDate, crewsOnShift, dayClock, DATE, dayTravelOf, requirePlannable, serviceSecondsOf, tripPathsOf, type DayClock } from './day.service.js';
 import { crewMessage, diffOfPlans, presentPlan, summaryOf, type CrewDiff } from './view.js';
 
 export interface PlanRequest {
@@ -230,8 +230,12 @@ async function draftDay(
 /** The draft's routes as stored: work under way first (as published), then the rest of the day; each trip's line along the streets on a road network. */
 async function routesOf(ctx: AppContext, utility: Utility, d: Drafted): Promise<store.NewRoute[]> {
   const routes = straightRoutesOf(d);
-  for (const r of routes) r.path = await tripPathOf(ctx, utility, r.path.map(([lon, lat]) => ({ lat, lon })));
-  return routes;
+  const paths = await tripPathsOf(
+    ctx,
+    utility,
+    routes.map((r) => r.path.map(([lon, lat]) => ({ lat, lon }))),
+  );
+  return routes.map((r, k) => ({ ...r, path: paths[k] }));
 }
 
 function straightRoutesOf(d: Drafted): store.NewRoute[] {

@@ -67,7 +67,7 @@ describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
     expect(await farthestFromNetwork(tickets.map((x) => [x.lon, x.lat]))).toBeLessThan(25);
     // The boundary is the network's hull: every edge inside it, and far less than the extract's bounding box.
     const { rows } = await t.env.db.raw(
-      `SELECT ST_Area(u.service_area) AS area, bool_and(ST_Covers(u.service_area::geometry, ST_Buffer(e.geom, -0.0000001))) AS covers FROM utilities u JOIN road_edges e ON e.utility_id = u.id WHERE u.id = ? GROUP BY u.service_area`,
+      `SELECT ST_Area(u.service_area) AS area, bool_and(ST_Covers(ST_Buffer(u.service_area::geometry, 0.000001), e.geom)) AS covers FROM utilities u JOIN road_edges e ON e.utility_id = u.id WHERE u.id = ? GROUP BY u.service_area`,
       [t.utilityId],
     );
     expect(rows[0].covers).toBe(true);
@@ -122,7 +122,7 @@ describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
     const atSea = plan.unplanned.find((u: any) => u.reason === 'off_road_network');
     const crewId = plan.routes[0].crewId;
     const pinned = await api(t.server.baseUrl, dispatcher, 'POST', `/api/v1/plans/${plan.id}/pins`, { ticketId: atSea.ticketId, crewId });
-    expect(pinned.status).toBe(200);
+    expect(pinned.status).toBe(201);
     const route = pinned.body.routes.find((r: any) => r.crewId === crewId);
     expect(route.stops.map((s: any) => s.ticketId)).toContain(atSea.ticketId);
     expect(pinned.body.unplanned.some((u: any) => u.ticketId === atSea.ticketId)).toBe(false);
@@ -136,7 +136,7 @@ describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
     const route = plan.routes.find((r: any) => r.stops.length > 1 && !r.stops.some((s: any) => s.lat < -1.285));
     const gpx = await api(t.server.baseUrl, dispatcher, 'GET', `/api/v1/crews/${route.crewId}/route?date=${PLAN_DAY}&format=gpx`);
     expect(gpx.status).toBe(200);
-    const points = [...gpx.text.matchAll(/<trkpt lat="([-\d.]+)" lon="([-\d.]+)"/g)].map((m) => [Number(m[2]), Number(m[1])] as [number, number]);
+    const points = [...gpx.text.matchAll(/<rtept lat="([-\d.]+)" lon="([-\d.]+)"/g)].map((m) => [Number(m[2]), Number(m[1])] as [number, number]);
     expect(points.length).toBe(route.path.coordinates.length);
     expect(points.length).toBeGreaterThan(3 * (route.stops.length + 2));
     expect(await farthestFromNetwork(points)).toBeLessThan(3);
