@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestServer } from '../support/db.js';
 import { desktop, phone, useConsole } from '../support/browser.js';
 import { seedBalikpapan } from '../../fixtures/balikpapan.js';
+import { demoToken, farthestFromNetwork } from '../support/roads.js';
 import { DEMO_PASSWORD } from '../../server/features/auth/service.js';
 
 const t = useTestServer({ crews: 1 });
@@ -25,19 +26,8 @@ afterAll(async () => {
 });
 
 async function planOf(planId: number): Promise<{ routes: { stops: unknown[]; path: { coordinates: [number, number][] } | null }[] }> {
-  const login = await fetch(`${t.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dispatcher', password: DEMO_PASSWORD, jurisdiction_id: s.code }) });
-  const { token } = (await login.json()) as { token: string };
+  const token = await demoToken(t.server.baseUrl, s.code, 'dispatcher');
   return (await fetch(`${t.server.baseUrl}/api/v1/plans/${planId}`, { headers: { authorization: `Bearer ${token}` } })).json() as never;
-}
-
-/** Metres from the farthest of the points to the nearest edge of the demo's network. */
-async function farthestFromNetwork(points: readonly [number, number][]): Promise<number> {
-  const { rows } = await t.env.db.raw(
-    `SELECT max((SELECT ST_Distance(e.geom::geography, p.g::geography) FROM road_edges e WHERE e.utility_id = ? ORDER BY e.geom <-> p.g LIMIT 1)) AS d
-       FROM (SELECT ST_SetSRID(ST_MakePoint((c->>0)::float8, (c->>1)::float8), 4326) AS g FROM jsonb_array_elements(?::jsonb) c) p`,
-    [s.utilityId, JSON.stringify(points)],
-  );
-  return Number(rows[0].d);
 }
 
 describe('the Balikpapan dispatcher plans on roads', { timeout: 240_000 }, () => {
@@ -61,7 +51,7 @@ describe('the Balikpapan dispatcher plans on roads', { timeout: 240_000 }, () =>
       expect(drawn).toEqual(trips.map((r) => r.path!.coordinates.length));
       trips.forEach((r, k) => expect(drawn[k]).toBeGreaterThan(3 * (r.stops.length + 2)));
       // And those vertices lie on the network.
-      expect(await farthestFromNetwork(trips.flatMap((r) => r.path!.coordinates))).toBeLessThan(3);
+      expect(await farthestFromNetwork(t.env.db, s.utilityId, trips.flatMap((r) => r.path!.coordinates))).toBeLessThan(3);
       // The stops and the lines are on the map, in words the dispatcher reads (no raw codes).
       expect(await page.textContent('#plan-card')).toMatch(/km/);
       expect(await page.textContent('#plan-card')).not.toMatch(/off_road_network|shift_full/);

@@ -10,6 +10,7 @@ import { planDay } from '../../../server/core/planning/plan-day.js';
 import type { PlanCrew, PlanInput, PlanTicket } from '../../../server/core/planning/model.js';
 import { createMatrixTravelModel, effectiveFactors, type TravelMatrixData } from '../../../server/core/zoning/matrix-travel.js';
 import { createTravelModel, haversineMetres, travelMatrices, type LatLon } from '../../../server/core/zoning/travel.js';
+import { createRandom } from '../../../fixtures/generate.js';
 
 const FALLBACK = { detourFactor: 1.35, speedKmh: 20 };
 
@@ -54,17 +55,6 @@ function roadMatrixOf(points: readonly LatLon[], random: () => number, oneWaySha
   return { lat: Float64Array.from(points, (p) => p.lat), lon: Float64Array.from(points, (p) => p.lon), distances: toInt(dist), durations: toInt(dur), fallback: FALLBACK };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const at = (lat: number, lon: number): LatLon => ({ lat, lon });
 
 describe('matrix travel model', () => {
@@ -103,7 +93,7 @@ describe('matrix travel model', () => {
   });
 
   it('measures its effective detour factor and speed on the set', () => {
-    const random = mulberry32(7);
+    const random = createRandom(7);
     const pts = Array.from({ length: 40 }, () => at(-1.28 + random() * 0.03, 116.81 + random() * 0.06));
     const n = pts.length;
     // Roads exactly 1.6 x the straight line at 30 km/h.
@@ -170,7 +160,7 @@ describe('planning on a road matrix', () => {
   it('property: every trip is feasible on the matrix and timed leg by leg from it (light and over-full days)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 3, max: 40 }), fc.boolean(), (seed, crewCount, ticketCount, long) => {
-        const random = mulberry32(seed);
+        const random = createRandom(seed);
         const pts = Array.from({ length: crewCount + ticketCount }, () => at(-1.28 + random() * 0.03, 116.81 + random() * 0.06));
         const data = roadMatrixOf(pts, random);
         const travel = createMatrixTravelModel(data);

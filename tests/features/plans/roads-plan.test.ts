@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, startServer, type TestEnv } from '../../support/db.js';
 import { api, insertTickets, pointInArea, PLAN_MORNING } from '../../planning/support.js';
 import { seedBalikpapan } from '../../../fixtures/balikpapan.js';
-import { DEMO_PASSWORD } from '../../../server/features/auth/service.js';
+import { demoToken, farthestFromNetwork as metresFromRoads } from '../../support/roads.js';
 import { findUtilityById } from '../../../server/features/utilities/service.js';
 import { haversineMetres } from '../../../server/core/zoning/travel.js';
 
@@ -33,21 +33,8 @@ afterAll(async () => {
   await t.env?.close();
 });
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${t.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, jurisdiction_id: t.code }) });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-/** The largest distance, metres, from any of the points to the nearest edge of the utility's network. */
-async function farthestFromNetwork(points: readonly [number, number][]): Promise<number> {
-  const { rows } = await t.env.db.raw(
-    `SELECT max((SELECT ST_Distance(e.geom::geography, p.g::geography) FROM road_edges e WHERE e.utility_id = ? ORDER BY e.geom <-> p.g LIMIT 1)) AS d
-       FROM (SELECT ST_SetSRID(ST_MakePoint((c->>0)::float8, (c->>1)::float8), 4326) AS g FROM jsonb_array_elements(?::jsonb) c) p`,
-    [t.utilityId, JSON.stringify(points)],
-  );
-  return Number(rows[0].d);
-}
+const tokenOf = (username: string) => demoToken(t.server.baseUrl, t.code, username);
+const farthestFromNetwork = (points: readonly [number, number][]) => metresFromRoads(t.env.db, t.utilityId, points);
 
 describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
   let plan: any;
