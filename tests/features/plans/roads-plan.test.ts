@@ -40,6 +40,7 @@ describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
   let plan: any;
 
   it('seeds the demo on its network: WITA, a boundary from the network, two regions, three crews on the network, a day of reports with an SPK', async () => {
+    expect(await seedBalikpapan(t.env.ctx, { code: t.code })).toBe(t.utilityId);
     const utility = (await findUtilityById(t.env.db, t.utilityId))!;
     expect(utility.timeZone).toBe('Asia/Makassar');
     const regions = await t.env.db('service_regions').where({ utility_id: t.utilityId }).count({ n: '*' }).first();
@@ -127,6 +128,28 @@ describe('planning on roads (Balikpapan demo)', { timeout: 240_000 }, () => {
     expect(points.length).toBe(route.path.coordinates.length);
     expect(points.length).toBeGreaterThan(3 * (route.stops.length + 2));
     expect(await farthestFromNetwork(points)).toBeLessThan(3);
+  });
+
+  it('an urgent ticket dispatched now goes into a crew\'s day along the streets; the zones preview sizes zones on the roads', async () => {
+    const [operator, admin, dispatcher] = await Promise.all(['operator', 'admin', 'dispatcher'].map(tokenOf));
+    const site = { lat: -1.2668, lon: 116.8392 };
+    const report = await api(t.server.baseUrl, operator, 'POST', '/api/v1/tickets', { ...site, category: 'pipe_burst', source: 'call_centre', description: 'Pipa induk pecah' });
+    expect(report.status).toBe(201);
+    expect((await api(t.server.baseUrl, admin, 'POST', `/api/v1/tickets/${report.body.id}/spk`, { priority: 'critical' })).status).toBe(200);
+    const suggestions = await api(t.server.baseUrl, dispatcher, 'GET', `/api/v1/dispatch/suggestions?ticketId=${report.body.id}`);
+    expect(suggestions.status).toBe(200);
+    const best = suggestions.body.options[0];
+    expect(best.addedKm).toBeGreaterThan(0);
+    const dispatched = await api(t.server.baseUrl, dispatcher, 'POST', '/api/v1/dispatch', { ticketId: report.body.id, crewId: best.crewId });
+    expect(dispatched.status).toBe(201);
+    const route = dispatched.body.routes.find((r: any) => r.crewId === best.crewId);
+    expect(route.stops.map((x: any) => x.ticketId)).toContain(report.body.id);
+    expect(route.path.coordinates.length).toBeGreaterThan(3 * (route.stops.length + 2));
+    expect(await farthestFromNetwork(route.path.coordinates.filter(([lon, lat]: [number, number]) => lat > -1.285 || lon < 116.83))).toBeLessThan(3);
+
+    const zones = await api(t.server.baseUrl, dispatcher, 'GET', `/api/v1/zones?date=${PLAN_DAY}`);
+    expect(zones.status).toBe(200);
+    expect(zones.body.features.length).toBeGreaterThan(0);
   });
 
   it('a utility without a road network keeps straight lines: base, stops, base', async () => {
