@@ -10928,6 +10928,12 @@ export interface components {
                 maxReachKm?: number;
                 solveMsPerCrew?: number;
             };
+            roads?: {
+                speedsKmh?: {
+                    [key: string]: number;
+                };
+                snapLimitMetres?: number;
+            };
         };
         WebhookRegistration: {
             /** Format: uri */
