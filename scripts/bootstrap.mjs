@@ -8,13 +8,14 @@
 //   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
 //   node scripts/bootstrap.mjs apikey create N  an Open311 API key (printed once); also list, revoke N
 //   node scripts/bootstrap.mjs utility create --name N --code C   a utility and its first admin (password printed once); also list
+//   node scripts/bootstrap.mjs roads-import FILE --utility C  npm run roads:import: an OpenStreetMap extract as the utility's road network
 //   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
 //
 // Database, in this order: $DATABASE_URL as given (nothing is installed);
 // else a PostgreSQL answering on 127.0.0.1:5432 as user postgres; else a private
 // cluster under .data/ started with the installed binaries (installed from
-// Debian when missing). PostGIS is installed from Debian when the server lacks
-// it. Plain Node with no dependencies: it runs before `npm ci`.
+// Debian when missing). PostGIS (and pgRouting, optional) is installed from
+// Debian when the server lacks it. Plain Node with no dependencies: it runs before `npm ci`.
 
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -277,7 +278,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts', 'roads-import': 'server/cli/roads-import.ts', 'bench-roads': 'bench/roads.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts', 'roads-import': 'server/cli/roads-import.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
@@ -311,5 +312,5 @@ if (command in scripts) {
 } else if (command === 'env') {
   console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
 } else {
-  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, utility, migrate, photos-sweep or env.`);
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, utility, roads-import, migrate, photos-sweep or env.`);
 }

@@ -41,6 +41,7 @@ CREATE TABLE road_vertices (
   UNIQUE (network_id, vertex_no),
   UNIQUE (utility_id, id)
 );
+CREATE INDEX road_vertices_geom_gix ON road_vertices USING gist (geom);
 
 CREATE TABLE road_edges (
   id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

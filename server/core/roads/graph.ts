@@ -26,6 +26,11 @@ export const roadGraphDefaults = {
   /** Side of a snapping grid cell, metres (grown on huge areas to keep the grid under maxGridCells). */
   gridCellMetres: 100,
   maxGridCells: 4_000_000,
+  /**
+   * A snapped point this close to an end of its edge is that end (vertex): a hair's
+   * breadth before the end of a one-way edge would otherwise mean driving round the block.
+   */
+  vertexSnapMetres: 0.1,
 };
 
 export interface RoadGraph extends RoadGraphInput {
@@ -54,6 +59,7 @@ export interface RoadGraph extends RoadGraphInput {
   inDm: Float64Array;
   inEdge: Int32Array;
   grid: SegmentGrid;
+  vertexSnapMetres: number;
 }
 
 /** Segments (point p to p + 1 of one edge) by grid cell, in a local plane in metres. */
@@ -115,6 +121,7 @@ export function createRoadGraph(input: RoadGraphInput, options: Partial<typeof r
     inDm: into.dm,
     inEdge: into.edge,
     grid: segmentGrid(input, { ...roadGraphDefaults, ...options }),
+    vertexSnapMetres: options.vertexSnapMetres ?? roadGraphDefaults.vertexSnapMetres,
   };
 }
 
@@ -270,12 +277,11 @@ function snapAt(graph: RoadGraph, p: number, t: number, lat: number, lon: number
   if (distanceMetres > limitMetres) return null;
   const segmentMetres = graph.coordOffsetMetres[p + 1] - graph.coordOffsetMetres[p];
   const length = graph.edgeLengthMetres[e];
-  // The edge's ends exactly (so that a point on a vertex is that vertex, whichever edge it took).
-  const lastSegment = p + 2 === graph.edgeCoordStart[e + 1];
-  const firstSegment = p === graph.edgeCoordStart[e];
-  let fraction = length > 0 ? (graph.coordOffsetMetres[p] + t * segmentMetres) / length : 0;
-  if ((t === 1 && lastSegment) || fraction > 1) fraction = 1;
-  if ((t === 0 && firstSegment) || fraction < 0) fraction = 0;
+  // At an end of the edge, exactly (so that a point on a vertex is that vertex, whichever edge it took).
+  const offset = graph.coordOffsetMetres[p] + t * segmentMetres;
+  let fraction = length > 0 ? offset / length : 0;
+  if (offset <= graph.vertexSnapMetres) fraction = 0;
+  else if (length - offset <= graph.vertexSnapMetres) fraction = 1;
   const fwd = graph.edgeForwardMs[e];
   const bwd = graph.edgeBackwardMs[e];
   const forwardAheadMs = fwd >= 0 ? Math.round(fwd * (1 - fraction)) : 0;

@@ -84,7 +84,7 @@ async function readOsmXml(filePath: string, collector: OsmRoadCollector): Promis
   const fail = (message: string, messageId: string) => {
     failure ??= badRoadFile(`${path.basename(filePath)} line ${parser.line}: ${message}`, `${path.basename(filePath)} baris ${parser.line}: ${messageId}`);
   };
-  parser.on('error', (err) => fail(`not well-formed XML (${err.message.replace(/^.*?:\d+:\d+: /, '')})`, 'XML tidak tersusun dengan benar'));
+  parser.on('error', (err) => fail(`not well-formed XML (${err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')})`, 'XML tidak tersusun dengan benar'));
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
     switch (tag.name) {
