@@ -24,6 +24,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './support.js';
+import { planRows } from './roads-plan.js';
 import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { findUtilityByCode, insertUtility } from '../server/features/utilities/service.js';
 import { forgetRoadGraphs, importRoadNetwork, roadMatrix, roadNetworkOf } from '../server/features/roads/service.js';
@@ -164,12 +165,8 @@ async function benchPgrouting(db: Db, utilityId: number, points: Point[], fresh:
 }
 
 // ---- roadplan: plan on roads vs straight line ----
-// The roadplan helper replaces this with the rows that compare a day planned on
-// road matrices with the same day planned on the straight-line model (km,
-// hours, and how far straight-line estimates miss the road figures).
-async function planRows(_db: Db, _utilityId: number): Promise<string[][]> {
-  return [];
-}
+// bench/roads-plan.ts: the Balikpapan demo day planned on the road matrices and on the straight-line model
+// (km, hours, the straight-line plan driven on roads, road / straight-line estimate per leg and per pair).
 // ---- end roadplan ----
 
 async function main() {
