@@ -244,15 +244,7 @@ export function fillRoadRow(search: RoadSearch, snaps: readonly (RoadSnap | null
   if (a) search.run(a, false, stopAfter);
   for (let j = 0; j < n; j++) {
     const b = snaps[j];
-    if (i === j) {
-      durations[i * n + j] = distances[i * n + j] = 0;
-    } else if (!a || !b) {
-      durations[i * n + j] = distances[i * n + j] = -1;
-    } else {
-      tripAfterForward(search, a, b, trip);
-      durations[i * n + j] = secondsOf(trip.ms);
-      distances[i * n + j] = metresOf(trip);
-    }
+    writeCell(durations, distances, n, i, j, a && b ? tripAfterForward(search, a, b, trip) : null);
   }
 }
 
@@ -263,17 +255,19 @@ export function fillRoadColumn(search: RoadSearch, snaps: readonly (RoadSnap | n
   const trip: Trip = { ms: -1, dm: 0 };
   if (b) search.run(b, true, stopAfter);
   for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    const a = snaps[i];
-    if (i === j) {
-      durations[i * n + j] = distances[i * n + j] = 0;
-    } else if (!a || !b) {
-      durations[i * n + j] = distances[i * n + j] = -1;
-    } else {
-      tripAfterBackward(search, a, b, trip);
-      durations[i * n + j] = secondsOf(trip.ms);
-      distances[i * n + j] = metresOf(trip);
-    }
+    const a = snaps[rows[k]];
+    writeCell(durations, distances, n, rows[k], j, a && b ? tripAfterBackward(search, a, b, trip) : null);
+  }
+}
+
+/** Cell (i, j): 0 on the diagonal, the trip's seconds and metres, -1 for none (or a point off the network). */
+function writeCell(durations: Int32Array, distances: Int32Array, n: number, i: number, j: number, trip: Trip | null): void {
+  const at = i * n + j;
+  if (i === j) durations[at] = distances[at] = 0;
+  else if (!trip) durations[at] = distances[at] = -1;
+  else {
+    durations[at] = secondsOf(trip.ms);
+    distances[at] = metresOf(trip);
   }
 }
 

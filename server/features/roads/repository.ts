@@ -2,22 +2,17 @@
 import type { Knex } from 'knex';
 import type { Runner } from '../../platform/db/knex.js';
 import type { RoadGraphInput } from '../../core/roads/graph.js';
-import type { RoadNetworkBuilt } from '../../core/roads/osm.js';
+import type { RoadImportStats, RoadNetworkBuilt } from '../../core/roads/osm.js';
 
 export type RoadFileFormat = 'overpass-json' | 'osm-xml' | 'osm-pbf';
 
-export interface RoadNetworkRecord {
+/** A utility's network as the import recorded it: its file and what was kept and dropped. */
+export interface RoadNetworkRecord extends Pick<RoadImportStats, 'vertices' | 'edges' | 'lengthKm' | 'droppedEdges' | 'droppedKm' | 'droppedComponents'> {
   id: number;
   utilityId: number;
   fileName: string;
   format: RoadFileFormat;
   importedAt: Date;
-  vertices: number;
-  edges: number;
-  lengthKm: number;
-  droppedEdges: number;
-  droppedKm: number;
-  droppedComponents: number;
 }
 
 interface NetworkRow {
