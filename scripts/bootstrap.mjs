@@ -8,13 +8,14 @@
 //   node scripts/bootstrap.mjs passwd USER      set a staff password (read from stdin)
 //   node scripts/bootstrap.mjs apikey create N  an Open311 API key (printed once); also list, revoke N
 //   node scripts/bootstrap.mjs utility create --name N --code C   a utility and its first admin (password printed once); also list
+//   node scripts/bootstrap.mjs roads-import FILE --utility C  npm run roads:import: an OpenStreetMap extract as the utility's road network
 //   node scripts/bootstrap.mjs env              print the DATABASE_URL it would use
 //
 // Database, in this order: $DATABASE_URL as given (nothing is installed);
 // else a PostgreSQL answering on 127.0.0.1:5432 as user postgres; else a private
 // cluster under .data/ started with the installed binaries (installed from
-// Debian when missing). PostGIS is installed from Debian when the server lacks
-// it. Plain Node with no dependencies: it runs before `npm ci`.
+// Debian when missing). PostGIS (and pgRouting, optional) is installed from
+// Debian when the server lacks it. Plain Node with no dependencies: it runs before `npm ci`.
 
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -137,7 +138,7 @@ function privateClusterDir() {
 async function startPrivateCluster() {
   let pgInstall = installedPostgresBin();
   if (!pgInstall) {
-    aptInstall(['postgresql-15', 'postgresql-15-postgis-3'], 'No PostgreSQL server is running or installed.');
+    aptInstall(['postgresql-15', 'postgresql-15-postgis-3', 'postgresql-15-pgrouting'], 'No PostgreSQL server is running or installed.');
     pgInstall = installedPostgresBin();
     if (!pgInstall) fail('PostgreSQL was installed but initdb was not found under /usr/lib/postgresql.');
   }
@@ -180,12 +181,21 @@ async function findServer() {
 async function ensurePostgis(serverUrl, managed) {
   const client = await tryConnect(serverUrl);
   if (client.error) fail(`Cannot connect to ${serverUrl}: ${client.error.message}`);
-  const { rows } = await client.query("SELECT current_setting('server_version_num')::int / 10000 AS major, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') AS has_postgis");
+  const { rows } = await client.query("SELECT current_setting('server_version_num')::int / 10000 AS major, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') AS has_postgis, EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgrouting') AS has_pgrouting");
   await client.end();
-  const { major, has_postgis: hasPostgis } = rows[0];
-  if (hasPostgis) return;
-  if (!managed) fail(`The server in DATABASE_URL has no PostGIS. Install postgresql-${major}-postgis-3 on it.`);
-  aptInstall([`postgresql-${major}-postgis-3`], `PostgreSQL ${major} has no PostGIS.`);
+  const { major, has_postgis: hasPostgis, has_pgrouting: hasPgrouting } = rows[0];
+  if (hasPostgis && hasPgrouting) return;
+  const missing = [hasPostgis ? null : `postgresql-${major}-postgis-3`, hasPgrouting ? null : `postgresql-${major}-pgrouting`].filter(Boolean);
+  if (!managed) {
+    if (!hasPostgis) fail(`The server in DATABASE_URL has no PostGIS. Install postgresql-${major}-postgis-3 on it.`);
+    log(`The server in DATABASE_URL has no pgRouting (optional: the road benchmark and its tests compare against it). Install postgresql-${major}-pgrouting on it.`);
+    return;
+  }
+  if (hasPostgis && (!isRoot || !hasApt)) {
+    log(`PostgreSQL ${major} has no pgRouting (optional: the road benchmark and its tests compare against it). To add it: sudo apt-get install postgresql-${major}-pgrouting`);
+    return;
+  }
+  aptInstall(missing, `PostgreSQL ${major} lacks ${missing.join(' and ')}.`);
 }
 
 async function ensureDatabase(serverUrl, name, { fresh }) {
@@ -204,6 +214,9 @@ async function ensureDatabase(serverUrl, name, { fresh }) {
   const client = await tryConnect(url);
   if (client.error) fail(`Cannot connect to database ${name}: ${client.error.message}`);
   await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  // pgRouting is optional (the app searches roads in memory); the road benchmark and tests compare against it.
+  const { rows } = await client.query("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgrouting') AS available");
+  if (rows[0].available) await client.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
   await client.end();
   return url;
 }
@@ -265,7 +278,7 @@ function exec(cmd, args, env, onExit = () => {}) {
 }
 
 /** The TypeScript entry point of each command that needs the run database. */
-const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts' };
+const scripts = { start: 'fixtures/start-demo.ts', seed: 'fixtures/cli.ts', passwd: 'server/cli/passwd.ts', migrate: 'server/cli/migrate.ts', apikey: 'server/cli/apikey.ts', utility: 'server/cli/utility.ts', 'photos-sweep': 'server/cli/photos-sweep.ts', 'roads-import': 'server/cli/roads-import.ts' };
 
 ensureNodeModules();
 if (command in scripts) {
@@ -299,5 +312,5 @@ if (command in scripts) {
 } else if (command === 'env') {
   console.log(`DATABASE_URL=${await databaseUrlFor('run')}`);
 } else {
-  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, utility, migrate, photos-sweep or env.`);
+  fail(`Unknown command "${command}". Use start, test, seed, passwd, apikey, utility, roads-import, migrate, photos-sweep or env.`);
 }

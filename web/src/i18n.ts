@@ -88,6 +88,10 @@ const dictionary = {
   reason_shift_full: { id: 'Jam kerja tim hari ini sudah penuh: dijadwalkan ke rencana berikutnya', en: "No crew has time left today: it rolls over to the next plan" },
   reason_pinned_crew_full: { id: 'Disematkan ke tim yang shift-nya sudah penuh: pindahkan atau lepas sematan', en: 'Pinned to a crew whose shift is full: move or lift the pin' },
   reason_held_out: { id: 'Dikeluarkan dari hari ini oleh dispatcher: kembalikan untuk dijadwalkan', en: 'Taken out of the day by the dispatcher: put it back to plan it' },
+  reason_off_road_network: {
+    id: 'Terlalu jauh dari jalan mana pun di jaringan jalan: periksa lokasi tiket, atau sematkan ke tim untuk tetap mengirimnya',
+    en: 'Too far from every road of the network: check the ticket location, or pin it to a crew to send one anyway',
+  },
   reason_no_crew_within_sla: { id: 'Tidak ada tim yang bisa tiba dalam batas SLA: kirim segera (dispatch) atau panggil tim lain', en: 'No crew can reach it within its SLA: dispatch it now or call in another team' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   assign: { id: 'Tugaskan', en: 'Assign' },

@@ -117,6 +117,16 @@ export interface UtilitySettings {
     /** Most solver time a day's plan may take, per crew on shift, milliseconds (iteration limits usually stop it first). */
     solveMsPerCrew: number;
   };
+  /** Road networks imported from OpenStreetMap (features/roads, docs/roads.md). */
+  roads: {
+    /**
+     * Driving speed per OSM highway class, km/h, for the next import; a class
+     * not listed (or 0) is not driven on. A way's maxspeed tag caps its class's speed.
+     */
+    speedsKmh: Record<string, number>;
+    /** A point farther than this from every road is off the network (planned on straight lines). */
+    snapLimitMetres: number;
+  };
 }
 
 export const defaultSettings: UtilitySettings = {
@@ -171,6 +181,27 @@ export const defaultSettings: UtilitySettings = {
     roadlessDistricts: ['Kepulauan Sangkarrang'],
     maxReachKm: 25,
     solveMsPerCrew: 60,
+  },
+  roads: {
+    // Urban Indonesian traffic, not the signs: a crew truck in a kota at working hours.
+    speedsKmh: {
+      motorway: 60,
+      motorway_link: 40,
+      trunk: 40,
+      trunk_link: 30,
+      primary: 35,
+      primary_link: 25,
+      secondary: 30,
+      secondary_link: 25,
+      tertiary: 25,
+      tertiary_link: 20,
+      unclassified: 20,
+      residential: 20,
+      road: 20,
+      living_street: 10,
+      service: 10,
+    },
+    snapLimitMetres: 300,
   },
 };
 

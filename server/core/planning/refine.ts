@@ -12,6 +12,7 @@
  * On the budget's clock, or an iteration budget (iterationScale, for tests).
  */
 import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
+import type { TravelMatrix } from '../zoning/matrix-travel.js';
 import type { LatLon, Leg } from '../zoning/travel.js';
 
 const EARTH_RADIUS_METRES = 6_371_000;
@@ -77,22 +78,27 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     }
     return last;
   };
+  // A road network: legs read straight from its matrices when every point is in its set.
+  const onMatrix = travel.matrix ? matrixLegs(travel.matrix, points) : null;
   const problem: PrizeProblem = {
     jobCount: n,
     pointCount: points.length,
     x,
     y,
-    // The straight-line travel model: a leg is the planar distance x detour factor (at the city speed).
-    planar: { secondsPerUnit: travel.detourFactor / metresPerSecond, costPerUnit: objective === 'makespan' ? travel.detourFactor / metresPerSecond : travel.detourFactor, tolerance: 0.01 },
-    seconds: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).seconds) : (a, b) => (a === b ? 0 : travel.seconds(points[a], points[b])),
-    metres: legOf ? (a, b) => (a === b ? 0 : legAt(a, b).metres) : (a, b) => (a === b ? 0 : travel.metres(points[a], points[b])),
+    // The straight-line travel model: a leg is the planar distance x detour factor (at the city speed). Not on roads.
+    planar: travel.matrix
+      ? undefined
+      : { secondsPerUnit: travel.detourFactor / metresPerSecond, costPerUnit: objective === 'makespan' ? travel.detourFactor / metresPerSecond : travel.detourFactor, tolerance: 0.01 },
+    seconds: onMatrix ? onMatrix.seconds : legOf ? (a, b) => (a === b ? 0 : legAt(a, b).seconds) : (a, b) => (a === b ? 0 : travel.seconds(points[a], points[b])),
+    metres: onMatrix ? onMatrix.metres : legOf ? (a, b) => (a === b ? 0 : legAt(a, b).metres) : (a, b) => (a === b ? 0 : travel.metres(points[a], points[b])),
     service: serviceOf,
     prize,
     onlyVehicle,
     keep,
     // Urgent stops first in their trip (step 9's rule), so the search counts the kilometres it costs.
     rank: Uint8Array.from(jobTicket, (i) => (tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority) ? 0 : 1)),
-    symmetric: true,
+    // One-way streets: a leg may differ from its way back.
+    symmetric: !travel.matrix,
     vehicles: routes.map((r, k) => ({ start: n + 2 * k, end: n + 2 * k + 1, startSeconds: r.startSeconds, endSeconds: crews[k].shiftEndSeconds, capacity: crews[k].capacityJobs ?? Infinity })),
     costBy: objective === 'makespan' ? 'seconds' : 'metres',
   };
@@ -120,4 +126,21 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);
   }
   return result.iterations;
+}
+
+/** Legs by point index on a road matrix (null when a point is not in its set: the model's fallback is asked then). */
+function matrixLegs(m: TravelMatrix, points: readonly LatLon[]): { seconds: (a: number, b: number) => number; metres: (a: number, b: number) => number } | null {
+  const col = new Int32Array(points.length);
+  const row = new Int32Array(points.length);
+  for (let a = 0; a < points.length; a++) {
+    col[a] = m.indexOf(points[a]);
+    if (col[a] < 0) return null;
+    row[a] = col[a] * m.size;
+  }
+  const { distances, durations } = m;
+  for (let q = 0; q < durations.length; q++) if (durations[q] < 0 || distances[q] < 0) return null;
+  return {
+    seconds: (a, b) => (a === b ? 0 : durations[row[a] + col[b]]),
+    metres: (a, b) => (a === b ? 0 : distances[row[a] + col[b]]),
+  };
 }

@@ -2,7 +2,8 @@
  * Step 9 of the day: a trip visits its urgent stops first when that fits in
  * the shift (the cheaper of the two directions through the rest); otherwise
  * it keeps its order, run in whichever direction reaches the first urgent
- * stop sooner (travel is symmetric: the same length either way).
+ * stop sooner. Both directions are timed: on a road network (one-way
+ * streets) a trip reversed is not the same length.
  */
 import type { Day } from './day.js';
 import { isUrgent, type PlannedRoute } from './model.js';

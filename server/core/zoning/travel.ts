@@ -9,6 +9,7 @@
  * solver found feasible times out identically here, to the second.
  */
 import { haversineMetres } from '../routing/index.js';
+import type { TravelMatrix } from './matrix-travel.js';
 
 export interface LatLon {
   lat: number;
@@ -28,6 +29,11 @@ export interface TravelModel {
   secondsForMetres(metres: number): number;
   /** Optional: metres and seconds of one leg at once (the same values as metres() and seconds(), half the work). */
   leg?(a: LatLon, b: LatLon, out: Leg): void;
+  /**
+   * A road-network model (matrix-travel.ts): its matrices over the day's points. Absent: the straight-line
+   * model, whose legs are the same both ways and proportional to the straight line (shortcuts rely on it).
+   */
+  matrix?: TravelMatrix;
 }
 
 export interface Leg {
@@ -53,11 +59,23 @@ export function createTravelModel(options: { detourFactor: number; speedKmh: num
   return { detourFactor, speedKmh, metres, seconds, secondsForMetres, leg };
 }
 
-/** Integer matrices (row-major) over the points, for the routing core. */
+/** Integer matrices (row-major) over the points, for the routing core (asymmetric on a road network). */
 export function travelMatrices(points: readonly LatLon[], travel: TravelModel): { distances: Int32Array; durations: Int32Array } {
   const n = points.length;
   const distances = new Int32Array(n * n);
   const durations = new Int32Array(n * n);
+  if (travel.matrix) {
+    const leg: Leg = { metres: 0, seconds: 0 };
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        travel.leg!(points[i], points[j], leg);
+        distances[i * n + j] = leg.metres;
+        durations[i * n + j] = leg.seconds;
+      }
+    }
+    return { distances, durations };
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const m = travel.metres(points[i], points[j]);

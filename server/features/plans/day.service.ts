@@ -2,13 +2,19 @@
  * A plan day, shared by the daily plan, immediate dispatch and the zones: its
  * clock (seconds from local midnight), the crews' shifts with the refusals a
  * dispatcher can act on, travel and service times from the utility's settings.
+ * Travel runs on the utility's road network when it has one (features/roads:
+ * matrices over the day's points, paths along the streets), else on straight
+ * lines times its detour factor.
  */
 import type { AppContext } from '../../platform/context.js';
 import { listCrews, type Crew, type Utility } from '../utilities/service.js';
+import { hasRoadNetwork, roadMatrix, roadPath } from '../roads/service.js';
+import { sharedMatrixData } from '../../platform/solver/pool.js';
+import { createMatrixTravelModel, pointKey } from '../../core/zoning/matrix-travel.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
 import type { Priority, TicketStatus } from '../../core/domain/tickets.js';
-import { createTravelModel, type TravelModel } from '../../core/zoning/travel.js';
+import { createTravelModel, type LatLon, type TravelModel } from '../../core/zoning/travel.js';
 import { shiftOnDate } from '../../core/domain/crews.js';
 
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,6 +42,67 @@ export function checkDate(date: string, utility: Utility, now: Date): void {
 
 export function travelModelOf(utility: Utility): TravelModel {
   return createTravelModel({ detourFactor: utility.settings.detourFactor, speedKmh: utility.settings.speedKmh });
+}
+
+export interface DayTravel {
+  travel: TravelModel;
+  /** On a road network: the point is farther than the snap limit from every road (no crew drives there by road). */
+  isOffNetwork(p: LatLon): boolean;
+  onRoads: boolean;
+}
+
+/**
+ * The day's travel model over its points (tickets, bases, crew positions): the road network's matrices when the
+ * utility has one (a point off the network, or outside the set, goes by straight line), else straight lines.
+ */
+export async function dayTravelOf(ctx: AppContext, utility: Utility, points: readonly LatLon[]): Promise<DayTravel> {
+  const straight = travelModelOf(utility);
+  if (points.length === 0 || !(await hasRoadNetwork(ctx, utility.id))) return { travel: straight, isOffNetwork: () => false, onRoads: false };
+  const index = new Map<string, number>();
+  const unique: LatLon[] = [];
+  for (const p of points) {
+    const key = pointKey(p.lat, p.lon);
+    if (!index.has(key)) {
+      index.set(key, unique.length);
+      unique.push({ lat: p.lat, lon: p.lon });
+    }
+  }
+  const m = await roadMatrix(ctx, utility.id, unique);
+  const n = unique.length;
+  const data = sharedMatrixData({
+    lat: Float64Array.from(unique, (p) => p.lat),
+    lon: Float64Array.from(unique, (p) => p.lon),
+    distances: m.distances,
+    durations: m.durations,
+    fallback: { detourFactor: straight.detourFactor, speedKmh: straight.speedKmh },
+  });
+  // Legs from and to a point off the network go by straight line (no snapped road distance to a point 1 km away).
+  const off = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!m.offNetwork[i]) continue;
+    off.add(pointKey(unique[i].lat, unique[i].lon));
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      data.distances[i * n + j] = data.durations[i * n + j] = -1;
+      data.distances[j * n + i] = data.durations[j * n + i] = -1;
+    }
+  }
+  return { travel: createMatrixTravelModel(data), isOffNetwork: (p) => off.has(pointKey(p.lat, p.lon)), onRoads: true };
+}
+
+/**
+ * Trips' lines for the map and the GPX, [lon, lat] through each trip's points in order: along the streets on a
+ * road network, else straight between them (fewer than two points: no line).
+ */
+export async function tripPathsOf(ctx: AppContext, utility: Utility, trips: readonly (readonly LatLon[])[]): Promise<[number, number][][]> {
+  const straight = (points: readonly LatLon[]) => (points.length < 2 ? [] : points.map((p): [number, number] => [p.lon, p.lat]));
+  if (!trips.some((points) => points.length >= 2) || !(await hasRoadNetwork(ctx, utility.id))) return trips.map(straight);
+  const out: [number, number][][] = [];
+  for (const points of trips) {
+    const streets = points.length >= 2 ? await roadPath(ctx, utility.id, points) : null;
+    out.push(streets && streets.length >= 2 ? streets : straight(points));
+  }
+  return out;
 }
 
 export function serviceSecondsOf(utility: Utility, category: keyof Utility['settings']['serviceMinutes'], priority: Priority): number {

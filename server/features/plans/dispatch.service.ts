@@ -20,7 +20,7 @@ import type { LatLon } from '../../core/zoning/travel.js';
 import { dispatchOptions, type CrewDay, type DispatchStop } from '../../core/planning/dispatch.js';
 import { isUrgent } from '../../core/planning/model.js';
 import * as store from './repository.js';
-import { dayClock, requirePlannable, serviceSecondsOf, shiftsOfDay, travelModelOf, type DayClock } from './day.service.js';
+import { dayClock, dayTravelOf, requirePlannable, serviceSecondsOf, shiftsOfDay, tripPathsOf, type DayClock } from './day.service.js';
 import { planView } from './service.js';
 import { presentDispatchSuggestions, summaryOf } from './view.js';
 
@@ -67,6 +67,11 @@ async function crewDays(ctx: AppContext, utility: Utility, clock: DayClock, now:
   return { plan, days, routes, stops };
 }
 
+/** The points an immediate dispatch times legs between: the ticket, and each crew's base, position and stops to come. */
+function pointsOfDispatch(ticket: LatLon, days: readonly CrewDay[]): LatLon[] {
+  return [ticket, ...days.flatMap((d) => [d.base, d.position, ...d.pending])];
+}
+
 async function urgentTicket(ctx: AppContext, utility: Utility, ticketId: number) {
   const ticket = await getTicket(ctx.db, utility.id, ticketId);
   if (!ticket) throw notFound('ticket', ticketId);
@@ -86,7 +91,7 @@ export async function suggestDispatch(ctx: AppContext, utility: Utility, ticketI
   const ticket = await urgentTicket(ctx, utility, ticketId);
   const clock = dayClock(localDateOf(now, utility.timeZone), utility.timeZone);
   const { days } = await crewDays(ctx, utility, clock, now, ticket.id);
-  const travel = travelModelOf(utility);
+  const { travel } = await dayTravelOf(ctx, utility, pointsOfDispatch(ticket, days));
   const target = { lat: ticket.lat, lon: ticket.lon, serviceSeconds: serviceSecondsOf(utility, ticket.category, ticket.priority!), dueSeconds: ticket.resolveDueAt ? clock.toSeconds(ticket.resolveDueAt) : null };
   const options = dispatchOptions(days, target, travel);
   const dayOf = new Map(days.map((d) => [d.crewId, d]));
@@ -121,7 +126,7 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
   // A crew of another utility (or none) is not found, whatever its shift: ids cannot be probed.
   if (!day && !(await findCrew(ctx.db, utility.id, input.crewId))) throw notFound('crew', input.crewId);
   if (!day) throw new DomainError(ErrorCode.crewNotAvailable, `Crew ${input.crewId} is not on shift now (or has no base)`, { field: 'crewId', crewId: input.crewId });
-  const travel = travelModelOf(utility);
+  const { travel } = await dayTravelOf(ctx, utility, pointsOfDispatch(ticket, [day]));
   const target = { lat: ticket.lat, lon: ticket.lon, serviceSeconds: serviceSecondsOf(utility, ticket.category, ticket.priority!), dueSeconds: ticket.resolveDueAt ? clock.toSeconds(ticket.resolveDueAt) : null };
   const option = dispatchOptions([day], target, travel)[0];
   if (!option) {
@@ -160,7 +165,7 @@ export async function confirmDispatch(ctx: AppContext, utility: Utility, user: S
     distanceMetres: doneDistance + option.route.distanceMetres,
     travelSeconds: doneTravel + option.route.travelSeconds,
     serviceSeconds: doneService + option.route.serviceSeconds,
-    path: [[day.base.lon, day.base.lat], ...allStops.map((s) => coordinates.get(s.ticketId)!), [day.base.lon, day.base.lat]],
+    path: (await tripPathsOf(ctx, utility, [[day.base, ...allStops.map((s) => ({ lon: coordinates.get(s.ticketId)![0], lat: coordinates.get(s.ticketId)![1] })), day.base]]))[0],
     stops: allStops,
   };
 

@@ -4,8 +4,8 @@
  *
  * Before the solve: work under way (on site, escalated, fixed today) is kept
  * as the first stops of its crew and is not the planner's; tickets committed
- * to another day's published plan and tickets the dispatcher took out are
- * left alone; pins, hand assignments and each crew's next stop (once its day
+ * to another day's published plan, tickets the dispatcher took out and
+ * tickets off the road network (unless pinned) are left alone; pins, hand assignments and each crew's next stop (once its day
  * began) are pinned to their crew; a crew whose order is locked keeps exactly
  * its locked stops in that order and is not given to the solver; each crew's
  * rest of the day starts where it is now (its last stop, or its reported
@@ -27,7 +27,7 @@ import { firstComeFirstServed } from '../../core/planning/baseline.js';
 import { meetsSla, urgentSlot, type CrewReach } from '../../core/planning/invariants.js';
 import type { DayPlan } from '../../core/planning/plan-day.js';
 
-export type ReplanReason = UnplannedReason | 'held_out' | 'no_crew_within_sla';
+export type ReplanReason = UnplannedReason | 'held_out' | 'no_crew_within_sla' | 'off_road_network';
 
 export const UNDER_WAY: readonly TicketStatus[] = ['on_site', 'escalated', 'fixed', 'closed'];
 
@@ -36,6 +36,8 @@ export interface ReplanTicket extends Omit<PlanTicket, 'pinnedCrew'> {
   crewId: number | null;
   /** Assigned by hand (not by a plan): stays with its crew. */
   handAssigned: boolean;
+  /** On a road network: farther than the snap limit from every road; planned only when pinned to a crew. */
+  offNetwork?: boolean;
 }
 
 export interface ReplanCrew {
@@ -142,7 +144,10 @@ export async function replan(day: ReplanDay, solve: Solve): Promise<ReplanResult
   for (const c of day.crews) if (c.next !== null && inPool.has(c.next)) pinOf.set(c.next, c.id);
   const held = pool.filter((t) => day.pins.get(t.id) === null && !pinOf.has(t.id));
   for (const t of held) unplanned.push({ ticketId: t.id, reason: 'held_out' });
-  const heldIds = new Set(held.map((t) => t.id));
+  // Off the road network: no crew drives there by road unless the dispatcher sends one (a pin).
+  const offRoad = pool.filter((t) => t.offNetwork && day.pins.get(t.id) !== null && !pinOf.has(t.id));
+  for (const t of offRoad) unplanned.push({ ticketId: t.id, reason: 'off_road_network' });
+  const heldIds = new Set([...held, ...offRoad].map((t) => t.id));
 
   // Where and when each crew's rest of the day starts.
   const reach = (c: ReplanCrew): CrewReach => ({

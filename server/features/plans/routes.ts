@@ -78,7 +78,7 @@ const PlanView = z
         path: z
           .object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) })
           .nullable()
-          .describe('The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops'),
+          .describe('The trip as a GeoJSON LineString (lon, lat) from the base through the stops in order back to the base: along the streets when the utility has a road network, else straight between them; null: no stops'),
         stops: z.array(
           z.object({
             seq: z.number(),

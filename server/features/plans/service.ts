@@ -35,7 +35,7 @@ import { SolveCancelledError, solvePlan } from '../../platform/solver/pool.js';
 import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
 import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanReason, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
-import { checkDate, crewsOnShift, dayClock, DATE, requirePlannable, serviceSecondsOf, travelModelOf, type DayClock } from './day.service.js';
+import { checkDate, crewsOnShift, dayClock, DATE, dayTravelOf, requirePlannable, serviceSecondsOf, tripPathsOf, type DayClock } from './day.service.js';
 import { crewMessage, diffOfPlans, presentPlan, summaryOf, type CrewDiff } from './view.js';
 
 export interface PlanRequest {
@@ -176,6 +176,8 @@ async function draftDay(
       next,
     };
   });
+  // Travel over the day's points: on the utility's road network when it has one.
+  const dayTravel = await dayTravelOf(ctx, utility, [...pool, ...underWay, ...crews.flatMap((c) => (c.position ? [c.base, c.position] : [c.base]))]);
   const day: ReplanDay = {
     tickets: [
       ...pool.map((t) => ({
@@ -187,6 +189,7 @@ async function draftDay(
         dueSeconds: t.resolveDueAt ? clock.toSeconds(t.resolveDueAt) : null,
         receivedSeconds: clock.toSeconds(t.receivedAt),
         roadless: t.district !== null && roadless.has(t.district),
+        offNetwork: dayTravel.isOffNetwork(t),
         status: t.status,
         crewId: t.crewId,
         handAssigned: t.assignedByHand,
@@ -209,7 +212,7 @@ async function draftDay(
     locks,
     committedElsewhere: committed,
     nowSeconds,
-    travel: travelModelOf(utility),
+    travel: dayTravel.travel,
     objective,
     resolution: utility.settings.h3Resolution,
     maxReachMetres: utility.settings.planning.maxReachKm * 1000,
@@ -224,8 +227,18 @@ async function draftDay(
   return { date, clock, objective, published, publishedStops, result, solveMs, shifts, pool };
 }
 
-/** The draft's routes as stored: work under way first (as published), then the rest of the day. */
-function routesOf(d: Drafted): store.NewRoute[] {
+/** The draft's routes as stored: work under way first (as published), then the rest of the day; each trip's line along the streets on a road network. */
+async function routesOf(ctx: AppContext, utility: Utility, d: Drafted): Promise<store.NewRoute[]> {
+  const routes = straightRoutesOf(d);
+  const paths = await tripPathsOf(
+    ctx,
+    utility,
+    routes.map((r) => r.path.map(([lon, lat]) => ({ lat, lon }))),
+  );
+  return routes.map((r, k) => ({ ...r, path: paths[k] }));
+}
+
+function straightRoutesOf(d: Drafted): store.NewRoute[] {
   const { clock, result } = d;
   const stopOf = new Map(d.publishedStops.map((s) => [s.ticketId, s]));
   const point = new Map<number, [number, number]>(d.publishedStops.map((s) => [s.ticketId, [s.lon, s.lat]]));
@@ -287,6 +300,7 @@ export async function createPlan(
 ) {
   const objective = request.objective ?? utility.settings.planObjective;
   const d = await draftDay(ctx, utility, request.date, objective, edits, control, local);
+  const routes = await routesOf(ctx, utility, d);
   const planId = await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, request.date);
     const published = await store.findPublishedPlanOfDay(tx, utility.id, request.date);
@@ -300,7 +314,7 @@ export async function createPlan(
     const id = await store.insertPlan(
       tx,
       { utilityId: utility.id, date: request.date, version, kind, objective, createdBy: user.id, createdAt: ctx.now(), ...fig, status: 'draft', basedOn: d.published?.id ?? null },
-      routesOf(d),
+      routes,
       d.result.unplanned,
     );
     await store.appendEdits(tx, id, edits, user.id, ctx.now());
@@ -362,12 +376,13 @@ async function editPlan(ctx: AppContext, utility: Utility, user: StaffUser, plan
   requireDraft(plan);
   const edits = [...(await store.listEdits(ctx.db, plan.id)), edit];
   const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control, local);
+  const routes = await routesOf(ctx, utility, d);
   await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, plan.date);
     const now = await store.findPlan(tx, utility.id, plan.id);
     if (now?.status !== 'draft') requireDraft(now ?? plan);
     await store.appendEdits(tx, plan.id, [edit], user.id, ctx.now());
-    await store.replaceContent(tx, utility.id, plan.id, local ? { ...figuresOf(d), baseline: local.baseline } : figuresOf(d), routesOf(d), d.result.unplanned);
+    await store.replaceContent(tx, utility.id, plan.id, local ? { ...figuresOf(d), baseline: local.baseline } : figuresOf(d), routes, d.result.unplanned);
   });
   return planView(ctx, utility, plan.id);
 }
@@ -444,10 +459,11 @@ export async function reoptimise(ctx: AppContext, utility: Utility, user: StaffU
   if (plan.status !== 'draft') return createPlan(ctx, utility, user, { date: plan.date, objective: plan.objective }, 'reoptimise', [], control);
   const edits = await store.listEdits(ctx.db, plan.id);
   const d = await draftDay(ctx, utility, plan.date, plan.objective, edits, control);
+  const routes = await routesOf(ctx, utility, d);
   await ctx.db.transaction(async (tx) => {
     await store.lockPlanDay(tx, utility.id, plan.date);
     if ((await store.findPlan(tx, utility.id, plan.id))?.status !== 'draft') requireDraft({ ...plan, status: 'discarded' });
-    await store.replaceContent(tx, utility.id, plan.id, figuresOf(d), routesOf(d), d.result.unplanned);
+    await store.replaceContent(tx, utility.id, plan.id, figuresOf(d), routes, d.result.unplanned);
   });
   return planView(ctx, utility, plan.id);
 }

@@ -44,6 +44,7 @@ export function navigationOf(lat: number, lon: number, label: string) {
 export const replanMessages: Record<string, string> = {
   held_out: 'The dispatcher took it out of the day: put it back to plan it',
   no_crew_within_sla: 'No crew can reach it within its SLA today: dispatch it now (immediate dispatch), move a crew, or call in another team',
+  off_road_network: 'It is farther from every road of the network than a crew can be sent by road: check the ticket location, or pin it to a crew to send one anyway',
 };
 const messageOf = (reason: string) => unplannedMessages[reason as UnplannedReason] ?? replanMessages[reason] ?? reason;
 const PRIORITY_ORDER: Record<Priority, number> = { critical: 0, high: 1, normal: 2 };

@@ -4,7 +4,7 @@ import { listCrews, type Utility } from '../utilities/service.js';
 import { buildZones, zoneOutline } from '../../core/zoning/zones.js';
 import { zoneCapacitySeconds } from '../../core/planning/plan-day.js';
 import * as store from './repository.js';
-import { checkDate, dayClock, serviceSecondsOf, shiftsOfDay, travelModelOf } from './day.service.js';
+import { checkDate, dayClock, dayTravelOf, serviceSecondsOf, shiftsOfDay } from './day.service.js';
 import { presentZones } from './view.js';
 
 export async function zonesOfDay(ctx: AppContext, utility: Utility, date: string) {
@@ -17,7 +17,9 @@ export async function zonesOfDay(ctx: AppContext, utility: Utility, date: string
   const tickets = pool.map((t) => ({ lat: t.lat, lon: t.lon, serviceSeconds: serviceSecondsOf(utility, t.category, t.priority) }));
   const available = crews.map((s) => s.endSeconds - Math.max(s.startSeconds, nowSeconds));
   const capacity = zoneCapacitySeconds(available, tickets.reduce((a, t) => a + t.serviceSeconds, 0));
-  const zones = tickets.length > 0 ? buildZones(tickets, { resolution: utility.settings.h3Resolution, capacitySeconds: capacity, travel: travelModelOf(utility) }) : [];
+  // On a road network the zone sizes use its effective detour factor and speed, measured on the day's points.
+  const travel = tickets.length > 0 ? (await dayTravelOf(ctx, utility, [...tickets, ...crews.flatMap((s) => (s.crew.baseLat !== null && s.crew.baseLon !== null ? [{ lat: s.crew.baseLat, lon: s.crew.baseLon }] : []))])).travel : null;
+  const zones = travel ? buildZones(tickets, { resolution: utility.settings.h3Resolution, capacitySeconds: capacity, travel }) : [];
   const plan = await store.findPlanOfDay(ctx.db, utility.id, date);
   const crewOfZone = new Map<string, number>();
   if (plan) for (const r of await store.listRoutes(ctx.db, plan.id)) if (r.zoneKey) crewOfZone.set(r.zoneKey, r.crewId);

@@ -79,6 +79,12 @@ const SettingsPatch = z
         solveMsPerCrew: z.number().int().min(5).max(5000).optional(),
       })
       .strict(),
+    roads: z
+      .object({
+        speedsKmh: z.record(z.string().regex(/^[a-z_]{2,40}$/, 'an OpenStreetMap highway class (lower case)'), z.number().min(0).max(130)).optional(),
+        snapLimitMetres: z.number().min(10).max(5000).optional(),
+      })
+      .strict(),
   })
   .partial()
   .strict()

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PlanInput } from '../../core/planning/model.js';
+import type { TravelMatrixData } from '../../core/zoning/matrix-travel.js';
 import { loadConfig } from '../config.js';
 import type { DayPlan, SolveInput, SolveProgress } from './protocol.js';
 
@@ -96,18 +97,38 @@ export function solverPool(): SolverPool {
 
 /**
  * planDay on the process's pool: the input's travel model goes as its
- * settings (a model from createTravelModel), its clock stays behind (the
- * worker's own monotonic clock runs the budget), progress comes back as
- * onProgress calls.
+ * settings (a model from createTravelModel) or its road matrices (a model
+ * from createMatrixTravelModel; shared memory when built by sharedMatrixData,
+ * else copied), its clock stays behind (the worker's own monotonic clock runs
+ * the budget), progress comes back as onProgress calls.
  */
 export function solvePlan(input: PlanInput, options: { signal?: AbortSignal } = {}): Promise<DayPlan> {
   const { travel, clockMs: _clock, onStep: _step, onProgress, ...rest } = input;
   void _clock;
   void _step;
+  const m = travel.matrix;
+  const matrix = m ? { lat: m.lat, lon: m.lon, distances: m.distances, durations: m.durations, fallback: m.fallback } : undefined;
   return solverPool().solve(
-    { ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh } },
+    { ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh, ...(matrix ? { matrix } : {}) } },
     { signal: options.signal, onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined },
   );
+}
+
+/** A matrix model's data on SharedArrayBuffers: every solve on the pool reads it where it is (no copy per thread or per call). */
+export function sharedMatrixData(data: TravelMatrixData): TravelMatrixData {
+  const share = <T extends Int32Array | Float64Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const out = make(new SharedArrayBuffer(a.byteLength));
+    out.set(a);
+    return out;
+  };
+  return {
+    lat: share(data.lat, (b) => new Float64Array(b)),
+    lon: share(data.lon, (b) => new Float64Array(b)),
+    distances: share(data.distances, (b) => new Int32Array(b)),
+    durations: share(data.durations, (b) => new Int32Array(b)),
+    fallback: data.fallback,
+  };
 }
 
 /** Stops the process's pool (shutdown). */

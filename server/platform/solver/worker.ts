@@ -6,6 +6,7 @@
  */
 import { planDay } from '../../core/planning/plan-day.js';
 import { warmUpPlanner } from '../../core/planning/warm-up.js';
+import { createMatrixTravelModel } from '../../core/zoning/matrix-travel.js';
 import { createTravelModel } from '../../core/zoning/travel.js';
 import type { DayPlan, SolveTask } from './protocol.js';
 
@@ -17,7 +18,7 @@ export default function solve(task: SolveTask): DayPlan {
   try {
     return planDay({
       ...input,
-      travel: createTravelModel(input.travel),
+      travel: input.travel.matrix ? createMatrixTravelModel(input.travel.matrix) : createTravelModel(input.travel),
       onProgress: port ? (done, total) => port.postMessage({ done, total }) : undefined,
     });
   } finally {

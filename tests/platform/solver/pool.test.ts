@@ -6,8 +6,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDay } from '../../../server/core/planning/plan-day.js';
 import type { PlanCrew, PlanTicket } from '../../../server/core/planning/model.js';
-import { createTravelModel } from '../../../server/core/zoning/travel.js';
-import { createSolverPool, SolveCancelledError, type SolveInput } from '../../../server/platform/solver/pool.js';
+import { createMatrixTravelModel } from '../../../server/core/zoning/matrix-travel.js';
+import { createTravelModel, haversineMetres } from '../../../server/core/zoning/travel.js';
+import { createSolverPool, sharedMatrixData, SolveCancelledError, type SolveInput } from '../../../server/platform/solver/pool.js';
 
 const H = 3600;
 const settings = { detourFactor: 1.3, speedKmh: 25 };
@@ -35,6 +36,33 @@ describe('solver pool', () => {
     expect(plan.unplanned).toEqual(here.unplanned);
     expect(plan.routes.reduce((s, r) => s + r.stops.length, 0)).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('plans on a road matrix in shared memory what planDay plans in this one (one-way legs kept)', async () => {
+    const input = day(60, 3);
+    const points = [...input.crews.map((c) => c.base), ...input.tickets];
+    const n = points.length;
+    const distances = new Int32Array(n * n);
+    const durations = new Int32Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        // Northbound legs 1.2 x the straight line, southbound 1.6 x: an asymmetric network.
+        const m = Math.round(haversineMetres(points[i].lat, points[i].lon, points[j].lat, points[j].lon) * (points[j].lat > points[i].lat ? 1.2 : 1.6));
+        distances[i * n + j] = m;
+        durations[i * n + j] = Math.round(m / (22 / 3.6));
+      }
+    }
+    const matrix = sharedMatrixData({ lat: Float64Array.from(points, (p) => p.lat), lon: Float64Array.from(points, (p) => p.lon), distances, durations, fallback: settings });
+    expect(matrix.durations.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sharedMatrixData(matrix).durations).toBe(matrix.durations);
+    const travel = createMatrixTravelModel(matrix);
+    const plan = await pool.solve({ ...input, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh, matrix } });
+    const here = planDay({ ...input, travel });
+    expect(plan.routes.map((r) => r.stops.map((s) => s.ticket))).toEqual(here.routes.map((r) => r.stops.map((s) => s.ticket)));
+    expect(plan.routes.map((r) => r.distanceMetres)).toEqual(here.routes.map((r) => r.distanceMetres));
+    const r = plan.routes.find((x) => x.stops.length > 0)!;
+    const first = input.tickets[r.stops[0].ticket];
+    expect(r.stops[0].distanceMetres).toBe(travel.metres(input.crews[r.crew].base, first));
   });
 
   it('stops a solve when its signal aborts (SOLVE_CANCELLED), and the pool still solves after', async () => {

@@ -10210,7 +10210,7 @@ export interface components {
                 serviceMinutes: number;
                 /** @description The crew's order is locked (a standing lock of the day, or one of this draft's edits): re-solves leave its day alone */
                 locked: boolean;
-                /** @description The trip as a GeoJSON LineString (lon, lat): base, the stops in order, base; null: no stops */
+                /** @description The trip as a GeoJSON LineString (lon, lat) from the base through the stops in order back to the base: along the streets when the utility has a road network, else straight between them; null: no stops */
                 path: {
                     /** @enum {string} */
                     type: "LineString";
@@ -10927,6 +10927,12 @@ export interface components {
                 roadlessDistricts?: string[];
                 maxReachKm?: number;
                 solveMsPerCrew?: number;
+            };
+            roads?: {
+                speedsKmh?: {
+                    [key: string]: number;
+                };
+                snapLimitMetres?: number;
             };
         };
         WebhookRegistration: {

@@ -52,8 +52,12 @@ export function drawZones(layers: PlanLayers, zones: ZoneCollection, colourOf: (
   }
 }
 
-/** The plan's trips, stops (numbered as the crew drives them) and unplanned tickets; `selected` is drawn larger. */
-export function drawPlan(layers: PlanLayers, plan: Schemas['Plan'], colourOf: (crewId: number) => string, selected: number | null): void {
+/**
+ * The plan's trips, stops (numbered as the crew drives them) and unplanned tickets; `selected` is drawn larger.
+ * Returns the vertices of each trip line drawn (on a road network: the streets' shape points, many per stop).
+ */
+export function drawPlan(layers: PlanLayers, plan: Schemas['Plan'], colourOf: (crewId: number) => string, selected: number | null): number[] {
+  const vertices: number[] = [];
   layers.routes.clear();
   layers.stops.clear();
   layers.unplanned.clear();
@@ -61,7 +65,9 @@ export function drawPlan(layers: PlanLayers, plan: Schemas['Plan'], colourOf: (c
   for (const r of plan.routes) {
     const colour = colourOf(r.crewId);
     if (r.path && r.path.coordinates.length > 1) {
-      layers.routes.addFeature(new Feature({ geometry: new LineString(r.path.coordinates.map((c) => fromLonLat(c))), kind: 'trip', crewId: r.crewId, colour, draft }));
+      const line = new LineString(r.path.coordinates.map((c) => fromLonLat(c)));
+      layers.routes.addFeature(new Feature({ geometry: line, kind: 'trip', crewId: r.crewId, colour, draft }));
+      vertices.push(line.getCoordinates().length);
     }
     for (const s of r.stops) {
       layers.stops.addFeature(
@@ -72,6 +78,7 @@ export function drawPlan(layers: PlanLayers, plan: Schemas['Plan'], colourOf: (c
   for (const u of plan.unplanned) {
     layers.unplanned.addFeature(new Feature({ geometry: new Point(fromLonLat([u.lon, u.lat])), kind: 'unplanned', ticketId: u.ticketId, priority: u.priority, selected: u.ticketId === selected }));
   }
+  return vertices;
 }
 
 const zoneStyles = new globalThis.Map<string, Style>();

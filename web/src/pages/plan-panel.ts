@@ -45,7 +45,7 @@ export interface PlanPanel {
 }
 
 const UNDER_WAY = new Set(['on_site', 'escalated', 'fixed', 'closed']);
-const REASONS = new Set(['no_crew_in_reach', 'shift_too_short', 'crew_capacity', 'shift_full', 'pinned_crew_full', 'held_out', 'no_crew_within_sla']);
+const REASONS = new Set(['no_crew_in_reach', 'shift_too_short', 'crew_capacity', 'shift_full', 'pinned_crew_full', 'held_out', 'no_crew_within_sla', 'off_road_network']);
 
 /** Why a ticket is not planned, in the console's language (the server's sentence for a reason the console does not know yet). */
 export const reasonText = (u: { reason: string; message: string }) => (REASONS.has(u.reason) ? t(`reason_${u.reason}` as MessageKey) : u.message);
@@ -145,7 +145,8 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
 
   function render(): void {
     if (!plan || !diff) return;
-    drawPlan(layers, plan, colourOf, selected);
+    // What the map draws, for whoever checks it (the browser tests): the vertices of each trip line.
+    root.dataset.tripVertices = drawPlan(layers, plan, colourOf, selected).join(' ');
     renderSelected();
     const p = plan;
     const s = p.summary;

@@ -14,7 +14,7 @@ type Label = Record<Lang, string>;
 const groups: { title: Label; keys: string[] }[] = [
   { title: { id: 'Standar layanan (SLA) dan eskalasi', en: 'Service levels (SLA) and escalation' }, keys: ['sla', 'escalation'] },
   { title: { id: 'Poin insentif tim URC', en: 'Crew incentive points' }, keys: ['points'] },
-  { title: { id: 'Perencanaan dan rute', en: 'Planning and routes' }, keys: ['planObjective', 'h3Resolution', 'detourFactor', 'speedKmh', 'planning'] },
+  { title: { id: 'Perencanaan dan rute', en: 'Planning and routes' }, keys: ['planObjective', 'h3Resolution', 'detourFactor', 'speedKmh', 'planning', 'roads'] },
   { title: { id: 'Laporan warga', en: "Citizens' reports" }, keys: ['blurThreshold', 'nearbyRadiusMetres', 'duplicateRadiusMetres', 'duplicateWindowHours', 'ratingWindowDays', 'contact'] },
   { title: { id: 'Laporan ulang (seed 003)', en: 'Repeat reports (seed 003)' }, keys: ['reReportWindowHours', 'repeatRadiusMetres', 'repeatByNumberRadiusMetres', 'repeatLinkDays'] },
   { title: { id: 'Notifikasi', en: 'Notifications' }, keys: ['notifications'] },
@@ -31,12 +31,14 @@ const labels: Record<string, Label> = {
   'points.*': { id: 'Poin per tiket selesai', en: 'Points per fixed ticket' },
   planObjective: { id: 'Tujuan perencanaan', en: 'Planning objective' },
   h3Resolution: { id: 'Resolusi zona H3 (8: sel ~0,74 km²)', en: 'H3 zone resolution (8: cells of ~0.74 km²)' },
-  detourFactor: { id: 'Faktor jarak jalan / garis lurus', en: 'Road / straight-line distance factor' },
-  speedKmh: { id: 'Kecepatan rata-rata (km/jam)', en: 'Mean speed (km/h)' },
+  detourFactor: { id: 'Faktor jarak jalan / garis lurus (tanpa jaringan jalan)', en: 'Road / straight-line distance factor (without a road network)' },
+  speedKmh: { id: 'Kecepatan rata-rata (km/jam, tanpa jaringan jalan)', en: 'Mean speed (km/h, without a road network)' },
   'planning.serviceExtraMinutes.*': { id: 'Tambahan waktu di lokasi (menit)', en: 'Extra minutes on site' },
   'planning.roadlessDistricts': { id: 'Kecamatan tanpa akses jalan (pisahkan dengan koma)', en: 'Districts without road access (comma-separated)' },
   'planning.maxReachKm': { id: 'Jangkauan maksimum dari pos tim (km)', en: "Furthest reach from a crew's base (km)" },
   'planning.solveMsPerCrew': { id: 'Waktu hitung rencana per tim (ms)', en: 'Solver time per crew (ms)' },
+  'roads.speedsKmh.*': { id: 'Kecepatan di jaringan jalan (km/jam; impor berikutnya)', en: 'Speed on the road network (km/h; next import)' },
+  'roads.snapLimitMetres': { id: 'Jarak maksimum titik ke jalan (m)', en: 'Furthest a point may be from a road (m)' },
   blurThreshold: { id: 'Batas foto buram (skor ketajaman)', en: 'Blurred photo threshold (sharpness score)' },
   nearbyRadiusMetres: { id: 'Radius laporan terdekat di formulir (m)', en: 'Radius of nearby reports on the form (m)' },
   duplicateRadiusMetres: { id: 'Radius penggabungan laporan ganda (m; 0 = tidak)', en: 'Radius for merging duplicates (m; 0 = never)' },
@@ -80,10 +82,31 @@ const choiceLabels: Record<string, Record<string, Label>> = {
   planObjective: { distance: { id: 'Jarak total terpendek', en: 'Least total distance' }, makespan: { id: 'Hari kerja terpanjang sesingkat mungkin', en: 'Shortest longest crew day' } },
   'notifications.normalDigest': { immediate: { id: 'Langsung', en: 'At once' }, hourly: { id: 'Ringkasan per jam', en: 'Hourly digest' }, daily: { id: 'Ringkasan harian', en: 'Daily digest' } },
 };
+/** OpenStreetMap highway classes (roads.speedsKmh), as a person names them. */
+const roadClassLabels: Record<string, Label> = {
+  motorway: { id: 'Jalan tol', en: 'Motorway' },
+  motorway_link: { id: 'Ramp jalan tol', en: 'Motorway ramp' },
+  trunk: { id: 'Jalan arteri primer', en: 'Trunk road' },
+  trunk_link: { id: 'Simpang arteri primer', en: 'Trunk road link' },
+  primary: { id: 'Jalan arteri', en: 'Primary road' },
+  primary_link: { id: 'Simpang jalan arteri', en: 'Primary road link' },
+  secondary: { id: 'Jalan kolektor', en: 'Secondary road' },
+  secondary_link: { id: 'Simpang jalan kolektor', en: 'Secondary road link' },
+  tertiary: { id: 'Jalan lokal', en: 'Tertiary road' },
+  tertiary_link: { id: 'Simpang jalan lokal', en: 'Tertiary road link' },
+  unclassified: { id: 'Jalan tanpa kelas', en: 'Unclassified road' },
+  residential: { id: 'Jalan permukiman', en: 'Residential street' },
+  road: { id: 'Jalan (kelas belum diketahui)', en: 'Road (class not known)' },
+  living_street: { id: 'Jalan lingkungan', en: 'Living street' },
+  service: { id: 'Jalan akses', en: 'Service road' },
+};
+const ROAD_CLASS = /^roads\.speedsKmh\.([a-z_]+)$/;
 const isRoleSetting = (path: string) => /(escalateTo|To)$/.test(path);
 const PRIORITY = /\.(critical|high|normal)(?=\.|$)/;
 
 function labelOf(path: string): string {
+  const roadClass = ROAD_CLASS.exec(path)?.[1];
+  if (roadClass) return `${roadClassLabels[roadClass]?.[lang()] ?? roadClass} · ${labels['roads.speedsKmh.*'][lang()]}`;
   const key = path.replace(PRIORITY, '.*');
   const text = labels[key]?.[lang()] ?? path;
   const priority = PRIORITY.exec(path)?.[1];
