@@ -41,16 +41,6 @@ async function untilEnded(id: string): Promise<{ last: any; seen: any[] }> {
   throw new Error(`job ${id} did not end`);
 }
 
-/** Waits until the job shows what `ready` looks for. */
-async function until(id: string, ready: (j: any) => boolean): Promise<any> {
-  for (let i = 0; i < 400; i++) {
-    const { body } = await job(id);
-    if (ready(body)) return body;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`job ${id} never reached the expected state`);
-}
-
 let other: TestEnv;
 let otherDispatcher: string;
 const tokens: Record<string, string> = {};
