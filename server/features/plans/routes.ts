@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { SolveCancelledError } from '../../platform/solver/pool.js';
-import { type SolveControl, createPlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
+import { type SolveControl, createPlan, requirePlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
 import { confirmDispatch, suggestDispatch } from './dispatch.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { errorBodyOf, httpStatusOf, requestIdOfRequest } from '../../platform/http/errors.js';
@@ -358,14 +358,14 @@ function presentJob(job: SolveJob, requestId: string) {
 }
 
 /**
- * A request that solves. `prepare` reads and checks the request (a bad one is refused at once) and gives the
- * solve to run. Plain: the answer waits for the plan, and the solve is cancelled when the client goes away
+ * A request that solves. `prepare` reads and checks the request (a bad one, or another utility's plan, is
+ * refused at once, also before a 202) and gives the solve to run. Plain: the answer waits for the plan, and the solve is cancelled when the client goes away
  * before it (the console's "Batalkan" aborts the fetch): then nothing is stored and nothing answered. With
  * `Prefer: respond-async`: 202 at once with a solve job (solve-jobs.ts) to poll and to cancel.
  */
-function solving(ctx: AppContext, status: 200 | 201, prepare: (req: Request, res: Response) => (control: SolveControl) => Promise<Solved>): RequestHandler {
+function solving(ctx: AppContext, status: 200 | 201, prepare: (req: Request, res: Response) => Promise<(control: SolveControl) => Promise<Solved>>): RequestHandler {
   return async (req, res) => {
-    const run = prepare(req, res);
+    const run = await prepare(req, res);
     if (/\brespond-async\b/i.test(req.get('prefer') ?? '')) {
       const job = startSolveJob({ utilityId: utilityOf(res).id, userId: userOf(res).id, request: `${req.method} ${req.baseUrl}${req.route.path as string}`, at: ctx.now() }, async (control) => {
         try {
@@ -398,7 +398,7 @@ function solving(ctx: AppContext, status: 200 | 201, prepare: (req: Request, res
 export function plansRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/plans', staff(ctx, planners), solving(ctx, 201, (req, res) => {
+  router.post('/plans', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const body = parse(PlanBody, req.body ?? {});
     return (control) => createPlan(ctx, utilityOf(res), userOf(res), body, 'daily', [], control);
   }));
@@ -413,36 +413,42 @@ export function plansRouter(ctx: AppContext): Router {
     res.json(await planView(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/pins', staff(ctx, planners), solving(ctx, 201, (req, res) => {
+  router.post('/plans/:id/pins', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PinBody, req.body ?? {});
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => pinTicket(ctx, utilityOf(res), userOf(res), id, body, control);
   }));
 
-  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), solving(ctx, 200, (req, res) => {
+  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, ticketId } = parse(PinParams, req.params);
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control);
   }));
 
-  router.post('/plans/:id/removals', staff(ctx, planners), solving(ctx, 201, (req, res) => {
+  router.post('/plans/:id/removals', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(TicketBody, req.body ?? {});
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId, control);
   }));
 
-  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), solving(ctx, 200, (req, res) => {
+  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, ticketId } = parse(PinParams, req.params);
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control);
   }));
 
-  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, (req, res) => {
+  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, crewId } = parse(CrewParams, req.params);
     const body = parse(LockBody, req.body ?? {});
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds, control);
   }));
 
-  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, (req, res) => {
+  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, crewId } = parse(CrewParams, req.params);
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId, control);
   }));
 
@@ -451,9 +457,10 @@ export function plansRouter(ctx: AppContext): Router {
     res.json(await planDiff(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/publish', staff(ctx, planners), solving(ctx, 200, (req, res) => {
+  router.post('/plans/:id/publish', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PublishBody, req.body ?? {});
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => publishPlan(ctx, utilityOf(res), userOf(res), id, body, control);
   }));
 
@@ -463,8 +470,9 @@ export function plansRouter(ctx: AppContext): Router {
     res.status(204).end();
   });
 
-  router.post('/plans/:id/reoptimise', staff(ctx, planners), solving(ctx, 201, (req, res) => {
+  router.post('/plans/:id/reoptimise', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
+    await requirePlan(ctx, utilityOf(res), id);
     return (control) => reoptimise(ctx, utilityOf(res), userOf(res), id, control);
   }));
 

@@ -315,7 +315,8 @@ export async function createPlan(
 
 // ---------------------------------------------------------------- editing a draft
 
-async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
+/** The utility's plan, else NOT_FOUND (a solving request checks it before it answers 202). */
+export async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
   const plan = await store.findPlan(ctx.db, utility.id, planId);
   if (!plan) throw notFound('plan', planId);
   return plan;

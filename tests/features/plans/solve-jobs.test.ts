@@ -185,6 +185,12 @@ describe('plan solve jobs (Prefer: respond-async)', { timeout: 60_000 }, () => {
       throw new Error('their job did not end');
     })();
     expect(done.state).toBe('done');
+    // A solving request on their plan is refused at once, async or not: no job is made.
+    for (const prefer of [{ prefer: 'respond-async' }, {}] as Record<string, string>[]) {
+      const theirPlan = await call(fx.dispatcher, 'POST', `/api/v1/plans/${done.result.planId}/reoptimise`, undefined, prefer);
+      expect(theirPlan.status).toBe(404);
+      expect(theirPlan.body.error.code).toBe('NOT_FOUND');
+    }
 
     // Roles, on a job of the utility: the planners read it; the heads and the crews may not; no session: 401.
     const mine = await later('POST', '/api/v1/plans', { date: DATE });
