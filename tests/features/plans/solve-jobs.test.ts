@@ -30,10 +30,10 @@ const later = (method: string, path: string, body?: unknown) => call(fx.dispatch
 const job = async (id: string, token = fx.dispatcher) => call(token, 'GET', `/api/v1/plan-jobs/${id}`);
 
 /** Polls a job until it ends (the real solve: a budget of a fraction of a second). */
-async function untilEnded(id: string): Promise<{ last: any; seen: any[] }> {
+async function untilEnded(id: string, token = fx.dispatcher): Promise<{ last: any; seen: any[] }> {
   const seen: any[] = [];
   for (let i = 0; i < 600; i++) {
-    const { body } = await job(id);
+    const { body } = await job(id, token);
     seen.push(body);
     if (['done', 'failed', 'cancelled'].includes(body.state)) return { last: body, seen };
     await new Promise((r) => setTimeout(r, 50));
@@ -176,14 +176,7 @@ describe('plan solve jobs (Prefer: respond-async)', { timeout: 60_000 }, () => {
     }
     expect((await job(theirs.body.id, otherDispatcher)).body.state).not.toBe('cancelled');
     held.release();
-    const done = await (async () => {
-      for (let i = 0; i < 600; i++) {
-        const b = (await job(theirs.body.id, otherDispatcher)).body;
-        if (b.state !== 'running' && b.state !== 'queued') return b;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('their job did not end');
-    })();
+    const { last: done } = await untilEnded(theirs.body.id, otherDispatcher);
     expect(done.state).toBe('done');
     // A solving request on their plan is refused at once, async or not: no job is made.
     for (const prefer of [{ prefer: 'respond-async' }, {}] as Record<string, string>[]) {
