@@ -74,8 +74,10 @@ export function createSolverPool(options: { threads?: number; idleTimeoutMs?: nu
       // Every solve stands in line (its place counts for those behind it); the worker's 'started' takes it out.
       const entry: Waiting = { tell: (position) => onProgress?.({ kind: 'queued', position }) };
       const channel = new MessageChannel();
-      const closed = new Promise<void>((resolve) => channel.port2.once('close', () => resolve()));
+      let heardEnd = () => {};
+      const ended = new Promise<void>((resolve) => (heardEnd = resolve));
       channel.port2.on('message', (m: WorkerProgress) => {
+        if (m.kind === 'end') return heardEnd();
         if (m.kind === 'started') leave(entry);
         onProgress?.(m);
       });
@@ -84,8 +86,12 @@ export function createSolverPool(options: { threads?: number; idleTimeoutMs?: nu
       entry.tell(line.length);
       try {
         const plan = (await piscina.run({ input, port: channel.port1 }, { signal, transferList: [channel.port1] })) as DayPlan;
-        // The worker closes its port last: what it posted before has arrived once this side sees the close.
-        if (onProgress) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 250).unref())]);
+        // The worker's last message: what it posted before has arrived once this side hears it.
+        if (onProgress) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, 250)))]);
+          clearTimeout(timer);
+        }
         onProgress?.({ kind: 'solved' });
         return plan;
       } catch (error) {

@@ -27,9 +27,11 @@ export type WorkerProgress =
   /** The planner finished a step of its pipeline (plan-day.ts), elapsedMs after its start on the budget's clock. */
   | { kind: 'step'; step: string; elapsedMs: number }
   /** Crews solved so far, of all crews (after each group solve). */
-  | { kind: 'groups'; done: number; total: number };
+  | { kind: 'groups'; done: number; total: number }
+  /** The worker's last message on the port (the pool waits for it: what came before has arrived). */
+  | { kind: 'end' };
 
 /** What a caller of the pool hears: the worker's messages, its place in line while it waits for a thread, and the end. */
-export type SolveProgress = WorkerProgress | { kind: 'queued'; position: number } | { kind: 'solved' };
+export type SolveProgress = Exclude<WorkerProgress, { kind: 'end' }> | { kind: 'queued'; position: number } | { kind: 'solved' };
 
 export type { DayPlan };

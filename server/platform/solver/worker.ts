@@ -25,6 +25,7 @@ export default function solve(task: SolveTask): DayPlan {
       onProgress: port ? (done, total) => post({ kind: 'groups', done, total }) : undefined,
     });
   } finally {
+    post({ kind: 'end' });
     port?.close();
   }
 }
