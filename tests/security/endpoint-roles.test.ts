@@ -35,7 +35,8 @@ const noPersonalData: Record<string, string> = {
   'POST /open311/v2/servicerequestupdates.{format}': "the sender's own receipt: the update_id",
   'POST /api/v1/open311/queue/{token}/accept': 'the token and the new ticket number',
   'POST /api/v1/open311/queue/{token}/refuse': 'the token',
-  'POST /api/v1/plans': 'the plan, the same shape as GET /api/v1/plans/{id} (probed)',
+  'POST /api/v1/plans': 'the plan, the same shape as GET /api/v1/plans/{id} (probed); with Prefer: respond-async the solve job, the shape of GET /api/v1/plan-jobs/{id} (probed)',
+  'DELETE /api/v1/plan-jobs/{id}': 'the solve job, the shape of GET /api/v1/plan-jobs/{id} (probed): state, step, percent, the plan id it made',
   'POST /api/v1/crews/{id}/position': "the crew's own position",
   'POST /api/v1/dispatch': 'the immediate-dispatch plan change, the shape of GET /api/v1/dispatch/suggestions (probed)',
   'POST /api/v1/inbox/{id}/read': 'no body',
@@ -99,10 +100,11 @@ const f: Record<'own' | 'ownClosed' | 'otherCrew' | 'unassigned' | 'planned', Fi
 const ownIds = new Set<number>();
 const tokens = {} as Record<Who | 'crew2', string | null>;
 let planId = 999_999;
+let jobId = '00000000-0000-4000-8000-000000000000';
 const DATE = '2026-11-24';
 
-async function call(who: Who | 'crew2', method: string, path: string, body?: unknown | FormData): Promise<{ status: number; text: string; cacheControl: string | null; json: () => any }> {
-  const headers: Record<string, string> = {};
+async function call(who: Who | 'crew2', method: string, path: string, body?: unknown | FormData, extra: Record<string, string> = {}): Promise<{ status: number; text: string; cacheControl: string | null; json: () => any }> {
+  const headers: Record<string, string> = { ...extra };
   if (tokens[who]) headers.authorization = `Bearer ${tokens[who]}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -199,6 +201,16 @@ beforeAll(async () => {
   await step('crew2', f.otherCrew.id, 'arrive');
   await step('crew2', f.otherCrew.id, 'fix', await photoForm());
   await step('admin', f.otherCrew.id, 'close');
+  // A solve job (Prefer: respond-async) run to its end, for the job endpoints.
+  const job = await call('dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' }, { prefer: 'respond-async' });
+  expect(job.status, job.text).toBe(202);
+  jobId = job.json().id;
+  let state = 'running';
+  for (let i = 0; i < 600 && (state === 'running' || state === 'queued'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = (await call('dispatcher', 'GET', `/api/v1/plan-jobs/${jobId}`)).json().state;
+  }
+  expect(state, 'the solve job ends with a draft').toBe('done');
   // A day's plan (it places the planned ticket), for the plan and route endpoints.
   const plan = await call('dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' });
   expect(plan.status, plan.text).toBe(201);
@@ -262,6 +274,8 @@ describe('every endpoint x every role x own / not own', { timeout: 120_000 }, ()
           return [[path, `${path}?date=${DATE}`]];
         case '/api/v1/dispatch/suggestions':
           return [[path, `${path}?ticketId=${f.planned.id}`]];
+        case '/api/v1/plan-jobs/{id}':
+          return [[path, fill(path, { id: jobId })]];
         case '/api/v1/notifications/deliveries/{id}/attempts':
           // Admin only; an attempt carries no reporter data (the delivery list, probed, names the recipient).
           return [[path, fill(path, { id: 1 })]];

@@ -44,6 +44,7 @@ interface Day {
   lastNumber: string;
   photoId: number;
   planId: number;
+  jobId: string;
   incidentId: number;
   answerId: number;
   notificationId: number;
@@ -60,8 +61,8 @@ interface Answer {
   json: () => any;
 }
 
-async function call(side: Side, who: Who, method: string, path: string, body?: unknown | FormData): Promise<Answer> {
-  const headers: Record<string, string> = {};
+async function call(side: Side, who: Who, method: string, path: string, body?: unknown | FormData, extra: Record<string, string> = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...extra };
   const token = tokens[side][who];
   if (token) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;
@@ -120,6 +121,16 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
   const notification = await env.db('notifications').where({ utility_id: env.utility.id, user_id: direktur }).orderBy('id').first();
   expect(notification, `${side}: an escalation reached the direktur's inbox`).toBeTruthy();
 
+  // A solve job (asked with Prefer: respond-async), followed to its end; then the day's plan, asked plainly.
+  const job = await call(side, 'dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' }, { prefer: 'respond-async' });
+  expect(job.status, job.text).toBe(202);
+  const jobId = job.json().id as string;
+  let state = 'running';
+  for (let i = 0; i < 600 && (state === 'running' || state === 'queued'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = (await call(side, 'dispatcher', 'GET', `/api/v1/plan-jobs/${jobId}`)).json().state;
+  }
+  expect(state, `${side}: the solve job ends with a draft`).toBe('done');
   const plan = await call(side, 'dispatcher', 'POST', '/api/v1/plans', { date: DATE, objective: 'distance' });
   expect(plan.status, plan.text).toBe(201);
   const planId = plan.json().id as number;
@@ -154,6 +165,7 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
     lastNumber: last.number,
     photoId: photoRow.id,
     planId,
+    jobId,
     incidentId: incident.json().id,
     answerId: answer.json().id,
     notificationId: notification.id,
@@ -182,6 +194,7 @@ function ownReads(side: Side): [string, string][] {
     let url: string;
     if (path === '/api/v1/crews/{id}/route') url = `${fill(path, { id: d.crews[0] })}?date=${DATE}`;
     else if (/^\/api\/v1\/plans\/\{id\}/.test(path)) url = fill(path, { id: d.planId });
+    else if (path === '/api/v1/plan-jobs/{id}') url = fill(path, { id: d.jobId });
     else if (path === '/api/v1/plans' || path === '/api/v1/zones') url = `${path}?date=${DATE}`;
     else if (path === '/api/v1/dispatch/suggestions') url = `${path}?ticketId=${d.planned}`;
     else if (path === '/api/v1/tickets') url = `${path}?limit=500`;
@@ -378,6 +391,10 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return [{ who: all, method, url: `${path}?crewId=${B.crews[1]}&limit=500` }, { who: all, method, url: `${path}?number=${B.lastNumber}` }];
       case 'GET /api/v1/dispatch/suggestions':
         return [{ who: all, method, url: `${path}?ticketId=${B.free}` }];
+      case 'GET /api/v1/plan-jobs/{id}':
+      case 'DELETE /api/v1/plan-jobs/{id}':
+        // Solve jobs live in the process's memory, scoped to their utility (plans/solve-jobs.ts findSolveJob).
+        return [{ who: all, method, url: fill(path, { id: B.jobId }) }];
       case 'GET /api/v1/crews/{id}/route':
         return [{ who: all, method, url: `${fill(path, { id: B.crews[0] })}?date=${DATE}` }];
       case 'GET /api/v1/reports/{number}':

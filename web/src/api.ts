@@ -113,7 +113,18 @@ export const api = {
   put: <P extends PathOf<'put'>>(path: P, ...[request]: Args<Operation<'put', P>>) => call('put', path, request) as Promise<ResponseOf<'put', P>>,
   patch: <P extends PathOf<'patch'>>(path: P, ...[request]: Args<Operation<'patch', P>>) => call('patch', path, request) as Promise<ResponseOf<'patch', P>>,
   delete: <P extends PathOf<'delete'>>(path: P, ...[request]: Args<Operation<'delete', P>>) => call('delete', path, request) as Promise<ResponseOf<'delete', P>>,
+  /**
+   * A request that solves, sent with `Prefer: respond-async`: the server answers 202 at once with the solve job
+   * to poll (GET /api/v1/plan-jobs/{id}) and to cancel (DELETE).
+   */
+  later: <M extends 'post' | 'put' | 'delete', P extends PathOf<M>>(method: M, path: P, ...[request]: Args<Operation<M, P>>) =>
+    call(method, path, { ...(request as UntypedRequest | undefined), headers: { ...(request as UntypedRequest | undefined)?.headers, prefer: 'respond-async' } }) as Promise<Schemas['PlanJob']>,
 };
+
+/** The refusal a failed solve job carries, as the ApiError the request would have thrown. */
+export function jobError(error: NonNullable<Schemas['PlanJob']['error']>): ApiError {
+  return new ApiError(error.status, error.code, lang() === 'id' ? `${error.messageId} (${error.message})` : error.message, error.field, error.details);
+}
 
 /** A resource behind the bearer token (a photo, a GPX or XLSX download) as an object URL. */
 export async function authorisedObjectUrl(path: string): Promise<string> {

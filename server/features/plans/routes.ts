@@ -1,9 +1,13 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppContext } from '../../platform/context.js';
 import { SolveCancelledError } from '../../platform/solver/pool.js';
-import { type SolveControl, createPlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
+import { type SolveControl, createPlan, requirePlan, discardPlan, latestPlanView, lockCrew, pinTicket, planDiff, planView, publishPlan, removeTicket, reoptimise, restoreTicket, unlockCrew, unpinTicket } from './service.js';
 import { confirmDispatch, suggestDispatch } from './dispatch.service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
+import { errorBodyOf, httpStatusOf, requestIdOfRequest } from '../../platform/http/errors.js';
+import { isDomainError } from '../../core/domain/errors.js';
+import { logger } from '../../platform/log.js';
+import { cancelSolveJob, elapsedOf, findSolveJob, percentOf, startSolveJob, type SolveJob, type SolveJobResult } from './solve-jobs.js';
 import { parse } from '../../platform/http/validate.js';
 import { staff, userOf, utilityOf } from '../auth/middleware.js';
 import { IdParam } from '../../platform/http/schemas.js';
@@ -133,6 +137,37 @@ const PublishResult = z
     plan: PlanView,
   })
   .openapi('PlanPublishResult');
+const JobParam = z.object({ id: z.string().uuid('a solve job id (a UUID)') });
+const PreferHeader = z.object({
+  prefer: z
+    .string()
+    .optional()
+    .describe("'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan"),
+});
+const PlanJob = z
+  .object({
+    id: z.string(),
+    request: z.string().describe("What was asked, e.g. 'POST /api/v1/plans'"),
+    state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']).describe('queued: waiting for a free solver thread; running; done: the plan is stored (result); failed (error); cancelled: stopped, nothing stored'),
+    step: z
+      .enum(['reading', 'waiting', 'zoning', 'routing', 'polishing', 'finishing', 'done'])
+      .describe('reading the day; waiting for a solver thread; grouping tickets into zones; searching routes; polishing routes (which tickets are served); finishing (reasons, baseline, storing the draft); done'),
+    percent: z.number().int().describe("0-100: the share of the solve's time budget used (99 at most until the plan is stored, then 100)"),
+    elapsedMs: z.number().int().describe('Since the job started (to its end once it ended)'),
+    budgetMs: z.number().nullable().describe("The solve's time budget (null: the planner has not started)"),
+    queuePosition: z.number().int().nullable().describe('Place in line while every solver thread is busy (1: next); null otherwise'),
+    createdAt: z.string(),
+    result: z
+      .object({ planId: z.number(), version: z.number(), published: z.boolean().nullable().describe('For a publish: false when the draft was re-based into a new draft'), href: z.string() })
+      .nullable()
+      .describe('state done: the plan made (GET href)'),
+    error: z
+      .object({ status: z.number(), code: z.string(), message: z.string(), messageId: z.string(), field: z.string().optional(), details: z.record(z.string(), z.unknown()) })
+      .nullable()
+      .describe('state failed: the refusal the request would have answered (status, code, English and Bahasa Indonesia)'),
+  })
+  .openapi('PlanJob');
+const jobResponses = { 202: { description: "With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it", content: { 'application/json': { schema: PlanJob } } } };
 const DispatchSuggestions = z
   .object({
     ticketId: z.number(),
@@ -161,8 +196,8 @@ registry.registerPath({
   path: '/api/v1/plans',
   summary: "Plans a day as a DRAFT: zones, one closed trip per crew (work under way kept, the rest of today from where each crew is), unplanned tickets with reasons, km and hours against the first-come-first-served baseline. Stored as the day's next version (earlier open drafts are discarded); no ticket changes until it is published. Answers when the draft is ready (the solve's budget is the utility's solveMsPerCrew for each crew on shift: seconds, not minutes); closing the request before the answer cancels the solve and stores nothing (so do the edits, reoptimise and a re-base)",
   security: bearer,
-  request: { body: { content: { 'application/json': { schema: PlanBody } } } },
-  responses: { 201: { description: 'The stored plan', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 409, 422) },
+  request: { headers: PreferHeader, body: { content: { 'application/json': { schema: PlanBody } } } },
+  responses: { ...jobResponses, 201: { description: 'The stored plan', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 409, 422) },
 });
 registry.registerPath({
   method: 'get',
@@ -185,40 +220,40 @@ registry.registerPath({
   path: '/api/v1/plans/{id}/pins',
   summary: "Draft edit: pins (or moves) a ticket to a crew and re-solves the rest. On a draft: re-solved in place (same id); on the day's published plan: a new draft with the pin. Kept on publish as the day's pin",
   security: bearer,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: PinBody } } } },
-  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: IdParam, body: { content: { 'application/json': { schema: PinBody } } } },
+  responses: { ...jobResponses, 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans/{id}/removals',
   summary: 'Draft edit: takes a ticket out of the day (no crew gets it; it keeps its SPK and waits) and re-solves',
   security: bearer,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: TicketBody } } } },
-  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: IdParam, body: { content: { 'application/json': { schema: TicketBody } } } },
+  responses: { ...jobResponses, 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'delete',
   path: '/api/v1/plans/{id}/removals/{ticketId}',
   summary: 'Draft edit: puts a ticket taken out back into the planner\'s hands and re-solves',
   security: bearer,
-  request: { params: PinParams },
-  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: PinParams },
+  responses: { ...jobResponses, 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'put',
   path: '/api/v1/plans/{id}/locks/{crewId}',
   summary: "Draft edit: locks a crew's order (exactly these stops in this order; default its stops as they are); re-solves leave that crew's day alone",
   security: bearer,
-  request: { params: CrewParams, body: { content: { 'application/json': { schema: LockBody } } } },
-  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: CrewParams, body: { content: { 'application/json': { schema: LockBody } } } },
+  responses: { ...jobResponses, 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'delete',
   path: '/api/v1/plans/{id}/locks/{crewId}',
   summary: "Draft edit: frees a crew's order and re-solves",
   security: bearer,
-  request: { params: CrewParams },
-  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: CrewParams },
+  responses: { ...jobResponses, 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'get',
@@ -234,8 +269,8 @@ registry.registerPath({
   summary:
     "Publishes a draft: its assignments change atomically through the ticket writer (actor planner), its edits become the day's pins and locks, and each crew whose day changed gets an inbox message (kind plan.changed). A draft made from an out-of-date published version: 409 PLAN_STALE (details: basedOnVersion, publishedVersion, publishedSince, ticketsChanged) unless rebase: true, which answers the re-based draft",
   security: bearer,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: PublishBody } } } },
-  responses: { 200: { description: 'Published, or re-based into a new draft', content: { 'application/json': { schema: PublishResult } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: IdParam, body: { content: { 'application/json': { schema: PublishBody } } } },
+  responses: { ...jobResponses, 200: { description: 'Published, or re-based into a new draft', content: { 'application/json': { schema: PublishResult } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'delete',
@@ -250,16 +285,34 @@ registry.registerPath({
   path: '/api/v1/plans/{id}/pins/{ticketId}',
   summary: "Draft edit: lifts a ticket's pin (a dispatcher's pin or an urgent dispatch) and re-solves; on publish the day's pin goes too",
   security: bearer,
-  request: { params: PinParams },
-  responses: { 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: PinParams },
+  responses: { ...jobResponses, 200: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 registry.registerPath({
   method: 'post',
   path: '/api/v1/plans/{id}/reoptimise',
   summary: "Re-solves a draft in place with the current tickets and its edits; on a published plan, makes a new draft",
   security: bearer,
-  request: { params: IdParam },
-  responses: { 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  request: { headers: PreferHeader, params: IdParam },
+  responses: { ...jobResponses, 201: { description: 'The draft', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/plan-jobs/{id}',
+  summary:
+    "A solve job (a solving request sent with Prefer: respond-async): its state, what the planner is doing, the share of its time budget used, its place in line while the solver threads are busy; when done, the plan it made. Kept 15 minutes after it ends, on the instance that answered the 202",
+  security: bearer,
+  request: { params: JobParam },
+  responses: { 200: { description: 'The job', content: { 'application/json': { schema: PlanJob } } }, ...errorResponses(400, 401, 403, 404) },
+});
+registry.registerPath({
+  method: 'delete',
+  path: '/api/v1/plan-jobs/{id}',
+  summary:
+    "Cancels a solve job: the solve stops (its solver thread is stopped) and nothing is stored. Answers once the job has stopped: state cancelled, or done when the plan was already being stored (it exists), or failed; a finished job is answered as it is",
+  security: bearer,
+  request: { params: JobParam },
+  responses: { 200: { description: 'The job after the cancel', content: { 'application/json': { schema: PlanJob } } }, ...errorResponses(400, 401, 403, 404) },
 });
 registry.registerPath({
   method: 'get',
@@ -278,19 +331,60 @@ registry.registerPath({
   responses: { 201: { description: 'The new plan version', content: { 'application/json': { schema: PlanView } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
+/** A plan view or a publish result, as the solving handlers answer. */
+type Solved = { id: number; version: number } | { published: boolean; plan: { id: number; version: number } };
+
+function resultOf(answer: Solved): SolveJobResult {
+  return 'plan' in answer ? { planId: answer.plan.id, version: answer.plan.version, published: answer.published } : { planId: answer.id, version: answer.version, published: null };
+}
+
+/** A solve job as the API shows it. */
+function presentJob(job: SolveJob, requestId: string) {
+  const now = performance.now();
+  const error = job.state === 'failed' ? { status: isDomainError(job.error) ? httpStatusOf(job.error.code) : 500, ...errorBodyOf(job.error, requestId) } : null;
+  return {
+    id: job.id,
+    request: job.request,
+    state: job.state,
+    step: job.step,
+    percent: percentOf(job, now),
+    elapsedMs: elapsedOf(job, now),
+    budgetMs: job.budgetMs,
+    queuePosition: job.queuePosition,
+    createdAt: job.createdAt.toISOString(),
+    result: job.result ? { ...job.result, href: `/api/v1/plans/${job.result.planId}` } : null,
+    error: error && { status: error.status, code: error.code, message: error.message, messageId: error.messageId, field: error.field, details: error.details },
+  };
+}
+
 /**
- * A request that solves: its solve is cancelled when the client goes away before the answer (the console's
- * "Batalkan" aborts the fetch), and then nothing is stored and nothing answered.
+ * A request that solves. `prepare` reads and checks the request (a bad one, or another utility's plan, is
+ * refused at once, also before a 202) and gives the solve to run. Plain: the answer waits for the plan, and the solve is cancelled when the client goes away
+ * before it (the console's "Batalkan" aborts the fetch): then nothing is stored and nothing answered. With
+ * `Prefer: respond-async`: 202 at once with a solve job (solve-jobs.ts) to poll and to cancel.
  */
-function solving(run: (req: Request, res: Response, control: SolveControl) => Promise<void>): RequestHandler {
+function solving(ctx: AppContext, status: 200 | 201, prepare: (req: Request, res: Response) => Promise<(control: SolveControl) => Promise<Solved>>): RequestHandler {
   return async (req, res) => {
+    const run = await prepare(req, res);
+    if (/\brespond-async\b/i.test(req.get('prefer') ?? '')) {
+      const job = startSolveJob({ utilityId: utilityOf(res).id, userId: userOf(res).id, request: `${req.method} ${req.baseUrl}${req.route.path as string}`, at: ctx.now() }, async (control) => {
+        try {
+          return resultOf(await run(control));
+        } catch (error) {
+          if (!isDomainError(error) && !(error instanceof SolveCancelledError)) logger.error({ err: error, job: job.id }, 'solve job failed');
+          throw error;
+        }
+      });
+      res.status(202).location(`/api/v1/plan-jobs/${job.id}`).set('Preference-Applied', 'respond-async').json(presentJob(job, requestIdOfRequest(req)));
+      return;
+    }
     const aborter = new AbortController();
     const onClose = () => {
       if (!res.writableFinished) aborter.abort();
     };
     res.on('close', onClose);
     try {
-      await run(req, res, { signal: aborter.signal });
+      res.status(status).json(await run({ signal: aborter.signal }));
     } catch (error) {
       if (error instanceof SolveCancelledError && aborter.signal.aborted) return;
       throw error;
@@ -304,9 +398,9 @@ function solving(run: (req: Request, res: Response, control: SolveControl) => Pr
 export function plansRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/plans', staff(ctx, planners), solving(async (req, res, control) => {
+  router.post('/plans', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const body = parse(PlanBody, req.body ?? {});
-    res.status(201).json(await createPlan(ctx, utilityOf(res), userOf(res), body, 'daily', [], control));
+    return (control) => createPlan(ctx, utilityOf(res), userOf(res), body, 'daily', [], control);
   }));
 
   router.get('/plans', staff(ctx, readers), async (req, res) => {
@@ -319,37 +413,43 @@ export function plansRouter(ctx: AppContext): Router {
     res.json(await planView(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/pins', staff(ctx, planners), solving(async (req, res, control) => {
+  router.post('/plans/:id/pins', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PinBody, req.body ?? {});
-    res.status(201).json(await pinTicket(ctx, utilityOf(res), userOf(res), id, body, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => pinTicket(ctx, utilityOf(res), userOf(res), id, body, control);
   }));
 
-  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), solving(async (req, res, control) => {
+  router.delete('/plans/:id/pins/:ticketId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, ticketId } = parse(PinParams, req.params);
-    res.json(await unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => unpinTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control);
   }));
 
-  router.post('/plans/:id/removals', staff(ctx, planners), solving(async (req, res, control) => {
+  router.post('/plans/:id/removals', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(TicketBody, req.body ?? {});
-    res.status(201).json(await removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => removeTicket(ctx, utilityOf(res), userOf(res), id, body.ticketId, control);
   }));
 
-  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), solving(async (req, res, control) => {
+  router.delete('/plans/:id/removals/:ticketId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, ticketId } = parse(PinParams, req.params);
-    res.json(await restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => restoreTicket(ctx, utilityOf(res), userOf(res), id, ticketId, control);
   }));
 
-  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), solving(async (req, res, control) => {
+  router.put('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, crewId } = parse(CrewParams, req.params);
     const body = parse(LockBody, req.body ?? {});
-    res.json(await lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => lockCrew(ctx, utilityOf(res), userOf(res), id, crewId, body.ticketIds, control);
   }));
 
-  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), solving(async (req, res, control) => {
+  router.delete('/plans/:id/locks/:crewId', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id, crewId } = parse(CrewParams, req.params);
-    res.json(await unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => unlockCrew(ctx, utilityOf(res), userOf(res), id, crewId, control);
   }));
 
   router.get('/plans/:id/diff', staff(ctx, readers), async (req, res) => {
@@ -357,10 +457,11 @@ export function plansRouter(ctx: AppContext): Router {
     res.json(await planDiff(ctx, utilityOf(res), id));
   });
 
-  router.post('/plans/:id/publish', staff(ctx, planners), solving(async (req, res, control) => {
+  router.post('/plans/:id/publish', staff(ctx, planners), solving(ctx, 200, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const body = parse(PublishBody, req.body ?? {});
-    res.json(await publishPlan(ctx, utilityOf(res), userOf(res), id, body, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => publishPlan(ctx, utilityOf(res), userOf(res), id, body, control);
   }));
 
   router.delete('/plans/:id', staff(ctx, planners), async (req, res) => {
@@ -369,10 +470,23 @@ export function plansRouter(ctx: AppContext): Router {
     res.status(204).end();
   });
 
-  router.post('/plans/:id/reoptimise', staff(ctx, planners), solving(async (req, res, control) => {
+  router.post('/plans/:id/reoptimise', staff(ctx, planners), solving(ctx, 201, async (req, res) => {
     const { id } = parse(IdParam, req.params);
-    res.status(201).json(await reoptimise(ctx, utilityOf(res), userOf(res), id, control));
+    await requirePlan(ctx, utilityOf(res), id);
+    return (control) => reoptimise(ctx, utilityOf(res), userOf(res), id, control);
   }));
+
+  router.get('/plan-jobs/:id', staff(ctx, planners), (req, res) => {
+    const { id } = parse(JobParam, req.params);
+    const job = findSolveJob(utilityOf(res).id, id);
+    if (job.finishedMs === null) res.set('Retry-After', '1');
+    res.json(presentJob(job, requestIdOfRequest(req)));
+  });
+
+  router.delete('/plan-jobs/:id', staff(ctx, planners), async (req, res) => {
+    const { id } = parse(JobParam, req.params);
+    res.json(presentJob(await cancelSolveJob(utilityOf(res).id, id), requestIdOfRequest(req)));
+  });
 
   router.get('/dispatch/suggestions', staff(ctx, planners), async (req, res) => {
     const q = parse(SuggestQuery, req.query);

@@ -31,7 +31,7 @@ import { insertNotifications } from '../sla/service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf } from '../../core/domain/time.js';
 import type { DayPlan } from '../../core/planning/plan-day.js';
-import { SolveCancelledError, solvePlan } from '../../platform/solver/pool.js';
+import { SolveCancelledError, solvePlan, type SolveProgress } from '../../platform/solver/pool.js';
 import type { PlanInput, PlanObjective } from '../../core/planning/model.js';
 import { replan, UNDER_WAY, type ReplanCrew, type ReplanDay, type ReplanReason, type ReplanResult } from './replan.js';
 import * as store from './repository.js';
@@ -43,14 +43,18 @@ export interface PlanRequest {
   objective?: PlanObjective;
 }
 
-/** What a request that solves may carry: its AbortSignal (the dispatcher cancelled: the HTTP request went away). */
+/**
+ * What a request that solves may carry: its AbortSignal (the dispatcher cancelled: the HTTP request went away, or
+ * the solve job was cancelled) and a listener for the solve's progress (solve-jobs.ts).
+ */
 export interface SolveControl {
   signal?: AbortSignal;
+  onProgress?: (progress: SolveProgress) => void;
 }
 
 /** The solve: planning's one call of the solver, off the request thread (platform/solver's worker pool, SOLVER_THREADS). */
 export async function solveDay(input: PlanInput, control: SolveControl = {}): Promise<DayPlan> {
-  return solvePlan(input, { signal: control.signal });
+  return solvePlan(input, { signal: control.signal, onProgress: control.onProgress });
 }
 
 /** A cancelled request stores nothing, even when its solve had already finished. */
@@ -325,7 +329,8 @@ export async function createPlan(
 
 // ---------------------------------------------------------------- editing a draft
 
-async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
+/** The utility's plan, else NOT_FOUND (a solving request checks it before it answers 202). */
+export async function requirePlan(ctx: AppContext, utility: Utility, planId: number) {
   const plan = await store.findPlan(ctx.db, utility.id, planId);
   if (!plan) throw notFound('plan', planId);
   return plan;

@@ -127,6 +127,14 @@ export function requestIdOfRequest(req: Request): string {
   return String(req.id ?? '');
 }
 
+/** The API's `error` object for an error: a domain error's code, both languages and details; anything else: INTERNAL. */
+export function errorBodyOf(err: unknown, requestId: string) {
+  if (!isDomainError(err)) {
+    return { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.', details: {}, requestId };
+  }
+  return { code: err.code, message: err.message, messageId: indonesianByCode[err.code], field: fieldOf(err), details: err.details, requestId };
+}
+
 export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
   const maxPhotoMb = Math.round(maxPhotoBytes / 1024 / 1024);
   return (err, req, res, _next) => {
@@ -134,7 +142,7 @@ export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
     const domain = isDomainError(err) ? err : (fromTransport(err, maxPhotoMb) ?? databaseErrorOf(err) ?? fromHttpError(err));
     if (!domain) {
       (req.log ?? logger).error({ err, requestId }, 'Unhandled error');
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; the request was not applied', messageId: 'Terjadi kesalahan pada sistem.', details: {}, requestId } });
+      res.status(500).json({ error: errorBodyOf(err, requestId) });
       return;
     }
     const status = httpStatusOf(domain.code);
@@ -143,15 +151,6 @@ export function errorHandler(maxPhotoBytes: number): ErrorRequestHandler {
     // 503 (an outage) and 409 "still being processed" say when to come back.
     const retryAfter = domain.details.retryAfterSeconds;
     if (typeof retryAfter === 'number' && !res.headersSent) res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
-    res.status(status).json({
-      error: {
-        code: domain.code,
-        message: domain.message,
-        messageId: indonesianByCode[domain.code],
-        field: fieldOf(domain),
-        details: domain.details,
-        requestId,
-      },
-    });
+    res.status(status).json({ error: errorBodyOf(domain, requestId) });
   };
 }

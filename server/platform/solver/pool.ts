@@ -3,7 +3,9 @@
  * running planDay (worker.ts). Size from the SOLVER_THREADS setting (default:
  * one thread on a 2-core machine, so the HTTP thread keeps a core). A solve
  * is cancellable (AbortSignal: the thread running it is stopped and replaced)
- * and reports progress (crews solved / crews) when asked.
+ * and reports progress when asked: its place in line while every thread is
+ * busy, then the planner's start (with its budget), each step of its pipeline
+ * and the groups of crews solved, then 'solved'.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
@@ -11,7 +13,7 @@ import { Piscina } from 'piscina';
 import type { PlanInput } from '../../core/planning/model.js';
 import type { TravelMatrixData } from '../../core/zoning/matrix-travel.js';
 import { loadConfig } from '../config.js';
-import type { DayPlan, SolveInput, SolveProgress } from './protocol.js';
+import type { DayPlan, SolveInput, SolveProgress, WorkerProgress } from './protocol.js';
 
 export type { SolveInput, SolveProgress, TravelSettings } from './protocol.js';
 
@@ -27,6 +29,11 @@ export class SolveCancelledError extends Error {
 export interface SolveOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SolveProgress) => void;
+}
+
+/** The solves waiting for a thread, first in line first; each hears its place when the line moves. */
+interface Waiting {
+  tell: (position: number) => void;
 }
 
 export interface SolverPool {
@@ -53,24 +60,47 @@ export function createSolverPool(options: { threads?: number; idleTimeoutMs?: nu
     idleTimeout: options.idleTimeoutMs ?? 60_000,
     execArgv,
   });
+  const line: Waiting[] = [];
+  const leave = (entry: Waiting) => {
+    const i = line.indexOf(entry);
+    if (i < 0) return;
+    line.splice(i, 1);
+    for (let j = i; j < line.length; j++) line[j].tell(j + 1);
+  };
   return {
     threads,
     async solve(input, solveOptions = {}) {
       const { signal, onProgress } = solveOptions;
       if (signal?.aborted) throw new SolveCancelledError();
-      let channel: MessageChannel | undefined;
-      if (onProgress) {
-        channel = new MessageChannel();
-        channel.port2.on('message', (m: SolveProgress) => onProgress(m));
-        channel.port2.unref();
-      }
+      // Every solve stands in line (its place counts for those behind it); the worker's 'started' takes it out.
+      const entry: Waiting = { tell: (position) => onProgress?.({ kind: 'queued', position }) };
+      const channel = new MessageChannel();
+      let heardEnd = () => {};
+      const ended = new Promise<void>((resolve) => (heardEnd = resolve));
+      channel.port2.on('message', (m: WorkerProgress) => {
+        if (m.kind === 'end') return heardEnd();
+        if (m.kind === 'started') leave(entry);
+        onProgress?.(m);
+      });
+      channel.port2.unref();
+      line.push(entry);
+      entry.tell(line.length);
       try {
-        return (await piscina.run(channel ? { input, port: channel.port1 } : { input }, { signal, transferList: channel ? [channel.port1] : undefined })) as DayPlan;
+        const plan = (await piscina.run({ input, port: channel.port1 }, { signal, transferList: [channel.port1] })) as DayPlan;
+        // The worker's last message: what it posted before has arrived once this side hears it.
+        if (onProgress) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, 250)))]);
+          clearTimeout(timer);
+        }
+        onProgress?.({ kind: 'solved' });
+        return plan;
       } catch (error) {
         if (signal?.aborted) throw new SolveCancelledError();
         throw error;
       } finally {
-        channel?.port2.close();
+        leave(entry);
+        channel.port2.close();
       }
     },
     close: () => piscina.destroy(),
@@ -100,18 +130,25 @@ export function solverPool(): SolverPool {
  * settings (a model from createTravelModel) or its road matrices (a model
  * from createMatrixTravelModel; shared memory when built by sharedMatrixData,
  * else copied), its clock stays behind (the worker's own monotonic clock runs
- * the budget), progress comes back as onProgress calls.
+ * the budget). Progress comes back as the input's onStep and onProgress
+ * calls, and all of it (queue place, start, steps, groups, solved) as
+ * options.onProgress.
  */
-export function solvePlan(input: PlanInput, options: { signal?: AbortSignal } = {}): Promise<DayPlan> {
-  const { travel, clockMs: _clock, onStep: _step, onProgress, ...rest } = input;
+export function solvePlan(input: PlanInput, options: SolveOptions = {}): Promise<DayPlan> {
+  const { travel, clockMs: _clock, onStep, onProgress, ...rest } = input;
   void _clock;
-  void _step;
+  const listen = options.onProgress;
+  const heard =
+    onStep || onProgress || listen
+      ? (p: SolveProgress) => {
+          if (p.kind === 'step') onStep?.(p.step, p.elapsedMs);
+          else if (p.kind === 'groups') onProgress?.(p.done, p.total);
+          listen?.(p);
+        }
+      : undefined;
   const m = travel.matrix;
   const matrix = m ? { lat: m.lat, lon: m.lon, distances: m.distances, durations: m.durations, fallback: m.fallback } : undefined;
-  return solverPool().solve(
-    { ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh, ...(matrix ? { matrix } : {}) } },
-    { signal: options.signal, onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined },
-  );
+  return solverPool().solve({ ...rest, travel: { detourFactor: travel.detourFactor, speedKmh: travel.speedKmh, ...(matrix ? { matrix } : {}) } }, { signal: options.signal, onProgress: heard });
 }
 
 /** A matrix model's data on SharedArrayBuffers: every solve on the pool reads it where it is (no copy per thread or per call). */

@@ -56,7 +56,10 @@ describe('plan, review and publish the day in the console', { timeout: 120_000 }
     expect(await page.textContent('#plan-card .error')).toContain('Rencana terbit sudah berubah');
     expect(await t.env.db('plans').where({ utility_id: t.env.utility.id, status: 'published' }).max<{ max: number }>('version as max').first()).toEqual({ max: dispatched.body.version });
     await page.click('#rebase-plan');
-    await expect.poll(async () => (await t.env.db('plans').where({ utility_id: t.env.utility.id, status: 'draft' }).first('based_on'))?.based_on).toBe(dispatched.body.id);
+    // The re-base solves again: on a loaded machine that takes longer than expect.poll's default second.
+    await expect
+      .poll(async () => (await t.env.db('plans').where({ utility_id: t.env.utility.id, status: 'draft' }).first('based_on'))?.based_on, { timeout: 30_000 })
+      .toBe(dispatched.body.id);
     await page.waitForSelector('#plan-card[data-status="draft"]');
     await page.click('#publish-plan');
     await page.waitForSelector('#plan-card[data-status="published"]');

@@ -30,12 +30,37 @@ describe('solver pool', () => {
   it('plans in a worker thread what planDay plans in this one, with progress up to every crew', async () => {
     const input = day(120, 6);
     const progress: number[] = [];
-    const plan = await pool.solve(input, { onProgress: (p) => progress.push(p.done / p.total) });
+    const kinds: string[] = [];
+    const steps: string[] = [];
+    const plan = await pool.solve(input, {
+      onProgress: (p) => {
+        kinds.push(p.kind);
+        if (p.kind === 'groups') progress.push(p.done / p.total);
+        if (p.kind === 'step') steps.push(p.step);
+      },
+    });
     const here = planDay({ ...input, travel: createTravelModel(settings) });
     expect(plan.routes.map((r) => r.stops.map((s) => s.ticket))).toEqual(here.routes.map((r) => r.stops.map((s) => s.ticket)));
     expect(plan.unplanned).toEqual(here.unplanned);
     expect(plan.routes.reduce((s, r) => s + r.stops.length, 0)).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
+    // In line first (a free thread: first), then the planner's start, its steps in order, then solved.
+    expect(kinds[0]).toBe('queued');
+    expect(kinds.indexOf('started')).toBeGreaterThan(0);
+    expect(kinds.at(-1)).toBe('solved');
+    expect(steps).toEqual(['screen', 'urgent', 'zones', 'groups', 'fill', 'upgrade', 'improve', 'refine']);
+  });
+
+  it('tells a solve waiting for the one thread its place in line, and when it starts', async () => {
+    const events: string[][] = [[], [], []];
+    const runs = [0, 1, 2].map((n) =>
+      pool.solve(day(60, 3), { onProgress: (p) => events[n].push(p.kind === 'queued' ? `queued ${p.position}` : p.kind === 'started' ? 'started' : p.kind) }),
+    );
+    await Promise.all(runs);
+    // The third is third in line while the first two wait or run, then second, then first, then it starts.
+    expect(events[2].filter((e) => e.startsWith('queued') || e === 'started')).toEqual(['queued 3', 'queued 2', 'queued 1', 'started']);
+    expect(events[0].filter((e) => e.startsWith('queued') || e === 'started')).toEqual(['queued 1', 'started']);
+    for (const e of events) expect(e.at(-1)).toBe('solved');
   });
 
   it('plans on a road matrix in shared memory what planDay plans in this one (one-way legs kept)', async () => {
@@ -67,7 +92,7 @@ describe('solver pool', () => {
 
   it('stops a solve when its signal aborts (SOLVE_CANCELLED), and the pool still solves after', async () => {
     const controller = new AbortController();
-    const running = pool.solve({ ...day(400, 20), iterationScale: 2 }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const running = pool.solve({ ...day(400, 20), iterationScale: 2 }, { signal: controller.signal, onProgress: (p) => p.kind === 'groups' && controller.abort() });
     const error = await running.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SolveCancelledError);
     expect((error as SolveCancelledError).code).toBe('SOLVE_CANCELLED');

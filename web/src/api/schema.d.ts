@@ -4426,7 +4426,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4451,6 +4454,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (400) */
@@ -4640,7 +4652,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -4662,6 +4677,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (400) */
@@ -4739,7 +4763,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -4760,6 +4787,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (400) */
@@ -4838,7 +4874,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                     ticketId: number;
@@ -4854,6 +4893,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (401) */
@@ -4920,7 +4968,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                     crewId: number;
@@ -4943,6 +4994,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (400) */
@@ -5006,7 +5066,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                     crewId: number;
@@ -5022,6 +5085,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (401) */
@@ -5154,7 +5226,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -5176,6 +5251,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PlanPublishResult"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (400) */
@@ -5254,7 +5338,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                     ticketId: number;
@@ -5270,6 +5357,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (401) */
@@ -5337,7 +5433,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'respond-async' (RFC 7240): answer 202 at once with a solve job to poll (Location: /api/v1/plan-jobs/{id}) instead of waiting for the plan */
+                    prefer?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -5352,6 +5451,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description With Prefer: respond-async: the solve job (Location: /api/v1/plan-jobs/{id}); poll it */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
                     };
                 };
                 /** @description Error (401) */
@@ -5402,6 +5510,138 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A solve job (a solving request sent with Prefer: respond-async): its state, what the planner is doing, the share of its time budget used, its place in line while the solver threads are busy; when done, the plan it made. Kept 15 minutes after it ends, on the instance that answered the 202 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancels a solve job: the solve stops (its solver thread is stopped) and nothing is stored. Answers once the job has stopped: state cancelled, or done when the plan was already being stored (it exists), or failed; a finished job is answered as it is */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job after the cancel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -10243,6 +10483,49 @@ export interface components {
                 lat: number;
                 lon: number;
             }[];
+        };
+        PlanJob: {
+            id: string;
+            /** @description What was asked, e.g. 'POST /api/v1/plans' */
+            request: string;
+            /**
+             * @description queued: waiting for a free solver thread; running; done: the plan is stored (result); failed (error); cancelled: stopped, nothing stored
+             * @enum {string}
+             */
+            state: "queued" | "running" | "done" | "failed" | "cancelled";
+            /**
+             * @description reading the day; waiting for a solver thread; grouping tickets into zones; searching routes; polishing routes (which tickets are served); finishing (reasons, baseline, storing the draft); done
+             * @enum {string}
+             */
+            step: "reading" | "waiting" | "zoning" | "routing" | "polishing" | "finishing" | "done";
+            /** @description 0-100: the share of the solve's time budget used (99 at most until the plan is stored, then 100) */
+            percent: number;
+            /** @description Since the job started (to its end once it ended) */
+            elapsedMs: number;
+            /** @description The solve's time budget (null: the planner has not started) */
+            budgetMs: number | null;
+            /** @description Place in line while every solver thread is busy (1: next); null otherwise */
+            queuePosition: number | null;
+            createdAt: string;
+            /** @description state done: the plan made (GET href) */
+            result: {
+                planId: number;
+                version: number;
+                /** @description For a publish: false when the draft was re-based into a new draft */
+                published: boolean | null;
+                href: string;
+            } | null;
+            /** @description state failed: the refusal the request would have answered (status, code, English and Bahasa Indonesia) */
+            error: {
+                status: number;
+                code: string;
+                message: string;
+                messageId: string;
+                field?: string;
+                details: {
+                    [key: string]: unknown;
+                };
+            } | null;
         };
         PlanDiff: {
             planId: number;

@@ -3,10 +3,11 @@
  * baseline, each crew's day (stops in order; km, hours and stops before and
  * after from the diff; lock), the unplanned tickets with what to do about each,
  * and the edits (pin to a crew, take out, put back, lift a pin, re-optimise),
- * publish and re-base. Every solve shows a working state and can be cancelled
- * (the request is aborted; the server stops the solve and stores nothing).
+ * publish and re-base. Every solve runs as a solve job: the page shows what the
+ * planner is doing and how far it is, and can cancel it (the server stops the
+ * solve and stores nothing).
  */
-import { api, ApiError, type Schemas } from '../api.js';
+import { api, ApiError, jobError, type Schemas } from '../api.js';
 import { h, errorBox } from '../dom.js';
 import { lang, priorityLabel, t, type MessageKey } from '../i18n.js';
 import { drawPlan, drawZones, type PlanLayers } from '../map/plan-layers.js';
@@ -15,6 +16,15 @@ type Plan = Schemas['Plan'];
 type Diff = Schemas['PlanDiff'];
 type Stop = Plan['routes'][number]['stops'][number];
 type Unplanned = Plan['unplanned'][number];
+type Job = Schemas['PlanJob'];
+
+/** Waits ms, or less when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
 
 export interface PlanPanelOptions {
   root: HTMLElement;
@@ -80,28 +90,70 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   };
   const unplannedOf = (ticketId: number) => plan?.unplanned.find((u) => u.ticketId === ticketId) ?? null;
 
-  /** Runs a request that solves: a working state with the time so far and a cancel button; the plan it answers is shown. */
-  async function solving(run: (signal: AbortSignal) => Promise<Plan>): Promise<void> {
+  /**
+   * Runs a request that solves as a solve job (Prefer: respond-async): a working state with what the planner is
+   * doing, a progress bar (the share of its time budget used), the time so far and a cancel button that cancels
+   * the job on the server (the solve stops, nothing is stored). The plan it made is shown.
+   */
+  async function solving(start: () => Promise<Job>): Promise<void> {
     if (busy) return;
     const controller = new AbortController();
     busy = controller;
     const started = Date.now();
+    let jobId: string | null = null;
+    const step = h('span', { id: 'plan-step' }, t('job_step_reading'));
+    const bar = h('progress', { id: 'plan-progress', max: '100', value: '0', 'aria-label': t('job_progress') }) as HTMLProgressElement;
+    const percent = h('span', { id: 'plan-percent' }, '0%');
     const elapsed = h('span', { class: 'elapsed' }, '0');
     const cancel = h('button', { type: 'button', id: 'plan-cancel', class: 'secondary' }, t('cancel_solve'));
     cancel.addEventListener('click', () => controller.abort());
-    working.replaceChildren(h('div', { class: 'card working', role: 'status' }, h('strong', {}, t('plan_working')), ' ', elapsed, ` ${t('seconds_short')} `, cancel));
+    working.replaceChildren(
+      h(
+        'div',
+        { class: 'card working', role: 'status' },
+        h('strong', {}, t('plan_working')),
+        step,
+        h('div', { class: 'progress-row' }, bar, percent),
+        h('span', { class: 'muted' }, elapsed, ` ${t('seconds_short')}`),
+        cancel,
+      ),
+    );
     const tick = setInterval(() => (elapsed.textContent = String(Math.round((Date.now() - started) / 1000))), 500);
+    const showJob = (j: Job) => {
+      step.textContent = j.state === 'queued' && j.queuePosition ? t('job_step_waiting').replace('{n}', String(j.queuePosition)) : t(`job_step_${j.step}` as MessageKey);
+      bar.value = j.percent;
+      percent.textContent = `${j.percent}%`;
+      working.dataset.state = j.state;
+      working.dataset.percent = String(j.percent);
+    };
     root.dataset.busy = 'true';
     notice.replaceChildren();
     try {
-      await show(await run(controller.signal));
+      let job = await start();
+      jobId = job.id;
+      showJob(job);
+      while (job.state === 'queued' || job.state === 'running') {
+        await pause(job.elapsedMs < 1000 ? 150 : 400, controller.signal);
+        if (controller.signal.aborted) break;
+        job = await api.get('/api/v1/plan-jobs/{id}', { path: { id: job.id } });
+        showJob(job);
+      }
+      // Cancelled here: the server stops the solve; it answers the job once stopped (done if the plan was already being stored).
+      if (controller.signal.aborted) job = await api.delete('/api/v1/plan-jobs/{id}', { path: { id: job.id } });
+      if (job.state === 'done' && job.result) {
+        if (job.result.published) await o.onPublished();
+        await show(await api.get('/api/v1/plans/{id}', { path: { id: job.result.planId } }));
+      } else if (job.state === 'cancelled') notice.replaceChildren(h('p', { class: 'muted', id: 'plan-cancelled' }, t('solve_cancelled')));
+      else if (job.error) throw jobError(job.error);
     } catch (err) {
-      if (controller.signal.aborted) notice.replaceChildren(h('p', { class: 'muted', id: 'plan-cancelled' }, t('solve_cancelled')));
-      else if (err instanceof ApiError && err.code === 'PLAN_STALE') notice.replaceChildren(staleNotice(err));
+      if (err instanceof ApiError && err.code === 'PLAN_STALE') notice.replaceChildren(staleNotice(err));
+      else if (err instanceof ApiError && err.status === 404 && jobId) notice.replaceChildren(errorBox(new Error(t('job_lost'))));
       else notice.replaceChildren(errorBox(err));
     } finally {
       clearInterval(tick);
       working.replaceChildren();
+      delete working.dataset.state;
+      delete working.dataset.percent;
       busy = null;
       delete root.dataset.busy;
     }
@@ -112,7 +164,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     const since = (err.details.publishedSince ?? []) as { version: number; kind: string; publishedAt: string | null }[];
     const changed = (err.details.ticketsChanged ?? []) as number[];
     const rebase = h('button', { type: 'button', id: 'rebase-plan', class: 'secondary' }, t('rebase_plan'));
-    rebase.addEventListener('click', () => void solving(async (signal) => (await api.post('/api/v1/plans/{id}/publish', { path: { id: plan!.id }, body: { rebase: true }, signal })).plan));
+    rebase.addEventListener('click', () => void solving(() => api.later('post', '/api/v1/plans/{id}/publish', { path: { id: plan!.id }, body: { rebase: true } })));
     const kind = (k: string) => (['daily', 'reoptimise', 'dispatch'].includes(k) ? t(`kind_${k}` as MessageKey) : k);
     return h(
       'div',
@@ -153,15 +205,11 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     const b = p.baseline;
     const buttons = h('div', { class: 'row' });
     const reoptimise = h('button', { type: 'button', id: 'reoptimise-plan', class: 'secondary' }, t('reoptimise'));
-    reoptimise.addEventListener('click', () => void solving((signal) => api.post('/api/v1/plans/{id}/reoptimise', { path: { id: p.id }, signal })));
+    reoptimise.addEventListener('click', () => void solving(() => api.later('post', '/api/v1/plans/{id}/reoptimise', { path: { id: p.id } })));
     if (p.status === 'draft') {
       const publish = h('button', { type: 'button', id: 'publish-plan' }, t('publish_plan'));
       publish.addEventListener('click', () =>
-        void solving(async (signal) => {
-          const res = await api.post('/api/v1/plans/{id}/publish', { path: { id: p.id }, body: {}, signal });
-          if (res.published) await o.onPublished();
-          return res.plan;
-        }),
+        void solving(() => api.later('post', '/api/v1/plans/{id}/publish', { path: { id: p.id }, body: {} })),
       );
       buttons.append(publish);
     }
@@ -216,10 +264,10 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
           const locked = route?.locked ?? false;
           const lock = h('button', { type: 'button', class: `secondary ${locked ? 'unlock-crew' : 'lock-crew'}` }, locked ? t('unlock_order') : t('lock_order'));
           lock.addEventListener('click', () =>
-            void solving((signal) =>
+            void solving(() =>
               locked
-                ? api.delete('/api/v1/plans/{id}/locks/{crewId}', { path: { id: p.id, crewId: c.crewId }, signal })
-                : api.put('/api/v1/plans/{id}/locks/{crewId}', { path: { id: p.id, crewId: c.crewId }, body: {}, signal }),
+                ? api.later('delete', '/api/v1/plans/{id}/locks/{crewId}', { path: { id: p.id, crewId: c.crewId } })
+                : api.later('put', '/api/v1/plans/{id}/locks/{crewId}', { path: { id: p.id, crewId: c.crewId }, body: {} }),
             ),
           );
           const movedFrom = new Map(c.movedIn.map((x) => [x.ticketId, x.fromCrewId]));
@@ -282,7 +330,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     const actions = h('div', { class: 'row' });
     if (u.reason === 'held_out') {
       const back = h('button', { type: 'button', class: 'secondary put-back' }, t('put_back'));
-      back.addEventListener('click', () => void solving((signal) => api.delete('/api/v1/plans/{id}/removals/{ticketId}', { path: { id: p.id, ticketId: u.ticketId }, signal })));
+      back.addEventListener('click', () => void solving(() => api.later('delete', '/api/v1/plans/{id}/removals/{ticketId}', { path: { id: p.id, ticketId: u.ticketId } })));
       actions.append(back);
     } else {
       if (u.reason === 'no_crew_within_sla') {
@@ -333,17 +381,17 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
     if (!underWay && out?.reason !== 'held_out') actions.append(choose, pin);
     if (at && !underWay) {
       const takeOut = h('button', { type: 'button', id: 'take-out', class: 'danger' }, t('take_out'));
-      takeOut.addEventListener('click', () => void solving((signal) => api.post('/api/v1/plans/{id}/removals', { path: { id: p.id }, body: { ticketId: id }, signal })));
+      takeOut.addEventListener('click', () => void solving(() => api.later('post', '/api/v1/plans/{id}/removals', { path: { id: p.id }, body: { ticketId: id } })));
       actions.append(takeOut);
     }
     if (at?.stop.pinned && !underWay) {
       const unpin = h('button', { type: 'button', id: 'unpin', class: 'secondary' }, t('unpin'));
-      unpin.addEventListener('click', () => void solving((signal) => api.delete('/api/v1/plans/{id}/pins/{ticketId}', { path: { id: p.id, ticketId: id }, signal })));
+      unpin.addEventListener('click', () => void solving(() => api.later('delete', '/api/v1/plans/{id}/pins/{ticketId}', { path: { id: p.id, ticketId: id } })));
       actions.append(unpin);
     }
     if (out?.reason === 'held_out') {
       const back = h('button', { type: 'button', id: 'put-back', class: 'secondary' }, t('put_back'));
-      back.addEventListener('click', () => void solving((signal) => api.delete('/api/v1/plans/{id}/removals/{ticketId}', { path: { id: p.id, ticketId: id }, signal })));
+      back.addEventListener('click', () => void solving(() => api.later('delete', '/api/v1/plans/{id}/removals/{ticketId}', { path: { id: p.id, ticketId: id } })));
       actions.append(back);
     }
     const close = h('button', { type: 'button', class: 'secondary', 'aria-label': '×' }, '×');
@@ -362,7 +410,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
   }
 
   const panel: PlanPanel = {
-    plan: (date) => solving((signal) => api.post('/api/v1/plans', { body: { date }, signal })),
+    plan: (date) => solving(() => api.later('post', '/api/v1/plans', { body: { date } })),
     show,
     clear() {
       plan = null;
@@ -387,7 +435,7 @@ export function planPanel(o: PlanPanelOptions): PlanPanel {
       const p = plan;
       const id = selected;
       if (!p || id === null) return;
-      await solving((signal) => api.post('/api/v1/plans/{id}/pins', { path: { id: p.id }, body: { ticketId: id, crewId }, signal }));
+      await solving(() => api.later('post', '/api/v1/plans/{id}/pins', { path: { id: p.id }, body: { ticketId: id, crewId } }));
     },
     selected: () => selected,
   };
