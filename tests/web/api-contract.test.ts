@@ -33,9 +33,9 @@ async function call<T = Record<string, unknown>>(
   user: string | null,
   method: Method,
   template: string,
-  request: { path?: Record<string, string | number>; query?: Record<string, string | number>; body?: unknown } = {},
+  request: { path?: Record<string, string | number>; query?: Record<string, string | number>; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (user) {
     if (!tokens.has(user)) tokens.set(user, await loginAs(t.server.baseUrl, t.env.utility, user));
     headers.authorization = `Bearer ${tokens.get(user)}`;
@@ -129,6 +129,15 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call('dispatcher', 'put', '/api/v1/plans/{id}/locks/{crewId}', { ...onDraft({ crewId: route!.crewId }), body: {} });
     await call('dispatcher', 'delete', '/api/v1/plans/{id}/locks/{crewId}', onDraft({ crewId: route!.crewId }));
     await call('dispatcher', 'get', '/api/v1/plans/{id}', { path: { id: edited.id } });
+    // The console's way: a solve as a job (202), polled until it ends, then its cancel (a finished job is answered as it is).
+    const job = await call<{ id: string; state: string }>('dispatcher', 'post', '/api/v1/plans/{id}/reoptimise', { path: { id: edited.id }, headers: { prefer: 'respond-async' } });
+    let state = job.state;
+    for (let i = 0; i < 600 && !['done', 'failed', 'cancelled'].includes(state); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = (await call<{ state: string }>('dispatcher', 'get', '/api/v1/plan-jobs/{id}', { path: { id: job.id } })).state;
+    }
+    expect(state).toBe('done');
+    await call('dispatcher', 'delete', '/api/v1/plan-jobs/{id}', { path: { id: job.id } });
 
     // The crew's day on its phone, and the admin's verification.
     const crewUser = `crew${t.env.crews.indexOf(route!.crewId) + 1}`;
