@@ -29,7 +29,8 @@ import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { findUtilityByCode, insertUtility } from '../server/features/utilities/service.js';
 import { forgetRoadGraphs, importRoadNetwork, roadMatrix, roadNetworkOf } from '../server/features/roads/service.js';
 import { loadRoadGraphInput } from '../server/features/roads/repository.js';
-import { createRoadGraph } from '../server/core/roads/graph.js';
+import { createRoadGraph, snapToRoad } from '../server/core/roads/graph.js';
+import { RoadSearch, roadMatrixOf } from '../server/core/roads/search.js';
 import { Rng } from '../server/core/routing/base/random.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -164,6 +165,50 @@ async function benchPgrouting(db: Db, utilityId: number, points: Point[], fresh:
   }
 }
 
+/**
+ * Makassar is ~16 times Balikpapan Kota's area and has no extract here: a synthetic
+ * grid of its size (190 x 190 crossings ~78 m apart, 15 % of blocks missing, 10 %
+ * one-way, 10-40 km/h) gives the order of a 1,000 x 1,000 cold matrix there.
+ */
+function benchSyntheticCity(n: number) {
+  const side = 190;
+  const step = 0.0007;
+  const rng = new Rng(options.seed);
+  const src: number[] = [];
+  const tgt: number[] = [];
+  const fwd: number[] = [];
+  const bwd: number[] = [];
+  const starts = [0];
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const street = (a: number, b: number) => {
+    if (rng.nextFloat() < 0.15) return;
+    const seconds = 78 / ((10 + rng.nextInt(30)) / 3.6);
+    src.push(a);
+    tgt.push(b);
+    fwd.push(seconds);
+    bwd.push(rng.nextFloat() < 0.1 ? -1 : seconds);
+    for (const v of [a, b]) {
+      lon.push((v % side) * step);
+      lat.push(Math.floor(v / side) * step);
+    }
+    starts.push(lon.length);
+  };
+  for (let r = 0; r < side; r++)
+    for (let c = 0; c < side; c++) {
+      if (c + 1 < side) street(r * side + c, r * side + c + 1);
+      if (r + 1 < side) street(r * side + c, (r + 1) * side + c);
+    }
+  const g = createRoadGraph({ vertexCount: side * side, edgeSource: Int32Array.from(src), edgeTarget: Int32Array.from(tgt), edgeForwardSeconds: Float64Array.from(fwd), edgeBackwardSeconds: Float64Array.from(bwd), edgeCoordStart: Int32Array.from(starts), coordLon: Float64Array.from(lon), coordLat: Float64Array.from(lat) });
+  const snaps = Array.from({ length: n }, () => snapToRoad(g, rng.nextFloat() * side * step, rng.nextFloat() * side * step, 300));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  roadMatrixOf(new RoadSearch(g), snaps);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  row(`TS synthetic city ${n} x ${n}`, 'cold, in memory only', ms(wallMs), ms((cpu.user + cpu.system) / 1000), `${g.vertexCount} vertices, ${g.edgeCount} edges (Makassar-sized grid)`);
+}
+
 // ---- roadplan: plan on roads vs straight line ----
 // bench/roads-plan.ts: the Balikpapan demo day planned on the road matrices and on the straight-line model
 // (km, hours, the straight-line plan driven on roads, road / straight-line estimate per leg and per pair).
@@ -199,6 +244,7 @@ async function main() {
       }
       if (options.pgrouting && hasPgrouting) await benchPgrouting(db, utilityId, points, fresh);
     }
+    benchSyntheticCity(options.targets.at);
     rows.push(...(await planRows(db, utilityId)));
     const header = ['what', 'how', 'wall', 'cpu', 'notes'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -271,25 +271,35 @@ export function snapToRoad(graph: RoadGraph, lat: number, lon: number, limitMetr
 function snapAt(graph: RoadGraph, p: number, t: number, lat: number, lon: number, limitMetres: number): RoadSnap | null {
   const { coordLon, coordLat } = graph;
   const e = graph.coordEdge[p];
-  const snapLon = coordLon[p] + t * (coordLon[p + 1] - coordLon[p]);
-  const snapLat = coordLat[p] + t * (coordLat[p + 1] - coordLat[p]);
-  const distanceMetres = haversineMetres(lat, lon, snapLat, snapLon);
+  const pointLon = coordLon[p] + t * (coordLon[p + 1] - coordLon[p]);
+  const pointLat = coordLat[p] + t * (coordLat[p + 1] - coordLat[p]);
+  const distanceMetres = haversineMetres(lat, lon, pointLat, pointLon);
   if (distanceMetres > limitMetres) return null;
   const segmentMetres = graph.coordOffsetMetres[p + 1] - graph.coordOffsetMetres[p];
   const length = graph.edgeLengthMetres[e];
   // At an end of the edge, exactly (so that a point on a vertex is that vertex, whichever edge it took).
   const offset = graph.coordOffsetMetres[p] + t * segmentMetres;
   let fraction = length > 0 ? offset / length : 0;
-  if (offset <= graph.vertexSnapMetres) fraction = 0;
-  else if (length - offset <= graph.vertexSnapMetres) fraction = 1;
+  let segment = p;
+  let along = t;
+  let snapLon = pointLon;
+  let snapLat = pointLat;
+  if (offset <= graph.vertexSnapMetres || length - offset <= graph.vertexSnapMetres) {
+    const atStart = offset <= graph.vertexSnapMetres;
+    fraction = atStart ? 0 : 1;
+    segment = atStart ? graph.edgeCoordStart[e] : graph.edgeCoordStart[e + 1] - 2;
+    along = atStart ? 0 : 1;
+    snapLon = coordLon[atStart ? segment : segment + 1];
+    snapLat = coordLat[atStart ? segment : segment + 1];
+  }
   const fwd = graph.edgeForwardMs[e];
   const bwd = graph.edgeBackwardMs[e];
   const forwardAheadMs = fwd >= 0 ? Math.round(fwd * (1 - fraction)) : 0;
   const backwardAheadMs = bwd >= 0 ? Math.round(bwd * fraction) : 0;
   return {
     edge: e,
-    segment: p,
-    along: t,
+    segment,
+    along,
     fraction,
     lon: snapLon,
     lat: snapLat,

@@ -118,11 +118,6 @@ export class RoadSearch {
     }
   }
 
-  private less(a: number, b: number): boolean {
-    const { ms, dm } = this;
-    return ms[a] < ms[b] || (ms[a] === ms[b] && dm[a] < dm[b]);
-  }
-
   private push(v: number): void {
     this.heap[this.size] = v;
     this.position[v] = this.size;
@@ -142,12 +137,14 @@ export class RoadSearch {
   }
 
   private up(i: number): void {
-    const { heap, position } = this;
+    const { heap, position, ms, dm } = this;
     const v = heap[i];
+    const vMs = ms[v];
+    const vDm = dm[v];
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent];
-      if (!this.less(v, p)) break;
+      if (ms[p] < vMs || (ms[p] === vMs && dm[p] <= vDm)) break;
       heap[i] = p;
       position[p] = i;
       i = parent;
@@ -157,16 +154,25 @@ export class RoadSearch {
   }
 
   private down(i: number): void {
-    const { heap, position } = this;
+    const { heap, position, ms, dm } = this;
     const v = heap[i];
+    const vMs = ms[v];
+    const vDm = dm[v];
     const size = this.size;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
-      if (child + 1 < size && this.less(heap[child + 1], heap[child])) child++;
-      if (!this.less(heap[child], v)) break;
-      heap[i] = heap[child];
-      position[heap[i]] = i;
+      let c = heap[child];
+      if (child + 1 < size) {
+        const r = heap[child + 1];
+        if (ms[r] < ms[c] || (ms[r] === ms[c] && dm[r] < dm[c])) {
+          child++;
+          c = r;
+        }
+      }
+      if (vMs < ms[c] || (vMs === ms[c] && vDm <= dm[c])) break;
+      heap[i] = c;
+      position[c] = i;
       i = child;
     }
     heap[i] = v;
