@@ -100,6 +100,27 @@ export async function locatePoint(db: Runner, utilityId: number, lon: number, la
   };
 }
 
+/**
+ * Whether the point is inside the service area, and where it lies (region,
+ * kelurahan), in one round trip: intake asks both of every report.
+ */
+export async function locateInServiceArea(db: Runner, utilityId: number, lon: number, lat: number): Promise<{ inside: boolean; place: Place }> {
+  const { rows } = await db.raw(
+    `SELECT ST_Covers(u.service_area, here.point) AS inside, r.id AS region_id, r.name AS region_name, a.id AS area_id, a.name AS area_name, a.district
+       FROM utilities u
+      CROSS JOIN (SELECT ? AS point) here
+       LEFT JOIN LATERAL (SELECT id, name FROM service_regions WHERE utility_id = u.id AND ST_Covers(area, here.point) LIMIT 1) r ON true
+       LEFT JOIN LATERAL (SELECT id, name, district FROM areas WHERE utility_id = u.id AND ST_Covers(geom, here.point) LIMIT 1) a ON true
+      WHERE u.id = ?`,
+    [geographyPoint(db, lon, lat), utilityId],
+  );
+  const row = rows[0];
+  return {
+    inside: Boolean(row?.inside),
+    place: { regionId: row?.region_id ?? null, regionName: row?.region_name ?? null, areaId: row?.area_id ?? null, areaName: row?.area_name ?? null, district: row?.district ?? null },
+  };
+}
+
 /** The utility's kelurahan by name, for placing an address (core/domain/places.ts). */
 export async function namedAreas(db: Runner, utilityId: number): Promise<{ id: number; name: string; district: string }[]> {
   return db('areas').where({ utility_id: utilityId }).orderBy('id').select('id', 'name', 'district');
