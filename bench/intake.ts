@@ -390,6 +390,9 @@ async function main(): Promise<void> {
       pending = await pendingOf();
     }
     const drainSeconds = (performance.now() - drainStart) / 1000;
+    // Everything a report cost, its analysis included: from the start of the load to the end of the drain.
+    const serverCpuAllSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
+    const postgresCpuAllSeconds = postgresCpuSince(postgresBefore, await postgresCpuByBackend(db));
     const analysedRows = await db('photos').where({ utility_id: utility.id }).whereNotNull('analysed_at').count<{ n: string }[]>({ n: '*' });
     const damaged = Number((await db('photos').where({ utility_id: utility.id, analysis_error: 'damaged' }).count<{ n: string }[]>({ n: '*' }))[0].n);
 
@@ -411,6 +414,8 @@ async function main(): Promise<void> {
       'server CPU share (cores busy)': fmt(serverCpuSeconds / options.seconds, 2),
       'PostgreSQL CPU per accepted report (ms; this database\'s backends)': accepted ? fmt((postgresCpuSeconds * 1000) / accepted) : '-',
       'PostgreSQL CPU share (cores busy)': fmt(postgresCpuSeconds / options.seconds, 2),
+      'server CPU per report, its analysis included (ms; load + drain)': accepted ? fmt((serverCpuAllSeconds * 1000) / accepted) : '-',
+      'PostgreSQL CPU per report, its analysis included (ms; load + drain)': accepted ? fmt((postgresCpuAllSeconds * 1000) / accepted) : '-',
       'transactions committed per accepted report (each statement outside a transaction is one)': accepted ? fmt(commits / accepted, 1) : '-',
       statuses: [...statuses].map(([s, c]) => `${s}: ${c}`).join(', '),
       'acknowledged missing from the db': missing,

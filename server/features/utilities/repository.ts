@@ -11,6 +11,9 @@ interface UtilityRow {
   settings: unknown;
 }
 
+/** What a Utility is made of. Not the service area: a city's outline (the Makassar demo's is 74 KB of WKB) that every public request read with `select *`. */
+const UTILITY_COLUMNS = ['id', 'code', 'name', 'time_zone', 'settings'] as const;
+
 const toUtility = (row: UtilityRow): Utility => ({
   id: row.id,
   code: row.code,
@@ -21,18 +24,18 @@ const toUtility = (row: UtilityRow): Utility => ({
 
 /** By its code or its Open311 jurisdiction_id (sql/0046; the code when none is set). */
 export async function findUtilityByCode(db: Runner, code: string): Promise<Utility | null> {
-  const row = await db<UtilityRow>('utilities').where('code', code).orWhere('jurisdiction_id', code).orderBy('id').first();
+  const row = await db<UtilityRow>('utilities').where('code', code).orWhere('jurisdiction_id', code).orderBy('id').first(...UTILITY_COLUMNS);
   return row ? toUtility(row) : null;
 }
 
 export async function findUtilityById(db: Runner, id: number): Promise<Utility | null> {
-  const row = await db<UtilityRow>('utilities').where({ id }).first();
+  const row = await db<UtilityRow>('utilities').where({ id }).first(...UTILITY_COLUMNS);
   return row ? toUtility(row) : null;
 }
 
 /** The only utility, when there is exactly one (a single-city install). */
 export async function findSoleUtility(db: Runner): Promise<Utility | null> {
-  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2);
+  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2).select(...UTILITY_COLUMNS);
   return rows.length === 1 ? toUtility(rows[0]) : null;
 }
 
