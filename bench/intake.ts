@@ -234,6 +234,20 @@ async function postgresCpuByBackend(db: Db): Promise<Map<number, number>> {
 
 const postgresCpuSince = (before: Map<number, number>, after: Map<number, number>): number => [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
 
+/**
+ * The backends' CPU, looked at every second: a pooled connection closed when
+ * idle (the drain outlasts the pool's idle timeout) keeps the last value seen.
+ */
+function watchPostgresCpu(db: Db): { latest: () => Promise<Map<number, number>>; stop: () => void } {
+  const seen = new Map<number, number>();
+  const look = async () => {
+    for (const [pid, s] of await postgresCpuByBackend(db)) seen.set(pid, s);
+    return seen;
+  };
+  const timer = setInterval(() => void look().catch(() => undefined), 1000);
+  return { latest: look, stop: () => clearInterval(timer) };
+}
+
 /** Transactions committed in this database so far (pg_stat_database). */
 async function commitsOf(db: Db): Promise<number> {
   return Number((await db.raw('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit);
@@ -335,6 +349,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const cpuBefore = cpuSecondsOf(child.pid!);
   const postgresBefore = await postgresCpuByBackend(db);
+  const postgresWatch = watchPostgresCpu(db);
   const commitsBefore = await commitsOf(db);
   try {
     const result = await autocannon({
@@ -358,7 +373,7 @@ async function main(): Promise<void> {
     });
     const loadAfter = os.loadavg();
     const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
-    const postgresCpuSeconds = postgresCpuSince(postgresBefore, await postgresCpuByBackend(db));
+    const postgresCpuSeconds = postgresCpuSince(postgresBefore, new Map(await postgresWatch.latest()));
     const commits = (await commitsOf(db)) - commitsBefore;
     const accepted = acknowledged.length;
     const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s !== 201 && s !== 200).reduce((n, [, c]) => n + c, 0);
@@ -392,7 +407,8 @@ async function main(): Promise<void> {
     const drainSeconds = (performance.now() - drainStart) / 1000;
     // Everything a report cost, its analysis included: from the start of the load to the end of the drain.
     const serverCpuAllSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
-    const postgresCpuAllSeconds = postgresCpuSince(postgresBefore, await postgresCpuByBackend(db));
+    const postgresCpuAllSeconds = postgresCpuSince(postgresBefore, await postgresWatch.latest());
+    postgresWatch.stop();
     const analysedRows = await db('photos').where({ utility_id: utility.id }).whereNotNull('analysed_at').count<{ n: string }[]>({ n: '*' });
     const damaged = Number((await db('photos').where({ utility_id: utility.id, analysis_error: 'damaged' }).count<{ n: string }[]>({ n: '*' }))[0].n);
 
@@ -432,6 +448,7 @@ async function main(): Promise<void> {
     console.log(ok ? 'All targets met.' : `Target missed (>= ${options.targetPerSecond} accepted/s, p99 < ${options.targetP99Ms} ms, 0 errors, nothing lost, every photo analysed).`);
     process.exitCode = ok ? 0 : 1;
   } finally {
+    postgresWatch.stop();
     // Let the requests autocannon left in flight finish before the server stops.
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGTERM');
