@@ -41,7 +41,7 @@ import { createDb, migrate, type Db } from '../server/platform/db/knex.js';
 import { insertUtility, findUtilityById } from '../server/features/utilities/repository.js';
 import type { Utility } from '../server/features/utilities/service.js';
 import { loadConfig } from '../server/platform/config.js';
-import { analysePhoto, PhotoStore, sniffPhoto } from '../server/platform/storage/photos.js';
+import { analysePhoto, measurePhoto, PhotoStore, sniffPhoto, THUMBNAIL_WIDTH } from '../server/platform/storage/photos.js';
 import { submitReport } from '../server/features/tickets/intake.service.js';
 import type { AppContext } from '../server/platform/context.js';
 
@@ -137,10 +137,10 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
   const ctx: AppContext = { db, config: { ...loadConfig({ NODE_ENV: 'production' }), photoDir }, photos: store, now: () => new Date() };
   const stages: Record<string, number[]> = {
     header: [],
-    blur: [],
+    'decode at DCT scale (BLUR_EDGE_PX) + blur score + thumbnail + EXIF: the imaging thread': [],
     exif: [],
     sha256: [],
-    'analysePhoto (all of the above; now after the ack)': [],
+    'analysePhoto (header, measures; now after the ack)': [],
     'sniffPhoto (header, tail, sha256: the request path)': [],
     'store write (temp + fsync + rename)': [],
     'submitReport (all, incl. transaction)': [],
@@ -152,10 +152,16 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
     return out;
   };
   const cpu = { analyse: 0, sniff: 0, submit: 0 };
+  // SQL statements (BEGIN and COMMIT included) sent by submitReport: round trips to PostgreSQL.
+  let statements = 0;
+  let counting = false;
+  db.on('query', () => {
+    if (counting) statements++;
+  });
   for (let i = 0; i < runs; i++) {
     const photo = uniquePhoto(base, `profile-${i}`);
     const c0 = process.cpuUsage();
-    await analysePhoto(uniquePhoto(base, `profile-cpu-${i}`), utility.timeZone);
+    await measurePhoto(uniquePhoto(base, `profile-cpu-${i}`), utility.timeZone, THUMBNAIL_WIDTH);
     const c1 = process.cpuUsage(c0);
     cpu.analyse += (c1.user + c1.system) / 1000;
     const s0 = process.cpuUsage();
@@ -163,22 +169,15 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
     const s1 = process.cpuUsage(s0);
     cpu.sniff += (s1.user + s1.system) / 1000;
     await time('header', () => sharp(photo).metadata());
-    // The blur score as storage/photos.ts computes it (shrink-on-load decode, greyscale, 3x3 Laplacian).
-    await time('blur', () =>
-      sharp(photo)
-        .rotate()
-        .greyscale()
-        .resize(512, 512, { fit: 'inside', withoutEnlargement: true })
-        .convolve({ width: 3, height: 3, kernel: [0, 1, 0, 1, -4, 1, 0, 1, 0], scale: 1, offset: 128 })
-        .raw()
-        .toBuffer(),
-    );
+    // What the imaging thread does after the acknowledgment (platform/imaging/worker.ts): one small decode for both.
+    await time('decode at DCT scale (BLUR_EDGE_PX) + blur score + thumbnail + EXIF: the imaging thread', () => measurePhoto(photo, utility.timeZone, THUMBNAIL_WIDTH));
     await time('exif', async () => [await exifr.parse(photo, { gps: true, reviveValues: false }), await exifr.gps(photo)]);
     await time('sha256', () => crypto.createHash('sha256').update(photo).digest('hex'));
-    const analysis = await time('analysePhoto (all of the above; now after the ack)', () => analysePhoto(photo, utility.timeZone));
+    const analysis = await time('analysePhoto (header, measures; now after the ack)', () => analysePhoto(photo, utility.timeZone));
     await time('sniffPhoto (header, tail, sha256: the request path)', () => sniffPhoto(photo));
     await time('store write (temp + fsync + rename)', () => store.save(photo, analysis));
     const c2 = process.cpuUsage();
+    counting = true;
     await time('submitReport (all, incl. transaction)', () =>
       submitReport(ctx, utility, {
         lat: -5.15 + Math.random() * 0.01,
@@ -190,6 +189,7 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
         photo: uniquePhoto(base, `profile-submit-${i}`),
       }),
     );
+    counting = false;
     const c3 = process.cpuUsage(c2);
     cpu.submit += (c3.user + c3.system) / 1000;
   }
@@ -200,9 +200,10 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
   }
   const median = (name: string) => [...stages[name]].sort((a, b) => a - b)[Math.floor(runs / 2)];
   rows.push(['=> transaction and checks (submitReport - sniff - write)', `~${fmt(median('submitReport (all, incl. transaction)') - median('sniffPhoto (header, tail, sha256: the request path)') - median('store write (temp + fsync + rename)'), 2)} ms`]);
-  rows.push(['CPU of analysePhoto (this process, all threads)', `${fmt(cpu.analyse / runs, 2)} ms per photo`]);
+  rows.push(['CPU of the analysis (measurePhoto with thumbnail; this process, all threads)', `${fmt(cpu.analyse / runs, 2)} ms per photo`]);
   rows.push(['CPU of sniffPhoto (this process, all threads)', `${fmt(cpu.sniff / runs, 2)} ms per photo`]);
   rows.push(['CPU of submitReport (this process; PostgreSQL not counted)', `${fmt(cpu.submit / runs, 2)} ms per report`]);
+  rows.push(['SQL statements of submitReport (BEGIN/COMMIT included; the route adds the utility, the key claim and its answer)', `${fmt(statements / runs, 1)} per report`]);
   return rows;
 }
 
@@ -210,6 +211,46 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
 function cpuSecondsOf(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving this database
+ * (pid -> seconds), the bench's own connections (application_name) left out.
+ * WAL writer, checkpointer and the like serve every database on the machine:
+ * not counted.
+ */
+async function postgresCpuByBackend(db: Db): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = (await db.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> ?`, [BENCH_APPLICATION])).rows;
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      out.set(pid, cpuSecondsOf(pid));
+    } catch {
+      // gone, or PostgreSQL runs elsewhere: not counted
+    }
+  }
+  return out;
+}
+
+const postgresCpuSince = (before: Map<number, number>, after: Map<number, number>): number => [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+/**
+ * The backends' CPU, looked at every second: a pooled connection closed when
+ * idle (the drain outlasts the pool's idle timeout) keeps the last value seen.
+ */
+function watchPostgresCpu(db: Db): { latest: () => Promise<Map<number, number>>; stop: () => void } {
+  const seen = new Map<number, number>();
+  const look = async () => {
+    for (const [pid, s] of await postgresCpuByBackend(db)) seen.set(pid, s);
+    return seen;
+  };
+  const timer = setInterval(() => void look().catch(() => undefined), 1000);
+  return { latest: look, stop: () => clearInterval(timer) };
+}
+
+/** Transactions committed in this database so far (pg_stat_database). */
+async function commitsOf(db: Db): Promise<number> {
+  return Number((await db.raw('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit);
 }
 
 interface CpuProfile {
@@ -280,9 +321,13 @@ async function startServer(url: string, photoDir: string, profileDir: string | n
   throw new Error('the server did not become ready in 60 s');
 }
 
+const BENCH_APPLICATION = 'tirta-bench-intake';
+
 async function main(): Promise<void> {
   await ensureDatabase(options.url, { fresh: true });
-  const db = createDb(options.url, 4);
+  const benchUrl = new URL(options.url);
+  benchUrl.searchParams.set('application_name', BENCH_APPLICATION);
+  const db = createDb(benchUrl.toString(), 4);
   await migrate(db);
   const utility = await addUtility(db, 'bench-intake');
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tirta-bench-photos-'));
@@ -303,6 +348,9 @@ async function main(): Promise<void> {
   const statuses = new Map<number, number>();
   const loadBefore = os.loadavg();
   const cpuBefore = cpuSecondsOf(child.pid!);
+  const postgresBefore = await postgresCpuByBackend(db);
+  const postgresWatch = watchPostgresCpu(db);
+  const commitsBefore = await commitsOf(db);
   try {
     const result = await autocannon({
       url: `${baseUrl}/api/v1/reports`,
@@ -325,6 +373,8 @@ async function main(): Promise<void> {
     });
     const loadAfter = os.loadavg();
     const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
+    const postgresCpuSeconds = postgresCpuSince(postgresBefore, new Map(await postgresWatch.latest()));
+    const commits = (await commitsOf(db)) - commitsBefore;
     const accepted = acknowledged.length;
     const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s !== 201 && s !== 200).reduce((n, [, c]) => n + c, 0);
 
@@ -355,6 +405,10 @@ async function main(): Promise<void> {
       pending = await pendingOf();
     }
     const drainSeconds = (performance.now() - drainStart) / 1000;
+    // Everything a report cost, its analysis included: from the start of the load to the end of the drain.
+    const serverCpuAllSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
+    const postgresCpuAllSeconds = postgresCpuSince(postgresBefore, await postgresWatch.latest());
+    postgresWatch.stop();
     const analysedRows = await db('photos').where({ utility_id: utility.id }).whereNotNull('analysed_at').count<{ n: string }[]>({ n: '*' });
     const damaged = Number((await db('photos').where({ utility_id: utility.id, analysis_error: 'damaged' }).count<{ n: string }[]>({ n: '*' }))[0].n);
 
@@ -374,6 +428,11 @@ async function main(): Promise<void> {
       'errors (not 200/201, socket, timeout)': errors,
       'server CPU per accepted report (ms)': accepted ? fmt((serverCpuSeconds * 1000) / accepted) : '-',
       'server CPU share (cores busy)': fmt(serverCpuSeconds / options.seconds, 2),
+      'PostgreSQL CPU per accepted report (ms; this database\'s backends)': accepted ? fmt((postgresCpuSeconds * 1000) / accepted) : '-',
+      'PostgreSQL CPU share (cores busy)': fmt(postgresCpuSeconds / options.seconds, 2),
+      'server CPU per report, its analysis included (ms; load + drain)': accepted ? fmt((serverCpuAllSeconds * 1000) / accepted) : '-',
+      'PostgreSQL CPU per report, its analysis included (ms; load + drain)': accepted ? fmt((postgresCpuAllSeconds * 1000) / accepted) : '-',
+      'transactions committed per accepted report (each statement outside a transaction is one)': accepted ? fmt(commits / accepted, 1) : '-',
       statuses: [...statuses].map(([s, c]) => `${s}: ${c}`).join(', '),
       'acknowledged missing from the db': missing,
       'acknowledged without photo row or file': noPhoto,
@@ -389,6 +448,7 @@ async function main(): Promise<void> {
     console.log(ok ? 'All targets met.' : `Target missed (>= ${options.targetPerSecond} accepted/s, p99 < ${options.targetP99Ms} ms, 0 errors, nothing lost, every photo analysed).`);
     process.exitCode = ok ? 0 : 1;
   } finally {
+    postgresWatch.stop();
     // Let the requests autocannon left in flight finish before the server stops.
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGTERM');

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
-import { submitReport } from '../tickets/intake.service.js';
+import { prepareReport, submitReport, writeReport } from '../tickets/intake.service.js';
 import { recordClientUpdate } from '../tickets/client-update.service.js';
 import { DomainError, ErrorCode, notFound, validationError } from '../../core/domain/errors.js';
 import { localDateOf, zonedTimeToUtc } from '../../core/domain/time.js';
@@ -199,20 +199,23 @@ export async function submitServiceRequest(ctx: AppContext, utility: Utility, ap
   // A photo only as a link to a host we do not fetch from: staff look at it first. No photo where the category needs none: in.
   if (!media && fields.media_url) return queueSubmission(ctx, utility, apiKey, { ...submission, fields }, notes, 'photo');
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ') || null;
+  // The checks, the photo's store and the ticket number outside the transaction, as on the citizen form: the
+  // counter row is locked for its one statement, not until this ticket commits (docs/intake.md).
+  const prepared = await prepareReport(ctx, utility, {
+    lat: fields.lat!,
+    lon: fields.long!,
+    description: [fields.description ?? null, ...notes].filter((x) => x !== null).join('\n') || null,
+    name,
+    phone: fields.phone ?? null,
+    address: fields.address_string ?? null,
+    category: fields.service_code as Category,
+    source: 'app',
+    photo: media ?? undefined,
+    // An Open311 client has no way to prove the phone: the report goes in, a known reporter's details stay.
+    keepKnownDetails: true,
+  });
   const receipt = await ctx.db.transaction(async (tx) => {
-    const r = await submitReport({ ...ctx, db: tx }, utility, {
-      lat: fields.lat!,
-      lon: fields.long!,
-      description: [fields.description ?? null, ...notes].filter((x) => x !== null).join('\n') || null,
-      name,
-      phone: fields.phone ?? null,
-      address: fields.address_string ?? null,
-      category: fields.service_code as Category,
-      source: 'app',
-      photo: media ?? undefined,
-      // An Open311 client has no way to prove the phone: the report goes in, a known reporter's details stay.
-      keepKnownDetails: true,
-    });
+    const r = await writeReport({ ...ctx, db: tx }, utility, prepared);
     // A re-report returns an earlier ticket, which may already have its record: the first submitter keeps it.
     if (!(await hasSubmission(tx, r.id))) await recordSubmission(tx, { utilityId: utility.id, ticketId: r.id, apiKeyId: apiKey.id, accountId: fields.account_id ?? null, at: ctx.now() });
     return r;

@@ -13,7 +13,7 @@ import { DomainError, ErrorCode, notFound, validationError } from '../../core/do
 import { statusLabels } from '../../core/domain/labels.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import { transitions, type Transition } from '../../core/domain/workflow.js';
-import { findTicket, findTicketByNumber, transition } from './repository.js';
+import { findTicket, transition } from './repository.js';
 import { findReporterByPhone } from './reporters.repository.js';
 import { reporterIdsOf, ticketsOfReporter } from './links.repository.js';
 import { linkPath, signLink, verifyLink } from './links.service.js';
@@ -22,13 +22,9 @@ import { publicStatus } from './service.js';
 import { recordPhoto, storePhoto } from './photos.service.js';
 import { analyseSoon, analysisLeaseFrom } from './photo-analysis.service.js';
 
-/** The receipt's follow-up link for the reporter of `phone` (null without a phone). */
-export async function followUpLinkFor(ctx: Pick<AppContext, 'db'>, utility: Utility, ticketNumber: string, phone: string | null | undefined): Promise<string | null> {
-  const normalised = phone ? normalisePhone(phone) : null;
-  const reporter = normalised ? await findReporterByPhone(ctx.db, utility.id, normalised) : null;
-  const ticket = reporter ? await findTicketByNumber(ctx.db, utility.id, ticketNumber) : null;
-  if (!reporter || !ticket) return null;
-  return linkPath(utility.code, 'tindak-lanjut', await signLink(ctx.db, utility.id, { purpose: 'follow', ticketId: ticket.id, reporterId: reporter.id }));
+/** The receipt's follow-up link, when the ticket and its reporter are known (intake: no lookup). */
+export async function followUpLinkOf(ctx: Pick<AppContext, 'db'>, utility: Utility, ticketId: number, reporterId: number | null): Promise<string | null> {
+  return reporterId === null ? null : linkPath(utility.code, 'tindak-lanjut', await signLink(ctx.db, utility.id, { purpose: 'follow', ticketId, reporterId }));
 }
 
 /** The ticket behind a follow-up token, when the token's reporter is (still) one of its reporters. */
@@ -64,7 +60,7 @@ export async function addFollowUp(ctx: AppContext, utility: Utility, token: stri
       throw new DomainError(ErrorCode.invalidTransition, `Report ${locked.number} is ${locked.status}: nothing can be added to it now`, { action: 'add_info', currentStatus: locked.status, allowedActions: [] });
     }
     const photoId = photo ? await recordPhoto(tx, utility, locked.id, 'report', photo, null, analysisLeaseFrom(ctx.now())) : null;
-    if (photoId !== null) analyseSoon(ctx, photoId); // once committed
+    if (photoId !== null) analyseSoon(ctx, photoId, tx); // once committed
     await transition(tx, {
       utilityId: utility.id,
       ticketId: locked.id,

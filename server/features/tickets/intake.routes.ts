@@ -10,7 +10,7 @@ import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/s
 import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
-import { followUpLinkFor } from './follow-up.service.js';
+import { followUpLinkOf } from './follow-up.service.js';
 
 registry.registerPath({
   method: 'post',
@@ -57,7 +57,7 @@ export function reportsRouter(ctx: AppContext): Router {
       requestHashOf(fields, photo),
       async (inTx, prepared) => {
         const receipt = await writeReport(inTx, utility, prepared);
-        const followUpUrl = await followUpLinkFor(inTx, utility, receipt.number, fields.phone);
+        const followUpUrl = await followUpLinkOf(inTx, utility, receipt.id, receipt.reporterId);
         return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
       },
       // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
 import { normalisePhone } from '../../core/domain/phone.js';
 import type { Category, Source, TicketStatus } from '../../core/domain/tickets.js';
-import { isInsideServiceArea, locatePoint, type Place, type Utility } from '../utilities/service.js';
+import { locateInServiceArea, type Place, type Utility } from '../utilities/service.js';
 import { findReporterByPhone, upsertReporter } from './reporters.repository.js';
 import { createTicket, nextNumber, openIncidentAt } from './repository.js';
 import type { StaffUser } from '../auth/service.js';
@@ -61,6 +61,8 @@ export interface ReportReceipt {
   repeat: { kind: 're_report'; repeatCount: number; reopenedFor: 'crew' | 'review' } | { kind: 'new_linked'; linkedTo: string } | null;
   /** The report was added to the open ticket of the same spot (this is its number): how many reports it now stands for. */
   duplicate?: { reports: number; chosen: boolean } | null;
+  /** The reporter's row (null without a phone): for the receipt's follow-up link, never shown. */
+  reporterId: number | null;
 }
 
 /** A report checked and its photo stored: what the short transaction writes. */
@@ -76,6 +78,8 @@ export interface PreparedReport {
   number: string;
   /** The phone was proven: the details given replace the known reporter's. */
   proven: boolean;
+  /** The phone belonged to a reporter before this report (else none of its tickets can be a re-report's target). */
+  knownReporter: boolean;
 }
 
 /**
@@ -115,8 +119,10 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   }
 
   let proven = false;
+  let knownReporter = false;
   if (phone) {
     const reporter = await findReporterByPhone(ctx.db, utility.id, phone);
+    knownReporter = reporter !== null;
     if (reporter?.blocked) {
       throw new DomainError(
         ErrorCode.reporterBlocked,
@@ -130,8 +136,8 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
     }
   }
 
-  // Inside the service area, and where (region, kelurahan): side by side.
-  const [inside, place] = await Promise.all([isInsideServiceArea(ctx.db, utility.id, input.lon, input.lat), locatePoint(ctx.db, utility.id, input.lon, input.lat)]);
+  // Inside the service area, and where (region, kelurahan): one round trip.
+  const { inside, place } = await locateInServiceArea(ctx.db, utility.id, input.lon, input.lat);
   if (!inside) {
     throw new DomainError(ErrorCode.outsideServiceArea, `The location is outside the service area of ${utility.name}`, {
       field: 'lat',
@@ -146,7 +152,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
   // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
   // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
   const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
-  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number, proven };
+  return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number, proven, knownReporter };
 }
 
 /**
@@ -154,7 +160,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
  * an earlier one), its event, the reporter and the photo, pending analysis.
  */
 export async function writeReport(ctx: AppContext, utility: Utility, prepared: PreparedReport): Promise<ReportReceipt> {
-  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number, proven } = prepared;
+  const { input, enteredBy, phone, photo, place, h3Cell, receivedAt, number, proven, knownReporter } = prepared;
   const fromCitizen = enteredBy === null;
   // Known after the analysis (photo-analysis.service.ts); until then the queue shows "analysing".
   const photoBlurred = null;
@@ -165,7 +171,9 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
   const receipt = await inTransaction(async (tx) => {
     // Inside an open area incident, the report joins it: no separate crew (seed 003).
     const incident = await openIncidentAt(tx, utility.id, input.lon, input.lat);
-    const repeat: RepeatOutcome = incident ? { kind: 'none' } : await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt });
+    // A first-time reporter who names no earlier ticket has none to repeat: no lookup (most reports).
+    const mayRepeat = !incident && (knownReporter || Boolean(input.previousNumber?.trim()));
+    const repeat: RepeatOutcome = mayRepeat ? await classifyRepeat(tx, utility, { previousNumber: input.previousNumber ?? null, phone, lat: input.lat, lon: input.lon, at: receivedAt }) : { kind: 'none' };
     const details = { name: input.name, address: input.address, email: input.email, preferredChannel: input.preferredChannel, language: input.language };
     const reporterId = phone ? await upsertReporter(tx, utility.id, { phone, ...details }, proven) : null;
     if (repeat.kind === 're_report') {
@@ -183,6 +191,7 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
           kelurahan: place.areaName,
           repeat: { kind: 're_report' as const, repeatCount: repeat.repeatCount, reopenedFor: status === 'received' ? ('review' as const) : ('crew' as const) },
           incident: null,
+          reporterId,
         },
       };
     }
@@ -230,7 +239,7 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
       const reports = await mergeReport(tx, utility, { report: { id: ticketId, number }, into, actor: 'duplicate', actorUserId: enteredBy?.id ?? null, at: receivedAt, note: null, data: { chosen: duplicate.chosen } });
       return {
         photoId,
-        receipt: { id: duplicate.id, number: duplicate.number, status: duplicate.status, receivedAt: duplicate.receivedAt, photoBlurred, photoAnalysing, region: place.regionName, kelurahan: place.areaName, repeat: null, incident: null, duplicate: { reports, chosen: duplicate.chosen } },
+        receipt: { id: duplicate.id, number: duplicate.number, status: duplicate.status, receivedAt: duplicate.receivedAt, photoBlurred, photoAnalysing, region: place.regionName, kelurahan: place.areaName, repeat: null, incident: null, duplicate: { reports, chosen: duplicate.chosen }, reporterId },
       };
     }
     return {
@@ -246,10 +255,11 @@ export async function writeReport(ctx: AppContext, utility: Utility, prepared: P
         kelurahan: place.areaName,
         repeat: linked ? { kind: 'new_linked' as const, linkedTo: linked.earlier.number } : null,
         incident,
+        reporterId,
       },
     };
   });
-  // After the commit when this is the outermost transaction; otherwise the queue looks again until it is.
-  if (receipt.photoId !== null) analyseSoon(ctx, receipt.photoId);
+  // Once committed: now, or when the caller's transaction (the idempotent route's) commits.
+  if (receipt.photoId !== null) analyseSoon(ctx, receipt.photoId, (ctx.db as Tx).isTransaction ? (ctx.db as Tx) : null);
   return receipt.receipt;
 }

@@ -14,6 +14,7 @@
  * (the second result is not recorded: `analysed_at IS NULL` guards it).
  */
 import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/knex.js';
 import { imagingPool, type ImagingPool } from '../../platform/imaging/pool.js';
 import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
 import { logger } from '../../platform/log.js';
@@ -101,9 +102,9 @@ export async function analyseReportPhotoNow(ctx: AppContext, utilityId: number, 
 
 /**
  * A process's queue of its own photos to analyse once committed. `add` is
- * called inside the writing transaction: an id not visible yet (not committed)
- * is tried again a few times, then left to the lease (a rolled-back photo
- * simply never appears).
+ * called when the writing transaction commits (analyseSoon); an id not visible
+ * yet (a writer that queued it early) is tried again a few times, then left to
+ * the lease (a rolled-back photo simply never appears).
  */
 const MAX_TRIES = 20;
 
@@ -192,9 +193,21 @@ export function startPhotoAnalysis(ctx: AppContext, pool: () => ImagingPool = im
   if (!queues.has(ctx.photos)) queues.set(ctx.photos, new AnalysisQueue(ctx, pool));
 }
 
-/** Queues a photo just written (inside its transaction) for analysis once committed; a no-op where no analysis was started (bare service tests). */
-export function analyseSoon(ctx: AppContext, photoId: number): void {
-  queues.get(ctx.photos)?.add(photoId);
+/**
+ * Queues a photo just written for analysis; a no-op where no analysis was
+ * started (bare service tests). Given the writing transaction, it is queued
+ * when that commits (and never when it rolls back): claimed before the
+ * commit, the row is not visible yet and the queue would look again later.
+ */
+export function analyseSoon(ctx: AppContext, photoId: number, writing: Tx | null = null): void {
+  const queue = queues.get(ctx.photos);
+  if (!queue) return;
+  if (writing) {
+    writing.executionPromise.then(
+      () => queue.add(photoId),
+      () => undefined,
+    );
+  } else queue.add(photoId);
 }
 
 /** Waits until this context's queue is empty (tests; shutdown). */

@@ -137,7 +137,7 @@ const steps: Record<Action, Guard> = {
     requireOwnCrew(user, ticket);
     if (!input.photo) throw new DomainError(ErrorCode.resultPhotoRequired, 'A photo of the repaired site is required', { field: 'photo' });
     const photoId = await recordPhoto(tx, utility, ticket.id, 'result', await storePhoto(ctx, utility, input.photo), user.id, analysisLeaseFrom(ctx.now()));
-    analyseSoon(ctx, photoId); // once committed
+    analyseSoon(ctx, photoId, tx); // once committed
     return { changes: {}, note: input.note ?? null, data: { photoId } };
   },
 

@@ -11,6 +11,9 @@ interface UtilityRow {
   settings: unknown;
 }
 
+/** What a Utility is made of. Not the service area: a city's outline (the Makassar demo's is 74 KB of WKB) that every public request read with `select *`. */
+const UTILITY_COLUMNS = ['id', 'code', 'name', 'time_zone', 'settings'] as const;
+
 const toUtility = (row: UtilityRow): Utility => ({
   id: row.id,
   code: row.code,
@@ -21,18 +24,18 @@ const toUtility = (row: UtilityRow): Utility => ({
 
 /** By its code or its Open311 jurisdiction_id (sql/0046; the code when none is set). */
 export async function findUtilityByCode(db: Runner, code: string): Promise<Utility | null> {
-  const row = await db<UtilityRow>('utilities').where('code', code).orWhere('jurisdiction_id', code).orderBy('id').first();
+  const row = await db<UtilityRow>('utilities').where('code', code).orWhere('jurisdiction_id', code).orderBy('id').first(...UTILITY_COLUMNS);
   return row ? toUtility(row) : null;
 }
 
 export async function findUtilityById(db: Runner, id: number): Promise<Utility | null> {
-  const row = await db<UtilityRow>('utilities').where({ id }).first();
+  const row = await db<UtilityRow>('utilities').where({ id }).first(...UTILITY_COLUMNS);
   return row ? toUtility(row) : null;
 }
 
 /** The only utility, when there is exactly one (a single-city install). */
 export async function findSoleUtility(db: Runner): Promise<Utility | null> {
-  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2);
+  const rows = await db<UtilityRow>('utilities').orderBy('id').limit(2).select(...UTILITY_COLUMNS);
   return rows.length === 1 ? toUtility(rows[0]) : null;
 }
 
@@ -97,6 +100,27 @@ export async function locatePoint(db: Runner, utilityId: number, lon: number, la
     areaId: area?.id ?? null,
     areaName: area?.name ?? null,
     district: area?.district ?? null,
+  };
+}
+
+/**
+ * Whether the point is inside the service area, and where it lies (region,
+ * kelurahan), in one round trip: intake asks both of every report.
+ */
+export async function locateInServiceArea(db: Runner, utilityId: number, lon: number, lat: number): Promise<{ inside: boolean; place: Place }> {
+  const { rows } = await db.raw(
+    `SELECT ST_Covers(u.service_area, here.point) AS inside, r.id AS region_id, r.name AS region_name, a.id AS area_id, a.name AS area_name, a.district
+       FROM utilities u
+      CROSS JOIN (SELECT ? AS point) here
+       LEFT JOIN LATERAL (SELECT id, name FROM service_regions WHERE utility_id = u.id AND ST_Covers(area, here.point) LIMIT 1) r ON true
+       LEFT JOIN LATERAL (SELECT id, name, district FROM areas WHERE utility_id = u.id AND ST_Covers(geom, here.point) LIMIT 1) a ON true
+      WHERE u.id = ?`,
+    [geographyPoint(db, lon, lat), utilityId],
+  );
+  const row = rows[0];
+  return {
+    inside: Boolean(row?.inside),
+    place: { regionId: row?.region_id ?? null, regionName: row?.region_name ?? null, areaId: row?.area_id ?? null, areaName: row?.area_name ?? null, district: row?.district ?? null },
   };
 }
 

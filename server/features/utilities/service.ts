@@ -21,6 +21,7 @@ export {
   isInsideServiceArea,
   isUtilityNameTaken,
   listUtilities,
+  locateInServiceArea,
   locatePoint,
   utilityOutline,
 } from './repository.js';

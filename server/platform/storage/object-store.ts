@@ -54,10 +54,14 @@ export class DiskObjectStore implements ObjectStore {
 
   async put(key: string, body: Buffer): Promise<void> {
     const target = this.pathOf(key);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
-      const handle = await fsp.open(temporary, 'w');
+      // The directory is made only when it is missing (once per prefix), not before every write.
+      const handle = await fsp.open(temporary, 'w').catch(async (err: unknown) => {
+        if (!isMissing(err)) throw err;
+        await fsp.mkdir(path.dirname(target), { recursive: true });
+        return fsp.open(temporary, 'w');
+      });
       try {
         await handle.writeFile(body);
         await handle.sync();

@@ -51,29 +51,95 @@ export const MAX_PHOTO_PIXELS = 40_000_000;
 
 const formatOf = (metadata: Metadata): string | undefined => (metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'heic') : metadata.format);
 
-const LAPLACIAN = [0, 1, 0, 1, -4, 1, 0, 1, 0];
-const LAPLACIAN_OFFSET = 128; // keeps negative responses from clipping at 0
+const LAPLACIAN_OFFSET = 128; // the Laplacian is kept as a byte around this (as sharp's convolve did): responses beyond +-128 clip
 
-/** Variance of the Laplacian: the standard cheap focus measure (Pech-Pacheco et al. 2000). */
-async function blurScoreOf(image: Sharp): Promise<number> {
-  // eslint-disable-next-line no-restricted-syntax -- sharp's .raw() below asks for raw pixels, not raw SQL
-  const { data } = await image
-    .clone()
-    .rotate()
-    .greyscale()
-    .resize(512, 512, { fit: 'inside', withoutEnlargement: true })
-    .convolve({ width: 3, height: 3, kernel: LAPLACIAN, scale: 1, offset: LAPLACIAN_OFFSET })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+/**
+ * The long side, in pixels, of the image the blur score is measured on. A
+ * JPEG is decoded straight at the DCT scale (1/2, 1/4, 1/8) that reaches it
+ * (libvips shrink-on-load), so a 1600 x 1200 phone photo is decoded at 1/4 and
+ * never at full size; the list thumbnail is made from the same pixels. It was
+ * 512 until issue 11's throughput work: decoding at 1/2 cost twice as much.
+ * Scores of photos up to this size are unchanged; docs/intake.md has the
+ * old/new comparison behind the unchanged default threshold (settings.blurThreshold).
+ */
+export const BLUR_EDGE_PX = 400;
+
+/** sRGB byte -> linear light, and linear light (in 1/65535 steps) -> sRGB byte: libvips' greyscale, without a pipeline per photo. */
+let srgbToLinear: Float32Array | null = null;
+let linearToSrgb: Uint8Array | null = null;
+function greyTables(): { toLinear: Float32Array; toSrgb: Uint8Array } {
+  if (!srgbToLinear || !linearToSrgb) {
+    srgbToLinear = new Float32Array(256);
+    for (let v = 0; v < 256; v++) {
+      const c = v / 255;
+      srgbToLinear[v] = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }
+    linearToSrgb = new Uint8Array(65536);
+    for (let i = 0; i < 65536; i++) {
+      const y = i / 65535;
+      linearToSrgb[i] = Math.round(255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055));
+    }
+  }
+  return { toLinear: srgbToLinear, toSrgb: linearToSrgb };
+}
+
+/**
+ * Variance of the Laplacian of the greyscale pixels: the standard cheap focus
+ * measure (Pech-Pacheco et al. 2000). Greyscale as libvips makes it (Rec. 709
+ * luminance in linear light); the 3x3 Laplacian clipped to a byte around
+ * LAPLACIAN_OFFSET and the edges repeated, as sharp's convolve did when it
+ * computed this. In typed arrays: a libvips pipeline for it cost more than the loop.
+ */
+function blurScoreOf(p: RawPixels): number {
+  const { data, width, height, channels } = p;
+  const { toLinear, toSrgb } = greyTables();
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, o = 0; o < grey.length; i += channels, o++) {
+    grey[o] = channels < 3 ? data[i] : toSrgb[Math.round((0.2126 * toLinear[data[i]] + 0.7152 * toLinear[data[i + 1]] + 0.0722 * toLinear[data[i + 2]]) * 65535)];
+  }
   let sum = 0;
   let sumSquares = 0;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i] - LAPLACIAN_OFFSET;
-    sum += v;
-    sumSquares += v * v;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const up = (y > 0 ? y - 1 : 0) * width;
+    const down = (y < height - 1 ? y + 1 : y) * width;
+    for (let x = 0; x < width; x++) {
+      const centre = grey[row + x];
+      const laplacian = grey[up + x] + grey[down + x] + grey[row + (x > 0 ? x - 1 : 0)] + grey[row + (x < width - 1 ? x + 1 : x)] - 4 * centre;
+      const v = Math.min(255, Math.max(0, laplacian + LAPLACIAN_OFFSET)) - LAPLACIAN_OFFSET;
+      sum += v;
+      sumSquares += v * v;
+    }
   }
-  const mean = sum / data.length;
-  return Math.round((sumSquares / data.length - mean * mean) * 100) / 100;
+  const n = grey.length;
+  const mean = sum / n;
+  return Math.round((sumSquares / n - mean * mean) * 100) / 100;
+}
+
+/** Decoded pixels (sharp's raw output) and their layout. */
+interface RawPixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+const rawImage = (p: RawPixels): Sharp => sharp(p.data, { raw: { width: p.width, height: p.height, channels: p.channels } });
+
+/**
+ * The photo decoded once, upright, at most BLUR_EDGE_PX on its long side
+ * (shrink-on-load: see BLUR_EDGE_PX). `failOn` 'warning' refuses what libjpeg
+ * only warns of (data cut short inside the file), as the thumbnail's decode at
+ * sharp's default always did; 'error' only what does not decode at all.
+ */
+async function decodeSmall(buffer: Buffer, failOn: 'warning' | 'error'): Promise<RawPixels> {
+  // eslint-disable-next-line no-restricted-syntax -- sharp's .raw() asks for raw pixels, not raw SQL
+  const { data, info } = await sharp(buffer, { failOn, limitInputPixels: MAX_PHOTO_PIXELS })
+    .rotate()
+    .resize(BLUR_EDGE_PX, BLUR_EDGE_PX, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
 const EXIF_DATE = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
@@ -185,19 +251,27 @@ export async function sniffPhoto(buffer: Buffer, field = 'photo'): Promise<Photo
 }
 
 /**
- * Decodes every pixel and measures: the blur score and the EXIF position and
- * camera time. Runs after the acknowledgment, on an imaging thread
- * (platform/imaging); throws PHOTO_NOT_IMAGE when the pixels do not decode.
+ * Decodes the photo once, small (BLUR_EDGE_PX), and measures: the blur score,
+ * the EXIF position and camera time; with `thumbnailWidth`, also makes the
+ * list thumbnail from the same pixels. Runs after the acknowledgment, on an
+ * imaging thread (platform/imaging); throws PHOTO_NOT_IMAGE when the pixels
+ * do not decode.
  */
-export async function measurePhoto(buffer: Buffer, timeZone: string): Promise<PhotoMeasures> {
+export async function measurePhoto(buffer: Buffer, timeZone: string, thumbnailWidth: number | null = null): Promise<PhotoMeasures & { thumbnail: Buffer | null }> {
   let blurScore: number;
+  let pixels: RawPixels;
   try {
-    blurScore = await blurScoreOf(sharp(buffer, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS }));
+    // A report photo's thumbnail was made at sharp's default strictness, which found its damaged photos: kept so.
+    pixels = await decodeSmall(buffer, thumbnailWidth === null ? 'error' : 'warning');
+    blurScore = blurScoreOf(pixels);
   } catch {
     throw new DomainError(ErrorCode.photoNotImage, 'The photo could not be decoded; it may be damaged', { field: 'photo' });
   }
+  // The decoded pixels are the whole photo or BLUR_EDGE_PX wide: a wider thumbnail (none is asked for today) comes from the original.
+  const source = thumbnailWidth !== null && thumbnailWidth <= BLUR_EDGE_PX ? rawImage(pixels) : sharp(buffer, { limitInputPixels: MAX_PHOTO_PIXELS });
+  const thumbnail = thumbnailWidth === null ? null : await makeThumbnail(source, thumbnailWidth).toBuffer();
   const exif = await exifOf(buffer, timeZone);
-  return { blurScore, exifLat: exif.lat, exifLon: exif.lon, exifTakenAt: exif.takenAt };
+  return { blurScore, exifLat: exif.lat, exifLon: exif.lon, exifTakenAt: exif.takenAt, thumbnail };
 }
 
 export const THUMBNAIL_WIDTH = 320;
@@ -210,7 +284,7 @@ export function makeThumbnail(image: Sharp, widthPx = THUMBNAIL_WIDTH): Sharp {
 /** Header and measures at once, in this thread (the benchmark's stage timing and tests). */
 export async function analysePhoto(buffer: Buffer, timeZone: string, field = 'photo'): Promise<PhotoAnalysis> {
   const header = await sniffPhoto(buffer, field);
-  const measures = await measurePhoto(buffer, timeZone).catch((err: unknown) => {
+  const { thumbnail: _thumbnail, ...measures } = await measurePhoto(buffer, timeZone).catch((err: unknown) => {
     throw err instanceof DomainError ? new DomainError(err.code, err.message, { field }) : err;
   });
   return { ...header, ...measures };
