@@ -63,23 +63,19 @@ export async function recordPhotoAnalysis(
     'error' in result
       ? { blurScore: null, location: null, takenAt: null, error: result.error }
       : { blurScore: result.blurScore, location: result.exifLat !== null && result.exifLon !== null ? geographyPoint(db, result.exifLon, result.exifLat) : null, takenAt: result.exifTakenAt, error: null };
-  // One statement: the photo's measures and, for the ticket's first report photo, the ticket's blur flag.
-  const { rows } = await db.raw(
-    `WITH measured AS (
-       UPDATE photos SET blur_score = ?, exif_location = ?, exif_taken_at = ?, analysis_error = ?, analysed_at = ?, analysis_lease_until = NULL
-        WHERE id = ? AND analysed_at IS NULL
-        RETURNING id, ticket_id, kind
-     ), flagged AS (
-       UPDATE tickets t SET photo_blurred = ?
-         FROM measured m
-        WHERE m.kind = 'report' AND t.id = m.ticket_id
-          AND NOT EXISTS (SELECT 1 FROM photos q WHERE q.ticket_id = m.ticket_id AND q.kind = 'report' AND q.id < m.id)
-        RETURNING t.id
-     )
-     SELECT count(*)::int AS n FROM measured`,
-    [measured.blurScore, measured.location, measured.takenAt, measured.error, at, photo.id, blurred],
-  );
-  return rows[0].n > 0;
+  const updated = await db('photos')
+    .where({ id: photo.id })
+    .whereNull('analysed_at')
+    .update({ blur_score: measured.blurScore, exif_location: measured.location, exif_taken_at: measured.takenAt, analysis_error: measured.error, analysed_at: at, analysis_lease_until: null });
+  if (!updated) return false;
+  // The ticket's blur flag follows its first report photo (a literal of no state column: the tickets' one-writer rule holds).
+  if (photo.kind === 'report') {
+    await db('tickets')
+      .where({ id: photo.ticketId })
+      .whereNotExists(db('photos as q').where('q.ticket_id', photo.ticketId).andWhere('q.kind', 'report').andWhere('q.id', '<', photo.id).select(db.raw('1')))
+      .update({ photo_blurred: blurred });
+  }
+  return true;
 }
 
 /** The ticket's report photos still pending analysis (the utility's tickets only). */
