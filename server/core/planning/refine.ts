@@ -128,7 +128,7 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   return result.iterations;
 }
 
-/** Legs by point index on a road matrix (null when a point is not in its set: the model's fallback is asked then). */
+/** Legs by point index on a road matrix (null when a point is not in its set or a leg between them has no path: the model's fallback is asked then). */
 function matrixLegs(m: TravelMatrix, points: readonly LatLon[]): { seconds: (a: number, b: number) => number; metres: (a: number, b: number) => number } | null {
   const col = new Int32Array(points.length);
   const row = new Int32Array(points.length);
@@ -137,8 +137,11 @@ function matrixLegs(m: TravelMatrix, points: readonly LatLon[]): { seconds: (a: 
     if (col[a] < 0) return null;
     row[a] = col[a] * m.size;
   }
+  // Every leg the search may ask for has a path (a point off the network elsewhere in the matrix does not matter).
   const { distances, durations } = m;
-  for (let q = 0; q < durations.length; q++) if (durations[q] < 0 || distances[q] < 0) return null;
+  for (let a = 0; a < points.length; a++) {
+    for (let b = 0; b < points.length; b++) if (durations[row[a] + col[b]] < 0 || distances[row[a] + col[b]] < 0) return null;
+  }
   return {
     seconds: (a, b) => (a === b ? 0 : durations[row[a] + col[b]]),
     metres: (a, b) => (a === b ? 0 : distances[row[a] + col[b]]),

@@ -110,7 +110,8 @@ export function swapWithUnserved(s: PrizeRoutes, near: Neighbourhoods, prizeCost
       const before = s.totalCost;
       const saved = s.save(v);
       out.length = 0;
-      removeRange(s, v, s.jobs[v].indexOf(j), s.jobs[v].indexOf(j) + 1, out);
+      const at = s.jobs[v].indexOf(j);
+      removeRange(s, v, at, at + 1, out);
       slot.route = -1;
       slot.cost = Infinity;
       for (const r of routes) bestInsertion(s, r, u, slot);
