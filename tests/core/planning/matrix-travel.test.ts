@@ -52,21 +52,24 @@ function roadMatrixOf(points: readonly LatLon[], random: () => number, oneWaySha
     }
   }
   const toInt = (a: Float64Array) => Int32Array.from(a, (v) => (v >= INF ? -1 : v));
-  return { lat: Float64Array.from(points, (p) => p.lat), lon: Float64Array.from(points, (p) => p.lon), distances: toInt(dist), durations: toInt(dur), fallback: FALLBACK };
+  return dataOf(points, toInt(dist), toInt(dur));
 }
+
+/** A matrix model's data over the points, metres and seconds row-major (-1: no path). */
+const dataOf = (points: readonly LatLon[], distances: ArrayLike<number>, durations: ArrayLike<number>): TravelMatrixData => ({
+  lat: Float64Array.from(points, (p) => p.lat),
+  lon: Float64Array.from(points, (p) => p.lon),
+  distances: Int32Array.from(distances),
+  durations: Int32Array.from(durations),
+  fallback: FALLBACK,
+});
 
 const at = (lat: number, lon: number): LatLon => ({ lat, lon });
 
 describe('matrix travel model', () => {
   const points = [at(-1.27, 116.83), at(-1.26, 116.84), at(-1.25, 116.85)];
   // A one-way loop: 0 -> 1 -> 2 -> 0 quick, the other way round slow.
-  const data: TravelMatrixData = {
-    lat: Float64Array.from(points, (p) => p.lat),
-    lon: Float64Array.from(points, (p) => p.lon),
-    distances: Int32Array.from([0, 2000, 4000, 6000, 0, 2000, 2500, 4500, 0]),
-    durations: Int32Array.from([0, 300, 600, 900, 0, 300, 360, 660, 0]),
-    fallback: FALLBACK,
-  };
+  const data = dataOf(points, [0, 2000, 4000, 6000, 0, 2000, 2500, 4500, 0], [0, 300, 600, 900, 0, 300, 360, 660, 0]);
 
   it('reads its matrices for the set (by value, not only by object), both directions apart', () => {
     const travel = createMatrixTravelModel(data);
@@ -106,7 +109,7 @@ describe('matrix travel model', () => {
         durations[i * n + j] = Math.round(m / (30 / 3.6));
       }
     }
-    const travel = createMatrixTravelModel({ lat: Float64Array.from(pts, (p) => p.lat), lon: Float64Array.from(pts, (p) => p.lon), distances, durations, fallback: FALLBACK });
+    const travel = createMatrixTravelModel(dataOf(pts, distances, durations));
     expect(travel.detourFactor).toBeCloseTo(1.6, 2);
     expect(travel.speedKmh).toBeCloseTo(30, 1);
     expect(travel.secondsForMetres(3000)).toBe(360);
@@ -140,13 +143,7 @@ describe('planning on a road matrix', () => {
   it('drives a one-way loop the way it may be driven', () => {
     // Base 0, tickets at 1 and 2: 0 -> 1 -> 2 -> 0 is 900 s, the other way round 2,160 s.
     const pts = [at(-1.27, 116.83), at(-1.26, 116.84), at(-1.25, 116.85)];
-    const data: TravelMatrixData = {
-      lat: Float64Array.from(pts, (p) => p.lat),
-      lon: Float64Array.from(pts, (p) => p.lon),
-      distances: Int32Array.from([0, 2000, 9000, 9000, 0, 2000, 2000, 9000, 0]),
-      durations: Int32Array.from([0, 300, 720, 720, 0, 300, 300, 720, 0]),
-      fallback: FALLBACK,
-    };
+    const data = dataOf(pts, [0, 2000, 9000, 9000, 0, 2000, 2000, 9000, 0], [0, 300, 720, 720, 0, 300, 300, 720, 0]);
     const travel = createMatrixTravelModel(data);
     const plan = planDay(inputOf(travel, [ticketAt(1, pts[2]), ticketAt(2, pts[1])], [{ id: 1, base: pts[0], shiftStartSeconds: SHIFT.start, shiftEndSeconds: SHIFT.end, capacityJobs: null }]));
     const r = plan.routes[0];

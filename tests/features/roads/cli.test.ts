@@ -1,10 +1,10 @@
 /** npm run roads:import: the command's report, its exit codes, and a refused file that writes nothing. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, requireDatabaseUrl, type TestEnv } from '../../support/db.js';
+import { describe, expect, it } from 'vitest';
+import { requireDatabaseUrl } from '../../support/db.js';
+import { useRoadsScratch } from './support.js';
 import { roadNetworkOf } from '../../../server/features/roads/service.js';
 
 const ROOT = path.join(import.meta.dirname, '../../..');
@@ -22,46 +22,37 @@ function importCommand(args: string[]): Promise<{ status: number | null; stdout:
   });
 }
 
-let env: TestEnv;
-let tmp: string;
-beforeAll(async () => {
-  env = await createTestEnv({ crews: 0 });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roads-cli-'));
-});
-afterAll(async () => {
-  await env?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const scratch = useRoadsScratch('roads-cli-');
 
 describe('npm run roads:import', () => {
   it('imports an extract and prints what it read, kept and dropped, and the time', async () => {
-    const r = await importCommand(['tests/features/roads/fixtures/small-town.osm', '--utility', env.utility.code]);
+    const r = await importCommand(['tests/features/roads/fixtures/small-town.osm', '--utility', scratch.env.utility.code]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`Road network of ${env.utility.code} from small-town.osm (osm-xml)`);
+    expect(r.stdout).toContain(`Road network of ${scratch.env.utility.code} from small-town.osm (osm-xml)`);
     expect(r.stdout).toMatch(/read\s+16 nodes, 11 ways \(9 drivable roads\)/);
     expect(r.stdout).toMatch(/kept\s+12 vertices, 15 edges, 1\.\d km/);
     expect(r.stdout).toMatch(/dropped\s+1 edges, 0\.1 km in 1 other parts/);
     expect(r.stdout).toMatch(/took\s+\d+\.\d\d s/);
     expect(r.stdout).toContain('© OpenStreetMap contributors');
-    expect((await roadNetworkOf(env.ctx, env.utility.id))?.edges).toBe(15);
+    expect((await roadNetworkOf(scratch.env.ctx, scratch.env.utility.id))?.edges).toBe(15);
   });
 
   it('a bad file: exit 1, the reason on stderr, the network kept', async () => {
-    const before = await roadNetworkOf(env.ctx, env.utility.id);
-    const bad = path.join(tmp, 'bad.osm');
+    const before = await roadNetworkOf(scratch.env.ctx, scratch.env.utility.id);
+    const bad = path.join(scratch.tmp, 'bad.osm');
     fs.writeFileSync(bad, '<osm version="0.6"><way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>');
-    const r = await importCommand([bad, '--utility', env.utility.code]);
+    const r = await importCommand([bad, '--utility', scratch.env.utility.code]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('bad.osm: way 9 names node 1, which is not in the file');
     expect(r.stderr).toContain('Nothing was written');
-    expect(await roadNetworkOf(env.ctx, env.utility.id)).toEqual(before);
+    expect(await roadNetworkOf(scratch.env.ctx, scratch.env.utility.id)).toEqual(before);
   });
 
   it('an unknown utility: exit 1; no file or no --utility: the usage, exit 2', async () => {
     const unknown = await importCommand(['tests/features/roads/fixtures/small-town.osm', '--utility', 'no-such-utility']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('No utility with code no-such-utility');
-    const usage = await importCommand(['--utility', env.utility.code]);
+    const usage = await importCommand(['--utility', scratch.env.utility.code]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run roads:import');
   });

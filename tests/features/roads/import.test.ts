@@ -6,10 +6,9 @@
  * clear error and nothing written.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRoadsScratch } from './support.js';
 import { importRoadNetwork, roadMatrix, roadNetworkOf, type RoadImportReport } from '../../../server/features/roads/service.js';
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures');
@@ -32,20 +31,11 @@ const node = {
   30: { lat: -1.25, lon: 116.82 },
 };
 
-let env: TestEnv;
-let tmp: string;
-beforeAll(async () => {
-  env = await createTestEnv({ crews: 0 });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roads-import-'));
-});
-afterAll(async () => {
-  await env?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const scratch = useRoadsScratch('roads-import-');
 
 /** Metres and seconds from a to b on the utility's network. */
 async function trip(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
-  const m = await roadMatrix(env.ctx, env.utility.id, [a, b]);
+  const m = await roadMatrix(scratch.env.ctx, scratch.env.utility.id, [a, b]);
   return { metres: m.distances[1], seconds: m.durations[1], offNetwork: Array.from(m.offNetwork) };
 }
 
@@ -65,13 +55,13 @@ function expectTownStats(report: RoadImportReport) {
 describe('importing a hand-written .osm XML town', () => {
   let report: RoadImportReport;
   beforeAll(async () => {
-    report = await importRoadNetwork(env.ctx, env.utility.id, xmlFile);
+    report = await importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, xmlFile);
   });
 
   it('splits ways at shared nodes, drops the island and reports it', async () => {
     expectTownStats(report);
     expect(report.network).toMatchObject({ format: 'osm-xml', fileName: 'small-town.osm', edges: 15, droppedEdges: 1 });
-    const { rows } = await env.db.raw('SELECT osm_way_id, count(*)::int AS n FROM road_edges WHERE utility_id = ? GROUP BY 1 ORDER BY 1', [env.utility.id]);
+    const { rows } = await scratch.env.db.raw('SELECT osm_way_id, count(*)::int AS n FROM road_edges WHERE utility_id = ? GROUP BY 1 ORDER BY 1', [scratch.env.utility.id]);
     expect(rows).toEqual([
       { osm_way_id: 101, n: 2 },
       { osm_way_id: 102, n: 3 },
@@ -134,12 +124,12 @@ describe('importing a hand-written .osm XML town', () => {
 describe('importing the same town as .osm.pbf (written by osmium)', () => {
   it('gives the same network and the same matrix as the XML', async () => {
     const points = Object.values(node);
-    await importRoadNetwork(env.ctx, env.utility.id, xmlFile);
-    const fromXml = await roadMatrix(env.ctx, env.utility.id, points);
-    const report = await importRoadNetwork(env.ctx, env.utility.id, pbfFile);
+    await importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, xmlFile);
+    const fromXml = await roadMatrix(scratch.env.ctx, scratch.env.utility.id, points);
+    const report = await importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, pbfFile);
     expectTownStats(report);
     expect(report.network.format).toBe('osm-pbf');
-    const fromPbf = await roadMatrix(env.ctx, env.utility.id, points);
+    const fromPbf = await roadMatrix(scratch.env.ctx, scratch.env.utility.id, points);
     expect(Array.from(fromPbf.durations)).toEqual(Array.from(fromXml.durations));
     expect(Array.from(fromPbf.distances)).toEqual(Array.from(fromXml.distances));
   });
@@ -160,11 +150,11 @@ describe('a bad file is refused with a clear error, and the network in place sta
   ];
 
   it.each(cases)('%s', async (_what, name, content, message) => {
-    await importRoadNetwork(env.ctx, env.utility.id, xmlFile);
-    const before = await roadNetworkOf(env.ctx, env.utility.id);
-    const file = path.join(tmp, name);
+    await importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, xmlFile);
+    const before = await roadNetworkOf(scratch.env.ctx, scratch.env.utility.id);
+    const file = path.join(scratch.tmp, name);
     fs.writeFileSync(file, content);
-    const err = await importRoadNetwork(env.ctx, env.utility.id, file).then(
+    const err = await importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, file).then(
       () => null,
       (e: unknown) => e,
     );
@@ -172,13 +162,13 @@ describe('a bad file is refused with a clear error, and the network in place sta
     const field = (err as { details: { fields: { message: string; messageId: string }[] } }).details.fields[0];
     expect(field.message).toMatch(message);
     expect(field.messageId.length).toBeGreaterThan(5);
-    const after = await roadNetworkOf(env.ctx, env.utility.id);
+    const after = await roadNetworkOf(scratch.env.ctx, scratch.env.utility.id);
     expect(after).toEqual(before);
-    const { rows } = await env.db.raw('SELECT count(*)::int AS n FROM road_edges WHERE utility_id = ? AND network_id = ?', [env.utility.id, before!.id]);
+    const { rows } = await scratch.env.db.raw('SELECT count(*)::int AS n FROM road_edges WHERE utility_id = ? AND network_id = ?', [scratch.env.utility.id, before!.id]);
     expect(rows[0].n).toBe(15);
   });
 
   it('a file that does not exist', async () => {
-    await expect(importRoadNetwork(env.ctx, env.utility.id, path.join(tmp, 'nowhere.osm'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: /cannot be read \(ENOENT\)/ });
+    await expect(importRoadNetwork(scratch.env.ctx, scratch.env.utility.id, path.join(scratch.tmp, 'nowhere.osm'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: /cannot be read \(ENOENT\)/ });
   });
 });
