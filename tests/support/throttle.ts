@@ -9,8 +9,16 @@ export function throttleWith(rules: Partial<Record<ThrottleRuleName, ThrottleRul
   return { enabled: true, rules: { ...generous, ...rules } };
 }
 
-/** A client address of the documentation range, unique per call: the app trusts X-Forwarded-For from loopback. */
-export const testAddress = (): string => `203.0.113.${crypto.randomInt(1, 255)}.${crypto.randomInt(0, 1 << 30)}`.split('.').slice(0, 4).join('.');
+/**
+ * A client address of the IPv6 documentation range (2001:db8::/32), one per call: the app trusts
+ * X-Forwarded-For from loopback. 64 random bits, so two calls (in any test file sharing the throttle
+ * table) never meet; the IPv4 documentation range has only 254 addresses, and a repeat there carried
+ * another test's hits into a limit.
+ */
+export const testAddress = (): string => {
+  const groups = Array.from({ length: 4 }, () => crypto.randomInt(0, 0x10000).toString(16));
+  return `2001:db8:${groups.join(':')}::1`;
+};
 
 /**
  * The throttle windows run on the wall clock (rate-limiter-flexible stores
