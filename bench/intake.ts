@@ -26,6 +26,11 @@
  *   --no-profile         skip the stage timing
  *   --cpu-prof           run the server with node --cpu-prof and print where its own CPU went (top functions by self time)
  *   --drain-seconds N    how long to wait after the load for the photo analyses to finish (default 600)
+ *   --floor              then the floor of this machine: the same load against bench/intake-floor-server.ts,
+ *                        which only parses the upload (then stores the photo, sniffs it, writes one row) and
+ *                        answers 202, each step for --floor-seconds N (default 20): what no intake that keeps
+ *                        the photo can beat here
+ *   --floor-only         the floor alone
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -43,6 +48,7 @@ import type { Utility } from '../server/features/utilities/service.js';
 import { loadConfig } from '../server/platform/config.js';
 import { analysePhoto, measurePhoto, PhotoStore, sniffPhoto, THUMBNAIL_WIDTH } from '../server/platform/storage/photos.js';
 import { submitReport } from '../server/features/tickets/intake.service.js';
+import { FLOOR_STEPS, FLOOR_TABLE } from './intake-floor-server.js';
 import type { AppContext } from '../server/platform/context.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -57,6 +63,9 @@ const options = {
   profile: !process.argv.includes('--no-profile'),
   cpuProf: process.argv.includes('--cpu-prof'),
   drainSeconds: arg('drain-seconds', 600),
+  floor: process.argv.includes('--floor') || process.argv.includes('--floor-only'),
+  floorOnly: process.argv.includes('--floor-only'),
+  floorSeconds: arg('floor-seconds', 20),
   targetPerSecond: 200,
   targetP99Ms: 500,
 };
@@ -301,11 +310,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(url: string, photoDir: string, profileDir: string | null): Promise<{ baseUrl: string; child: ChildProcess }> {
+async function startServer(url: string, photoDir: string, profileDir: string | null, script = 'server/main.ts', env: Record<string, string> = {}): Promise<{ baseUrl: string; child: ChildProcess }> {
   const port = await freePort();
   // node itself (not the tsx wrapper), so /proc/<pid> is the server's own CPU.
-  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: photoDir, PORT: String(port), HOST: '127.0.0.1', THROTTLE: 'false', WORKER: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', script], {
+    env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: photoDir, PORT: String(port), HOST: '127.0.0.1', THROTTLE: 'false', WORKER: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -323,6 +332,66 @@ async function startServer(url: string, photoDir: string, profileDir: string | n
 
 const BENCH_APPLICATION = 'tirta-bench-intake';
 
+/** Citizen reports posted for `seconds` on `options.connections` connections, each with its own photo, phone and key. */
+function loadReports(baseUrl: string, seconds: number, utility: Utility, base: Buffer, onResponse: (status: number, body: string) => void) {
+  return autocannon({
+    url: `${baseUrl}/api/v1/reports`,
+    connections: options.connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { body, key } = nextReport(utility, base);
+          return { ...req, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': key } };
+        },
+        onResponse: (status, body) => onResponse(status, body),
+      },
+    ],
+  });
+}
+
+/**
+ * The floor: the same load against a server that only parses the upload, then stores the photo, sniffs it and
+ * writes one row (bench/intake-floor-server.ts), one step more per row, and answers 202.
+ */
+async function measureFloor(url: string, utility: Utility, base: Buffer, photoDir: string): Promise<void> {
+  const db = createDb(url, 2);
+  await db.schema.createTable(FLOOR_TABLE, (t) => {
+    t.bigIncrements('id');
+    t.text('idempotency_key').unique();
+    t.jsonb('fields').notNullable();
+    t.text('photo_key');
+  });
+  const rows: Record<string, Record<string, string | number>> = {};
+  try {
+    for (const step of FLOOR_STEPS) {
+      const { baseUrl, child } = await startServer(url, path.join(photoDir, `floor-${step}`), null, 'bench/intake-floor-server.ts', { FLOOR_STEPS: step });
+      try {
+        let accepted = 0;
+        let refused = 0;
+        const cpuBefore = cpuSecondsOf(child.pid!);
+        const result = await loadReports(baseUrl, options.floorSeconds, utility, base, (status) => (status === 202 ? accepted++ : refused++));
+        const cpu = cpuSecondsOf(child.pid!) - cpuBefore;
+        rows[step] = {
+          'accepted/s': fmt(accepted / options.floorSeconds),
+          'p99 ms': result.latency.p99,
+          errors: refused + result.errors + result.timeouts,
+          'server CPU ms per report': accepted ? fmt((cpu * 1000) / accepted, 2) : '-',
+          'server cores busy': fmt(cpu / options.floorSeconds, 2),
+        };
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+  console.log(`\nThe floor of intake on this machine (${options.floorSeconds} s each, ${options.connections} connections, the same requests; each row adds a step: parse = multipart read only, store = + photo written with fsync, sniff = + header and sha256, journal = + one INSERT):`);
+  console.table(rows);
+}
+
 async function main(): Promise<void> {
   await ensureDatabase(options.url, { fresh: true });
   const benchUrl = new URL(options.url);
@@ -334,6 +403,14 @@ async function main(): Promise<void> {
   const base = await basePhoto(options.width);
   const meta = await sharp(base).metadata();
   console.log(`Photo: ${meta.width} x ${meta.height} JPEG, ${Math.round(base.length / 1024)} KB, EXIF with GPS; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
+
+  if (options.floorOnly) {
+    await measureFloor(options.url, utility, base, photoDir);
+    await db.destroy();
+    fs.rmSync(photoDir, { recursive: true, force: true });
+    return;
+  }
+  if (options.floor) await measureFloor(options.url, utility, base, photoDir);
 
   if (options.profile) {
     // A utility of its own: the profile's reports are no server's to analyse (no queue runs here), so they stay out of the checks below.
@@ -352,24 +429,10 @@ async function main(): Promise<void> {
   const postgresWatch = watchPostgresCpu(db);
   const commitsBefore = await commitsOf(db);
   try {
-    const result = await autocannon({
-      url: `${baseUrl}/api/v1/reports`,
-      connections: options.connections,
-      duration: options.seconds,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const { body, key } = nextReport(utility, base);
-            return { ...req, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'idempotency-key': key } };
-          },
-          onResponse: (status, body) => {
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            // 201: a new ticket; 200: the report attached to an open ticket within 50 m (duplicates, issue 13): both acknowledged with a number.
-            if (status === 201 || status === 200) acknowledged.push((JSON.parse(body) as { number: string }).number);
-          },
-        },
-      ],
+    const result = await loadReports(baseUrl, options.seconds, utility, base, (status, body) => {
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      // 201: a new ticket; 200: the report attached to an open ticket within 50 m (duplicates, issue 13): both acknowledged with a number.
+      if (status === 201 || status === 200) acknowledged.push((JSON.parse(body) as { number: string }).number);
     });
     const loadAfter = os.loadavg();
     const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
