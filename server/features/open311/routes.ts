@@ -1,5 +1,6 @@
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import multer from 'multer';
+import { countedUpload } from '../../platform/http/intake-load.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, isDomainError, validationError, type FieldIssue } from '../../core/domain/errors.js';
 import { categories } from '../../core/domain/tickets.js';
@@ -202,7 +203,7 @@ async function photoFromMediaUrl(ctx: AppContext, mediaUrl: string): Promise<Buf
 }
 
 function uploadMedia(ctx: AppContext) {
-  return multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxPhotoBytes, files: 1, fields: 80 } }).single('media');
+  return countedUpload(multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxPhotoBytes, files: 1, fields: 80 } }).single('media'));
 }
 
 /** The spec's two formats, chosen by the resource's suffix (`services.xml`, `requests/LK-2026-000123.json`). */

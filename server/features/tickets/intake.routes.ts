@@ -11,6 +11,7 @@ import { presentReceipt, receiptStatusOf } from './view.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 import { followUpLinkOf } from './follow-up.service.js';
+import { countedUpload } from '../../platform/http/intake-load.js';
 
 registry.registerPath({
   method: 'post',
@@ -40,8 +41,9 @@ registry.registerPath({
   responses: { 200: { description: 'Status', content: { 'application/json': { schema: PublicStatus } } }, ...errorResponses(404) },
 });
 
+/** The upload of a request with a photo, counted as intake in flight from its first byte (the photo analysis waits for it). */
 export function uploadPhoto(ctx: AppContext) {
-  return multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxPhotoBytes, files: 1, fields: 30 } }).single('photo');
+  return countedUpload(multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxPhotoBytes, files: 1, fields: 30 } }).single('photo'));
 }
 
 export function reportsRouter(ctx: AppContext): Router {

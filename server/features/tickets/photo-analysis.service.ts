@@ -9,7 +9,10 @@
  * Durable: the pending row is the marker. The writing process analyses its
  * own photos as soon as they commit (`analyseSoon`, an in-memory queue of
  * ids); if it dies first, the lease runs out and any instance picks the photo
- * up: at start (main.ts) and on every worker tick (server/worker.ts). An
+ * up: at start (main.ts) and on every worker tick (server/worker.ts). In a
+ * burst the queue waits while requests with a photo are in flight
+ * (platform/intake-load.ts, at most INTAKE_YIELD_MS a batch): the reports are
+ * acknowledged first. An
  * acknowledged photo is never left unanalysed; at worst it is analysed twice
  * (the second result is not recorded: `analysed_at IS NULL` guards it).
  */
@@ -18,6 +21,7 @@ import type { Tx } from '../../platform/db/knex.js';
 import { imagingPool, type ImagingPool } from '../../platform/imaging/pool.js';
 import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
 import { logger } from '../../platform/log.js';
+import { intakeQuiet } from '../../platform/intake-load.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
 import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, type PendingPhoto } from './photos.repository.js';
 
@@ -107,6 +111,11 @@ export async function analyseReportPhotoNow(ctx: AppContext, utilityId: number, 
  * the lease (a rolled-back photo simply never appears).
  */
 const MAX_TRIES = 20;
+/**
+ * How long a batch of analyses waits at most for the requests with a photo in flight to end: in a burst the
+ * acknowledgments get the CPU, and every batch still starts within this time (well inside the photo's lease).
+ */
+export const INTAKE_YIELD_MS = 10_000;
 
 class AnalysisQueue {
   private readonly waiting: { id: number; tries: number }[] = [];
@@ -164,6 +173,9 @@ class AnalysisQueue {
     const batch = Math.max(8, pool.threads * 8);
     const notYet: { id: number; tries: number }[] = [];
     while (this.waiting.length && !this.stopped) {
+      // Reports first: while requests with a photo are in flight, the analysis waits (bounded, so it still runs under endless load).
+      await intakeQuiet(INTAKE_YIELD_MS, 50, () => this.stopped);
+      if (this.stopped) break;
       const items = this.waiting.splice(0, batch);
       const now = this.ctx.now();
       const claimed = await claimPendingPhotos(this.ctx.db, now, analysisLeaseFrom(now), { ids: items.map((i) => i.id) });
