@@ -121,7 +121,7 @@ describe('matrices on the Balikpapan network', () => {
     const day2 = [...day1.slice(50), ...seededPoints(50, 22)];
     await roadMatrix(env.ctx, env.utility.id, day1);
     const warm = await roadMatrix(env.ctx, env.utility.id, day2);
-    forgetRoadGraphs();
+    await forgetRoadGraphs();
     const cold = await roadMatrix(env.ctx, env.utility.id, day2);
     expect(Buffer.from(warm.durations.buffer).equals(Buffer.from(cold.durations.buffer))).toBe(true);
     expect(Buffer.from(warm.distances.buffer).equals(Buffer.from(cold.distances.buffer))).toBe(true);
