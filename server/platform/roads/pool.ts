@@ -10,10 +10,13 @@ import type { RoadGraphInput } from '../../core/roads/graph.js';
 import type { RoadMatrix } from '../../core/roads/matrices.js';
 import type { RoadAnswer, RoadTaskBase } from './protocol.js';
 
+/** A matrix or path question: the network named by version, the points as objects (flattened for the thread). */
+export type RoadQuestion = Omit<RoadTaskBase, 'graph' | 'points'> & { points: readonly { lat: number; lon: number }[] };
+
 export interface RoadsThread {
   /** `graph` is asked for (once per network version) when the thread does not hold it. */
-  matrix(task: Omit<RoadTaskBase, 'graph' | 'points'> & { points: readonly { lat: number; lon: number }[] }, graph: () => Promise<RoadGraphInput>): Promise<RoadMatrix>;
-  path(task: Omit<RoadTaskBase, 'graph' | 'points'> & { points: readonly { lat: number; lon: number }[] }, graph: () => Promise<RoadGraphInput>): Promise<[number, number][]>;
+  matrix(task: RoadQuestion, graph: () => Promise<RoadGraphInput>): Promise<RoadMatrix>;
+  path(task: RoadQuestion, graph: () => Promise<RoadGraphInput>): Promise<[number, number][]>;
   /** Drops every graph the thread holds (tests, after writing networks behind the service's back). */
   forget(): Promise<void>;
 }
@@ -29,7 +32,7 @@ function flat(points: readonly { lat: number; lon: number }[]): Float64Array {
 
 export function createRoadsThread(): RoadsThread {
   const piscina = threadPool(import.meta.url, 'worker', 1, Infinity);
-  const ask = async (kind: 'matrix' | 'path', task: Omit<RoadTaskBase, 'graph' | 'points'> & { points: readonly { lat: number; lon: number }[] }, graph: () => Promise<RoadGraphInput>): Promise<RoadAnswer> => {
+  const ask = async (kind: 'matrix' | 'path', task: RoadQuestion, graph: () => Promise<RoadGraphInput>): Promise<RoadAnswer> => {
     const base = { kind, utilityId: task.utilityId, networkId: task.networkId, snapLimitMetres: task.snapLimitMetres, points: flat(task.points) };
     const first = (await piscina.run(base)) as RoadAnswer;
     return first.needGraph ? ((await piscina.run({ ...base, graph: await graph() })) as RoadAnswer) : first;
