@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTestServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs, photosAnalysed, derivedPhotoFile } from '../support/db.js';
+import { useTestServer, insideArea, outsideArea, sharpPhoto, photoWithExif, loginAs, photosAnalysed, originalPhotoFiles } from '../support/db.js';
 
 const t = useTestServer();
 
@@ -27,11 +27,7 @@ const counts = async () => {
   return { tickets: Number(tk.count), reporters: Number(r.count), photos: Number(p.count) };
 };
 
-const photoFiles = () => {
-  const root = t.env.ctx.config.photoDir;
-  if (!fs.existsSync(root)) return new Set<string>();
-  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
-};
+const photoFiles = () => originalPhotoFiles(t.env);
 
 const valid = { lat: String(insideArea.lat), lon: String(insideArea.lon), phone: '0812-3456-7890', name: 'Andi', description: 'Pipa bocor', category: 'visible_leak' };
 

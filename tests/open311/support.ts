@@ -1,9 +1,7 @@
 /** Open311 test helpers: keys, GeoReport submissions, and the counts that prove a refusal stored nothing. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'vitest';
 import type { TestEnv } from '../support/db.js';
-import { derivedPhotoFile, insideArea, loginAs, sharpPhoto } from '../support/db.js';
+import { originalPhotoFiles, insideArea, loginAs, sharpPhoto } from '../support/db.js';
 import { createApiKey } from '../../server/features/open311/service.js';
 
 export async function newKey(env: TestEnv, name = `app-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
@@ -58,11 +56,7 @@ export async function storedCounts(env: TestEnv) {
   };
 }
 
-export function photoFiles(env: TestEnv): Set<string> {
-  const root = env.ctx.config.photoDir;
-  if (!fs.existsSync(root)) return new Set();
-  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)));
-}
+export const photoFiles = (env: TestEnv): Set<string> => originalPhotoFiles(env);
 
 type Served = { server: { baseUrl: string }; env: TestEnv };
 

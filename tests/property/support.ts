@@ -3,11 +3,9 @@
  * refused request writes nothing). Runs are bounded and seeded: FC_SEED
  * replays a failing run (fast-check prints the seed and the counterexample).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll } from 'vitest';
-import { createTestEnv, derivedPhotoFile, insideArea, loginAs, sharpPhoto, startServer, type TestEnv } from '../support/db.js';
+import { createTestEnv, originalPhotoFiles, insideArea, loginAs, sharpPhoto, startServer, type TestEnv } from '../support/db.js';
 
 export const SEED = Number(process.env.FC_SEED ?? 20261130);
 
@@ -69,8 +67,7 @@ export async function footprint(f: PropertyFrame): Promise<string> {
   const events = await count('ticket_events', (q) => q.whereIn('ticket_id', f.env.db('tickets').select('id').where({ utility_id: u })));
   const photos = await count('photos', (q) => q.where({ utility_id: u }));
   const states = await f.env.db('tickets').where({ utility_id: u }).orderBy('id').select('id', 'status', 'priority', 'crew_id');
-  const root = f.env.ctx.config.photoDir;
-  const files = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).filter((p) => !fs.statSync(path.join(root, p)).isDirectory()).filter((f) => !derivedPhotoFile(f)).length : 0;
+  const files = originalPhotoFiles(f.env).size;
   return JSON.stringify({ tickets, events, photos, files, states });
 }
 

@@ -2,6 +2,7 @@
  * Database test support. Each test file makes its own utility (tenant), so
  * files run in parallel on one database without seeing each other's rows.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import crypto from 'node:crypto';
@@ -221,6 +222,25 @@ export function useTestServer(options: Parameters<typeof createTestEnv>[0] = {})
  * "stored nothing" checks count originals, which a refused request must never leave.
  */
 export const derivedPhotoFile = (file: string): boolean => /\.(w\d+\.jpg|public\.[a-z]+)(\.[^/]*\.tmp)?$/.test(file);
+
+/**
+ * The original photo files under the store's root (derived copies left out
+ * before any stat: the analysis may rename or remove its temporary files while
+ * the walk runs, so a file gone between the listing and the stat is skipped).
+ */
+export function originalPhotoFiles(env: TestEnv): Set<string> {
+  const root = env.ctx.config.photoDir;
+  if (!fs.existsSync(root)) return new Set();
+  const regular = (file: string): boolean => {
+    try {
+      return fs.statSync(path.join(root, file)).isFile();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  };
+  return new Set(fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !derivedPhotoFile(f)).filter(regular));
+}
 
 /** A staff member's JSON call on the test server (logged in as `user`): the status and the parsed answer. */
 export async function staffCall(t: { env: TestEnv; server: { baseUrl: string } }, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {

@@ -2,11 +2,9 @@
  * Issue 11, finding 8: malformed requests that answered 500. Each is refused
  * with a 4xx naming what is wrong, and leaves nothing behind.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { derivedPhotoFile, insideArea, loginAs, sharpPhoto, useTestServer } from '../../support/db.js';
+import { originalPhotoFiles, insideArea, loginAs, sharpPhoto, useTestServer } from '../../support/db.js';
 
 const t = useTestServer();
 
@@ -19,11 +17,7 @@ function form(fields: Record<string, string>, photo?: Buffer): FormData {
   return body;
 }
 
-const photoFiles = (): number => {
-  const root = t.env.ctx.config.photoDir;
-  if (!fs.existsSync(root)) return 0;
-  return fs.readdirSync(root, { recursive: true }).map(String).filter((f) => !fs.statSync(path.join(root, f)).isDirectory()).filter((f) => !derivedPhotoFile(f)).length;
-};
+const photoFiles = (): number => originalPhotoFiles(t.env).size;
 const ticketCount = async () => Number((await t.env.db('tickets').where({ utility_id: t.env.utility.id }).count<{ n: string }[]>({ n: '*' }))[0].n);
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would re-encode it). */
