@@ -8,7 +8,9 @@
  * Then every acknowledged ticket is looked up in the database with its photo
  * row and its stored file. Prints a table; exits 1 when a target is missed
  * (>= 200 accepted/s, p99 < 500 ms, zero errors, nothing acknowledged lost). Accepted: 201 (a new
- * ticket) or 200 (attached to an open ticket nearby, the reporter told its number).
+ * ticket), 200 (attached to an open ticket nearby, the reporter told its number) or 202 (journalled
+ * under load: stored with its photo, the ticket made just after; journal.service.ts). A 202's token
+ * must end as a ticket: the bench waits for the journal to drain, then looks each one up.
  *
  * First it times each stage of one report in this process (header, blur
  * score, EXIF, sha256, the store's write with fsync, the database
@@ -31,6 +33,8 @@
  *                        answers 202, each step for --floor-seconds N (default 20): what no intake that keeps
  *                        the photo can beat here
  *   --floor-only         the floor alone
+ *   --journal-at N       the server's INTAKE_JOURNAL_AT (reports in flight at which a report is journalled;
+ *                        'off': never; default: the server's default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -420,8 +424,10 @@ async function main(): Promise<void> {
   }
 
   const profileDir = options.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'tirta-bench-cpuprof-')) : null;
-  const { baseUrl, child } = await startServer(options.url, path.join(photoDir, 'server'), profileDir);
+  const journalAt = process.argv.includes('--journal-at') ? process.argv[process.argv.indexOf('--journal-at') + 1] : null;
+  const { baseUrl, child } = await startServer(options.url, path.join(photoDir, 'server'), profileDir, 'server/main.ts', journalAt ? { INTAKE_JOURNAL_AT: journalAt } : {});
   const acknowledged: string[] = [];
+  const tokens: string[] = [];
   const statuses = new Map<number, number>();
   const loadBefore = os.loadavg();
   const cpuBefore = cpuSecondsOf(child.pid!);
@@ -433,13 +439,42 @@ async function main(): Promise<void> {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       // 201: a new ticket; 200: the report attached to an open ticket within 50 m (duplicates, issue 13): both acknowledged with a number.
       if (status === 201 || status === 200) acknowledged.push((JSON.parse(body) as { number: string }).number);
+      // 202: journalled under load; its ticket is made just after (looked up below).
+      if (status === 202) tokens.push((JSON.parse(body) as { token: string }).token);
     });
     const loadAfter = os.loadavg();
     const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
     const postgresCpuSeconds = postgresCpuSince(postgresBefore, new Map(await postgresWatch.latest()));
     const commits = (await commitsOf(db)) - commitsBefore;
-    const accepted = acknowledged.length;
-    const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s !== 201 && s !== 200).reduce((n, [, c]) => n + c, 0);
+    const accepted = acknowledged.length + tokens.length;
+    const errors = result.errors + result.timeouts + [...statuses].filter(([s]) => s !== 201 && s !== 200 && s !== 202).reduce((n, [, c]) => n + c, 0);
+
+    // The journalled reports (202): wait for the journal to drain, then each token's ticket number.
+    const journalPendingOf = async () => Number((await db('intake_journal').where({ utility_id: utility.id, state: 'pending' }).count<{ n: string }[]>({ n: '*' }))[0].n);
+    const journalPendingAtEnd = await journalPendingOf();
+    const journalStart = performance.now();
+    let journalPending = journalPendingAtEnd;
+    while (journalPending > 0 && performance.now() - journalStart < options.drainSeconds * 1000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      journalPending = await journalPendingOf();
+    }
+    const journalSeconds = (performance.now() - journalStart) / 1000;
+    let journalRefused = 0;
+    let journalDone = 0;
+    for (let i = 0; i < tokens.length; i += 1000) {
+      const entries: { state: string; number: string | null }[] = await db('intake_journal')
+        .where({ utility_id: utility.id })
+        .whereIn('token', tokens.slice(i, i + 1000))
+        .select('state', db.raw("response->>'number' as number"));
+      for (const e of entries) {
+        if (e.state === 'done' && e.number) {
+          acknowledged.push(e.number);
+          journalDone++;
+        } else if (e.state === 'refused') journalRefused++;
+      }
+    }
+    // A token with no row at all: acknowledged and lost.
+    const journalUnfound = tokens.length - journalDone - journalRefused - journalPending;
 
     // Every acknowledged ticket, with its photo row and stored file.
     const rows: { number: string; stored_path: string | null }[] = [];
@@ -454,7 +489,7 @@ async function main(): Promise<void> {
     }
     const found = new Set(rows.map((r) => r.number));
     const withPhoto = rows.filter((r) => r.stored_path && fs.existsSync(path.join(photoDir, 'server', r.stored_path)));
-    const missing = acknowledged.filter((n) => !found.has(n)).length;
+    const missing = acknowledged.filter((n) => !found.has(n)).length + journalPending + Math.max(0, journalUnfound);
     // A ticket several reports were attached to is one number: counted once.
     const noPhoto = new Set(acknowledged).size - new Set(withPhoto.map((r) => r.number)).size;
 
@@ -481,14 +516,18 @@ async function main(): Promise<void> {
       connections: options.connections,
       'photo (px, KB)': `${meta.width}x${meta.height}, ${Math.round(base.length / 1024)}`,
       'requests sent': result.requests.sent,
-      'accepted (201 new + 200 attached)': accepted,
+      'accepted (201 new + 200 attached + 202 journalled)': accepted,
       'of which attached to an open ticket (200)': statuses.get(200) ?? 0,
+      'of which journalled (202; ticket made just after)': tokens.length,
+      'journal pending when the load ended': journalPendingAtEnd,
+      'journal drained after (s)': journalPending === 0 ? fmt(journalSeconds) : `not in ${options.drainSeconds} s (${journalPending} left)`,
+      'journalled, then refused (outside the area, blocked, ...)': journalRefused,
       'accepted/s': fmt(perSecond),
       'latency p50 (ms)': result.latency.p50,
       'latency p90 (ms)': result.latency.p90,
       'latency p99 (ms)': result.latency.p99,
       'latency max (ms)': result.latency.max,
-      'errors (not 200/201, socket, timeout)': errors,
+      'errors (not 200/201/202, socket, timeout)': errors,
       'server CPU per accepted report (ms)': accepted ? fmt((serverCpuSeconds * 1000) / accepted) : '-',
       'server CPU share (cores busy)': fmt(serverCpuSeconds / options.seconds, 2),
       'PostgreSQL CPU per accepted report (ms; this database\'s backends)': accepted ? fmt((postgresCpuSeconds * 1000) / accepted) : '-',
@@ -507,7 +546,7 @@ async function main(): Promise<void> {
     };
     console.log('\nIntake under load (autocannon on loopback, the real server, THROTTLE=false):');
     console.table(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { value: v }])));
-    const ok = perSecond >= options.targetPerSecond && result.latency.p99 < options.targetP99Ms && errors === 0 && missing === 0 && noPhoto === 0 && pending === 0;
+    const ok = perSecond >= options.targetPerSecond && result.latency.p99 < options.targetP99Ms && errors === 0 && missing === 0 && noPhoto === 0 && pending === 0 && journalRefused === 0;
     console.log(ok ? 'All targets met.' : `Target missed (>= ${options.targetPerSecond} accepted/s, p99 < ${options.targetP99Ms} ms, 0 errors, nothing lost, every photo analysed).`);
     process.exitCode = ok ? 0 : 1;
   } finally {

@@ -37,11 +37,14 @@ import { clientAddressOf, throttled } from './platform/http/throttle.js';
 import { securityHeaders } from './platform/http/security.js';
 import { DomainError, ErrorCode } from './core/domain/errors.js';
 import { startPhotoAnalysis } from './features/tickets/photo-analysis.service.js';
+import { startJournalDrain } from './features/tickets/journal.service.js';
 
 /** `options.log`: the access log's logger (the process's by default; tests read their own). */
 export function createApp(ctx: AppContext, options: { log?: Logger } = {}): Express {
   // Photos are analysed after the acknowledgment, on the imaging threads, by this app's queue.
   startPhotoAnalysis(ctx);
+  // Reports journalled under load (202) are made into tickets by this app's drain.
+  startJournalDrain(ctx);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -16,6 +16,7 @@ import type { AppContext } from './platform/context.js';
 import { startWorker, type Worker } from './worker.js';
 import { configureImagingPool, imagingPool } from './platform/imaging/pool.js';
 import { analysePendingPhotos, stopPhotoAnalysis } from './features/tickets/photo-analysis.service.js';
+import { drainJournal, stopJournalDrain } from './features/tickets/journal.service.js';
 
 export interface StartHooks {
   /** After the migrations, before the server listens (e.g. seed an empty database). Throw to refuse the start. */
@@ -64,6 +65,10 @@ async function start(hooks: StartHooks): Promise<void> {
   void analysePendingPhotos(ctx)
     .then((counts) => counts.analysed + counts.damaged > 0 && logger.info(counts, 'Photos left pending by an earlier process analysed'))
     .catch((err: unknown) => logger.warn({ err }, 'Analysing photos left pending failed; the worker tries again'));
+  // Reports journalled (202) by a process that died before making their tickets (their lease ran out): made now.
+  void drainJournal(ctx)
+    .then((counts) => counts.done + counts.refused > 0 && logger.info(counts, 'Journalled reports left by an earlier process made into tickets'))
+    .catch((err: unknown) => logger.warn({ err }, 'Draining the intake journal failed; the worker tries again'));
   const url = `http://localhost:${config.port}/`;
   logger.info({ url, worker: config.worker, startedMs: Date.now() - started }, `Tirta Dispatch is running at ${url}`);
   hooks.listening?.(ctx, url);
@@ -73,6 +78,7 @@ async function start(hooks: StartHooks): Promise<void> {
     server.close(
       () =>
         void (worker?.stop() ?? Promise.resolve())
+          .then(() => stopJournalDrain(ctx))
           .then(() => stopPhotoAnalysis(ctx))
           .then(() => imagingPool().close())
           .then(() => db.destroy())

@@ -8,6 +8,7 @@ import { deliverDueWebhooks, type DeliveryCounts, type Poster } from './features
 import { allUtilityIds, claimJobRun, recordJobRun } from './features/sla/job-runs.repository.js';
 import { deliverDueNotifications, fanOutNotifications, type NotificationCounts } from './features/notifications/service.js';
 import { analysePendingPhotos, type AnalysisCounts } from './features/tickets/photo-analysis.service.js';
+import { drainJournal, type DrainCounts } from './features/tickets/journal.service.js';
 
 /**
  * The background worker: a plain loop in the server process, no queue library.
@@ -50,6 +51,8 @@ export interface TickReport extends ScanCounts {
   messages: NotificationCounts;
   /** Photos left pending by a process that died (lease run out), analysed this tick. */
   photos: AnalysisCounts;
+  /** Reports journalled by a process that died (lease run out), made into tickets (or refused) this tick. */
+  journal: DrainCounts;
   /** Utilities whose scan failed this tick (logged; retried next tick). */
   failed: { utilityId: number; message: string }[];
 }
@@ -60,7 +63,7 @@ const JOB = 'sla_scan';
 
 /** One pass of every job, as of ctx.now(). */
 export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> = {}): Promise<TickReport> {
-  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, photos: { analysed: 0, damaged: 0, skipped: 0 }, fannedOut: 0, messages: { attempted: 0, delivered: 0, retrying: 0, failed: 0 }, failed: [] };
+  const report: TickReport = { utilities: 0, skipped: 0, escalations: 0, notifications: 0, deliveries: 0, pointsCredited: 0, webhooks: { attempted: 0, delivered: 0, failed: 0 }, photos: { analysed: 0, damaged: 0, skipped: 0 }, journal: { done: 0, refused: 0, left: 0 }, fannedOut: 0, messages: { attempted: 0, delivered: 0, retrying: 0, failed: 0 }, failed: [] };
   const utilityIds: number[] = options.utilityIds ?? (await allUtilityIds(ctx.db));
 
   for (const utilityId of utilityIds) {
@@ -93,6 +96,11 @@ export async function runTick(ctx: AppContext, options: Partial<WorkerOptions> =
     }
   }
 
+  try {
+    report.journal = await drainJournal(ctx, { utilityIds: options.utilityIds });
+  } catch (err) {
+    (options.log ?? defaultLog)('Draining the intake journal failed; retried next tick', err);
+  }
   try {
     report.photos = await analysePendingPhotos(ctx, { utilityIds: options.utilityIds });
   } catch (err) {

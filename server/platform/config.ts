@@ -35,6 +35,11 @@ export interface Config {
   solverThreads: number;
   /** Worker threads analysing photos after the acknowledgment (blur, EXIF, thumbnail); default 1. */
   imageThreads: number;
+  /**
+   * Citizen reports in flight at which a new one is journalled (202 and a token; the ticket made just after)
+   * instead of made while the citizen waits (201); Infinity: never (INTAKE_JOURNAL_AT=off), 0: always.
+   */
+  intakeJournalAt: number;
   logLevel: LogLevel;
   /** Where photos are kept: the local disk (PHOTO_DIR) or an S3-compatible object store shared by every instance. */
   photoStore: PhotoStoreSettings;
@@ -143,6 +148,7 @@ const variables = {
   SLA_CHECK_SECONDS: { expected: 'a whole number of seconds >= 1', schema: z.coerce.number().int().min(1).default(60) },
   SOLVER_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
   IMAGE_THREADS: { expected: 'a whole number of threads from 1 to 64', schema: z.coerce.number().int().min(1).max(64).optional() },
+  INTAKE_JOURNAL_AT: { expected: "a whole number of reports in flight from 0 to 10000, or 'off'", schema: z.union([z.literal('off'), z.coerce.number().int().min(0).max(10_000)]).optional() },
   LOG_LEVEL: { expected: logLevels.join(', '), schema: z.enum(logLevels).optional() },
   THROTTLE: flag('true'),
   THROTTLE_LOGIN_FAILURES: { expected: 'a whole number >= 1', schema: z.coerce.number().int().min(1).default(5) },
@@ -217,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaCheckSeconds: p.SLA_CHECK_SECONDS,
     solverThreads: p.SOLVER_THREADS ?? Math.max(1, availableParallelism() - 1),
     imageThreads: p.IMAGE_THREADS ?? 1,
+    // Tests make tickets while they wait unless a test asks for the journal.
+    intakeJournalAt: p.INTAKE_JOURNAL_AT === 'off' ? Infinity : (p.INTAKE_JOURNAL_AT ?? (p.NODE_ENV === 'test' ? Infinity : 6)),
     // Tests stay quiet unless asked; a server says what it does.
     logLevel: p.LOG_LEVEL ?? (p.NODE_ENV === 'test' ? 'silent' : 'info'),
     throttle: throttleSettingsOf(p),

@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('journals reports from 6 in flight in production, never in tests unless asked; off and 0 as documented', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).intakeJournalAt).toBe(6);
+    expect(loadConfig({ NODE_ENV: 'test' }).intakeJournalAt).toBe(Infinity);
+    expect(loadConfig({ NODE_ENV: 'production', INTAKE_JOURNAL_AT: 'off' }).intakeJournalAt).toBe(Infinity);
+    expect(loadConfig({ NODE_ENV: 'test', INTAKE_JOURNAL_AT: '0' }).intakeJournalAt).toBe(0);
+    expect(() => loadConfig({ INTAKE_JOURNAL_AT: '-1' })).toThrow(/INTAKE_JOURNAL_AT/);
+  });
+
   it('reads a complete good environment', () => {
     const config = loadConfig({
       PORT: '18080',
@@ -56,6 +64,7 @@ describe('loadConfig', () => {
       SLA_CHECK_SECONDS: '30',
       SOLVER_THREADS: '3',
       IMAGE_THREADS: '2',
+      INTAKE_JOURNAL_AT: '12',
       LOG_LEVEL: 'debug',
       THROTTLE: 'off',
       THROTTLE_LOGIN_FAILURES: '3',
@@ -81,6 +90,7 @@ describe('loadConfig', () => {
       slaCheckSeconds: 30,
       solverThreads: 3,
       imageThreads: 2,
+      intakeJournalAt: 12,
       logLevel: 'debug',
       throttle: expect.objectContaining({ enabled: false }),
       webhookAllowedHosts: ['hooks.internal', '10.0.0.0/8'],

@@ -15,6 +15,7 @@ import { loadConfig, type ThrottleSettings } from '../../server/platform/config.
 import { PhotoStore } from '../../server/platform/storage/photos.js';
 import { createApp } from '../../server/app.js';
 import { analysePendingPhotos, photoAnalysisIdle, stopPhotoAnalysis } from '../../server/features/tickets/photo-analysis.service.js';
+import { stopJournalDrain } from '../../server/features/tickets/journal.service.js';
 import type { AppContext } from '../../server/platform/context.js';
 import { insertUtility, findUtilityById } from '../../server/features/utilities/repository.js';
 import type { Utility } from '../../server/features/utilities/service.js';
@@ -62,7 +63,9 @@ export const outsideArea = { lat: -5.30, lon: 119.60 };
 
 let cachedHash: Promise<string> | null = null;
 
-export async function createTestEnv(options: { crews?: number; settings?: Record<string, unknown>; throttle?: ThrottleSettings; duplicates?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  options: { crews?: number; settings?: Record<string, unknown>; throttle?: ThrottleSettings; duplicates?: boolean; /** INTAKE_JOURNAL_AT (default: never journal) */ journalAt?: number } = {},
+): Promise<TestEnv> {
   const db = createDb(requireDatabaseUrl(), 4);
   const clock = new TestClock();
   const code = `test-${crypto.randomBytes(5).toString('hex')}`;
@@ -71,7 +74,7 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
   // No throttling unless the test asks for it (tests/features/auth/login-throttle.test.ts and others set small limits).
   const throttle = options.throttle ?? { ...base.throttle, enabled: false };
   // No street map (OSM's tiles by default) unless the test serves one on loopback: tests send nothing off this machine.
-  const config = { ...base, throttle, basemapUrl: null, geocoderUrl: null, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
+  const config = { ...base, throttle, intakeJournalAt: options.journalAt ?? Infinity, basemapUrl: null, geocoderUrl: null, photoDir: path.join(process.env.PHOTO_DIR ?? path.join(os.tmpdir(), 'tirta-test-photos'), code) };
   const ctx: AppContext = { db, config, photos: new PhotoStore(config.photoDir), now: clock.now };
   const { minLon, minLat, maxLon, maxLat } = testArea;
   const utilityId = await insertUtility(db, {
@@ -109,6 +112,7 @@ export async function createTestEnv(options: { crews?: number; settings?: Record
     users,
     regionId,
     close: async () => {
+      await stopJournalDrain(ctx);
       await stopPhotoAnalysis(ctx);
       await db('utilities').where({ id: utilityId }).delete();
       await db.destroy();

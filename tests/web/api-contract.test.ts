@@ -92,6 +92,14 @@ describe('the answers the console reads match the OpenAPI document', () => {
     await call(null, 'post', '/api/v1/auth/login', { body: { username: 'admin', password: TEST_PASSWORD, jurisdiction_id: t.env.utility.code } });
     const citizen = await call<{ number: string }>(null, 'post', '/api/v1/reports', { body: await photoForm({ lat: insideArea.lat - 0.01, lon: insideArea.lon + 0.01, phone: '0812 3333 4444', ...jurisdiction }) });
     await call(null, 'get', '/api/v1/reports/{number}', { path: { number: citizen.number }, query: jurisdiction });
+    // Under load a report is journalled (202, INTAKE_JOURNAL_AT): the form polls its receipt until the ticket is made.
+    t.env.ctx.config.intakeJournalAt = 0;
+    const journalled = await call<{ token: string }>(null, 'post', '/api/v1/reports', { body: await photoForm({ lat: insideArea.lat - 0.011, lon: insideArea.lon + 0.01, phone: '0812 3333 4445', ...jurisdiction }) });
+    t.env.ctx.config.intakeJournalAt = Infinity;
+    expect(journalled.token).toBeTruthy();
+    await expect
+      .poll(async () => (await call<{ number?: string }>(null, 'get', '/api/v1/reports/receipts/{token}', { path: { token: journalled.token }, query: jurisdiction })).number, { timeout: 20_000 })
+      .toMatch(/^LK-/);
     await call('dispatcher', 'get', '/api/v1/crews');
 
     const tickets: { id: number; number: string }[] = [];

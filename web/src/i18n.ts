@@ -23,6 +23,7 @@ const dictionary = {
   description: { id: 'Keterangan', en: 'Description' },
   send: { id: 'Kirim laporan', en: 'Send report' },
   sending: { id: 'Mengirim…', en: 'Sending…' },
+  report_queued: { id: 'Laporan sudah tersimpan; nomornya sedang dibuat…', en: 'Report saved; its number is on its way…' },
   report_received: { id: 'Laporan diterima. Simpan nomor ini:', en: 'Report received. Keep this number:' },
   see_status: { id: 'Lihat status', en: 'See status' },
   report_number: { id: 'Nomor laporan', en: 'Report number' },

@@ -32,6 +32,11 @@ async function pruneKeys(ctx: AppContext, utilityId: number, now: Date): Promise
   await deleteKeysBefore(ctx.db, utilityId, new Date(now.getTime() - KEEP_DAYS * 86_400_000)).catch(() => undefined);
 }
 
+/** Refuses a key that is not 1 to 200 visible ASCII characters (400, the header named). */
+export function checkIdempotencyKey(key: string): void {
+  if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
+}
+
 /** A stable digest of what was asked: the fields and the photo's bytes. */
 export function requestHashOf(fields: unknown, photo: Buffer | null | undefined): string {
   const h = crypto.createHash('sha256').update(JSON.stringify(fields));
@@ -75,7 +80,7 @@ export async function once<T, P = undefined>(
     const prepared = await prepareIt();
     return { ...(await ctx.db.transaction((tx) => create({ ...ctx, db: tx }, prepared))), replayed: false };
   }
-  if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
+  checkIdempotencyKey(key);
 
   const now = ctx.now();
   const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);

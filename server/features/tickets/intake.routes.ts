@@ -1,16 +1,15 @@
 import { Router } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../../platform/context.js';
-import { prepareReport, writeReport } from './intake.service.js';
+import { prepareReport } from './intake.service.js';
+import { journalAnswer, journalCitizenReport, journalling, POLL_SECONDS, receiptAnswer } from './journal.service.js';
 import { publicStatus } from './service.js';
 import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { publicUtility } from '../auth/middleware.js';
-import { PublicStatus, ReportFields, ReportReceipt } from '../../platform/http/schemas.js';
-import { presentReceipt, receiptStatusOf } from './view.js';
+import { PublicStatus, ReportAccepted, ReportFields, ReportReceipt } from '../../platform/http/schemas.js';
 import { once, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
-import { followUpLinkOf } from './follow-up.service.js';
 import { countedUpload } from '../../platform/http/intake-load.js';
 
 registry.registerPath({
@@ -29,7 +28,24 @@ registry.registerPath({
   },
   responses: {
     201: { description: 'Report received', content: { 'application/json': { schema: ReportReceipt } } },
+    202: {
+      description: 'Many reports are arriving at once: the report and its photo are safely stored and its ticket is made in a moment. Poll receiptUrl (Retry-After) for the receipt; a retry with the same Idempotency-Key gets the same token',
+      content: { 'application/json': { schema: ReportAccepted } },
+    },
     ...errorResponses(400, 403, 413, 415, 422, 429),
+  },
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/reports/receipts/{token}',
+  summary: 'The receipt of a report answered 202: 202 while its ticket is being made, then what POST would have answered (201/200 with the receipt, or the refusal)',
+  request: { params: z.object({ token: z.string() }), query: z.object({ jurisdiction_id: z.string().optional() }) },
+  responses: {
+    200: { description: 'The report was added to an open ticket or reopened one', content: { 'application/json': { schema: ReportReceipt } } },
+    201: { description: 'The ticket was made', content: { 'application/json': { schema: ReportReceipt } } },
+    202: { description: 'Still being made: ask again after Retry-After', content: { 'application/json': { schema: ReportAccepted } } },
+    ...errorResponses(403, 404, 422),
   },
 });
 
@@ -52,24 +68,40 @@ export function reportsRouter(ctx: AppContext): Router {
     const fields = parse(ReportFields, req.body ?? {});
     const utility = await publicUtility(ctx, req);
     const photo = req.file?.buffer ?? null;
-    const answer = await once(
-      ctx,
-      utility.id,
-      req.get('idempotency-key'),
-      requestHashOf(fields, photo),
-      async (inTx, prepared) => {
-        const receipt = await writeReport(inTx, utility, prepared);
-        const followUpUrl = await followUpLinkOf(inTx, utility, receipt.id, receipt.reporterId);
-        return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
-      },
-      // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
-      async () => {
-        if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
-        return prepareReport(ctx, utility, { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app', photo });
-      },
-    );
+    const input = { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app' as const, photo };
+    const key = req.get('idempotency-key');
+    const requestHash = requestHashOf(fields, photo);
+    // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
+    const throttlePhone = async () => {
+      if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
+    };
+    // Many reports in flight: journalled (202 and a token; journal.service.ts). A key used before answers as below.
+    const journalled = journalling(ctx) ? await journalCitizenReport(ctx, utility, input, key === undefined ? null : { key, requestHash }, throttlePhone) : null;
+    const answer = journalled
+      ? { ...journalled, replayed: false }
+      : await once(
+          ctx,
+          utility.id,
+          key,
+          requestHash,
+          (inTx, prepared) => receiptAnswer(inTx, utility, prepared),
+          async () => {
+            await throttlePhone();
+            return prepareReport(ctx, utility, input);
+          },
+        );
     if (answer.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(answer.statusCode).location(answer.body.statusUrl).json(answer.body);
+    if (answer.statusCode === 202) res.set('Retry-After', String(POLL_SECONDS));
+    res
+      .status(answer.statusCode)
+      .location(String(answer.statusCode === 202 ? answer.body.receiptUrl : answer.body.statusUrl))
+      .json(answer.body);
+  });
+  router.get('/receipts/:token', async (req, res) => {
+    const utility = await publicUtility(ctx, req);
+    const answer = await journalAnswer(ctx, utility, String(req.params.token));
+    if (answer.statusCode === 202) res.set('Retry-After', String(POLL_SECONDS));
+    res.status(answer.statusCode).json(answer.body);
   });
   router.get('/:number', async (req, res) => {
     const utility = await publicUtility(ctx, req);

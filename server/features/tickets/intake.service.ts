@@ -38,6 +38,10 @@ export interface ReportInput {
   phoneToken?: string | null;
   /** A channel that cannot prove a phone (Open311): a known reporter's details stay as they are, and nothing is asked. */
   keepKnownDetails?: boolean;
+  /** The photo already stored (a journalled report, journal.service.ts): used instead of `photo`. */
+  storedPhoto?: StoredPhoto | null;
+  /** When the report reached us, if before now (a journalled report): the ticket's received time. */
+  receivedAt?: Date;
 }
 
 export interface ReportReceipt {
@@ -100,23 +104,7 @@ export async function submitReport(ctx: AppContext, utility: Utility, input: Rep
  */
 export async function prepareReport(ctx: AppContext, utility: Utility, input: ReportInput, enteredBy: StaffUser | null = null): Promise<PreparedReport> {
   const fromCitizen = enteredBy === null;
-
-  let phone: string | null = null;
-  if (input.phone != null && input.phone.trim() !== '') {
-    phone = normalisePhone(input.phone);
-    if (!phone) throw validationError([{ field: 'phone', message: 'not an Indonesian phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)' }]);
-  } else if (fromCitizen) {
-    throw validationError([{ field: 'phone', message: 'required, so that we can confirm the report with you' }]);
-  }
-  // The utility's categories (settings.categories): a deactivated one takes no new report; a photo is required of
-  // citizens unless the category says otherwise (a "no water" report has nothing to photograph).
-  const category = utility.settings.categories[input.category ?? 'other'];
-  if (category && !category.active) {
-    throw validationError([{ field: 'category', message: `${utility.name} no longer takes reports of this kind (“${category.name.en}”): choose another` }]);
-  }
-  if (fromCitizen && !input.photo && (category?.photoRequired ?? true)) {
-    throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required', { field: 'photo' });
-  }
+  const phone = checkReportFields(utility, input, fromCitizen);
 
   let proven = false;
   let knownReporter = false;
@@ -146,13 +134,39 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
     });
   }
 
-  const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
-  const receivedAt = ctx.now();
+  const photo = input.storedPhoto ?? (input.photo ? await storePhoto(ctx, utility, input.photo) : null);
+  const receivedAt = input.receivedAt ?? ctx.now();
   // The ticket number in a statement of its own, outside the ticket's transaction: the per-utility counter row is
   // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).
   // Like a sequence, a number can go unused (a re-report, a failed write): numbers may have gaps, never repeats.
   const number = await nextNumber(ctx.db, utility.id, 'LK', yearIn(receivedAt, utility.timeZone));
   return { input, enteredBy, phone, photo, place, h3Cell: latLngToCell(input.lat, input.lon, utility.settings.h3Resolution), receivedAt, number, proven, knownReporter };
+}
+
+/**
+ * The checks of a report that need nothing but the report and the utility's
+ * settings (no database, no photo decoded): the phone (required of citizens),
+ * an active category, the photo a citizen must send. Returns the phone in its
+ * stored form (null when none was given).
+ */
+export function checkReportFields(utility: Utility, input: ReportInput, fromCitizen: boolean): string | null {
+  let phone: string | null = null;
+  if (input.phone != null && input.phone.trim() !== '') {
+    phone = normalisePhone(input.phone);
+    if (!phone) throw validationError([{ field: 'phone', message: 'not an Indonesian phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)' }]);
+  } else if (fromCitizen) {
+    throw validationError([{ field: 'phone', message: 'required, so that we can confirm the report with you' }]);
+  }
+  // The utility's categories (settings.categories): a deactivated one takes no new report; a photo is required of
+  // citizens unless the category says otherwise (a "no water" report has nothing to photograph).
+  const category = utility.settings.categories[input.category ?? 'other'];
+  if (category && !category.active) {
+    throw validationError([{ field: 'category', message: `${utility.name} no longer takes reports of this kind (“${category.name.en}”): choose another` }]);
+  }
+  if (fromCitizen && !input.photo && !input.storedPhoto && (category?.photoRequired ?? true)) {
+    throw new DomainError(ErrorCode.photoRequired, 'A photo of the leak is required', { field: 'photo' });
+  }
+  return phone;
 }
 
 /**

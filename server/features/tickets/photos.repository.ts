@@ -5,7 +5,12 @@ import { geographyPoint } from '../../platform/db/geo.js';
 export async function referencedPhotoKeys(db: Runner, keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const rows: { stored_path: string }[] = await db('photos').distinct('stored_path').whereIn('stored_path', keys);
-  return new Set(rows.map((r) => r.stored_path));
+  // A report journalled under load (journal.service.ts) refers to its photo before any photo row does.
+  const { rows: journalled } = await db.raw<{ rows: { stored_path: string }[] }>(
+    `SELECT request->'photo'->>'storedPath' AS stored_path FROM intake_journal WHERE state = 'pending' AND request->'photo'->>'storedPath' = ANY(?)`,
+    [keys],
+  );
+  return new Set([...rows, ...journalled].map((r) => r.stored_path));
 }
 
 /** A photo whose analysis is pending, as the analyser needs it. */

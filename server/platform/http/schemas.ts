@@ -78,6 +78,16 @@ export const ReportReceipt = z
   })
   .openapi('ReportReceipt');
 
+export const ReportAccepted = z
+  .object({
+    token: z.string().openapi({ example: '3f0c8a52-5b7e-4c2b-9a51-0d6f1e2b7c44' }),
+    state: z.literal('pending'),
+    receiptUrl: z.string().describe('Poll it (after retryAfterSeconds): 202 while pending, then the receipt (201/200) or the refusal (4xx), as POST would have answered'),
+    receivedAt: z.string(),
+    retryAfterSeconds: z.number(),
+  })
+  .openapi('ReportAccepted');
+
 export const PublicStatus = z
   .object({
     number: z.string(),

@@ -638,6 +638,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReportReceipt"];
                     };
                 };
+                /** @description Many reports are arriving at once: the report and its photo are safely stored and its ticket is made in a moment. Poll receiptUrl (Retry-After) for the receipt; a retry with the same Idempotency-Key gets the same token */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportAccepted"];
+                    };
+                };
                 /** @description Error (400) */
                 400: {
                     headers: {
@@ -694,6 +703,91 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/receipts/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a report answered 202: 202 while its ticket is being made, then what POST would have answered (201/200 with the receipt, or the refusal) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report was added to an open ticket or reopened one */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportReceipt"];
+                    };
+                };
+                /** @description The ticket was made */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportReceipt"];
+                    };
+                };
+                /** @description Still being made: ask again after Retry-After */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportAccepted"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9684,6 +9778,16 @@ export interface components {
             } | null;
             /** @description The reporter's signed link: follow the ticket, add a note or a photo, see their other reports */
             followUpUrl?: string | null;
+        };
+        ReportAccepted: {
+            /** @example 3f0c8a52-5b7e-4c2b-9a51-0d6f1e2b7c44 */
+            token: string;
+            /** @enum {string} */
+            state: "pending";
+            /** @description Poll it (after retryAfterSeconds): 202 while pending, then the receipt (201/200) or the refusal (4xx), as POST would have answered */
+            receiptUrl: string;
+            receivedAt: string;
+            retryAfterSeconds: number;
         };
         PublicStatus: {
             number: string;

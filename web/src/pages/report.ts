@@ -3,7 +3,7 @@ import Point from 'ol/geom/Point.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
-import { api } from '../api.js';
+import { api, type Schemas } from '../api.js';
 import { clientConfig } from '../config.js';
 import { h, errorBox } from '../dom.js';
 import { categoryLabel, formatTime, pickLabel, sourceLabel, t } from '../i18n.js';
@@ -163,7 +163,7 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       proof?.addTo(data);
       const request = { body: data, headers: { 'Idempotency-Key': idempotencyKey } };
       data.delete('answer');
-      const receipt = options.staff ? await api.post('/api/v1/tickets', request) : await api.post('/api/v1/reports', request);
+      const receipt = options.staff ? await api.post('/api/v1/tickets', request) : await receiptOf(await api.post('/api/v1/reports', request), config.utility.code, submit);
       const answerId = Number(answerSelect?.value || 0);
       const staffId = 'id' in receipt ? (receipt as { id: number }).id : 0;
       if (answerId && staffId && !receipt.duplicate) await api.post('/api/v1/tickets/{id}/answer', { path: { id: staffId }, body: { answerId } });
@@ -191,4 +191,24 @@ export async function reportPage(root: HTMLElement, options: { staff?: boolean }
       submit.textContent = t('send');
     }
   });
+}
+
+type Receipt = Schemas['ReportReceipt'];
+type Accepted = Schemas['ReportAccepted'];
+
+/**
+ * The receipt of a citizen's report. Many reports arriving at once are
+ * answered 202 (stored, the ticket made a moment later): the receipt URL is
+ * polled until it answers with the receipt, or with the refusal, which throws
+ * as the POST would have.
+ */
+async function receiptOf(answer: Receipt | Accepted, jurisdiction: string, button: HTMLButtonElement): Promise<Receipt> {
+  let current: Receipt | Accepted = answer;
+  while ('token' in current && current.state === 'pending') {
+    const pending: Accepted = current;
+    button.textContent = t('report_queued');
+    await new Promise((r) => setTimeout(r, Math.max(1, pending.retryAfterSeconds) * 1000));
+    current = (await api.get('/api/v1/reports/receipts/{token}', { path: { token: pending.token }, query: { jurisdiction_id: jurisdiction } })) as Receipt | Accepted;
+  }
+  return current as Receipt;
 }

@@ -1,0 +1,277 @@
+/**
+ * The intake journal (issue 11, intake throughput). A citizen report costs
+ * about 27 ms of CPU when its ticket is made while the citizen waits (some
+ * twenty statements: the checks, the number, the ticket, its event, the
+ * reporter, the photo row, the answer): two cores then take fewer than 100
+ * reports a second. When many reports are in flight at once (a main bursts
+ * and a street reports it; INTAKE_JOURNAL_AT, default 6), a new report is
+ * instead:
+ *
+ * 1. checked for what needs no database (fields, phone, category, photo
+ *    required; the phone's throttle when on), its photo sniffed and stored
+ *    (fsync), as on the direct path;
+ * 2. written as one journal row, in one statement with its Idempotency-Key;
+ * 3. answered 202 with a token. The citizen's form polls
+ *    GET /api/v1/reports/receipts/{token} and shows the number a moment later;
+ *    a retry with the same key gets the same token.
+ *
+ * Then the drain (a queue in this process, like the photo analysis's) makes
+ * the ticket exactly as the direct path does (`prepareReport` with the checks
+ * that need the database: blocked reporter, proven phone, service area; then
+ * `writeReport`) and stores the answer, the receipt or the refusal, on the
+ * row and the key in the ticket's transaction. The ticket's received time is
+ * the journal's, so no SLA loses the minutes the drain took.
+ *
+ * Nothing acknowledged is lost: the row and the photo are durable before the
+ * 202. The writer holds a lease on its rows; a row whose lease ran out (the
+ * process died) is drained by any instance, at start (main.ts) and on every
+ * worker tick. Each claim is a new attempt and only the holding attempt may
+ * finish the row (the same fence as idempotency.service.ts): one ticket per row.
+ */
+import crypto from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/knex.js';
+import { logger } from '../../platform/log.js';
+import { intakeInFlight, intakeQuiet } from '../../platform/intake-load.js';
+import { DomainError, ErrorCode, isDomainError } from '../../core/domain/errors.js';
+import { errorBodyOf, httpStatusOf } from '../../platform/http/errors.js';
+import { findUtilityById, type Utility } from '../utilities/service.js';
+import { checkReportFields, prepareReport, writeReport, type PreparedReport, type ReportInput } from './intake.service.js';
+import { storePhoto, type StoredPhoto } from './photos.service.js';
+import { followUpLinkOf } from './follow-up.service.js';
+import { presentReceipt, receiptStatusOf } from './view.js';
+import { claimJournal, deleteFinishedBefore, findEntryByToken, finishEntry, journalReport, pendingJournalCount, type JournalEntry } from './journal.repository.js';
+import { checkIdempotencyKey } from './idempotency.service.js';
+
+/** How long the writing (or claiming) process holds a journal row before another instance may drain it. */
+export const JOURNAL_LEASE_SECONDS = 120;
+/** How long a finished row's answer is kept for the form to poll. */
+const KEEP_FINISHED_DAYS = 7;
+/** Reports drained at once (each its own transaction). */
+const DRAIN_CONCURRENCY = 4;
+/** How long a batch of the drain waits at most while the intake is journalling (a burst is acknowledged first). */
+const DRAIN_YIELD_MS = 5_000;
+/** Seconds the form is told to wait between two polls of a token. */
+export const POLL_SECONDS = 1;
+
+/** The report as the journal keeps it: the input without the photo's bytes, and the stored photo. */
+interface JournalRequest {
+  input: Omit<ReportInput, 'photo' | 'storedPhoto' | 'receivedAt'>;
+  photo: StoredPhoto | null;
+}
+
+/** The answer the route sends: a receipt (201/200) or the 202 of a journalled report. */
+export interface IntakeAnswer {
+  statusCode: number;
+  body: Record<string, unknown>;
+}
+
+/** Whether a report arriving now is journalled: as many reports with a photo in flight as INTAKE_JOURNAL_AT (this one counted). */
+export function journalling(ctx: AppContext): boolean {
+  return intakeInFlight() >= ctx.config.intakeJournalAt;
+}
+
+/** The receipt the citizen gets for a report written (the direct path and the drain): status and body. */
+export async function receiptAnswer(inTx: AppContext, utility: Utility, prepared: PreparedReport): Promise<IntakeAnswer> {
+  const receipt = await writeReport(inTx, utility, prepared);
+  const followUpUrl = await followUpLinkOf(inTx, utility, receipt.id, receipt.reporterId);
+  return { statusCode: receiptStatusOf(receipt), body: { ...presentReceipt(receipt, utility), followUpUrl } };
+}
+
+/** Where the form polls a journalled report. */
+export const receiptUrlOf = (utility: Utility, token: string): string => `/api/v1/reports/receipts/${token}?jurisdiction_id=${encodeURIComponent(utility.code)}`;
+
+function acceptedBody(utility: Utility, token: string, receivedAt: Date) {
+  return {
+    token,
+    state: 'pending' as const,
+    receiptUrl: receiptUrlOf(utility, token),
+    receivedAt: receivedAt.toISOString(),
+    retryAfterSeconds: POLL_SECONDS,
+  };
+}
+
+/**
+ * Journals a citizen's report (steps 1-3 above): its 202 answer, or null when
+ * its Idempotency-Key was used before (the caller answers as for any reused
+ * key: the first answer again, or 409). `beforeStore` runs after the cheap
+ * checks and before the photo is stored (the phone's throttle).
+ */
+export async function journalCitizenReport(
+  ctx: AppContext,
+  utility: Utility,
+  input: ReportInput,
+  key: { key: string; requestHash: string } | null,
+  beforeStore: () => Promise<void>,
+): Promise<IntakeAnswer | null> {
+  if (key) checkIdempotencyKey(key.key);
+  checkReportFields(utility, input, true);
+  await beforeStore();
+  const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
+  const receivedAt = ctx.now();
+  const token = crypto.randomUUID();
+  const body = acceptedBody(utility, token, receivedAt);
+  const { photo: _bytes, storedPhoto: _stored, receivedAt: _at, ...rest } = input;
+  const request: JournalRequest = { input: rest, photo };
+  const id = await journalReport(
+    ctx.db,
+    { utilityId: utility.id, token, request, receivedAt, leaseUntil: new Date(receivedAt.getTime() + JOURNAL_LEASE_SECONDS * 1000) },
+    key ? { ...key, accepted: body } : null,
+  );
+  if (id === null) return null;
+  queueOf(ctx)?.add(id);
+  return { statusCode: 202, body };
+}
+
+/** What the form polls: 202 while pending; then the stored receipt (201/200) or the refusal (4xx with its error). 404 for a token this utility does not know. */
+export async function journalAnswer(ctx: AppContext, utility: Utility, token: string): Promise<IntakeAnswer> {
+  const notFound = () => new DomainError(ErrorCode.notFound, 'No report is waiting under this token', { field: 'token' });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) throw notFound();
+  const entry = await findEntryByToken(ctx.db, utility.id, token);
+  if (!entry) throw notFound();
+  if (entry.state === 'pending') return { statusCode: 202, body: acceptedBody(utility, token, entry.receivedAt) };
+  return { statusCode: entry.statusCode!, body: entry.response as Record<string, unknown> };
+}
+
+/** A row taken over by another attempt while this one ran: its transaction is rolled back. */
+class TakenOver extends Error {}
+
+/** Makes one journalled report's ticket (or its refusal) and finishes the row; a failure that is not the report's leaves it pending for the next claim. */
+async function drainEntry(ctx: AppContext, entry: JournalEntry, utilityOf: (id: number) => Promise<Utility | null>): Promise<'done' | 'refused' | 'left'> {
+  const utility = await utilityOf(entry.utilityId);
+  if (!utility) return 'left'; // the utility was deleted (its journal with it)
+  const { input, photo } = entry.request as JournalRequest;
+  try {
+    const prepared = await prepareReport(ctx, utility, { ...input, storedPhoto: photo, receivedAt: entry.receivedAt });
+    await ctx.db.transaction(async (tx: Tx) => {
+      const answer = await receiptAnswer({ ...ctx, db: tx }, utility, prepared);
+      if (!(await finishEntry(tx, entry, 'done', answer.statusCode, answer.body, ctx.now()))) throw new TakenOver();
+    });
+    return 'done';
+  } catch (err) {
+    if (err instanceof TakenOver) return 'left';
+    if (isDomainError(err) && httpStatusOf(err.code) < 500) {
+      // The report's own fault (blocked phone, outside the service area, ...): the form shows it as it would have at once.
+      await finishEntry(ctx.db, entry, 'refused', httpStatusOf(err.code), { error: errorBodyOf(err, `journal-${entry.id}`) }, ctx.now());
+      return 'refused';
+    }
+    logger.warn({ err, journalId: entry.id }, 'A journalled report could not be made into a ticket now; it stays pending and is tried again when its lease runs out');
+    return 'left';
+  }
+}
+
+export interface DrainCounts {
+  done: number;
+  refused: number;
+  left: number;
+}
+
+async function drainClaimed(ctx: AppContext, entries: JournalEntry[], counts: DrainCounts): Promise<void> {
+  const utilities = new Map<number, Promise<Utility | null>>();
+  const utilityOf = (id: number) => {
+    let u = utilities.get(id);
+    if (!u) utilities.set(id, (u = findUtilityById(ctx.db, id)));
+    return u;
+  };
+  for (let i = 0; i < entries.length; i += DRAIN_CONCURRENCY) {
+    const results = await Promise.all(entries.slice(i, i + DRAIN_CONCURRENCY).map((e) => drainEntry(ctx, e, utilityOf)));
+    for (const r of results) counts[r]++;
+  }
+}
+
+/**
+ * Drains every journalled report whose lease ran out (of `utilityIds` when
+ * given): the recovery after a crash, run at start and by the worker; and old
+ * finished rows deleted.
+ */
+export async function drainJournal(ctx: AppContext, options: { utilityIds?: number[]; batch?: number } = {}): Promise<DrainCounts> {
+  const counts: DrainCounts = { done: 0, refused: 0, left: 0 };
+  const batch = options.batch ?? 16;
+  for (;;) {
+    const now = ctx.now();
+    const claimed = await claimJournal(ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { limit: batch, utilityIds: options.utilityIds });
+    if (!claimed.length) break;
+    await drainClaimed(ctx, claimed, counts);
+  }
+  await deleteFinishedBefore(ctx.db, new Date(ctx.now().getTime() - KEEP_FINISHED_DAYS * 86_400_000));
+  return counts;
+}
+
+/** Reports waiting in the journal (of a utility when given). */
+export const journalBacklog = (ctx: AppContext, utilityId?: number): Promise<number> => pendingJournalCount(ctx.db, utilityId);
+
+/**
+ * A process's queue of its own journal rows: drained a batch at a time, each
+ * batch after the burst eases (while the intake is journalling it waits, at
+ * most DRAIN_YIELD_MS, so the drain still moves under endless load).
+ */
+class JournalQueue {
+  private readonly waiting: number[] = [];
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  readonly counts: DrainCounts = { done: 0, refused: 0, left: 0 };
+
+  constructor(private readonly ctx: AppContext) {}
+
+  add(id: number): void {
+    if (this.stopped) return;
+    this.waiting.push(id);
+    this.kick();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running || this.waiting.length) {
+      if (!this.running) this.kick();
+      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting.length = 0;
+    return this.running ?? Promise.resolve();
+  }
+
+  private kick(): void {
+    if (this.running || this.stopped) return;
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .catch((err: unknown) => logger.warn({ err }, 'Draining the intake journal failed; its rows stay pending for the next attempt'))
+      .finally(() => {
+        this.running = null;
+        if (this.waiting.length && !this.stopped) this.kick();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const threshold = this.ctx.config.intakeJournalAt;
+    while (this.waiting.length && !this.stopped) {
+      await intakeQuiet(DRAIN_YIELD_MS, 20, () => this.stopped, Math.max(1, threshold));
+      if (this.stopped) break;
+      const ids = this.waiting.splice(0, DRAIN_CONCURRENCY * 4);
+      const now = this.ctx.now();
+      const claimed = await claimJournal(this.ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { ids });
+      await drainClaimed(this.ctx, claimed, this.counts);
+    }
+  }
+}
+
+const queues = new WeakMap<object, JournalQueue>();
+const queueOf = (ctx: AppContext): JournalQueue | undefined => queues.get(ctx.photos);
+
+/** Starts draining this context's journal rows as they are written (createApp calls it). */
+export function startJournalDrain(ctx: AppContext): void {
+  if (!queues.has(ctx.photos)) queues.set(ctx.photos, new JournalQueue(ctx));
+}
+
+/** Waits until this context's queue is empty (tests; shutdown). */
+export async function journalIdle(ctx: AppContext): Promise<void> {
+  await queueOf(ctx)?.idle();
+}
+
+/** Stops the queue (shutdown); its rows stay pending and are drained after their lease by any instance. */
+export async function stopJournalDrain(ctx: AppContext): Promise<void> {
+  const queue = queueOf(ctx);
+  queues.delete(ctx.photos);
+  await queue?.stop();
+}
