@@ -8,7 +8,9 @@
  * Afterwards: every 201 is in the database, every other answer was a 503 (or a
  * connection error, or 409 "in progress" with Retry-After while a dead
  * attempt's lease runs out), and each report ends as exactly one ticket.
- * Bounded: 2 x 40 reports, 4 at a time; each retry loop gives up after 60 s.
+ * A third phase restarts the database under the intake journal (every report
+ * journalled, INTAKE_JOURNAL_AT=0): every 202's token ends as exactly one ticket.
+ * Bounded: 3 x 40 reports, 4 at a time; each retry loop gives up after 60 s.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -92,7 +94,7 @@ class App {
   readonly baseUrl: string;
   constructor(
     readonly port: number,
-    private readonly env: Record<string, string>,
+    readonly env: Record<string, string>,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
@@ -136,6 +138,8 @@ interface Outcome {
   /** Error codes seen on non-201 answers. */
   codes: string[];
   numbers: string[];
+  /** The token of a journalled report (202): its receipt carries the number once the ticket is made. */
+  tokens: string[];
   done: boolean;
 }
 
@@ -150,9 +154,14 @@ async function submitUntilAcknowledged(app: App, utilityCode: string, outcome: O
     try {
       const res = await fetch(`${app.baseUrl}/api/v1/reports`, { method: 'POST', body, headers: { 'Idempotency-Key': outcome.key }, signal: AbortSignal.timeout(15_000) });
       outcome.answers.push(res.status);
-      const json = (await res.json().catch(() => ({}))) as { number?: string; error?: { code?: string } };
+      const json = (await res.json().catch(() => ({}))) as { number?: string; token?: string; error?: { code?: string } };
       if (res.status === 201) {
         outcome.numbers.push(json.number!);
+        outcome.done = true;
+        return;
+      }
+      if (res.status === 202) {
+        outcome.tokens.push(json.token!);
         outcome.done = true;
         return;
       }
@@ -170,21 +179,23 @@ async function submitUntilAcknowledged(app: App, utilityCode: string, outcome: O
 async function stream(app: App, utilityCode: string, prefix: string, count: number, after: number, disrupt: () => Promise<void>): Promise<Outcome[]> {
   const outcomes: Outcome[] = Array.from({ length: count }, (_, i) => ({
     key: `${prefix}-${i}`,
-    phone: `0813${prefix === 'db' ? '1' : '2'}${String(i).padStart(6, '0')}`,
+    phone: `0813${prefix === 'db' ? '1' : prefix === 'kill' ? '2' : '3'}${String(i).padStart(6, '0')}`,
     answers: [],
     codes: [],
     numbers: [],
+    tokens: [],
     done: false,
   }));
-  const photos = await Promise.all(outcomes.map((_, i) => sharpPhoto((prefix === 'db' ? 1000 : 2000) + i)));
+  const photos = await Promise.all(outcomes.map((_, i) => sharpPhoto((prefix === 'db' ? 1000 : prefix === 'kill' ? 2000 : 3000) + i)));
   let next = 0;
   let disrupted: Promise<void> | null = null;
   const worker = async () => {
     while (next < count) {
       const i = next++;
       // Each phase on its own points (about 170 m apart): a report within 50 m of an open one would be merged into it (200).
-      const lat = testArea.minLat + 0.005 + (i % 10) * 0.003 + (prefix === 'db' ? 0 : 0.0015);
-      const lon = testArea.minLon + 0.005 + Math.floor(i / 10) * 0.003;
+      const lat = testArea.minLat + 0.005 + (i % 10) * 0.003 + (prefix === 'db' ? 0 : prefix === 'kill' ? 0.0015 : 0);
+      const lonShift = prefix === 'journal' ? 0.0015 : 0;
+      const lon = testArea.minLon + 0.005 + Math.floor(i / 10) * 0.003 + lonShift;
       await submitUntilAcknowledged(app, utilityCode, outcomes[i], photos[i], lat, lon);
       if (!disrupted && outcomes.filter((o) => o.done).length >= after) disrupted = disrupt();
     }
@@ -239,7 +250,24 @@ describe('fault test: database restart and app kill -9 during a stream of report
   });
 
   /** The checks after a phase; returns the figures for the log. */
-  async function check(outcomes: Outcome[]) {
+  async function check(outcomes: Outcome[], on: App = app) {
+    // A journalled report's number: its receipt, polled until the ticket is made (60 s at most).
+    for (const o of outcomes) {
+      for (const token of o.tokens) {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const res = await fetch(`${on.baseUrl}/api/v1/reports/receipts/${token}?jurisdiction_id=${utility.code}`);
+          const json = (await res.json()) as { number?: string };
+          if (res.status === 201) {
+            o.numbers.push(json.number!);
+            break;
+          }
+          expect(res.status, `receipt of ${o.key}`).toBe(202);
+          expect(Date.now(), `receipt of ${o.key} still pending after 60 s`).toBeLessThan(deadline);
+          await sleep(250);
+        }
+      }
+    }
     const all = outcomes.flatMap((o) => o.answers);
     const figures = {
       reports: outcomes.length,
@@ -248,7 +276,8 @@ describe('fault test: database restart and app kill -9 during a stream of report
       answered503: all.filter((a) => a === 503).length,
       connectionErrors: all.filter((a) => a === 'connection').length,
       inProgress409: all.filter((a) => a === 409).length,
-      other: all.filter((a) => a !== 201 && a !== 503 && a !== 409 && a !== 'connection'),
+      journalled202: all.filter((a) => a === 202).length,
+      other: all.filter((a) => a !== 201 && a !== 202 && a !== 503 && a !== 409 && a !== 'connection'),
     };
     // Every report was finally acknowledged, and nothing but 201 / 503 / connection errors / 409 in progress was seen.
     expect(figures.acknowledged).toBe(outcomes.length);
@@ -288,4 +317,22 @@ describe('fault test: database restart and app kill -9 during a stream of report
     expect(figures.connectionErrors).toBeGreaterThan(0);
     console.info('fault test, app kill -9:', JSON.stringify(figures));
   }, 150_000);
+
+  it('the database stops and starts again while every report is journalled (202): each token ends as exactly one ticket', async () => {
+    const journalling = new App(await freePort(), { ...app.env, INTAKE_JOURNAL_AT: '0' });
+    await journalling.start();
+    try {
+      const outcomes = await stream(journalling, utility.code, 'journal', REPORTS_PER_PHASE, 10, async () => {
+        cluster.stop('immediate');
+        await sleep(1500);
+        cluster.start();
+      });
+      const figures = await check(outcomes, journalling);
+      expect(figures.journalled202).toBe(REPORTS_PER_PHASE);
+      expect(figures.answered503 + figures.connectionErrors).toBeGreaterThan(0);
+      console.info('fault test, database restart under the journal:', JSON.stringify(figures));
+    } finally {
+      await journalling.stop();
+    }
+  }, 200_000);
 });

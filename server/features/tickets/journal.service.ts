@@ -51,6 +51,8 @@ const KEEP_FINISHED_DAYS = 7;
 const DRAIN_CONCURRENCY = 4;
 /** How long a batch of the drain waits at most while the intake is journalling (a burst is acknowledged first). */
 const DRAIN_YIELD_MS = 5_000;
+/** Times this process tries again a row it could not drain (the database away) before leaving it to the lease. */
+const MAX_RETRIES = 10;
 /** Seconds the form is told to wait between two polls of a token. */
 export const POLL_SECONDS = 1;
 
@@ -166,17 +168,24 @@ export interface DrainCounts {
   left: number;
 }
 
-async function drainClaimed(ctx: AppContext, entries: JournalEntry[], counts: DrainCounts): Promise<void> {
+/** Drains claimed entries, a few at a time; returns the ids left pending (a failure not the report's: the database away). */
+async function drainClaimed(ctx: AppContext, entries: JournalEntry[], counts: DrainCounts): Promise<number[]> {
   const utilities = new Map<number, Promise<Utility | null>>();
   const utilityOf = (id: number) => {
     let u = utilities.get(id);
     if (!u) utilities.set(id, (u = findUtilityById(ctx.db, id)));
     return u;
   };
+  const left: number[] = [];
   for (let i = 0; i < entries.length; i += DRAIN_CONCURRENCY) {
-    const results = await Promise.all(entries.slice(i, i + DRAIN_CONCURRENCY).map((e) => drainEntry(ctx, e, utilityOf)));
-    for (const r of results) counts[r]++;
+    const slice = entries.slice(i, i + DRAIN_CONCURRENCY);
+    const results = await Promise.all(slice.map((e) => drainEntry(ctx, e, utilityOf)));
+    results.forEach((r, q) => {
+      counts[r]++;
+      if (r === 'left') left.push(slice[q].id);
+    });
   }
+  return left;
 }
 
 /**
@@ -209,6 +218,11 @@ class JournalQueue {
   private readonly waiting: number[] = [];
   private running: Promise<void> | null = null;
   private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** Ids waiting for the retry timer. */
+  private readonly retrying = new Set<number>();
+  /** Times each id was left pending (the database away): tried again with a growing pause, then left to the lease. */
+  private readonly tries = new Map<number, number>();
   readonly counts: DrainCounts = { done: 0, refused: 0, left: 0 };
 
   constructor(private readonly ctx: AppContext) {}
@@ -229,6 +243,8 @@ class JournalQueue {
   stop(): Promise<void> {
     this.stopped = true;
     this.waiting.length = 0;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     return this.running ?? Promise.resolve();
   }
 
@@ -250,9 +266,39 @@ class JournalQueue {
       if (this.stopped) break;
       const ids = this.waiting.splice(0, DRAIN_CONCURRENCY * 4);
       const now = this.ctx.now();
-      const claimed = await claimJournal(this.ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { ids });
-      await drainClaimed(this.ctx, claimed, this.counts);
+      let left: number[];
+      try {
+        const claimed = await claimJournal(this.ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { ids });
+        left = await drainClaimed(this.ctx, claimed, this.counts);
+      } catch (err) {
+        // The database is away: the whole batch is tried again shortly.
+        logger.warn({ err }, 'Draining journalled reports failed; tried again shortly');
+        left = ids;
+      }
+      for (const id of ids) if (!left.includes(id)) this.tries.delete(id);
+      this.retryLater(left);
     }
+  }
+
+  /** Ids left pending tried again after a pause (0.5 s doubling, at most 30 s); after MAX_RETRIES they are the lease's. */
+  private retryLater(ids: number[]): void {
+    const again = ids.filter((id) => {
+      const n = (this.tries.get(id) ?? 0) + 1;
+      this.tries.set(id, n);
+      if (n > MAX_RETRIES) this.tries.delete(id);
+      return n <= MAX_RETRIES;
+    });
+    if (!again.length || this.stopped) return;
+    for (const id of again) this.retrying.add(id);
+    if (this.retryTimer) return; // they go with the pause already running
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(...again.map((id) => this.tries.get(id)! - 1)));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      const ids = [...this.retrying];
+      this.retrying.clear();
+      for (const id of ids) this.add(id);
+    }, delay);
+    this.retryTimer.unref();
   }
 }
 
