@@ -33,6 +33,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
 import { logger } from '../../platform/log.js';
 import { intakeInFlight, intakeQuiet } from '../../platform/intake-load.js';
+import { WorkQueue } from '../../platform/work-queue.js';
 import { DomainError, ErrorCode, isDomainError } from '../../core/domain/errors.js';
 import { errorBodyOf, httpStatusOf } from '../../platform/http/errors.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
@@ -157,7 +158,7 @@ async function drainEntry(ctx: AppContext, entry: JournalEntry, utilityOf: (id: 
       await finishEntry(ctx.db, entry, 'refused', httpStatusOf(err.code), { error: errorBodyOf(err, `journal-${entry.id}`) }, ctx.now());
       return 'refused';
     }
-    logger.warn({ err, journalId: entry.id }, 'A journalled report could not be made into a ticket now; it stays pending and is tried again when its lease runs out');
+    logger.warn({ err, journalId: entry.id }, 'A journalled report could not be made into a ticket now; it stays pending, tried again shortly (and by any instance once its lease runs out)');
     return 'left';
   }
 }
@@ -214,52 +215,18 @@ export const journalBacklog = (ctx: AppContext, utilityId?: number): Promise<num
  * batch after the burst eases (while the intake is journalling it waits, at
  * most DRAIN_YIELD_MS, so the drain still moves under endless load).
  */
-class JournalQueue {
-  private readonly waiting: number[] = [];
-  private running: Promise<void> | null = null;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  /** Ids waiting for the retry timer. */
-  private readonly retrying = new Set<number>();
+class JournalQueue extends WorkQueue<number> {
   /** Times each id was left pending (the database away): tried again with a growing pause, then left to the lease. */
   private readonly tries = new Map<number, number>();
+  /** Ids waiting for the pause to end. */
+  private readonly retrying = new Set<number>();
   readonly counts: DrainCounts = { done: 0, refused: 0, left: 0 };
 
-  constructor(private readonly ctx: AppContext) {}
-
-  add(id: number): void {
-    if (this.stopped) return;
-    this.waiting.push(id);
-    this.kick();
+  constructor(private readonly ctx: AppContext) {
+    super('Draining the intake journal failed; its rows stay pending for the next attempt');
   }
 
-  async idle(): Promise<void> {
-    while (this.running || this.waiting.length) {
-      if (!this.running) this.kick();
-      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
-    }
-  }
-
-  stop(): Promise<void> {
-    this.stopped = true;
-    this.waiting.length = 0;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    return this.running ?? Promise.resolve();
-  }
-
-  private kick(): void {
-    if (this.running || this.stopped) return;
-    this.running = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.drain())
-      .catch((err: unknown) => logger.warn({ err }, 'Draining the intake journal failed; its rows stay pending for the next attempt'))
-      .finally(() => {
-        this.running = null;
-        if (this.waiting.length && !this.stopped) this.kick();
-      });
-  }
-
-  private async drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     const threshold = this.ctx.config.intakeJournalAt;
     while (this.waiting.length && !this.stopped) {
       await intakeQuiet(DRAIN_YIELD_MS, 20, () => this.stopped, Math.max(1, threshold));
@@ -288,17 +255,14 @@ class JournalQueue {
       if (n > MAX_RETRIES) this.tries.delete(id);
       return n <= MAX_RETRIES;
     });
-    if (!again.length || this.stopped) return;
+    if (!again.length) return;
     for (const id of again) this.retrying.add(id);
-    if (this.retryTimer) return; // they go with the pause already running
     const delay = Math.min(30_000, 500 * 2 ** Math.min(...again.map((id) => this.tries.get(id)! - 1)));
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      const ids = [...this.retrying];
+    this.later(delay, () => {
+      const retry = [...this.retrying];
       this.retrying.clear();
-      for (const id of ids) this.add(id);
-    }, delay);
-    this.retryTimer.unref();
+      for (const id of retry) this.add(id);
+    });
   }
 }
 

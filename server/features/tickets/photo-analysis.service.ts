@@ -22,6 +22,7 @@ import { imagingPool, type ImagingPool } from '../../platform/imaging/pool.js';
 import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
 import { logger } from '../../platform/log.js';
 import { intakeQuiet } from '../../platform/intake-load.js';
+import { WorkQueue } from '../../platform/work-queue.js';
 import { findUtilityById, type Utility } from '../utilities/service.js';
 import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, type PendingPhoto } from './photos.repository.js';
 
@@ -117,58 +118,19 @@ const MAX_TRIES = 20;
  */
 export const INTAKE_YIELD_MS = 10_000;
 
-class AnalysisQueue {
-  private readonly waiting: { id: number; tries: number }[] = [];
-  private running: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
+class AnalysisQueue extends WorkQueue<{ id: number; tries: number }> {
+  /** Ids not visible yet, looked for again after a pause. */
+  private readonly setAside: { id: number; tries: number }[] = [];
   readonly counts: AnalysisCounts = { analysed: 0, damaged: 0, skipped: 0 };
 
   constructor(
     private readonly ctx: AppContext,
     private readonly pool: () => ImagingPool,
-  ) {}
-
-  add(id: number): void {
-    if (this.stopped) return;
-    this.waiting.push({ id, tries: 0 });
-    this.kick();
+  ) {
+    super('Photo analysis failed; the photos stay pending for the next attempt');
   }
 
-  /**
-   * Resolves when nothing is being analysed or waiting to be (tests). Ids set
-   * aside to look for again (not committed yet, or rolled back) are not waited
-   * for: a rolled-back one never appears, and `analysePendingPhotos` finds any
-   * that did commit.
-   */
-  async idle(): Promise<void> {
-    while (this.running || this.waiting.length) {
-      if (!this.running) this.kick();
-      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
-    }
-  }
-
-  stop(): Promise<void> {
-    this.stopped = true;
-    this.waiting.length = 0;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    return this.running ?? Promise.resolve();
-  }
-
-  private kick(): void {
-    if (this.running || this.stopped) return;
-    // After the current turn, so the caller's transaction can commit first.
-    this.running = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.drain())
-      .catch((err: unknown) => logger.warn({ err }, 'Photo analysis failed; the photos stay pending for the next attempt'))
-      .finally(() => {
-        this.running = null;
-        if (this.waiting.length && !this.stopped) this.kick();
-      });
-  }
-
-  private async drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     const pool = this.pool();
     const batch = Math.max(8, pool.threads * 8);
     const notYet: { id: number; tries: number }[] = [];
@@ -186,13 +148,11 @@ class AnalysisQueue {
     if (notYet.length && !this.stopped) {
       // Not committed yet (or rolled back, or analysed elsewhere): look again shortly, for about half a minute
       // (a rolled-back photo never appears; one whose commit took longer still is the lease's and the worker's).
+      this.setAside.push(...notYet);
       const delay = Math.min(2000, 50 * 2 ** Math.min(...notYet.map((i) => i.tries - 1)));
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        this.waiting.push(...notYet);
-        this.kick();
-      }, delay);
-      this.retryTimer.unref();
+      this.later(delay, () => {
+        for (const item of this.setAside.splice(0)) this.add(item);
+      });
     }
   }
 }
@@ -216,10 +176,10 @@ export function analyseSoon(ctx: AppContext, photoId: number, writing: Tx | null
   if (!queue) return;
   if (writing) {
     writing.executionPromise.then(
-      () => queue.add(photoId),
+      () => queue.add({ id: photoId, tries: 0 }),
       () => undefined,
     );
-  } else queue.add(photoId);
+  } else queue.add({ id: photoId, tries: 0 });
 }
 
 /** Waits until this context's queue is empty (tests; shutdown). */
