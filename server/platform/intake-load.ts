@@ -23,11 +23,10 @@ export function intakeInFlight(): number {
 }
 
 /**
- * Resolves once fewer than `busyAt` requests with a photo are in flight (by
- * default: none; looked at every `pollMs`), or after `maxWaitMs` whatever the
- * load; `stopped` ends the wait early.
+ * Resolves once no request with a photo is in flight (looked at every
+ * `pollMs`), or after `maxWaitMs` whatever the load; `stopped` ends the wait early.
  */
-export async function intakeQuiet(maxWaitMs: number, pollMs = 100, stopped: () => boolean = () => false, busyAt = 1): Promise<void> {
+export async function intakeQuiet(maxWaitMs: number, pollMs = 100, stopped: () => boolean = () => false): Promise<void> {
   const until = Date.now() + maxWaitMs;
-  while (inFlight >= busyAt && Date.now() < until && !stopped()) await new Promise((r) => setTimeout(r, pollMs).unref());
+  while (inFlight > 0 && Date.now() < until && !stopped()) await new Promise((r) => setTimeout(r, pollMs).unref());
 }

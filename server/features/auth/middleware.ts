@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode } from '../../core/domain/errors.js';
 import { setNoStore } from '../../platform/http/no-store.js';
 import type { Role } from '../../core/domain/tickets.js';
-import { publicUtilityFor, type Utility } from '../utilities/service.js';
+import { publicUtilityFor, recentPublicUtilityFor, type Utility } from '../utilities/service.js';
 import { authenticateStaff } from './service.js';
 import type { StaffUser } from './view.js';
 
@@ -47,7 +47,8 @@ export function staff(ctx: AppContext, roles?: readonly Role[], options: { while
  * The utility a public request is for: its Open311 `jurisdiction_id` (query or
  * body), else the configured default, else the only utility of this install.
  */
-export async function publicUtility(ctx: AppContext, req: Request): Promise<Utility> {
+export async function publicUtility(ctx: AppContext, req: Request, options: { recent?: boolean } = {}): Promise<Utility> {
   const asked = (req.query.jurisdiction_id ?? (req.body as Record<string, unknown> | undefined)?.jurisdiction_id) as unknown;
-  return publicUtilityFor(ctx, asked);
+  // `recent`: a read at most a second old will do (the intake journal's cheap checks under load).
+  return options.recent ? recentPublicUtilityFor(ctx, asked) : publicUtilityFor(ctx, asked);
 }

@@ -37,10 +37,16 @@ export function checkIdempotencyKey(key: string): void {
   if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
 }
 
-/** A stable digest of what was asked: the fields and the photo's bytes. */
-export function requestHashOf(fields: unknown, photo: Buffer | null | undefined): string {
+/** The sha256 of a photo's bytes, hex (its stored name, and its part in a request's digest). */
+export const photoDigestOf = (photo: Buffer): string => crypto.createHash('sha256').update(photo).digest('hex');
+
+/**
+ * A stable digest of what was asked: the fields and the photo (by its sha256;
+ * `photoSha256` when the caller has it already, so the bytes are read once).
+ */
+export function requestHashOf(fields: unknown, photo: Buffer | null | undefined, photoSha256?: string | null): string {
   const h = crypto.createHash('sha256').update(JSON.stringify(fields));
-  if (photo) h.update(photo);
+  if (photo) h.update(photoSha256 ?? photoDigestOf(photo));
   return h.digest('hex');
 }
 

@@ -8,7 +8,7 @@ import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { publicUtility } from '../auth/middleware.js';
 import { PublicStatus, ReportAccepted, ReportFields, ReportReceipt } from '../../platform/http/schemas.js';
-import { once, requestHashOf } from './idempotency.service.js';
+import { once, photoDigestOf, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 import { countedUpload } from '../../platform/http/intake-load.js';
 
@@ -66,17 +66,21 @@ export function reportsRouter(ctx: AppContext): Router {
   const router = Router();
   router.post('/', uploadPhoto(ctx), async (req, res) => {
     const fields = parse(ReportFields, req.body ?? {});
-    const utility = await publicUtility(ctx, req);
+    // Many reports in flight: journalled (202 and a token; journal.service.ts), its cheap checks on a utility read at most a second ago.
+    const journal = journalling(ctx);
+    const utility = await publicUtility(ctx, req, { recent: journal });
     const photo = req.file?.buffer ?? null;
-    const input = { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app' as const, photo };
+    // One pass over the photo's bytes: its digest names the stored file and stands for it in the request's.
+    const photoSha256 = photo ? photoDigestOf(photo) : null;
+    const input = { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app' as const, photo, photoSha256 };
     const key = req.get('idempotency-key');
-    const requestHash = requestHashOf(fields, photo);
+    const requestHash = requestHashOf(fields, photo, photoSha256);
     // Not for a replay: a retry with the same Idempotency-Key is not counted against the phone again.
     const throttlePhone = async () => {
       if (fields.phone) await throttleOf(ctx).hit('reportPhone', phoneThrottleKey(utility.id, fields.phone), res);
     };
-    // Many reports in flight: journalled (202 and a token; journal.service.ts). A key used before answers as below.
-    const journalled = journalling(ctx) ? await journalCitizenReport(ctx, utility, input, key === undefined ? null : { key, requestHash }, throttlePhone) : null;
+    // A key used before answers as below.
+    const journalled = journal ? await journalCitizenReport(ctx, utility, input, key === undefined ? null : { key, requestHash }, throttlePhone) : null;
     const answer = journalled
       ? { ...journalled, replayed: false }
       : await once(

@@ -26,6 +26,8 @@ export interface ReportInput {
   category?: Category;
   source: Source;
   photo?: Buffer | null;
+  /** The photo's sha256 (hex) when the caller has it already: the photo is then read once, not twice. */
+  photoSha256?: string | null;
   /** The earlier ticket the reporter says this is about (optional; a nearby done ticket of the same phone is found anyway). */
   previousNumber?: string | null;
   /** The open ticket the citizen chose on the form ("it is this one"): the report is added to it (duplicates.service.ts). */
@@ -134,7 +136,7 @@ export async function prepareReport(ctx: AppContext, utility: Utility, input: Re
     });
   }
 
-  const photo = input.storedPhoto ?? (input.photo ? await storePhoto(ctx, utility, input.photo) : null);
+  const photo = input.storedPhoto ?? (input.photo ? await storePhoto(ctx, utility, input.photo, input.photoSha256 ?? undefined) : null);
   const receivedAt = input.receivedAt ?? ctx.now();
   // The ticket number in a statement of its own, outside the ticket's transaction: the per-utility counter row is
   // then locked for that one statement, not until the ticket commits (it serialised intake: docs/intake.md).

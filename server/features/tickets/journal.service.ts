@@ -32,7 +32,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/knex.js';
 import { logger } from '../../platform/log.js';
-import { intakeInFlight, intakeQuiet } from '../../platform/intake-load.js';
+import { intakeInFlight } from '../../platform/intake-load.js';
 import { WorkQueue } from '../../platform/work-queue.js';
 import { DomainError, ErrorCode, isDomainError } from '../../core/domain/errors.js';
 import { errorBodyOf, httpStatusOf } from '../../platform/http/errors.js';
@@ -52,6 +52,16 @@ const KEEP_FINISHED_DAYS = 7;
 const DRAIN_CONCURRENCY = 4;
 /** How long a batch of the drain waits at most while the intake is journalling (a burst is acknowledged first). */
 const DRAIN_YIELD_MS = 5_000;
+/** The intake counts as journalling until this long after its last journalled report (in-flight counts flicker between requests). */
+const JOURNALLING_QUIET_MS = 250;
+/** When this process last journalled a report (ms since the epoch). */
+let lastJournalledAt = 0;
+
+/** Resolves once no report was journalled for JOURNALLING_QUIET_MS, or after `maxWaitMs`; `stopped` ends the wait early. */
+async function journallingPaused(maxWaitMs: number, stopped: () => boolean): Promise<void> {
+  const until = Date.now() + maxWaitMs;
+  while (Date.now() - lastJournalledAt < JOURNALLING_QUIET_MS && Date.now() < until && !stopped()) await new Promise((r) => setTimeout(r, 50).unref());
+}
 /** Times this process tries again a row it could not drain (the database away) before leaving it to the lease. */
 const MAX_RETRIES = 10;
 /** Seconds the form is told to wait between two polls of a token. */
@@ -59,7 +69,7 @@ export const POLL_SECONDS = 1;
 
 /** The report as the journal keeps it: the input without the photo's bytes, and the stored photo. */
 interface JournalRequest {
-  input: Omit<ReportInput, 'photo' | 'storedPhoto' | 'receivedAt'>;
+  input: Omit<ReportInput, 'photo' | 'photoSha256' | 'storedPhoto' | 'receivedAt'>;
   photo: StoredPhoto | null;
 }
 
@@ -110,11 +120,11 @@ export async function journalCitizenReport(
   if (key) checkIdempotencyKey(key.key);
   checkReportFields(utility, input, true);
   await beforeStore();
-  const photo = input.photo ? await storePhoto(ctx, utility, input.photo) : null;
+  const photo = input.photo ? await storePhoto(ctx, utility, input.photo, input.photoSha256 ?? undefined) : null;
   const receivedAt = ctx.now();
   const token = crypto.randomUUID();
   const body = acceptedBody(utility, token, receivedAt);
-  const { photo: _bytes, storedPhoto: _stored, receivedAt: _at, ...rest } = input;
+  const { photo: _bytes, photoSha256: _sha, storedPhoto: _stored, receivedAt: _at, ...rest } = input;
   const request: JournalRequest = { input: rest, photo };
   const id = await journalReport(
     ctx.db,
@@ -122,6 +132,7 @@ export async function journalCitizenReport(
     key ? { ...key, accepted: body } : null,
   );
   if (id === null) return null;
+  lastJournalledAt = Date.now();
   queueOf(ctx)?.add(id);
   return { statusCode: 202, body };
 }
@@ -227,9 +238,8 @@ class JournalQueue extends WorkQueue<number> {
   }
 
   protected async drain(): Promise<void> {
-    const threshold = this.ctx.config.intakeJournalAt;
     while (this.waiting.length && !this.stopped) {
-      await intakeQuiet(DRAIN_YIELD_MS, 20, () => this.stopped, Math.max(1, threshold));
+      await journallingPaused(DRAIN_YIELD_MS, () => this.stopped);
       if (this.stopped) break;
       const ids = this.waiting.splice(0, DRAIN_CONCURRENCY * 4);
       const now = this.ctx.now();

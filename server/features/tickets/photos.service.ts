@@ -18,8 +18,8 @@ export interface StoredPhoto {
  * file) and stores the original durably, before any row is written. The
  * pixels are decoded after the acknowledgment (photo-analysis.service.ts).
  */
-export async function storePhoto(ctx: AppContext, _utility: Utility, buffer: Buffer): Promise<StoredPhoto> {
-  const header = await sniffPhoto(buffer);
+export async function storePhoto(ctx: AppContext, _utility: Utility, buffer: Buffer, sha256?: string): Promise<StoredPhoto> {
+  const header = await sniffPhoto(buffer, 'photo', sha256);
   return { header, storedPath: await ctx.photos.save(buffer, header) };
 }
 

@@ -56,3 +56,25 @@ export async function placeAddress(db: Runner, utilityId: number, address: strin
   if (!point) return { placed: false, why: 'unknown', candidates: [] };
   return { placed: true, ...point, kelurahan: match.area.name, district: match.area.district };
 }
+
+/** Utilities read by a burst's journalled reports, per database: at most `maxAgeMs` old. */
+const recentUtilities = new WeakMap<object, Map<string, { at: number; utility: Promise<Utility> }>>();
+
+/**
+ * publicUtilityFor, read at most once every `maxAgeMs` per jurisdiction and
+ * database: for the intake journal's cheap checks under load (a report a
+ * moment behind a settings change is checked again in full by the drain,
+ * on a fresh read). A failed read is not kept.
+ */
+export function recentPublicUtilityFor(ctx: Pick<AppContext, 'db' | 'config'>, jurisdictionId: unknown, maxAgeMs = 1000): Promise<Utility> {
+  const key = typeof jurisdictionId === 'string' ? jurisdictionId.trim() : '';
+  let byCode = recentUtilities.get(ctx.db);
+  if (!byCode) recentUtilities.set(ctx.db, (byCode = new Map()));
+  const now = Date.now();
+  const hit = byCode.get(key);
+  if (hit && now - hit.at <= maxAgeMs) return hit.utility;
+  const utility = publicUtilityFor(ctx, jurisdictionId);
+  byCode.set(key, { at: now, utility });
+  utility.catch(() => byCode.delete(key));
+  return utility;
+}

@@ -211,7 +211,8 @@ function isTruncated(buffer: Buffer, format: string): boolean {
  * pixel is decoded here: a photo whose header reads but whose pixels do not
  * is found by the analysis after the acknowledgment (analysis_error 'damaged').
  */
-export async function sniffPhoto(buffer: Buffer, field = 'photo'): Promise<PhotoHeader> {
+/** `sha256`: the buffer's digest when the caller has it already (one pass over the bytes, not two). */
+export async function sniffPhoto(buffer: Buffer, field = 'photo', sha256?: string): Promise<PhotoHeader> {
   let metadata: Metadata;
   // sharp throws at construction on an empty buffer: a zero-byte upload is no photo (issue 11, finding 8).
   if (buffer.length === 0) throw new DomainError(ErrorCode.photoNotImage, 'The photo file is empty (0 bytes)', { field });
@@ -241,7 +242,7 @@ export async function sniffPhoto(buffer: Buffer, field = 'photo'): Promise<Photo
     throw new DomainError(ErrorCode.photoNotImage, 'The photo file is cut short; it may be damaged', { field, format: formatName });
   }
   return {
-    sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+    sha256: sha256 ?? crypto.createHash('sha256').update(buffer).digest('hex'),
     mimeType: format.mime,
     extension: format.ext,
     sizeBytes: buffer.length,
