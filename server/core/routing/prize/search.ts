@@ -6,7 +6,9 @@
  * most prize before any metre), the last part of the search restarts from
  * the best day and anneals on the best's score itself: no prize given up,
  * the same prize on fewer metres. The best day's routes are polished at the
- * end, then unserved jobs swapped in where that gains (polish.ts). Every step is
+ * end, then unserved jobs swapped in where that gains (polish.ts), then
+ * (best's score weighing prize more) free time gathered until a waiting job
+ * fits (gather.ts). Every step is
  * local (a seed, its nearest jobs, the routes they are on, the vehicles
  * based nearest it), so one step costs the same on 100 jobs as on 20,000.
  *
@@ -16,6 +18,7 @@
  */
 import { Budget } from '../base/budget.js';
 import { Rng } from '../base/random.js';
+import { gatherSlack } from './gather.js';
 import { polishRoute, swapWithUnserved } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
@@ -43,7 +46,7 @@ export const PRIZE_SEARCH_DEFAULTS = {
   /**
    * When the best day is kept on another score than the search's (bestPrizeCost above prizeCost): the last
    * share of the search restarts from the best day and anneals on the best's score (no prize lost, then cost),
-   * and a larger share of the time is kept for the end (polish, swaps).
+   * and a larger share of the time is kept for the end (polish, swaps, gathering slack, gather.ts).
    */
   bestPhaseShare: 0.3,
   endShare: 0.15,
@@ -165,5 +168,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
     }
   };
   swapRounds();
+  // Then, when the best day counts prize first: free time gathered in few routes until a waiting job fits.
+  if (bestPhase > 0 && !endBudget.timeUp() && gatherSlack(out, near, better, { timeUp: () => endBudget.timeUp() }) > 0) swapRounds();
   return { routes: out.snapshot(), prize: out.prize, cost: out.totalCost, iterations: budget.done, improvements };
 }
