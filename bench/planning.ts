@@ -350,7 +350,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       days: { type: 'string', default: 's,m,l' },
-      'budget-ms': { type: 'string', default: '1000,2000,10000' },
+      'budget-ms': { type: 'string', default: '2000,2000,10000' },
       effort: { type: 'string' },
       zones: { type: 'string', default: 'compare' },
       scale: { type: 'string', default: '20000:400' },

@@ -48,8 +48,14 @@ export const PLAN_DEFAULTS = {
   /** Solver iterations per crew: base + perJob * jobs (the time budget caps them too). */
   iterationsBase: 150,
   iterationsPerJob: 15,
-  /** Prize search (refine.ts) iterations per crew (the time budget caps them too). */
-  refineIterationsPerCrew: 4000,
+  /**
+   * Prize search (refine.ts) iterations per crew and second of the budget, the budget counted between
+   * refineBudgetSeconds (the time budget caps them too): a 2 s budget buys twice the search of 1 s. Below
+   * 1 s the clock stops the search first; a budget far above 2 s stands for "no clock" (tests), and days
+   * large enough to need it are stopped by the clock. With iterationScale: the scale in place of the seconds.
+   */
+  refineIterationsPerCrewSecond: 4000,
+  refineBudgetSeconds: { min: 1, max: 2 },
   /**
    * Over-full day: a Normal ticket is worth this many of the day's typical hops (mean metres from a
    * ticket to its nearest neighbour) of driving; the prize search serves one more when it adds fewer.

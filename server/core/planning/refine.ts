@@ -9,7 +9,8 @@
  * two near ones, and a slow repair for two quick ones, when that serves more.
  *
  * Pinned tickets stay with their crew; nothing breaks a shift or a capacity.
- * On the budget's clock, or an iteration budget (iterationScale, for tests).
+ * On the budget's clock, at most refineIterationsPerCrewSecond iterations per crew and second of the
+ * budget (counted between 1 and 2 s); or a fixed number of iterations (iterationScale, for tests).
  */
 import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
 import type { TravelMatrix } from '../zoning/matrix-travel.js';
@@ -114,7 +115,9 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   const worth = objective === 'makespan' ? travel.secondsForMetres(worthMetres) : worthMetres;
   const prizeCost = worth / PLAN_DEFAULTS.weight.normal;
   const bestPrizeCost = overFull ? prizeCost : LEXICOGRAPHIC;
-  const iterations = Math.max(1, Math.round((day.input.iterationScale ?? 1) * PLAN_DEFAULTS.refineIterationsPerCrew * K));
+  const seconds = PLAN_DEFAULTS.refineBudgetSeconds;
+  const scale = day.input.iterationScale ?? Math.min(seconds.max, Math.max(seconds.min, (day.input.budgetMs ?? PLAN_DEFAULTS.budgetMs) / 1000));
+  const iterations = Math.max(1, Math.round(scale * PLAN_DEFAULTS.refineIterationsPerCrewSecond * K));
   // The budget counts from this step's start: the set-up (neighbourhoods) is spent, and as much again is kept
   // for the end (the routes polished and timed), so the step ends within its time.
   const setupMs = time.clock() - enteredMs;

@@ -1,9 +1,14 @@
 /**
  * The prize-collecting search: ruin and recreate around random seeds
  * (ruin.ts, recreate.ts), accepted by simulated annealing on
- * prize x prizeCost - cost, keeping the best day found on that score; its
- * routes polished at the end, then unserved jobs swapped in where that
- * gains (polish.ts). Every step is
+ * prize x prizeCost - cost, keeping the best day found on the best's score
+ * (bestPrizeCost). When that score weighs prize more (a day with room: the
+ * most prize before any metre), the last part of the search restarts from
+ * the best day and anneals on the best's score itself: no prize given up,
+ * the same prize on fewer metres. The best day's routes are polished at the
+ * end, then unserved jobs swapped in where that gains (polish.ts), then
+ * (best's score weighing prize more) free time gathered until a waiting job
+ * fits (gather.ts). Every step is
  * local (a seed, its nearest jobs, the routes they are on, the vehicles
  * based nearest it), so one step costs the same on 100 jobs as on 20,000.
  *
@@ -13,6 +18,7 @@
  */
 import { Budget } from '../base/budget.js';
 import { Rng } from '../base/random.js';
+import { gatherSlack } from './gather.js';
 import { polishRoute, swapWithUnserved } from './polish.js';
 import { neighbourhoods, type Neighbourhoods, type PrizeProblem } from './problem.js';
 import { orderCandidates, RECREATE_ORDERS, recreate } from './recreate.js';
@@ -37,6 +43,13 @@ export const PRIZE_SEARCH_DEFAULTS = {
   /** Share of a time budget kept for the served <-> unserved swaps after the search, and their most rounds. */
   swapShare: 0.05,
   swapRounds: 5,
+  /**
+   * When the best day is kept on another score than the search's (bestPrizeCost above prizeCost): the last
+   * share of the search restarts from the best day and anneals on the best's score (no prize lost, then cost),
+   * and a larger share of the time is kept for the end (polish, swaps, gathering slack, gather.ts).
+   */
+  bestPhaseShare: 0.3,
+  endShare: 0.15,
 };
 
 export interface PrizeSearchOptions {
@@ -66,18 +79,21 @@ export interface PrizeSearchResult {
 
 export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly number[])[], options: PrizeSearchOptions = {}): PrizeSearchResult {
   const D = PRIZE_SEARCH_DEFAULTS;
-  const s = new PrizeRoutes(p, initial);
-  // A share of the time is kept for the swaps after the search (swapShare); an iteration budget runs them in full.
-  const swapBudget = new Budget({ timeMs: options.timeMs, now: options.now });
-  const budget = new Budget({ timeMs: options.timeMs === undefined ? undefined : options.timeMs * (1 - D.swapShare), iterations: options.iterations, now: options.now });
+  let s = new PrizeRoutes(p, initial);
+  const prizeCost = options.prizeCost ?? D.prizeCost;
+  const bestPrizeCost = options.bestPrizeCost ?? prizeCost;
+  // The best day on a score of its own (e.g. the most prize before any cost): a phase that searches on it.
+  const bestPhase = bestPrizeCost > prizeCost ? D.bestPhaseShare : 0;
+  // A share of the time is kept for the end (swaps, gathering); an iteration budget runs it in full.
+  const endBudget = new Budget({ timeMs: options.timeMs, now: options.now });
+  const endShare = bestPhase > 0 ? D.endShare : D.swapShare;
+  const budget = new Budget({ timeMs: options.timeMs === undefined ? undefined : options.timeMs * (1 - endShare), iterations: options.iterations, now: options.now });
   const rng = new Rng(options.seed ?? 1);
   const near = options.near ?? neighbourhoods(p, D.nearJobs, D.nearVehicles);
   let best = s.snapshot();
   let bestPrize = s.prize;
   let bestCost = s.totalCost;
   let improvements = 0;
-  const prizeCost = options.prizeCost ?? D.prizeCost;
-  const bestPrizeCost = options.bestPrizeCost ?? prizeCost;
   const better = (prize: number, cost: number, bestPrize: number, bestCost: number) => {
     const d = (prize - bestPrize) * bestPrizeCost - (cost - bestCost);
     return d > 0 || (d === 0 && prize > bestPrize);
@@ -90,9 +106,20 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   const random = () => rng.nextFloat();
   const slot = emptyInsertion();
   const logRatio = Math.log(D.endTemperature / D.startTemperature);
+  // The best phase starts at this share of the budget; each phase cools from startTemperature to endTemperature.
+  const phaseAt = 1 - bestPhase;
+  let inBestPhase = false;
+  let scoreCost = prizeCost;
   if (p.jobCount > 0 && p.vehicles.length > 0) {
     while (budget.tick()) {
-      const temperature = D.startTemperature * Math.exp(logRatio * budget.progress());
+      const progress = budget.progress();
+      if (bestPhase > 0 && !inBestPhase && progress >= phaseAt) {
+        s = new PrizeRoutes(p, best);
+        scoreCost = bestPrizeCost;
+        inBestPhase = true;
+      }
+      const phaseProgress = bestPhase === 0 ? progress : inBestPhase ? (progress - phaseAt) / bestPhase : progress / phaseAt;
+      const temperature = D.startTemperature * Math.exp(logRatio * phaseProgress);
       const prize0 = s.prize;
       const cost0 = s.totalCost;
       touched.length = 0;
@@ -113,7 +140,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
       }
       orderCandidates(s, candidates, RECREATE_ORDERS[rng.nextInt(RECREATE_ORDERS.length)], rng, key);
       recreate(s, candidates, touched, random, D.blink, slot);
-      const delta = (s.prize - prize0) * prizeCost - (s.totalCost - cost0);
+      const delta = (s.prize - prize0) * scoreCost - (s.totalCost - cost0);
       if (delta >= 0 || delta > temperature * Math.log(rng.nextFloat())) {
         if (better(s.prize, s.totalCost, bestPrize, bestCost)) {
           best = s.snapshot();
@@ -135,8 +162,13 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   const out = new PrizeRoutes(p, best);
   for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
   // Then unserved jobs take the place of served ones where that gains, each round polished, in the time kept for it.
-  for (let round = 0; round < D.swapRounds && !swapBudget.timeUp() && swapWithUnserved(out, near, bestPrizeCost, slot, () => swapBudget.timeUp()) > 0; round++) {
-    for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
-  }
+  const swapRounds = () => {
+    for (let round = 0; round < D.swapRounds && !endBudget.timeUp() && swapWithUnserved(out, near, bestPrizeCost, slot, () => endBudget.timeUp()) > 0; round++) {
+      for (let v = 0; v < p.vehicles.length; v++) polishRoute(out, v);
+    }
+  };
+  swapRounds();
+  // Then, when the best day counts prize first: free time gathered in few routes until a waiting job fits.
+  if (bestPhase > 0 && !endBudget.timeUp() && gatherSlack(out, near, better, { timeUp: () => endBudget.timeUp() }) > 0) swapRounds();
   return { routes: out.snapshot(), prize: out.prize, cost: out.totalCost, iterations: budget.done, improvements };
 }
