@@ -100,6 +100,8 @@ const f: Record<'own' | 'ownClosed' | 'otherCrew' | 'unassigned' | 'planned', Fi
 const ownIds = new Set<number>();
 const tokens = {} as Record<Who | 'crew2', string | null>;
 let planId = 999_999;
+/** A report journalled under load (202): its receipt's token. */
+let receiptToken = '00000000-0000-4000-8000-000000000000';
 let jobId = '00000000-0000-4000-8000-000000000000';
 const DATE = '2026-11-24';
 
@@ -187,6 +189,14 @@ beforeAll(async () => {
   f.otherCrew = await report('C', '0812-7001-0003', { lat: insideArea.lat + 0.010, lon: insideArea.lon + 0.010 });
   f.unassigned = await report('D', '0812-7001-0004', { lat: insideArea.lat - 0.010, lon: insideArea.lon + 0.010 });
   f.planned = await report('E', '0812-7001-0005', { lat: insideArea.lat, lon: insideArea.lon - 0.005 });
+  // A report journalled under load (INTAKE_JOURNAL_AT 0 for it): its receipt is probed like the rest.
+  t.env.ctx.config.intakeJournalAt = 0;
+  const journalled = await photoForm();
+  for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(insideArea.lat + 0.012), lon: String(insideArea.lon), phone: '0812-7001-0009', name: 'Pelapor J Rahasia' })) journalled.set(k, v);
+  const accepted = await call('anon', 'POST', '/api/v1/reports', journalled);
+  t.env.ctx.config.intakeJournalAt = Infinity;
+  expect(accepted.status, accepted.text).toBe(202);
+  receiptToken = accepted.json().token;
   await step('admin', f.planned.id, 'spk', { priority: 'normal' });
   tokens.crew2 = await loginAs(t.server.baseUrl, t.env.utility, 'crew2');
   for (const [ticket, crewId] of [[f.own, crew1], [f.ownClosed, crew1], [f.otherCrew, crew2]] as const) {
@@ -259,6 +269,11 @@ describe('every endpoint x every role x own / not own', { timeout: 120_000 }, ()
           ];
         case '/api/v1/reports/{number}':
           return [[path, q(fill(path, { number: f.own.number }))]];
+        case '/api/v1/reports/receipts/{token}':
+          return [
+            [path, q(fill(path, { token: receiptToken }))],
+            [`${path} unknown`, q(fill(path, { token: '00000000-0000-4000-8000-000000000000' }))],
+          ];
         case '/open311/v2/requests/{service_request_id}.json':
           return [[path, q(fill(path, { service_request_id: f.own.number }))]];
         case '/open311/v2/services/{service_code}.json':

@@ -17,6 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, insideArea, loginAs, sharpPhoto, useTestServer, type TestEnv } from '../support/db.js';
+import { journalCitizenReport, journalIdle } from '../../server/features/tickets/journal.service.js';
 import { openApiDocument } from '../../server/platform/http/openapi.js';
 import { submitReport } from '../../server/features/tickets/intake.service.js';
 import { act, spkTicket, staffUser, tick } from '../jobs/helpers.js';
@@ -42,6 +43,8 @@ interface Day {
   extra: number[]; // B only: tickets whose numbers A does not have
   numbers: Record<'received' | 'closed', string>;
   lastNumber: string;
+  /** The token of a report journalled under load (202). */
+  receiptToken: string;
   photoId: number;
   planId: number;
   jobId: string;
@@ -96,6 +99,15 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
       )
     ).id;
   const received = await report(1);
+  // A citizen's report journalled under load (202): its receipt's token, drained (when this side's app drains) before any snapshot.
+  const journalled = await journalCitizenReport(
+    env.ctx,
+    env.utility,
+    { lat: insideArea.lat + 0.013, lon: insideArea.lon, source: 'app', category: 'visible_leak', name: `${marker} pelapor j`, phone: `0812-7${side === 'a' ? 1 : 2}00-0009`, photo },
+    null,
+    async () => undefined,
+  );
+  await journalIdle(env.ctx);
   const closed = await report(2);
   const onSite = await report(3);
   const planned = await spkTicket(env, 'normal', 40);
@@ -163,6 +175,7 @@ async function makeDay(side: Side, extraTickets: number): Promise<Day> {
     extra,
     numbers: { received: numberOf(received), closed: numberOf(closed) },
     lastNumber: last.number,
+    receiptToken: String(journalled!.body.token),
     photoId: photoRow.id,
     planId,
     jobId,
@@ -190,7 +203,7 @@ function ownReads(side: Side): [string, string][] {
   for (const op of documentedOperations().filter((o) => o.startsWith('GET '))) {
     const path = op.slice(4);
     if (path === '/healthz' || path === '/readyz') continue; // the process, not a utility
-    const values = { id: d.received, number: d.numbers.closed, service_request_id: d.numbers.closed, service_code: 'visible_leak', crewId: d.crews[0], ticketId: d.planned };
+    const values = { id: d.received, number: d.numbers.closed, service_request_id: d.numbers.closed, service_code: 'visible_leak', crewId: d.crews[0], ticketId: d.planned, token: d.receiptToken };
     let url: string;
     if (path === '/api/v1/crews/{id}/route') url = `${fill(path, { id: d.crews[0] })}?date=${DATE}`;
     else if (/^\/api\/v1\/plans\/\{id\}/.test(path)) url = fill(path, { id: d.planId });
@@ -201,7 +214,7 @@ function ownReads(side: Side): [string, string][] {
     else if (path === '/api/v1/analytics/pending') url = `${path}?minHours=0`;
     else if (path === '/api/v1/reports/nearby') url = `${path}?lat=${insideArea.lat}&lon=${insideArea.lon}`;
     else url = fill(path, values);
-    if (path.startsWith('/open311') || ['/api/v1/config', '/api/v1/boundaries', '/api/v1/incidents', '/api/v1/reports/{number}', '/api/v1/reports/nearby'].includes(path)) url = q(url);
+    if (path.startsWith('/open311') || ['/api/v1/config', '/api/v1/boundaries', '/api/v1/incidents', '/api/v1/reports/{number}', '/api/v1/reports/receipts/{token}', '/api/v1/reports/nearby'].includes(path)) url = q(url);
     out.push([op, url]);
   }
   out.push(['GET photo', `/api/v1/tickets/${d.received}/photos/${d.photoId}`]);
@@ -399,6 +412,8 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
         return [{ who: all, method, url: `${fill(path, { id: B.crews[0] })}?date=${DATE}` }];
       case 'GET /api/v1/reports/{number}':
         return [{ who: ['anon'], method, url: `${fill(path, { number: B.lastNumber })}?jurisdiction_id=${t.env.utility.code}` }];
+      case 'GET /api/v1/reports/receipts/{token}':
+        return [{ who: ['anon'], method, url: `${fill(path, { token: B.receiptToken })}?jurisdiction_id=${t.env.utility.code}` }];
       case 'GET /open311/v2/requests/{service_request_id}.json':
         return [{ who: ['anon'], method, url: `${fill(path, { service_request_id: B.lastNumber })}?jurisdiction_id=${t.env.utility.code}` }];
       case 'GET /api/v1/reports/nearby':
@@ -463,7 +478,7 @@ describe('tenant isolation: utility A never sees or touches utility B', () => {
     const bAfter = await snapshot('b');
     const changed = [...bAfter.keys()].filter((k) => bAfter.get(k) !== bBefore.get(k));
     expect(changed, "B's answers changed by A's requests").toEqual([]);
-    expect(JSON.parse(bAfter.get(`admin GET /api/v1/tickets /api/v1/tickets?limit=500`)!.slice(4)).items.length).toBe(6 + day.b.extra.length);
+    expect(JSON.parse(bAfter.get(`admin GET /api/v1/tickets /api/v1/tickets?limit=500`)!.slice(4)).items.length).toBe(7 + day.b.extra.length); // six, and the journalled report's (B is the server's own side: its drain made it)
   }, 300_000);
 
   it("B's password does not open A, and B's session works only on B's rows", async () => {

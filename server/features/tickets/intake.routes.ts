@@ -11,6 +11,7 @@ import { PublicStatus, ReportAccepted, ReportFields, ReportReceipt } from '../..
 import { once, photoDigestOf, requestHashOf } from './idempotency.service.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 import { countedUpload } from '../../platform/http/intake-load.js';
+import { setNoStore } from '../../platform/http/no-store.js';
 
 registry.registerPath({
   method: 'post',
@@ -104,6 +105,8 @@ export function reportsRouter(ctx: AppContext): Router {
   router.get('/receipts/:token', async (req, res) => {
     const utility = await publicUtility(ctx, req);
     const answer = await journalAnswer(ctx, utility, String(req.params.token));
+    // The receipt carries the reporter's follow-up link: kept by no cache.
+    setNoStore(res);
     if (answer.statusCode === 202) res.set('Retry-After', String(POLL_SECONDS));
     res.status(answer.statusCode).json(answer.body);
   });
