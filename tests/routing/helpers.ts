@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from '../../server/core/routing/base/random.js';
-import type { VrpProblem } from '../../server/core/routing/index.js';
+import type { PrizeProblem, VrpProblem } from '../../server/core/routing/index.js';
 
 export const INSTANCES = join(import.meta.dirname, '../../bench/instances');
 
@@ -77,4 +77,56 @@ export function randomVrp(spec: RandomVrpSpec): VrpProblem {
       spec.pins && rng.nextFloat() < 0.3 ? Array.from({ length: spec.vehicles }, (_, v) => v).filter(() => rng.nextFloat() < 0.5) : undefined,
   }));
   return { size: n, distances, durations, vehicles, jobs };
+}
+
+/**
+ * A random prize problem on a plane: `jobs` jobs in a `sideMetres` square, `vehicles` closed trips from
+ * random bases (`pointsPerVehicle` points drawn for each: 2 leaves room for open trips), 1 m = 1 metre
+ * (x 1.35 for the streets), 5 m/s; services of 1,200, 1,800 or 2,700 s; prizes 100, a `highShare` of them 10,000.
+ */
+export function prizePlane(
+  jobs: number,
+  vehicles: number,
+  seed: number,
+  options: { sideMetres: number; highShare: number; shiftSeconds: number; pointsPerVehicle: 1 | 2 },
+  extra: Partial<PrizeProblem> = {},
+): PrizeProblem {
+  const rng = new Rng(seed);
+  const per = options.pointsPerVehicle;
+  const n = jobs + per * vehicles;
+  const x = Float64Array.from({ length: n }, () => rng.nextFloat() * options.sideMetres);
+  const y = Float64Array.from({ length: n }, () => rng.nextFloat() * options.sideMetres);
+  const d = (a: number, b: number) => Math.hypot(x[a] - x[b], y[a] - y[b]) * 1.35;
+  return {
+    jobCount: jobs,
+    pointCount: n,
+    x,
+    y,
+    metres: (a, b) => (a === b ? 0 : Math.round(d(a, b))),
+    seconds: (a, b) => (a === b ? 0 : Math.round(d(a, b) / 5)),
+    service: Int32Array.from({ length: jobs }, () => [1200, 1800, 2700][rng.nextInt(3)]),
+    prize: Float64Array.from({ length: jobs }, () => (rng.nextFloat() < options.highShare ? 10_000 : 100)),
+    onlyVehicle: new Int32Array(jobs).fill(-1),
+    keep: new Uint8Array(jobs),
+    symmetric: true,
+    vehicles: Array.from({ length: vehicles }, (_, v) => ({ start: jobs + per * v, end: jobs + per * v, startSeconds: 0, endSeconds: options.shiftSeconds, capacity: Infinity })),
+    costBy: 'metres',
+    ...extra,
+  };
+}
+
+/** Seconds and cost of a route, recomputed leg by leg. */
+export function measureRoute(p: PrizeProblem, v: number, jobs: readonly number[]): { seconds: number; cost: number } {
+  const veh = p.vehicles[v];
+  if (jobs.length === 0 && veh.start === veh.end) return { seconds: 0, cost: 0 };
+  let at = veh.start;
+  let seconds = 0;
+  let cost = 0;
+  for (const j of [...jobs, veh.end]) {
+    seconds += p.seconds(at, j);
+    cost += p.costBy === 'metres' ? p.metres(at, j) : p.seconds(at, j);
+    at = j;
+  }
+  for (const j of jobs) seconds += p.service[j];
+  return { seconds, cost };
 }

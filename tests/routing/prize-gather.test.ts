@@ -4,6 +4,7 @@ import { neighbourhoods, solvePrizeRoutes, type PrizeProblem } from '../../serve
 import { Rng } from '../../server/core/routing/base/random.js';
 import { gatherSlack } from '../../server/core/routing/prize/gather.js';
 import { bestInsertion, emptyInsertion, insertBest, PrizeRoutes } from '../../server/core/routing/prize/routes.js';
+import { measureRoute, prizePlane } from './helpers.js';
 
 /** The search's rule for a day that counts prize first (refine.ts on a day with room): prize x 1e5 - metres. */
 const LEXICOGRAPHIC = 1e5;
@@ -12,45 +13,11 @@ const better = (prize: number, cost: number, prize0: number, cost0: number) => {
   return d > 0 || (d === 0 && prize > prize0);
 };
 
-/** Closed trips on a plane, 1 m a metre, 5 m/s; services of 1,200, 1,800 or 2,700 s; prizes 100, some 10,000. */
-function plane(jobs: number, vehicles: number, seed: number, shiftSeconds: number): PrizeProblem {
-  const rng = new Rng(seed);
-  const n = jobs + vehicles;
-  const x = Float64Array.from({ length: n }, () => rng.nextFloat() * 6_000);
-  const y = Float64Array.from({ length: n }, () => rng.nextFloat() * 6_000);
-  const d = (a: number, b: number) => Math.hypot(x[a] - x[b], y[a] - y[b]) * 1.35;
-  return {
-    jobCount: jobs,
-    pointCount: n,
-    x,
-    y,
-    metres: (a, b) => (a === b ? 0 : Math.round(d(a, b))),
-    seconds: (a, b) => (a === b ? 0 : Math.round(d(a, b) / 5)),
-    service: Int32Array.from({ length: jobs }, () => [1200, 1800, 2700][rng.nextInt(3)]),
-    prize: Float64Array.from({ length: jobs }, () => (rng.nextFloat() < 0.1 ? 10_000 : 100)),
-    onlyVehicle: new Int32Array(jobs).fill(-1),
-    keep: new Uint8Array(jobs),
-    symmetric: true,
-    vehicles: Array.from({ length: vehicles }, (_, v) => ({ start: jobs + v, end: jobs + v, startSeconds: 0, endSeconds: shiftSeconds, capacity: Infinity })),
-    costBy: 'metres',
-  };
-}
+/** Closed trips on a plane (helpers.ts prizePlane): 6 x 6 km, 10 % High. */
+const plane = (jobs: number, vehicles: number, seed: number, shiftSeconds: number): PrizeProblem =>
+  prizePlane(jobs, vehicles, seed, { sideMetres: 6_000, highShare: 0.1, shiftSeconds, pointsPerVehicle: 1 });
 
-/** Seconds and metres of a route, leg by leg. */
-function measure(p: PrizeProblem, v: number, jobs: readonly number[]) {
-  const veh = p.vehicles[v];
-  if (jobs.length === 0 && veh.start === veh.end) return { seconds: 0, cost: 0 };
-  let at = veh.start;
-  let seconds = 0;
-  let cost = 0;
-  for (const j of [...jobs, veh.end]) {
-    seconds += p.seconds(at, j);
-    cost += p.metres(at, j);
-    at = j;
-  }
-  for (const j of jobs) seconds += p.service[j];
-  return { seconds, cost };
-}
+const measure = measureRoute;
 
 /** A feasible day built greedily in a random order (free time spread over the routes, as a search leaves it). */
 function greedyDay(p: PrizeProblem, rng: Rng): PrizeRoutes {

@@ -3,51 +3,13 @@ import { neighbourhoods, solvePrizeRoutes, type PrizeProblem } from '../../serve
 import { Rng } from '../../server/core/routing/base/random.js';
 import { bestInsertion, emptyInsertion, insertBest, PrizeRoutes, removeRange } from '../../server/core/routing/prize/routes.js';
 import { swapWithUnserved } from '../../server/core/routing/prize/polish.js';
+import { measureRoute, prizePlane } from './helpers.js';
 
-/**
- * A random over-full day on a plane: `jobs` jobs in a 10 x 10 km square, `vehicles` vehicles at
- * random bases, 1 m = 1 metre, 5 m/s. Services of 1,200, 1,800 or 2,700 s; prizes 100, some 10,000.
- */
-function plane(jobs: number, vehicles: number, seed: number, extra: Partial<PrizeProblem> = {}): PrizeProblem {
-  const rng = new Rng(seed);
-  const n = jobs + 2 * vehicles;
-  const x = Float64Array.from({ length: n }, () => rng.nextFloat() * 10_000);
-  const y = Float64Array.from({ length: n }, () => rng.nextFloat() * 10_000);
-  const d = (a: number, b: number) => Math.hypot(x[a] - x[b], y[a] - y[b]) * 1.35;
-  return {
-    jobCount: jobs,
-    pointCount: n,
-    x,
-    y,
-    metres: (a, b) => (a === b ? 0 : Math.round(d(a, b))),
-    seconds: (a, b) => (a === b ? 0 : Math.round(d(a, b) / 5)),
-    service: Int32Array.from({ length: jobs }, () => [1200, 1800, 2700][rng.nextInt(3)]),
-    prize: Float64Array.from({ length: jobs }, () => (rng.nextFloat() < 0.06 ? 10_000 : 100)),
-    onlyVehicle: new Int32Array(jobs).fill(-1),
-    keep: new Uint8Array(jobs),
-    symmetric: true,
-    // Closed trips: start and end at the same base.
-    vehicles: Array.from({ length: vehicles }, (_, v) => ({ start: jobs + 2 * v, end: jobs + 2 * v, startSeconds: 0, endSeconds: 28_800, capacity: Infinity })),
-    costBy: 'metres',
-    ...extra,
-  };
-}
+/** A random over-full day on a plane: 10 x 10 km, 8 h shifts, 6 % High (helpers.ts prizePlane). */
+const plane = (jobs: number, vehicles: number, seed: number, extra: Partial<PrizeProblem> = {}): PrizeProblem =>
+  prizePlane(jobs, vehicles, seed, { sideMetres: 10_000, highShare: 0.06, shiftSeconds: 28_800, pointsPerVehicle: 2 }, extra);
 
-/** Seconds and cost of a route, recomputed leg by leg. */
-function measure(p: PrizeProblem, v: number, jobs: readonly number[]) {
-  const veh = p.vehicles[v];
-  if (jobs.length === 0 && veh.start === veh.end) return { seconds: 0, cost: 0 };
-  let at = veh.start;
-  let seconds = 0;
-  let cost = 0;
-  for (const j of [...jobs, veh.end]) {
-    seconds += p.seconds(at, j);
-    cost += p.costBy === 'metres' ? p.metres(at, j) : p.seconds(at, j);
-    at = j;
-  }
-  for (const j of jobs) seconds += p.service[j];
-  return { seconds, cost };
-}
+const measure = measureRoute;
 
 function expectFeasible(p: PrizeProblem, routes: number[][]) {
   const all = routes.flat();

@@ -36,7 +36,7 @@ import { intakeInFlight } from '../../platform/intake-load.js';
 import { WorkQueue } from '../../platform/work-queue.js';
 import { DomainError, ErrorCode, isDomainError } from '../../core/domain/errors.js';
 import { errorBodyOf, httpStatusOf } from '../../platform/http/errors.js';
-import { findUtilityById, type Utility } from '../utilities/service.js';
+import { utilityReader, type Utility } from '../utilities/service.js';
 import { checkReportFields, prepareReport, writeReport, type PreparedReport, type ReportInput } from './intake.service.js';
 import { storePhoto, type StoredPhoto } from './photos.service.js';
 import { followUpLinkOf } from './follow-up.service.js';
@@ -182,12 +182,7 @@ export interface DrainCounts {
 
 /** Drains claimed entries, a few at a time; returns the ids left pending (a failure not the report's: the database away). */
 async function drainClaimed(ctx: AppContext, entries: JournalEntry[], counts: DrainCounts): Promise<number[]> {
-  const utilities = new Map<number, Promise<Utility | null>>();
-  const utilityOf = (id: number) => {
-    let u = utilities.get(id);
-    if (!u) utilities.set(id, (u = findUtilityById(ctx.db, id)));
-    return u;
-  };
+  const utilityOf = utilityReader(ctx.db);
   const left: number[] = [];
   for (let i = 0; i < entries.length; i += DRAIN_CONCURRENCY) {
     const slice = entries.slice(i, i + DRAIN_CONCURRENCY);

@@ -23,7 +23,7 @@ import { THUMBNAIL_WIDTH } from '../../platform/storage/photos.js';
 import { logger } from '../../platform/log.js';
 import { intakeQuiet } from '../../platform/intake-load.js';
 import { WorkQueue } from '../../platform/work-queue.js';
-import { findUtilityById, type Utility } from '../utilities/service.js';
+import { utilityReader } from '../utilities/service.js';
 import { claimPendingPhotos, pendingReportPhotoIds, recordPhotoAnalysis, type PendingPhoto } from './photos.repository.js';
 
 /** How long the claiming process holds a pending photo before another instance may take it over. */
@@ -41,12 +41,7 @@ export interface AnalysisCounts {
 
 /** Analyses claimed photos on the imaging pool, a batch at a time, and records each result. */
 async function analyseClaimed(ctx: AppContext, photos: PendingPhoto[], pool: ImagingPool, counts: AnalysisCounts): Promise<void> {
-  const utilities = new Map<number, Promise<Utility | null>>();
-  const utilityOf = (id: number) => {
-    let u = utilities.get(id);
-    if (!u) utilities.set(id, (u = findUtilityById(ctx.db, id)));
-    return u;
-  };
+  const utilityOf = utilityReader(ctx.db);
   const notHere: number[] = [];
   await Promise.all(
     photos.map(async (photo) => {

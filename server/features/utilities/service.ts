@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
 import { matchKelurahan } from '../../core/domain/places.js';
 import type { Runner } from '../../platform/db/knex.js';
-import { findSoleUtility, findUtilityByCode, namedAreas, pointInArea } from './repository.js';
+import { findSoleUtility, findUtilityByCode, findUtilityById, namedAreas, pointInArea } from './repository.js';
 import type { Utility } from './view.js';
 
 export type { Crew, Place, Utility, UtilityOutline } from './view.js';
@@ -77,4 +77,14 @@ export function recentPublicUtilityFor(ctx: Pick<AppContext, 'db' | 'config'>, j
   byCode.set(key, { at: now, utility });
   utility.catch(() => byCode.delete(key));
   return utility;
+}
+
+/** Reads utilities by id, each at most once for the reader's life (a batch of photos or journalled reports). */
+export function utilityReader(db: Runner): (id: number) => Promise<Utility | null> {
+  const read = new Map<number, Promise<Utility | null>>();
+  return (id) => {
+    let u = read.get(id);
+    if (!u) read.set(id, (u = findUtilityById(db, id)));
+    return u;
+  };
 }
