@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { sha256Of } from '../../platform/storage/photos.js';
 import { DomainError, ErrorCode, validationError } from '../../core/domain/errors.js';
 import { claimKey, deleteKeysBefore, findKey, releaseKey, storeResponse, takeOverKey } from './idempotency.repository.js';
 
@@ -37,16 +38,13 @@ export function checkIdempotencyKey(key: string): void {
   if (!KEY.test(key)) throw validationError([{ field: 'Idempotency-Key', message: 'use 1 to 200 visible ASCII characters (a UUID is ideal)' }]);
 }
 
-/** The sha256 of a photo's bytes, hex (its stored name, and its part in a request's digest). */
-export const photoDigestOf = (photo: Buffer): string => crypto.createHash('sha256').update(photo).digest('hex');
-
 /**
  * A stable digest of what was asked: the fields and the photo (by its sha256;
  * `photoSha256` when the caller has it already, so the bytes are read once).
  */
 export function requestHashOf(fields: unknown, photo: Buffer | null | undefined, photoSha256?: string | null): string {
   const h = crypto.createHash('sha256').update(JSON.stringify(fields));
-  if (photo) h.update(photoSha256 ?? photoDigestOf(photo));
+  if (photo) h.update(photoSha256 ?? sha256Of(photo));
   return h.digest('hex');
 }
 

@@ -8,7 +8,8 @@ import { errorResponses, registry, z } from '../../platform/http/openapi.js';
 import { parse } from '../../platform/http/validate.js';
 import { publicUtility } from '../auth/middleware.js';
 import { PublicStatus, ReportAccepted, ReportFields, ReportReceipt } from '../../platform/http/schemas.js';
-import { once, photoDigestOf, requestHashOf } from './idempotency.service.js';
+import { once, requestHashOf } from './idempotency.service.js';
+import { sha256Of } from '../../platform/storage/photos.js';
 import { phoneThrottleKey, throttleOf } from '../../platform/http/throttle.js';
 import { countedUpload } from '../../platform/http/intake-load.js';
 import { setNoStore } from '../../platform/http/no-store.js';
@@ -72,7 +73,7 @@ export function reportsRouter(ctx: AppContext): Router {
     const utility = await publicUtility(ctx, req, { recent: journal });
     const photo = req.file?.buffer ?? null;
     // One pass over the photo's bytes: its digest names the stored file and stands for it in the request's.
-    const photoSha256 = photo ? photoDigestOf(photo) : null;
+    const photoSha256 = photo ? sha256Of(photo) : null;
     const input = { ...fields, previousNumber: fields.previous_number, duplicateOf: fields.duplicate_of, preferredChannel: fields.preferred_channel, phoneToken: fields.phone_token, source: 'app' as const, photo, photoSha256 };
     const key = req.get('idempotency-key');
     const requestHash = requestHashOf(fields, photo, photoSha256);

@@ -105,13 +105,6 @@ export async function findEntryByToken(db: Runner, utilityId: number, token: str
   return row ? { state: row.state, statusCode: row.status_code, response: row.response, receivedAt: row.received_at } : null;
 }
 
-/** How many entries are pending (of a utility when given): the backlog the drain has. */
-export async function pendingJournalCount(db: Runner, utilityId?: number): Promise<number> {
-  const q = db('intake_journal').where({ state: 'pending' });
-  if (utilityId !== undefined) q.where({ utility_id: utilityId });
-  return Number((await q.count<{ n: string }[]>({ n: '*' }))[0].n);
-}
-
 /** Finished entries older than `before` deleted (their answers were kept long enough to be polled). */
 export async function deleteFinishedBefore(db: Runner, before: Date): Promise<void> {
   await db('intake_journal').whereNot({ state: 'pending' }).andWhere('finished_at', '<', before).delete();

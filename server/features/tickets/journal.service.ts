@@ -41,11 +41,14 @@ import { checkReportFields, prepareReport, writeReport, type PreparedReport, typ
 import { storePhoto, type StoredPhoto } from './photos.service.js';
 import { followUpLinkOf } from './follow-up.service.js';
 import { presentReceipt, receiptStatusOf } from './view.js';
-import { claimJournal, deleteFinishedBefore, findEntryByToken, finishEntry, journalReport, pendingJournalCount, type JournalEntry } from './journal.repository.js';
+import { claimJournal, deleteFinishedBefore, findEntryByToken, finishEntry, journalReport, type JournalEntry } from './journal.repository.js';
 import { checkIdempotencyKey } from './idempotency.service.js';
 
 /** How long the writing (or claiming) process holds a journal row before another instance may drain it. */
-export const JOURNAL_LEASE_SECONDS = 120;
+const JOURNAL_LEASE_SECONDS = 120;
+
+/** The lease a journal row takes at `now` (its writer's, or a drain's claim). */
+const journalLeaseFrom = (now: Date): Date => new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000);
 /** How long a finished row's answer is kept for the form to poll. */
 const KEEP_FINISHED_DAYS = 7;
 /** Reports drained at once (each its own transaction). */
@@ -92,7 +95,7 @@ export async function receiptAnswer(inTx: AppContext, utility: Utility, prepared
 }
 
 /** Where the form polls a journalled report. */
-export const receiptUrlOf = (utility: Utility, token: string): string => `/api/v1/reports/receipts/${token}?jurisdiction_id=${encodeURIComponent(utility.code)}`;
+const receiptUrlOf = (utility: Utility, token: string): string => `/api/v1/reports/receipts/${token}?jurisdiction_id=${encodeURIComponent(utility.code)}`;
 
 function acceptedBody(utility: Utility, token: string, receivedAt: Date) {
   return {
@@ -128,7 +131,7 @@ export async function journalCitizenReport(
   const request: JournalRequest = { input: rest, photo };
   const id = await journalReport(
     ctx.db,
-    { utilityId: utility.id, token, request, receivedAt, leaseUntil: new Date(receivedAt.getTime() + JOURNAL_LEASE_SECONDS * 1000) },
+    { utilityId: utility.id, token, request, receivedAt, leaseUntil: journalLeaseFrom(receivedAt) },
     key ? { ...key, accepted: body } : null,
   );
   if (id === null) return null;
@@ -205,7 +208,7 @@ export async function drainJournal(ctx: AppContext, options: { utilityIds?: numb
   const batch = options.batch ?? 16;
   for (;;) {
     const now = ctx.now();
-    const claimed = await claimJournal(ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { limit: batch, utilityIds: options.utilityIds });
+    const claimed = await claimJournal(ctx.db, now, journalLeaseFrom(now), { limit: batch, utilityIds: options.utilityIds });
     if (!claimed.length) break;
     await drainClaimed(ctx, claimed, counts);
   }
@@ -213,8 +216,6 @@ export async function drainJournal(ctx: AppContext, options: { utilityIds?: numb
   return counts;
 }
 
-/** Reports waiting in the journal (of a utility when given). */
-export const journalBacklog = (ctx: AppContext, utilityId?: number): Promise<number> => pendingJournalCount(ctx.db, utilityId);
 
 /**
  * A process's queue of its own journal rows: drained a batch at a time, each
@@ -240,7 +241,7 @@ class JournalQueue extends WorkQueue<number> {
       const now = this.ctx.now();
       let left: number[];
       try {
-        const claimed = await claimJournal(this.ctx.db, now, new Date(now.getTime() + JOURNAL_LEASE_SECONDS * 1000), { ids });
+        const claimed = await claimJournal(this.ctx.db, now, journalLeaseFrom(now), { ids });
         left = await drainClaimed(this.ctx, claimed, this.counts);
       } catch (err) {
         // The database is away: the whole batch is tried again shortly.

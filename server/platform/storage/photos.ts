@@ -211,6 +211,9 @@ function isTruncated(buffer: Buffer, format: string): boolean {
  * pixel is decoded here: a photo whose header reads but whose pixels do not
  * is found by the analysis after the acknowledgment (analysis_error 'damaged').
  */
+/** The sha256 of a photo's bytes, hex: its stored name, and its part in a request's digest. */
+export const sha256Of = (buffer: Buffer): string => crypto.createHash('sha256').update(buffer).digest('hex');
+
 /** `sha256`: the buffer's digest when the caller has it already (one pass over the bytes, not two). */
 export async function sniffPhoto(buffer: Buffer, field = 'photo', sha256?: string): Promise<PhotoHeader> {
   let metadata: Metadata;
@@ -242,7 +245,7 @@ export async function sniffPhoto(buffer: Buffer, field = 'photo', sha256?: strin
     throw new DomainError(ErrorCode.photoNotImage, 'The photo file is cut short; it may be damaged', { field, format: formatName });
   }
   return {
-    sha256: sha256 ?? crypto.createHash('sha256').update(buffer).digest('hex'),
+    sha256: sha256 ?? sha256Of(buffer),
     mimeType: format.mime,
     extension: format.ext,
     sizeBytes: buffer.length,
