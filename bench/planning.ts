@@ -1,5 +1,5 @@
 /**
- * npm run bench:planning [-- --days s,m,l] [--budget-ms 2000,10000] [--effort N] [--scale 20000:400] [--e2e 1060:25,5000:100] [--seed 7]
+ * npm run bench:planning [-- --days s,m,l] [--budget-ms 2000,10000] [--effort N] [--planner-seeds N] [--scale 20000:400] [--e2e 1060:25,5000:100] [--seed 7]
  *
  * 1. The public Makassar days (../shared/bench/planning, read at run time):
  *    the product's planner (pure planDay) on the README's travel rule, the
@@ -7,7 +7,9 @@
  *    with the README's scorer, beside VROOM 1.14's figures and the fair
  *    baseline. `--zones off` also plans without the zone grouping, to show
  *    what the grouping costs. `--effort N` fixes the work (N x the default iterations, no clock) (not the clock)
- *    for comparisons on a loaded machine.
+ *    for comparisons on a loaded machine. `--planner-seeds N` plans each day
+ *    again under the planner's seeds 1..N (zones on) and says how many reach
+ *    VROOM's best run: one seed's result is one draw, not the planner's level.
  * 2. Scaling: a generated day of 20,000 tickets / 400 crews (--scale), time
  *    and peak RSS / heap.
  * 3. --e2e: end-to-end timing of the daily plan through the database on a
@@ -239,9 +241,10 @@ function printDays(rows: DayRow[]): void {
 }
 
 /** The public days: VROOM's figures, the fair baseline and the planner, scored alike. */
-function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: { iterations?: number; zonesOff: boolean }): void {
+function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: { iterations?: number; zonesOff: boolean; plannerSeeds?: number }): void {
   const refs = referenceResults();
   const rows: DayRow[] = [];
+  const reached: string[] = [];
   sizes.forEach((size, n) => {
     const day = loadDay(size);
     const budgetMs = budgets[Math.min(n, budgets.length - 1)];
@@ -272,10 +275,25 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
       rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: s, cpu });
       if (zones) console.error(`${size}: island tickets left unplanned (no_crew_in_reach): ${islands.join(', ')}`);
     }
+    // The same plan under other seeds of the planner's random choices: how often the day reaches VROOM's best.
+    if (options.plannerSeeds) {
+      const peer = (refs.get(day.scenario) ?? []).filter((r) => !r.method.startsWith('ping-pong')).sort((a, b) => b.served - a.served || a.km - b.km)[0];
+      let reaching = 0;
+      for (let seed = 1; seed <= options.plannerSeeds; seed++) {
+        const t1 = performance.now();
+        const c1 = cpuSeconds();
+        const plan = planDay({ ...input, seed });
+        const score = scorePlan(day, asReadmePlan(input, plan.routes));
+        if (peer && score.served >= peer.served && score.highServed >= peer.highServed && score.km <= peer.km) reaching++;
+        rows.push({ scenario: name, who: `  planner seed ${seed}`, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: (performance.now() - t1) / 1000, cpu: cpuSeconds() - c1 });
+      }
+      if (peer) reached.push(`${name}: ${reaching} of ${options.plannerSeeds} planner seeds serve >= ${peer.served} (High >= ${peer.highServed}) on <= ${peer.km.toFixed(1)} km (${peer.method})`);
+    }
   });
   console.log('\nPublic Makassar days (../shared/bench/planning; README travel rule and scorer; VROOM rows from results.json)\n');
   printDays(rows);
   console.log('\nTarget: High served and served >= VROOM\'s best, km <= its km, within 2 s (m) and 10 s (l). VROOM and baseline times are from results.json\'s machine.');
+  for (const line of reached) console.log(line);
 }
 
 /** The planner's budget clock (--clock wall: the default monotonic clock). */
@@ -360,12 +378,13 @@ async function main(): Promise<void> {
       'budgets-day': { type: 'string', default: 'm' },
       e2e: { type: 'string' },
       seed: { type: 'string', default: '7' },
+      'planner-seeds': { type: 'string' },
     },
   });
   // 'cpu': budgets on this process's CPU time, for figures a quiet machine would give on a shared, loaded one.
   if (values.clock === 'cpu') budgetClock = () => cpuSeconds() * 1000;
   const days = values.days ? (values.days.split(',').filter(Boolean) as ('s' | 'm' | 'l')[]) : [];
-  if (days.length) runPublicDays(days, values['budget-ms'].split(',').map(Number), { iterations: values.effort ? Number(values.effort) : undefined, zonesOff: values.zones === 'compare' });
+  if (days.length) runPublicDays(days, values['budget-ms'].split(',').map(Number), { iterations: values.effort ? Number(values.effort) : undefined, zonesOff: values.zones === 'compare', plannerSeeds: values['planner-seeds'] ? Number(values['planner-seeds']) : undefined });
   if (values.budgets && values.budgets !== 'none') runBudgets(values['budgets-day'] as 's' | 'm' | 'l', values.budgets.split(',').map(Number));
   if (values.scale && values.scale !== 'none') {
     const [t, c] = values.scale.split(':').map(Number);
