@@ -220,9 +220,9 @@ async function profileStages(db: Db, utility: Utility, base: Buffer, photoDir: s
   return rows;
 }
 
-/** CPU seconds a process has used (user + system, all its threads), from /proc. */
-function cpuSecondsOf(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** CPU seconds a process has used (user + system, all its threads), from /proc; `thread`: that thread's only (the main thread has the process's id). */
+function cpuSecondsOf(pid: number, thread?: number): number {
+  const fields = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
@@ -431,6 +431,7 @@ async function main(): Promise<void> {
   const statuses = new Map<number, number>();
   const loadBefore = os.loadavg();
   const cpuBefore = cpuSecondsOf(child.pid!);
+  const mainThreadBefore = cpuSecondsOf(child.pid!, child.pid!);
   const postgresBefore = await postgresCpuByBackend(db);
   const postgresWatch = watchPostgresCpu(db);
   const commitsBefore = await commitsOf(db);
@@ -444,6 +445,7 @@ async function main(): Promise<void> {
     });
     const loadAfter = os.loadavg();
     const serverCpuSeconds = cpuSecondsOf(child.pid!) - cpuBefore;
+    const mainThreadCpuSeconds = cpuSecondsOf(child.pid!, child.pid!) - mainThreadBefore;
     const postgresCpuSeconds = postgresCpuSince(postgresBefore, new Map(await postgresWatch.latest()));
     const commits = (await commitsOf(db)) - commitsBefore;
     const accepted = acknowledged.length + tokens.length;
@@ -530,6 +532,9 @@ async function main(): Promise<void> {
       'errors (not 200/201/202, socket, timeout)': errors,
       'server CPU per accepted report (ms)': accepted ? fmt((serverCpuSeconds * 1000) / accepted) : '-',
       'server CPU share (cores busy)': fmt(serverCpuSeconds / options.seconds, 2),
+      // The event loop is one core at most: when it is busy all the time, its CPU per report sets the rate (1000 / ms).
+      'server main thread CPU per accepted report (ms; the event loop)': accepted ? fmt((mainThreadCpuSeconds * 1000) / accepted, 2) : '-',
+      'server main thread busy (share of one core)': fmt(mainThreadCpuSeconds / options.seconds, 2),
       'PostgreSQL CPU per accepted report (ms; this database\'s backends)': accepted ? fmt((postgresCpuSeconds * 1000) / accepted) : '-',
       'PostgreSQL CPU share (cores busy)': fmt(postgresCpuSeconds / options.seconds, 2),
       'server CPU per report, its analysis included (ms; load + drain)': accepted ? fmt((serverCpuAllSeconds * 1000) / accepted) : '-',
