@@ -190,11 +190,12 @@ beforeAll(async () => {
   f.unassigned = await report('D', '0812-7001-0004', { lat: insideArea.lat - 0.010, lon: insideArea.lon + 0.010 });
   f.planned = await report('E', '0812-7001-0005', { lat: insideArea.lat, lon: insideArea.lon - 0.005 });
   // A report journalled under load (INTAKE_JOURNAL_AT 0 for it): its receipt is probed like the rest.
-  t.env.ctx.config.intakeJournalAt = 0;
   const journalled = await photoForm();
   for (const [k, v] of Object.entries({ jurisdiction_id: t.env.utility.code, lat: String(insideArea.lat + 0.012), lon: String(insideArea.lon), phone: '0812-7001-0009', name: 'Pelapor J Rahasia' })) journalled.set(k, v);
-  const accepted = await call('anon', 'POST', '/api/v1/reports', journalled);
-  t.env.ctx.config.intakeJournalAt = Infinity;
+  t.env.ctx.config.intakeJournalAt = 0;
+  const accepted = await call('anon', 'POST', '/api/v1/reports', journalled).finally(() => {
+    t.env.ctx.config.intakeJournalAt = Infinity;
+  });
   expect(accepted.status, accepted.text).toBe(202);
   receiptToken = accepted.json().token;
   await step('admin', f.planned.id, 'spk', { priority: 'normal' });

@@ -216,7 +216,6 @@ export async function drainJournal(ctx: AppContext, options: { utilityIds?: numb
   return counts;
 }
 
-
 /**
  * A process's queue of its own journal rows: drained a batch at a time, each
  * batch after the burst eases (while the intake is journalling it waits, at

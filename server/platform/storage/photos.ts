@@ -205,16 +205,16 @@ function isTruncated(buffer: Buffer, format: string): boolean {
   return false;
 }
 
+/** The sha256 of a photo's bytes, hex: its stored name, and its part in a request's digest. */
+export const sha256Of = (buffer: Buffer): string => crypto.createHash('sha256').update(buffer).digest('hex');
+
 /**
  * The request's look at a photo: the header only (format, dimensions, the
  * pixel limit), a truncation check and the sha256, about a millisecond. No
  * pixel is decoded here: a photo whose header reads but whose pixels do not
  * is found by the analysis after the acknowledgment (analysis_error 'damaged').
+ * `sha256`: the buffer's digest when the caller has it already (one pass over the bytes, not two).
  */
-/** The sha256 of a photo's bytes, hex: its stored name, and its part in a request's digest. */
-export const sha256Of = (buffer: Buffer): string => crypto.createHash('sha256').update(buffer).digest('hex');
-
-/** `sha256`: the buffer's digest when the caller has it already (one pass over the bytes, not two). */
 export async function sniffPhoto(buffer: Buffer, field = 'photo', sha256?: string): Promise<PhotoHeader> {
   let metadata: Metadata;
   // sharp throws at construction on an empty buffer: a zero-byte upload is no photo (issue 11, finding 8).
