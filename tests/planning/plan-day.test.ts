@@ -154,6 +154,29 @@ describe('planDay choices', () => {
     expect(served[0]).toBe(99);
   });
 
+  it('puts an urgent stop first when its SLA falls due today; one due later goes where it costs the fewest km', () => {
+    // East of the base: two Normal tickets either side of the line, the High ticket beyond them. The short
+    // loop passes a Normal ticket first; the High one first costs a longer loop.
+    const tickets: PlanTicket[] = [
+      at(1, { lat: -5.148, lon: 119.429 }),
+      at(2, { lat: -5.152, lon: 119.429 }),
+      at(3, { priority: 'high', lat: -5.15, lon: 119.438 }),
+    ];
+    const order = (dueSeconds: number) =>
+      planDay(input(tickets.map((t) => (t.priority === 'high' ? { ...t, dueSeconds } : t)), [crew(1)])).routes[0].stops.map((s) => tickets[s.ticket].id);
+    const dueToday = order(12 * H);
+    const dueTomorrow = order(30 * H);
+    expect(dueToday).toHaveLength(3);
+    expect(dueToday[0]).toBe(3);
+    expect(dueTomorrow).toHaveLength(3);
+    expect(dueTomorrow[1]).toBe(3);
+    const km = (ids: number[]) => {
+      const stops = [base, ...ids.map((id) => tickets.find((t) => t.id === id)!), base];
+      return stops.slice(1).reduce((sum, p, q) => sum + travel.metres(stops[q], p), 0);
+    };
+    expect(km(dueTomorrow)).toBeLessThan(km(dueToday));
+  });
+
   it('honours pins: a pinned ticket goes to its crew even when the other crew is nearer', () => {
     const far = { lat: -5.2, lon: 119.47 };
     const tickets = Array.from({ length: 6 }, (_, i) => at(i));

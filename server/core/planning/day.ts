@@ -2,7 +2,7 @@
  * What every step of the daily plan reads: the input, when each crew can
  * start, and the solver weight of each ticket. Built once per plan.
  */
-import type { PlanInput, PlanTicket } from './model.js';
+import { isUrgent, type PlanInput, type PlanTicket } from './model.js';
 
 export const PLAN_DEFAULTS = {
   budgetMs: 1500,
@@ -71,6 +71,13 @@ export interface Day {
   available: number[];
   /** Solver weight of ticket i: pinned > Critical > High > Normal by SLA urgency. */
   weightOf(i: number): number;
+  /**
+   * Does ticket i come first in its trip (step 9's rule, a constraint of the prize search too)? An urgent
+   * (Critical/High) ticket, not pinned, whose SLA falls due by the end of the day or is overdue: its position
+   * decides whether the SLA is met. An urgent ticket due later is met at any stop of today's trip, so it is
+   * placed where it costs the fewest kilometres.
+   */
+  visitFirst(i: number): boolean;
   /** Can crew k serve ticket i alone (there, repair, back within its shift; capacity above 0)? */
   canEverServe(i: number, k: number): boolean;
 }
@@ -101,6 +108,10 @@ export function dayOf(input: PlanInput): Day {
       if (t.priority === 'critical') return W.critical;
       if (t.priority === 'high') return W.high;
       return W.normal + slaUrgency(t, dayStart, dayEnd);
+    },
+    visitFirst: (i) => {
+      const t = tickets[i];
+      return t.pinnedCrew == null && isUrgent(t.priority) && slaUrgency(t, dayStart, dayEnd) >= 2;
     },
     canEverServe: (i, k) => {
       const t = tickets[i];

@@ -18,7 +18,7 @@ import type { LatLon, Leg } from '../zoning/travel.js';
 
 const EARTH_RADIUS_METRES = 6_371_000;
 import { PLAN_DEFAULTS, type Day } from './day.js';
-import { isUrgent, type PlannedRoute } from './model.js';
+import type { PlannedRoute } from './model.js';
 import { timeRoute } from './route.js';
 import type { Pool } from './screen.js';
 
@@ -96,8 +96,8 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     prize,
     onlyVehicle,
     keep,
-    // Urgent stops first in their trip (step 9's rule), so the search counts the kilometres it costs.
-    rank: Uint8Array.from(jobTicket, (i) => (tickets[i].pinnedCrew == null && isUrgent(tickets[i].priority) ? 0 : 1)),
+    // Urgent stops due today first in their trip (step 9's rule), so the search counts the kilometres it costs.
+    rank: Uint8Array.from(jobTicket, (i) => (day.visitFirst(i) ? 0 : 1)),
     // One-way streets: a leg may differ from its way back.
     symmetric: !travel.matrix,
     vehicles: routes.map((r, k) => ({ start: n + 2 * k, end: n + 2 * k + 1, startSeconds: r.startSeconds, endSeconds: crews[k].shiftEndSeconds, capacity: crews[k].capacityJobs ?? Infinity })),
