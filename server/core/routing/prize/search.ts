@@ -50,6 +50,12 @@ export const PRIZE_SEARCH_DEFAULTS = {
    */
   bestPhaseShare: 0.3,
   endShare: 0.15,
+  /**
+   * The best phase's start temperature: this share of what the least job is worth in the exploring score
+   * (its prize x prizeCost), cooling to endTemperature. A day whose crews are full changes its served set
+   * only by moves of hundreds of metres: a best phase as cold as the exploring phase's end accepts none.
+   */
+  bestStartWorth: 0.5,
 };
 
 export interface PrizeSearchOptions {
@@ -105,9 +111,12 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   const key = new Float64Array(p.jobCount);
   const random = () => rng.nextFloat();
   const slot = emptyInsertion();
-  const logRatio = Math.log(D.endTemperature / D.startTemperature);
-  // The best phase starts at this share of the budget; each phase cools from startTemperature to endTemperature.
+  // The best phase starts at this share of the budget; the exploring phase cools from startTemperature, the best
+  // phase from bestStartWorth of the least job's worth, both to endTemperature.
   const phaseAt = 1 - bestPhase;
+  let leastPrize = Infinity;
+  for (let j = 0; j < p.jobCount; j++) leastPrize = Math.min(leastPrize, p.prize[j]);
+  const bestStart = Math.max(D.endTemperature, D.bestStartWorth * leastPrize * prizeCost);
   let inBestPhase = false;
   let scoreCost = prizeCost;
   if (p.jobCount > 0 && p.vehicles.length > 0) {
@@ -119,7 +128,8 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
         inBestPhase = true;
       }
       const phaseProgress = bestPhase === 0 ? progress : inBestPhase ? (progress - phaseAt) / bestPhase : progress / phaseAt;
-      const temperature = D.startTemperature * Math.exp(logRatio * phaseProgress);
+      const start = inBestPhase ? bestStart : D.startTemperature;
+      const temperature = start * Math.exp(Math.log(D.endTemperature / start) * phaseProgress);
       const prize0 = s.prize;
       const cost0 = s.totalCost;
       touched.length = 0;
