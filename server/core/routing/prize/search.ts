@@ -117,6 +117,8 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   let leastPrize = Infinity;
   for (let j = 0; j < p.jobCount; j++) leastPrize = Math.min(leastPrize, p.prize[j]);
   const bestStart = Math.max(D.endTemperature, D.bestStartWorth * leastPrize * prizeCost);
+  const exploreRatio = Math.log(D.endTemperature / D.startTemperature);
+  const bestRatio = Math.log(D.endTemperature / bestStart);
   let inBestPhase = false;
   let scoreCost = prizeCost;
   if (p.jobCount > 0 && p.vehicles.length > 0) {
@@ -128,8 +130,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
         inBestPhase = true;
       }
       const phaseProgress = bestPhase === 0 ? progress : inBestPhase ? (progress - phaseAt) / bestPhase : progress / phaseAt;
-      const start = inBestPhase ? bestStart : D.startTemperature;
-      const temperature = start * Math.exp(Math.log(D.endTemperature / start) * phaseProgress);
+      const temperature = inBestPhase ? bestStart * Math.exp(bestRatio * phaseProgress) : D.startTemperature * Math.exp(exploreRatio * phaseProgress);
       const prize0 = s.prize;
       const cost0 = s.totalCost;
       touched.length = 0;
