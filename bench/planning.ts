@@ -37,6 +37,7 @@ import type { Utility } from '../server/features/utilities/service.js';
 import type { StaffUser } from '../server/features/auth/service.js';
 import { createPlan } from '../server/features/plans/service.js';
 import { planDay } from '../server/core/planning/plan-day.js';
+import type { PlanInput } from '../server/core/planning/model.js';
 import { firstComeFirstServed } from '../server/core/planning/baseline.js';
 import { warmUpPlanner } from '../server/core/planning/warm-up.js';
 import { asReadmePlan, loadDay, planInputOf, readmeTravel, referenceResults, scorePlan, syntheticDay, type Score } from './makassar-days.js';
@@ -261,18 +262,23 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
     const baseS = (performance.now() - t0) / 1000;
     const b = scorePlan(day, asReadmePlan(input, base.routes));
     rows.push({ scenario: name, who: 'fair baseline (ours)', served: b.served, high: `${b.highServed}/${b.highTotal}`, km: b.km, travelH: b.travelHours, makespan: b.makespanSeconds, seconds: baseS });
-    const variants: [string, boolean][] = [[`Tirta planDay, ${options.iterations ? `effort x${options.iterations}` : `${budgetMs} ms`}`, true]];
-    if (options.zonesOff) variants.push(['  same, zones off', false]);
-    for (const [who, zones] of variants) {
+    // One planDay run, timed and scored with the README's scorer, as a row of the table.
+    const planned = (who: string, extra: Partial<PlanInput>) => {
       const t1 = performance.now();
       const c1 = cpuSeconds();
-      const plan = planDay({ ...input, zones });
-      const s = (performance.now() - t1) / 1000;
+      const plan = planDay({ ...input, ...extra });
+      const seconds = (performance.now() - t1) / 1000;
       const cpu = cpuSeconds() - c1;
       const score = scorePlan(day, asReadmePlan(input, plan.routes));
       if (score.islandsServed.length > 0) throw new Error(`${size}: island tickets planned: ${score.islandsServed.join(', ')}`);
+      rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds, cpu });
+      return { plan, score };
+    };
+    const variants: [string, boolean][] = [[`Tirta planDay, ${options.iterations ? `effort x${options.iterations}` : `${budgetMs} ms`}`, true]];
+    if (options.zonesOff) variants.push(['  same, zones off', false]);
+    for (const [who, zones] of variants) {
+      const { plan } = planned(who, { zones });
       const islands = plan.unplanned.filter((u) => u.reason === 'no_crew_in_reach').map((u) => input.tickets[u.ticket].id);
-      rows.push({ scenario: name, who, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: s, cpu });
       if (zones) console.error(`${size}: island tickets left unplanned (no_crew_in_reach): ${islands.join(', ')}`);
     }
     // The same plan under other seeds of the planner's random choices: how often the day reaches VROOM's best.
@@ -280,12 +286,8 @@ function runPublicDays(sizes: ('s' | 'm' | 'l')[], budgets: number[], options: {
       const peer = (refs.get(day.scenario) ?? []).filter((r) => !r.method.startsWith('ping-pong')).sort((a, b) => b.served - a.served || a.km - b.km)[0];
       let reaching = 0;
       for (let seed = 1; seed <= options.plannerSeeds; seed++) {
-        const t1 = performance.now();
-        const c1 = cpuSeconds();
-        const plan = planDay({ ...input, seed });
-        const score = scorePlan(day, asReadmePlan(input, plan.routes));
+        const { score } = planned(`  planner seed ${seed}`, { seed });
         if (peer && score.served >= peer.served && score.highServed >= peer.highServed && score.km <= peer.km) reaching++;
-        rows.push({ scenario: name, who: `  planner seed ${seed}`, served: score.served, high: `${score.highServed}/${score.highTotal}`, km: score.km, travelH: score.travelHours, makespan: score.makespanSeconds, seconds: (performance.now() - t1) / 1000, cpu: cpuSeconds() - c1 });
       }
       if (peer) reached.push(`${name}: ${reaching} of ${options.plannerSeeds} planner seeds serve >= ${peer.served} (High >= ${peer.highServed}) on <= ${peer.km.toFixed(1)} km (${peer.method})`);
     }

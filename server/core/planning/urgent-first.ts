@@ -14,7 +14,7 @@ export function urgentFirst(day: Day, r: PlannedRoute): PlannedRoute {
   const { tickets, crews, travel } = day.input;
   const crew = crews[r.crew];
   const order = r.stops.map((s) => s.ticket);
-  const isFront = (i: number) => day.visitFirst(i);
+  const isFront = day.visitFirst;
   const front = order.filter(isFront);
   if (front.length === 0 || front.length === order.length) return r;
   const rest = order.filter((i) => !isFront(i));
