@@ -99,6 +99,41 @@ describe('a journalled report (202, then the receipt)', () => {
     expect((await fetch(`${t.server.baseUrl}/api/v1/reports/receipts/nope?jurisdiction_id=${t.env.utility.code}`)).status).toBe(404);
   });
 
+  it('a row whose statement committed while its answer was lost (the connection broke) is still made into its ticket: the retry by key gets the 202, the receipt the number', async () => {
+    // The journal's statement commits, then the database's answer is lost: the client is told it failed.
+    const ctx = t.env.ctx as { db: typeof t.env.ctx.db };
+    const real = ctx.db;
+    ctx.db = new Proxy(real, {
+      get(target, prop) {
+        if (prop !== 'raw') return Reflect.get(target, prop);
+        return async (...args: Parameters<typeof real.raw>) => {
+          const result = await target.raw(...args);
+          if (String(args[0]).includes('INSERT INTO intake_journal')) throw new Error('Connection terminated unexpectedly');
+          return result;
+        };
+      },
+    });
+    const before = await ticketCount(t.env);
+    const photo = await sharpPhoto(309);
+    const fields = { ...valid, phone: '0812-7000-0011' };
+    let lost: Awaited<ReturnType<typeof post>>;
+    try {
+      lost = await post(t.server.baseUrl, t.env, fields, photo, 'journal-key-lost');
+    } finally {
+      ctx.db = real;
+    }
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    const rows = await t.env.db('intake_journal').where({ utility_id: t.env.utility.id, idempotency_key: 'journal-key-lost' });
+    expect(rows).toHaveLength(1);
+    // The client's retry replays the stored 202; nothing queued the row when its answer was lost, yet it becomes the ticket.
+    const retry = await post(t.server.baseUrl, t.env, fields, photo, 'journal-key-lost');
+    expect(retry.status).toBe(202);
+    expect(retry.body.token).toBe(rows[0].token);
+    const done = await receipt(t.server.baseUrl, retry.body.receiptUrl);
+    expect(done.status).toBe(201);
+    expect(await ticketCount(t.env)).toBe(before + 1);
+  });
+
   it('a row left by a process that died is made into exactly one ticket once its lease runs out, and its photo is never swept meanwhile', async () => {
     // This process "dies" before draining: its queue stopped, the row stays pending under its lease.
     await stopJournalDrain(t.env.ctx);

@@ -100,9 +100,9 @@ export async function finishEntry(db: Runner, entry: JournalEntry, state: Exclud
 }
 
 /** The entry's state and answer, by its token (the citizen's form polls it). */
-export async function findEntryByToken(db: Runner, utilityId: number, token: string): Promise<{ state: JournalState; statusCode: number | null; response: unknown; receivedAt: Date } | null> {
-  const row = await db('intake_journal').where({ utility_id: utilityId, token }).first('state', 'status_code', 'response', 'received_at');
-  return row ? { state: row.state, statusCode: row.status_code, response: row.response, receivedAt: row.received_at } : null;
+export async function findEntryByToken(db: Runner, utilityId: number, token: string): Promise<{ id: number; state: JournalState; statusCode: number | null; response: unknown; receivedAt: Date } | null> {
+  const row = await db('intake_journal').where({ utility_id: utilityId, token }).first('id', 'state', 'status_code', 'response', 'received_at');
+  return row ? { id: Number(row.id), state: row.state, statusCode: row.status_code, response: row.response, receivedAt: row.received_at } : null;
 }
 
 /** Finished entries older than `before` deleted (their answers were kept long enough to be polled). */

@@ -129,11 +129,19 @@ export async function journalCitizenReport(
   const body = acceptedBody(utility, token, receivedAt);
   const { photo: _bytes, photoSha256: _sha, storedPhoto: _stored, receivedAt: _at, ...rest } = input;
   const request: JournalRequest = { input: rest, photo };
-  const id = await journalReport(
-    ctx.db,
-    { utilityId: utility.id, token, request, receivedAt, leaseUntil: journalLeaseFrom(receivedAt) },
-    key ? { ...key, accepted: body } : null,
-  );
+  let id: number | null;
+  try {
+    id = await journalReport(
+      ctx.db,
+      { utilityId: utility.id, token, request, receivedAt, leaseUntil: journalLeaseFrom(receivedAt) },
+      key ? { ...key, accepted: body } : null,
+    );
+  } catch (err) {
+    // The statement may have committed before the connection broke: a retry by key then replays the 202, and the
+    // row is this process's to drain (not queued here, it would wait for its lease and a worker).
+    queueOf(ctx)?.adopt(utility.id, token);
+    throw err;
+  }
   if (id === null) return null;
   lastJournalledAt = Date.now();
   queueOf(ctx)?.add(id);
@@ -250,6 +258,27 @@ class JournalQueue extends WorkQueue<number> {
       for (const id of ids) if (!left.includes(id)) this.tries.delete(id);
       this.retryLater(left);
     }
+  }
+
+  /**
+   * The row under `token`, if its statement committed after all: queued once the database answers (looked up
+   * after 0.5 s, the pause doubling while it is away, MAX_RETRIES times; then it is the lease's). Not found: it
+   * never committed, and the client was told so.
+   */
+  adopt(utilityId: number, token: string): void {
+    void (async () => {
+      for (let n = 0; n < MAX_RETRIES && !this.stopped; n++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** n)).unref());
+        if (this.stopped) return;
+        try {
+          const entry = await findEntryByToken(this.ctx.db, utilityId, token);
+          if (entry?.state === 'pending') this.add(entry.id);
+          return;
+        } catch {
+          // The database is still away: looked up again after a longer pause.
+        }
+      }
+    })();
   }
 
   /** Ids left pending tried again after a pause (0.5 s doubling, at most 30 s); after MAX_RETRIES they are the lease's. */
