@@ -85,6 +85,19 @@ describe('a journalled report (202, then the receipt)', () => {
     expect((await receipt(t.server.baseUrl, corrected.body.receiptUrl)).status).toBe(201);
   });
 
+  it("keeps a finished answer for its week: a drain scoped to other utilities, whatever its clock, deletes none of this utility's rows", async () => {
+    const first = await post(t.server.baseUrl, t.env, { ...valid, phone: '0812-7000-0012' }, await sharpPhoto(311), 'journal-key-kept');
+    expect(first.status).toBe(202);
+    expect((await receipt(t.server.baseUrl, first.body.receiptUrl)).status).toBe(201);
+    const monthLater = new Date(t.env.clock.now().getTime() + 30 * 86_400_000);
+    // Another utility's worker, its clock a month on (as tests of other utilities drive theirs).
+    await drainJournal({ ...t.env.ctx, now: () => monthLater }, { utilityIds: [t.env.utility.id + 1_000_000] });
+    expect((await receipt(t.server.baseUrl, first.body.receiptUrl)).status).toBe(201);
+    // This utility's own worker a month on: the answer has been kept long enough, and goes.
+    await drainJournal({ ...t.env.ctx, now: () => monthLater }, { utilityIds: [t.env.utility.id] });
+    expect((await fetch(`${t.server.baseUrl}${first.body.receiptUrl}`)).status).toBe(404);
+  });
+
   it('refuses at once what needs no database (no phone), writing nothing', async () => {
     const rows = Number((await t.env.db('intake_journal').where({ utility_id: t.env.utility.id }).count<{ n: string }[]>({ n: '*' }))[0].n);
     const { phone: _phone, ...noPhone } = valid;

@@ -105,7 +105,9 @@ export async function findEntryByToken(db: Runner, utilityId: number, token: str
   return row ? { id: Number(row.id), state: row.state, statusCode: row.status_code, response: row.response, receivedAt: row.received_at } : null;
 }
 
-/** Finished entries older than `before` deleted (their answers were kept long enough to be polled). */
-export async function deleteFinishedBefore(db: Runner, before: Date): Promise<void> {
-  await db('intake_journal').whereNot({ state: 'pending' }).andWhere('finished_at', '<', before).delete();
+/** Finished entries older than `before` deleted (their answers were kept long enough to be polled); of `utilityIds` when given. */
+export async function deleteFinishedBefore(db: Runner, before: Date, utilityIds?: number[]): Promise<void> {
+  const old = db('intake_journal').whereNot({ state: 'pending' }).andWhere('finished_at', '<', before);
+  if (utilityIds) old.whereIn('utility_id', utilityIds);
+  await old.delete();
 }

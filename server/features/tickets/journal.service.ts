@@ -209,7 +209,8 @@ async function drainClaimed(ctx: AppContext, entries: JournalEntry[], counts: Dr
 /**
  * Drains every journalled report whose lease ran out (of `utilityIds` when
  * given): the recovery after a crash, run at start and by the worker; and old
- * finished rows deleted.
+ * finished rows deleted (of `utilityIds` too: a worker scoped to some
+ * utilities leaves the others' answers alone).
  */
 export async function drainJournal(ctx: AppContext, options: { utilityIds?: number[]; batch?: number } = {}): Promise<DrainCounts> {
   const counts: DrainCounts = { done: 0, refused: 0, left: 0 };
@@ -220,7 +221,7 @@ export async function drainJournal(ctx: AppContext, options: { utilityIds?: numb
     if (!claimed.length) break;
     await drainClaimed(ctx, claimed, counts);
   }
-  await deleteFinishedBefore(ctx.db, new Date(ctx.now().getTime() - KEEP_FINISHED_DAYS * 86_400_000));
+  await deleteFinishedBefore(ctx.db, new Date(ctx.now().getTime() - KEEP_FINISHED_DAYS * 86_400_000), options.utilityIds);
   return counts;
 }
 
