@@ -14,7 +14,7 @@
  */
 import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../routing/index.js';
 import type { TravelMatrix } from '../zoning/matrix-travel.js';
-import type { LatLon, Leg } from '../zoning/travel.js';
+import type { LatLon, Leg, TravelModel } from '../zoning/travel.js';
 
 const EARTH_RADIUS_METRES = 6_371_000;
 import { PLAN_DEFAULTS, type Day } from './day.js';
@@ -68,19 +68,9 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
       keep[j] = 1;
     }
   });
-  // Metres and seconds of a leg from one call of the travel model when it can (the search asks for both, in turn).
-  const legOf = travel.leg?.bind(travel);
-  const last: Leg & { a: number; b: number } = { a: -1, b: -1, metres: 0, seconds: 0 };
-  const legAt = (a: number, b: number) => {
-    if (last.a !== a || last.b !== b) {
-      legOf!(points[a], points[b], last);
-      last.a = a;
-      last.b = b;
-    }
-    return last;
-  };
   // A road network: legs read straight from its matrices when every point is in its set.
   const onMatrix = travel.matrix ? matrixLegs(travel.matrix, points) : null;
+  const legs = onMatrix ?? modelLegs(travel, points);
   const problem: PrizeProblem = {
     jobCount: n,
     pointCount: points.length,
@@ -90,8 +80,8 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     planar: travel.matrix
       ? undefined
       : { secondsPerUnit: travel.detourFactor / metresPerSecond, costPerUnit: objective === 'makespan' ? travel.detourFactor / metresPerSecond : travel.detourFactor, tolerance: 0.01 },
-    seconds: onMatrix ? onMatrix.seconds : legOf ? (a, b) => (a === b ? 0 : legAt(a, b).seconds) : (a, b) => (a === b ? 0 : travel.seconds(points[a], points[b])),
-    metres: onMatrix ? onMatrix.metres : legOf ? (a, b) => (a === b ? 0 : legAt(a, b).metres) : (a, b) => (a === b ? 0 : travel.metres(points[a], points[b])),
+    seconds: legs.seconds,
+    metres: legs.metres,
     service: serviceOf,
     prize,
     onlyVehicle,
@@ -129,6 +119,51 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
     routes[k] = timeRoute(k, r.from, r.startSeconds, result.routes[k].map((j) => jobTicket[j]), tickets, travel, r.zoneId, r.to);
   }
   return result.iterations;
+}
+
+/** Points up to which the travel model's legs are kept once asked (two Float64Array of points², 36 MB at most). */
+const MEMO_MAX_POINTS = 1500;
+
+/**
+ * Legs by point index from the travel model. The search asks for the same legs again and again (a ruined
+ * corner is rebuilt from the same stops): on a day of up to MEMO_MAX_POINTS points each leg is computed once,
+ * on its first ask (NaN: not yet); above that, from one call of the model per leg (metres, then seconds).
+ */
+function modelLegs(travel: TravelModel, points: readonly LatLon[]): { seconds: (a: number, b: number) => number; metres: (a: number, b: number) => number } {
+  const legOf =
+    travel.leg?.bind(travel) ??
+    ((a: LatLon, b: LatLon, leg: Leg) => {
+      leg.metres = travel.metres(a, b);
+      leg.seconds = travel.seconds(a, b);
+    });
+  const N = points.length;
+  const out: Leg = { metres: 0, seconds: 0 };
+  if (N <= MEMO_MAX_POINTS) {
+    const seconds = new Float64Array(N * N).fill(NaN);
+    const metres = new Float64Array(N * N);
+    const at = (a: number, b: number): number => {
+      const i = a * N + b;
+      if (seconds[i] !== seconds[i]) {
+        legOf(points[a], points[b], out);
+        seconds[i] = out.seconds;
+        metres[i] = out.metres;
+      }
+      return i;
+    };
+    return { seconds: (a, b) => (a === b ? 0 : seconds[at(a, b)]), metres: (a, b) => (a === b ? 0 : metres[at(a, b)]) };
+  }
+  // The search asks for a leg's metres and seconds in turn: the last one is kept.
+  let lastA = -1;
+  let lastB = -1;
+  const at = (a: number, b: number): Leg => {
+    if (lastA !== a || lastB !== b) {
+      legOf(points[a], points[b], out);
+      lastA = a;
+      lastB = b;
+    }
+    return out;
+  };
+  return { seconds: (a, b) => (a === b ? 0 : at(a, b).seconds), metres: (a, b) => (a === b ? 0 : at(a, b).metres) };
 }
 
 /** Legs by point index on a road matrix (null when a point is not in its set or a leg between them has no path: the model's fallback is asked then). */
