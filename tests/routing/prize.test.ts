@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourhoods, solvePrizeRoutes, type PrizeProblem } from '../../server/core/routing/index.js';
+import { neighbourhoods, PRIZE_SEARCH_DEFAULTS, solvePrizeRoutes, type PrizeProblem } from '../../server/core/routing/index.js';
 import { Rng } from '../../server/core/routing/base/random.js';
 import { bestInsertion, emptyInsertion, insertBest, PrizeRoutes, removeRange } from '../../server/core/routing/prize/routes.js';
 import { swapWithUnserved } from '../../server/core/routing/prize/polish.js';
@@ -91,6 +91,26 @@ describe('prize-collecting search', () => {
     const planar = { ...exact, planar: { secondsPerUnit: 1.35 / 5, costPerUnit: 1.35, tolerance: 0.01 } };
     const start = [[], [], [], []];
     expect(solvePrizeRoutes(planar, start, { iterations: 1500, seed: 2 }).routes).toEqual(solvePrizeRoutes(exact, start, { iterations: 1500, seed: 2 }).routes);
+  });
+
+  it('on a clock that runs ahead of its iterations by less than timeLead, gives the plan of the same work with no clock (a re-plan on the same machine is the same plan)', () => {
+    const p = plane(300, 4, 8);
+    const start = [[], [], [], []];
+    const fixed = solvePrizeRoutes(p, start, { iterations: 1500, seed: 3 }).routes;
+    // The clock reads 20 % of the budget from the search's first iteration on (a slow start), then stands still.
+    const slowStart = () => {
+      let reads = 0;
+      return () => (reads++ < 2 ? 0 : 200);
+    };
+    expect(solvePrizeRoutes(p, start, { iterations: 1500, timeMs: 1000, now: slowStart(), seed: 3 }).routes).toEqual(fixed);
+    // Without the lead the clock cools the search faster from the start: another plan.
+    const lead = PRIZE_SEARCH_DEFAULTS.timeLead;
+    PRIZE_SEARCH_DEFAULTS.timeLead = 0;
+    try {
+      expect(solvePrizeRoutes(p, start, { iterations: 1500, timeMs: 1000, now: slowStart(), seed: 3 }).routes).not.toEqual(fixed);
+    } finally {
+      PRIZE_SEARCH_DEFAULTS.timeLead = lead;
+    }
   });
 
   it('serves more with more iterations, and prefers quick repairs on an over-full day', () => {

@@ -57,6 +57,11 @@ export const PLAN_DEFAULTS = {
   refineIterationsPerCrewSecond: 4000,
   refineBudgetSeconds: { min: 1, max: 2 },
   /**
+   * The group solves' Budget timeLead (the prize search has its own, PRIZE_SEARCH_DEFAULTS.timeLead): a group
+   * solve that ends on its iterations cools as at fixed work, whatever the clock read on the way.
+   */
+  timeLead: 0.25,
+  /**
    * Over-full day: a Normal ticket is worth this many of the day's typical hops (mean metres from a
    * ticket to its nearest neighbour) of driving; the prize search serves one more when it adds fewer.
    */

@@ -164,6 +164,7 @@ function solveGroup(day: Day, group: number[], jobs: number[], timeMs: number, c
     iterations: Math.max(1, Math.round((day.input.iterationScale ?? 1) * (PLAN_DEFAULTS.iterationsBase * group.length + PLAN_DEFAULTS.iterationsPerJob * jobs.length))),
     seed: day.input.seed ?? PLAN_DEFAULTS.seed,
     now: clock,
+    timeLead: PLAN_DEFAULTS.timeLead,
   });
   return group.map((_, g) => solution.routes[g].jobs.map((j) => jobs[j]));
 }

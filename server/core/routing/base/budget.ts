@@ -21,6 +21,8 @@ export interface SolveOptions {
   seed?: number;
   /** Clock in milliseconds; default monotonicMs. Passed in so that callers and tests own time. */
   now?: () => number;
+  /** With both budgets: how far the clock may run ahead of the iterations before it drives the cooling (Budget). */
+  timeLead?: number;
 }
 
 export class Budget {
@@ -30,11 +32,21 @@ export class Budget {
   private readonly iterations: number;
   done = 0;
 
-  constructor(options: { timeMs?: number; iterations?: number; now?: () => number }, startMs?: number) {
+  private readonly timeLead: number;
+
+  /**
+   * `timeLead`: how far (a share of the budget) the clock may run ahead of the iterations before it drives
+   * progress(). 0: progress is whichever is further. Above 0: while the iterations keep up, progress counts
+   * them alone, so a run that ends on its iteration budget anneals exactly as at fixed work (reproducible);
+   * one the clock would stop follows the clock, still reaching 1 as the time runs out.
+   */
+  constructor(options: Pick<SolveOptions, 'timeMs' | 'iterations' | 'now' | 'timeLead'>, startMs?: number) {
     this.now = options.now ?? monotonicMs;
     this.startMs = startMs ?? this.now();
     this.timeMs = options.timeMs ?? Infinity;
     this.iterations = options.iterations ?? Infinity;
+    // Time alone: the clock is the only measure of progress.
+    this.timeLead = this.iterations === Infinity ? 0 : (options.timeLead ?? 0);
   }
 
   elapsedMs(): number {
@@ -45,7 +57,8 @@ export class Budget {
   progress(): number {
     const byIterations = this.done / this.iterations;
     if (this.timeMs === Infinity) return Math.min(1, byIterations);
-    return Math.min(1, Math.max(byIterations, this.elapsedMs() / this.timeMs));
+    const byTime = this.elapsedMs() / this.timeMs;
+    return Math.min(1, Math.max(byIterations, (byTime - this.timeLead) / (1 - this.timeLead)));
   }
 
   /** True once the time budget is spent (iterations not counted). */
