@@ -198,6 +198,26 @@ describe('solveVrp', () => {
     );
   });
 
+  it('with a timeLead, gives the fixed-work solution on a clock that runs ahead of its iterations by less than the lead (without one: another)', () => {
+    // The clock reads 20 % of the budget from the first iteration on (a slow start), then stands still.
+    const slowStart = () => {
+      let reads = 0;
+      return () => (reads++ < 1 ? 0 : 200);
+    };
+    let differs = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const p = randomVrp({ seed, locations: 50, jobs: 60, vehicles: 4, asymmetricDurations: false, pins: false, priorities: true });
+        const fixed = solveVrp(p, { iterations: 300, seed });
+        expect(solveVrp(p, { iterations: 300, timeMs: 1000, now: slowStart(), timeLead: 0.25, seed })).toEqual(fixed);
+        if (JSON.stringify(solveVrp(p, { iterations: 300, timeMs: 1000, now: slowStart(), seed })) !== JSON.stringify(fixed)) differs++;
+      }),
+      { numRuns: 12, seed: 5 },
+    );
+    expect(differs).toBeGreaterThan(0);
+  });
+
+
   it('gives each never-fitting job its reason', () => {
     const n = 4;
     const durations = new Int32Array([0, 100, 100, -1, 100, 0, 100, -1, 100, 100, 0, -1, -1, -1, -1, 0]);

@@ -112,7 +112,7 @@ export function refineDay(day: Day, pool: Pool, routes: PlannedRoute[], time: { 
   // for the end (the routes polished and timed), so the step ends within its time.
   const setupMs = time.clock() - enteredMs;
   const deadline = enteredMs + time.timeMs - Math.min(setupMs, 0.2 * time.timeMs);
-  const result = solvePrizeRoutes(problem, initial, { near, timeMs: Math.max(0, deadline - time.clock()), iterations, seed: day.input.seed ?? PLAN_DEFAULTS.seed, now: time.clock, prizeCost, bestPrizeCost });
+  const result = solvePrizeRoutes(problem, initial, { near, timeMs: Math.max(0, deadline - time.clock()), iterations, seed: day.input.seed ?? PLAN_DEFAULTS.seed, now: time.clock, timeLead: PLAN_DEFAULTS.timeLead, prizeCost, bestPrizeCost });
   day.input.onRefine?.(result.iterations, result.improvements, overFull ? worthMetres : null);
   for (let k = 0; k < K; k++) {
     const r = routes[k];

@@ -56,12 +56,6 @@ export const PRIZE_SEARCH_DEFAULTS = {
    * only by moves of hundreds of metres: a best phase as cold as the exploring phase's end accepts none.
    */
   bestStartWorth: 0.5,
-  /**
-   * How far the clock may run ahead of the iterations before it drives the cooling (Budget's timeLead): a
-   * search that ends on its iterations then anneals as at fixed work, so a day planned again on the same
-   * machine gets the same plan (day s at 2 s: 64 k iterations in about 0.9 of the 1.3 s it may take).
-   */
-  timeLead: 0.25,
 };
 
 export interface PrizeSearchOptions {
@@ -69,6 +63,8 @@ export interface PrizeSearchOptions {
   iterations?: number;
   seed?: number;
   now?: () => number;
+  /** With both budgets: how far the clock may run ahead of the iterations before it drives the cooling (Budget; default 0). */
+  timeLead?: number;
   near?: Neighbourhoods;
   /** Cost one unit of prize is worth (default PRIZE_SEARCH_DEFAULTS.prizeCost): a job is served when it adds less cost than its prize x prizeCost. */
   prizeCost?: number;
@@ -99,7 +95,7 @@ export function solvePrizeRoutes(p: PrizeProblem, initial: readonly (readonly nu
   // A share of the time is kept for the end (swaps, gathering); an iteration budget runs it in full.
   const endBudget = new Budget({ timeMs: options.timeMs, now: options.now });
   const endShare = bestPhase > 0 ? D.endShare : D.swapShare;
-  const budget = new Budget({ timeMs: options.timeMs === undefined ? undefined : options.timeMs * (1 - endShare), iterations: options.iterations, now: options.now, timeLead: D.timeLead });
+  const budget = new Budget({ timeMs: options.timeMs === undefined ? undefined : options.timeMs * (1 - endShare), iterations: options.iterations, now: options.now, timeLead: options.timeLead });
   const rng = new Rng(options.seed ?? 1);
   const near = options.near ?? neighbourhoods(p, D.nearJobs, D.nearVehicles);
   let best = s.snapshot();
