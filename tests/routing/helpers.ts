@@ -130,3 +130,9 @@ export function measureRoute(p: PrizeProblem, v: number, jobs: readonly number[]
   for (const j of jobs) seconds += p.service[j];
   return { seconds, cost };
 }
+
+/** A clock that reads 0 for its first `startReads` reads (the budget's start), then `aheadMs` for good: a slow start. */
+export function slowStartClock(startReads: number, aheadMs: number): () => number {
+  let reads = 0;
+  return () => (reads++ < startReads ? 0 : aheadMs);
+}

@@ -3,7 +3,7 @@ import { neighbourhoods, solvePrizeRoutes, type PrizeProblem } from '../../serve
 import { Rng } from '../../server/core/routing/base/random.js';
 import { bestInsertion, emptyInsertion, insertBest, PrizeRoutes, removeRange } from '../../server/core/routing/prize/routes.js';
 import { swapWithUnserved } from '../../server/core/routing/prize/polish.js';
-import { measureRoute, prizePlane } from './helpers.js';
+import { measureRoute, prizePlane, slowStartClock } from './helpers.js';
 
 /** A random over-full day on a plane: 10 x 10 km, 8 h shifts, 6 % High (helpers.ts prizePlane). */
 const plane = (jobs: number, vehicles: number, seed: number, extra: Partial<PrizeProblem> = {}): PrizeProblem =>
@@ -97,11 +97,8 @@ describe('prize-collecting search', () => {
     const p = plane(300, 4, 8);
     const start = [[], [], [], []];
     const fixed = solvePrizeRoutes(p, start, { iterations: 1500, seed: 3 }).routes;
-    // The clock reads 20 % of the budget from the search's first iteration on (a slow start), then stands still.
-    const slowStart = () => {
-      let reads = 0;
-      return () => (reads++ < 2 ? 0 : 200);
-    };
+    // The clock reads 20 % of the budget from the search's first iteration on (its two budgets start at 0), then stands still.
+    const slowStart = () => slowStartClock(2, 200);
     expect(solvePrizeRoutes(p, start, { iterations: 1500, timeMs: 1000, now: slowStart(), timeLead: 0.25, seed: 3 }).routes).toEqual(fixed);
     // Without the lead the clock cools the search faster from the start: another plan.
     expect(solvePrizeRoutes(p, start, { iterations: 1500, timeMs: 1000, now: slowStart(), seed: 3 }).routes).not.toEqual(fixed);

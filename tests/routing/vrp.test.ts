@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insertJob, solveVrp, type VrpProblem, type VrpSolution } from '../../server/core/routing/index.js';
-import { randomEuclidean, randomVrp } from './helpers.js';
+import { randomEuclidean, randomVrp, slowStartClock } from './helpers.js';
 
 const NEVER_FITS = ['shift_too_short', 'capacity', 'no_allowed_vehicle', 'unreachable'];
 
@@ -199,11 +199,8 @@ describe('solveVrp', () => {
   });
 
   it('with a timeLead, gives the fixed-work solution on a clock that runs ahead of its iterations by less than the lead (without one: another)', () => {
-    // The clock reads 20 % of the budget from the first iteration on (a slow start), then stands still.
-    const slowStart = () => {
-      let reads = 0;
-      return () => (reads++ < 1 ? 0 : 200);
-    };
+    // The clock reads 20 % of the budget from the first iteration on (its budget starts at 0), then stands still.
+    const slowStart = () => slowStartClock(1, 200);
     let differs = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {

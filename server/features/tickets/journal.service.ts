@@ -67,6 +67,8 @@ async function journallingPaused(maxWaitMs: number, stopped: () => boolean): Pro
 }
 /** Times this process tries again a row it could not drain (the database away) before leaving it to the lease. */
 const MAX_RETRIES = 10;
+/** The pause before the nth try again (from 0): 0.5 s, doubling, at most 30 s. */
+const retryPauseMs = (n: number): number => Math.min(30_000, 500 * 2 ** n);
 /** Seconds the form is told to wait between two polls of a token. */
 export const POLL_SECONDS = 1;
 
@@ -269,7 +271,7 @@ class JournalQueue extends WorkQueue<number> {
   adopt(utilityId: number, token: string): void {
     void (async () => {
       for (let n = 0; n < MAX_RETRIES && !this.stopped; n++) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** n)).unref());
+        await new Promise((resolve) => setTimeout(resolve, retryPauseMs(n)).unref());
         if (this.stopped) return;
         try {
           const entry = await findEntryByToken(this.ctx.db, utilityId, token);
@@ -292,7 +294,7 @@ class JournalQueue extends WorkQueue<number> {
     });
     if (!again.length) return;
     for (const id of again) this.retrying.add(id);
-    const delay = Math.min(30_000, 500 * 2 ** Math.min(...again.map((id) => this.tries.get(id)! - 1)));
+    const delay = retryPauseMs(Math.min(...again.map((id) => this.tries.get(id)! - 1)));
     this.later(delay, () => {
       const retry = [...this.retrying];
       this.retrying.clear();
